@@ -1,0 +1,46 @@
+"""Builds the spaCy Language: the only place a model is loaded.
+
+No code fetches weights at run time: the model must be an installed package.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from spacy.language import Language
+
+from entente.errors import ModelNotInstalled
+from entente.settings import DEFAULT_MODELS
+
+# Components no stage of entente reads. The small English pipelines ship
+# "senter" disabled already (the parser sets sentence boundaries); it stays off.
+UNUSED_COMPONENTS: tuple[str, ...] = ("senter",)
+
+
+def installed_model(name: str | None = None) -> str:
+    """The name of the spaCy pipeline to load: ``name`` if given, else the first
+    installed of DEFAULT_MODELS. Raises ModelNotInstalled."""
+    candidates = [name] if name else list(DEFAULT_MODELS)
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotInstalled(name or DEFAULT_MODELS[0], candidates)
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the spaCy pipeline (cached per process).
+
+    >>> nlp = load_pipeline()  # doctest: +SKIP
+    >>> [t.dep_ for t in nlp("Iran attacked Israel.")]  # doctest: +SKIP
+    ['nsubj', 'ROOT', 'dobj', 'punct']
+    """
+    import spacy
+
+    model = installed_model(name)
+    try:
+        nlp = spacy.load(model, exclude=[c for c in UNUSED_COMPONENTS])
+    except OSError as exc:  # a package that is present but broken
+        raise ModelNotInstalled(model, [model]) from exc
+    return nlp
