@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from entente.records import Actor, Document, Event, Mention, Sentence
+from entente.records import Actor, Document, Event, Mention, Rejection, Sentence
 
 
 @dataclass(slots=True)
@@ -50,8 +50,46 @@ def code_document(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDo
 
 def code_documents(
     documents: Iterable[Document], nlp: Language, knowledge: Knowledge, batch_size: int = 16
-) -> Iterator[CodedDocument]:
-    """Parse documents in batches with ``nlp.pipe`` and code each one."""
+) -> Iterator[CodedDocument | Rejection]:
+    """Parse documents in batches with ``nlp.pipe`` and code each one.
+
+    A document on which a stage fails becomes a Rejection naming the stage's
+    error, and the others go on: one odd article must not stop a corpus.
+    """
     pairs = ((document.text, document) for document in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield code_document(doc, document, knowledge)
+        try:
+            yield code_document(doc, document, knowledge)
+        except Exception as exc:  # noqa: BLE001 - reported per document, never silenced
+            yield Rejection(
+                document.source,
+                "error",
+                f"coding failed on document {document.id}: {type(exc).__name__}: {exc}",
+            )
+
+
+# -- worker processes -------------------------------------------------------
+# Each worker loads the model and the knowledge once, then codes chunks of
+# documents and sends back plain records (far smaller than pickled Docs).
+
+_WORKER: tuple[Language, Knowledge] | None = None
+
+
+def load_knowledge() -> Knowledge:
+    """The packaged knowledge every stage reads."""
+    return Knowledge()
+
+
+def init_worker(model: str | None) -> None:
+    global _WORKER
+    from entente.nlp.pipeline import load_pipeline
+
+    _WORKER = (load_pipeline(model), load_knowledge())
+
+
+def code_chunk(documents: list[Document]) -> list[CodedDocument | Rejection]:
+    """Code a chunk of documents in a worker set up by ``init_worker``."""
+    if _WORKER is None:
+        raise RuntimeError("code_chunk called in a process where init_worker did not run")
+    nlp, knowledge = _WORKER
+    return list(code_documents(documents, nlp, knowledge))

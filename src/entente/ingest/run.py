@@ -1,0 +1,179 @@
+"""The ingest job: sources to stored, coded documents.
+
+1. expand the paths into files; 2. read each file into raw articles (or
+rejections); 3. prepare each article: clean, date, title, language, id;
+4. drop duplicates (already stored, or seen earlier in this run) before any
+parsing; 5. parse and code the rest in worker processes, in chunks; 6. write
+coded documents and their log lines in batches, one transaction each, so a
+killed run loses at most the batch in flight and a re-run completes it.
+
+Memory stays flat: files are read lazily and at most ``workers * CHUNKS_IN_FLIGHT``
+chunks are in the workers' hands at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from entente.ingest.prepare import prepare_document
+from entente.ingest.readers import ReaderOptions, read_source
+from entente.ingest.sources import expand_paths
+from entente.nlp.pipeline import installed_model
+from entente.pipeline import CodedDocument, code_chunk, init_worker
+from entente.records import Document, Rejection
+from entente.settings import Settings
+from entente.store.db import Store
+from entente.store.write import LogEntry, existing_ids, new_run_id, write_batch
+
+# Documents a worker parses per task: big enough for nlp.pipe to batch well,
+# small enough that the last chunks do not leave one core idle for long.
+CHUNK_DOCS = 8
+# Tasks queued per worker: keeps every worker busy while the main process
+# reads and writes, without reading the whole corpus ahead.
+CHUNKS_IN_FLIGHT = 3
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest run did. ``read`` counts inputs: articles and rejected files."""
+
+    run_id: str
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    errors: int = 0
+    elapsed_s: float = 0.0
+    problems: list[LogEntry] = field(default_factory=list)
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.stored / self.elapsed_s if self.elapsed_s else 0.0
+
+
+_COUNTERS = {"duplicate": "duplicates", "skipped": "skipped", "error": "errors"}
+
+ProgressCallback = Callable[[IngestSummary, LogEntry | None], None]
+
+
+def _prepared(paths: list[str], options: ReaderOptions, settings: Settings) -> Iterator[Document | Rejection]:
+    for path in expand_paths(paths):
+        for item in read_source(path, options):
+            if isinstance(item, Rejection):
+                yield item
+            else:
+                yield prepare_document(
+                    item, min_chars=settings.min_chars, languages=settings.languages
+                )
+
+
+def _chunks(
+    items: Iterator[Document | Rejection], store: Store, summary: IngestSummary, seen: dict[str, str],
+    on_log: Callable[[LogEntry], None],
+) -> Iterator[list[Document]]:
+    """Group new documents into chunks, logging rejections and duplicates on the way."""
+    pending: list[Document] = []
+
+    def flush() -> list[Document]:
+        stored = existing_ids(store, [d.id for d in pending])
+        fresh = []
+        for document in pending:
+            if document.id in stored or document.id in seen:
+                first = seen.get(document.id, "an earlier run")
+                on_log(LogEntry(document.source, "duplicate", f"same text as {first} (id {document.id})", document.id))
+            else:
+                seen[document.id] = document.source
+                fresh.append(document)
+        pending.clear()
+        return fresh
+
+    for item in items:
+        summary.read += 1
+        if isinstance(item, Rejection):
+            on_log(LogEntry(item.source, item.status, item.reason))
+            continue
+        pending.append(item)
+        if len(pending) >= CHUNK_DOCS:
+            fresh = flush()
+            if fresh:
+                yield fresh
+    fresh = flush()
+    if fresh:
+        yield fresh
+
+
+def ingest(
+    paths: list[str],
+    settings: Settings,
+    options: ReaderOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Ingest files, folders and globs into the store named by ``settings.db``.
+
+    Raises SourceNotFound for a path that matches nothing, StoreLocked when
+    another process writes the store, ModelNotInstalled without a spaCy model.
+    Bad inputs never raise: each gets a line in ``ingest_log``.
+    """
+    options = options or ReaderOptions(max_bytes=settings.max_bytes)
+    # Fail fast, before opening anything: a path that is not there, or no model
+    # (a worker that cannot load one would leave the pool waiting forever).
+    expand_paths(paths)
+    installed_model(settings.model)
+    summary = IngestSummary(run_id=new_run_id())
+    started = time.perf_counter()
+    with Store(settings.db) as store:
+        log: list[LogEntry] = []
+        coded: list[CodedDocument] = []
+
+        def on_log(entry: LogEntry) -> None:
+            counter = _COUNTERS.get(entry.status)
+            if counter:
+                setattr(summary, counter, getattr(summary, counter) + 1)
+            if entry.status in ("skipped", "error"):
+                summary.problems.append(entry)
+            log.append(entry)
+            if on_progress:
+                on_progress(summary, entry)
+
+        def on_coded(results: list[CodedDocument | Rejection]) -> None:
+            for result in results:
+                if isinstance(result, Rejection):
+                    on_log(LogEntry(result.source, result.status, result.reason))
+                    continue
+                coded.append(result)
+                log.append(LogEntry(result.document.source, "ok", None, result.document.id))
+                summary.stored += 1
+            if len(coded) >= settings.batch_size:
+                flush()
+            summary.elapsed_s = time.perf_counter() - started
+            if on_progress:
+                on_progress(summary, None)
+
+        def flush() -> None:
+            write_batch(store, coded, log, summary.run_id)
+            coded.clear()
+            log.clear()
+
+        chunks = _chunks(_prepared(paths, options, settings), store, summary, {}, on_log)
+        workers = settings.worker_count
+        if workers <= 1:
+            init_worker(settings.model)
+            for chunk in chunks:
+                on_coded(code_chunk(chunk))
+        else:
+            context = multiprocessing.get_context("spawn")
+            with context.Pool(workers, initializer=init_worker, initargs=(settings.model,)) as pool:
+                in_flight: deque = deque()
+                for chunk in chunks:
+                    in_flight.append(pool.apply_async(code_chunk, (chunk,)))
+                    while len(in_flight) >= workers * CHUNKS_IN_FLIGHT:
+                        on_coded(in_flight.popleft().get())
+                while in_flight:
+                    on_coded(in_flight.popleft().get())
+        flush()
+    summary.elapsed_s = time.perf_counter() - started
+    return summary

@@ -1,0 +1,147 @@
+"""The store: the only owner of the DuckDB connection.
+
+One writer at a time: DuckDB takes a file lock for a read-write connection,
+and a second process gets ``StoreLocked``. Schema changes are numbered SQL
+files in ``migrations/``; opening an older file applies the missing ones in
+order, each in its own transaction, and a file from a newer entente is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from entente.errors import SchemaTooNew, StoreError, StoreLocked
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) for every migration shipped, in order."""
+    found = []
+    for entry in resources.files("entente.store").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = migrations()[-1][0]
+
+
+def _is_lock_error(exc: duckdb.Error) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("conflicting" in text or "could not set" in text)
+
+
+class Store:
+    """An open entente store. Use as a context manager, or call ``close()``.
+
+    >>> with Store(":memory:") as store:  # doctest: +SKIP
+    ...     store.fetchone("SELECT count(*) FROM documents")
+    (0,)
+    """
+
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
+        self.read_only = read_only
+        if read_only and str(path) != ":memory:" and not Path(path).exists():
+            raise StoreError(
+                f"No store at {path}. Create one with: entente ingest PATH --db {path}"
+            )
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            if _is_lock_error(exc):
+                raise StoreLocked(path) from exc
+            raise StoreError(f"Could not open the store {path}: {exc}") from exc
+        self._migrate()
+
+    # -- schema -----------------------------------------------------------
+    def version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def _migrate(self) -> None:
+        current = self.version()
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(self.path, current, SCHEMA_VERSION)
+        pending = [m for m in migrations() if m[0] > current]
+        if not pending:
+            return
+        if self.read_only:
+            raise StoreError(
+                f"The store {self.path} has schema version {current} and needs upgrading to "
+                f"{SCHEMA_VERSION}; open it once read-write (any entente ingest or rebuild)."
+            )
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+        )
+        for version, name, sql in pending:
+            try:
+                self.con.execute("BEGIN TRANSACTION")
+                self.con.execute(sql)
+                self.con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, now())", [version, name]
+                )
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"Migration {name} failed on {self.path}: {exc}") from exc
+
+    # -- access -----------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Everything inside commits together or not at all."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                raise StoreError(f"Could not commit to {self.path}: {exc}") from exc
+
+    def execute(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
+        try:
+            return self.con.execute(sql, params or [])
+        except duckdb.Error as exc:
+            raise StoreError(f"Query failed on {self.path}: {exc}") from exc
+
+    def fetchall(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        return self.execute(sql, params).fetchall()
+
+    def fetchone(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+        return self.execute(sql, params).fetchone()
+
+    def records(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        cursor = self.execute(sql, params)
+        names = [d[0] for d in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
