@@ -1,12 +1,29 @@
 """entente: a sourced, time-aware map of who does what to whom in international news.
 
-The public Python API: the functions below, and the records they pass around.
+The public Python API is the names in ``__all__``. They are imported on first
+use, so that ``import entente`` (and every CLI command that only reads the
+store) does not pay for loading spaCy.
 """
 
-from entente.errors import EntenteError
-from entente.ingest.run import IngestSummary, ingest
-from entente.settings import Settings
-from entente.store.db import Store
+from __future__ import annotations
 
-__all__ = ["EntenteError", "IngestSummary", "Settings", "Store", "ingest"]
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
+
+_PUBLIC = {
+    "EntenteError": "entente.errors",
+    "IngestSummary": "entente.ingest.run",
+    "Settings": "entente.settings",
+    "Store": "entente.store.db",
+    "ingest": "entente.ingest.run",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(importlib.import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'entente' has no attribute {name!r}")

@@ -6,7 +6,6 @@ print ``Error: <message>`` and exit 1 (with a traceback only under --debug).
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -89,19 +88,24 @@ def _reader_options(**fields: Any) -> Any:
 @click.option("--url-field", default=None, help="Field holding the article's URL.")
 @click.option("--author-field", default=None, help="Field holding the author.")
 @click.option("--id-field", default=None, help="Field holding the record's id.")
+@click.option("--limit", type=int, default=None, help="Stop after this many articles.")
 @click.option("--quiet", is_flag=True, help="Print the summary only.")
-def ingest(paths: tuple[str, ...], quiet: bool, **options: Any) -> None:
+def ingest(paths: tuple[str, ...], quiet: bool, limit: int | None, **options: Any) -> None:
     """Read files, folders (recursive) and globs into the store.
 
     Formats: .txt, .html/.htm, .json, .jsonl, .csv, .zip of those, .warc/.warc.gz,
     RSS/Atom feeds. Bad inputs are logged with a reason and skipped; the exit
     status is 0 whenever the run finished.
     """
-    from entente.ingest.run import IngestSummary, ingest as run_ingest
+    from entente.ingest.run import IngestSummary
+    from entente.ingest.run import ingest as run_ingest
     from entente.store.write import LogEntry
 
     settings = Settings.load(
-        **{k: options.pop(k) for k in ("db", "workers", "model", "batch_size", "max_bytes", "min_chars", "languages")}
+        **{
+            k: options.pop(k)
+            for k in ("db", "workers", "model", "batch_size", "max_bytes", "min_chars", "languages")
+        }
     )
     reader_options = _reader_options(max_bytes=settings.max_bytes, **options)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
@@ -110,7 +114,9 @@ def ingest(paths: tuple[str, ...], quiet: bool, **options: Any) -> None:
 
         def on_progress(summary: IngestSummary, entry: LogEntry | None) -> None:
             if entry is not None and entry.status in ("skipped", "error") and not quiet:
-                progress.console.print(f"{entry.status:>8}  {entry.source}: {entry.reason}", markup=False)
+                progress.console.print(
+                    f"{entry.status:>8}  {entry.source}: {entry.reason}", markup=False
+                )
             progress.update(
                 task,
                 description=(
@@ -120,7 +126,7 @@ def ingest(paths: tuple[str, ...], quiet: bool, **options: Any) -> None:
                 ),
             )
 
-        summary = run_ingest(list(paths), settings, reader_options, on_progress)
+        summary = run_ingest(list(paths), settings, reader_options, on_progress, limit=limit)
     console.print(
         f"Ingested into {settings.db}: read {summary.read}, stored {summary.stored}, "
         f"duplicates {summary.duplicates}, skipped {summary.skipped}, errors {summary.errors} "
@@ -147,7 +153,10 @@ def docs(db: Path | None, outlet: str | None, search: str | None, limit: int, of
     table = Table("id", "outlet", "published", "title", "words", title=f"{total} documents")
     for row in rows:
         table.add_row(
-            row["id"], row["outlet"] or "", row["published"] or "", row["title"] or "",
+            row["id"],
+            row["outlet"] or "",
+            row["published"] or "",
+            row["title"] or "",
             str(row["words"]),
         )
     console.print(table)
@@ -161,7 +170,9 @@ def show(doc_id: str, db: Path | None) -> None:
     with open_store(db) as store:
         document = query.get_document(store, doc_id)
     for name in ("id", "source", "outlet", "title", "author", "published", "language", "words"):
-        console.print(f"{name + ':':11} {document[name] if document[name] is not None else ''}", markup=False)
+        console.print(
+            f"{name + ':':11} {document[name] if document[name] is not None else ''}", markup=False
+        )
     console.print()
     console.print(document["text"], markup=False)
 
@@ -191,9 +202,16 @@ EXPORTS: dict[str, Callable[[Store], Any]] = {
 @main.command(name="export")
 @click.argument("kind", type=click.Choice(sorted(EXPORTS)))
 @db_option
-@click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write; standard output by default.")
+@click.option(
+    "--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write; standard output by default.",
+)
 def export_command(kind: str, db: Path | None, fmt: str, output: Path | None) -> None:
     """Write stored records (one per line for jsonl) to a file or standard output."""
     writer = exporting.WRITERS[fmt]

@@ -13,8 +13,17 @@ from entente.errors import DocumentNotFound
 from entente.store.db import Store
 
 DOCUMENT_FIELDS = (
-    "id", "source", "url", "outlet", "title", "author", "published",
-    "published_precision", "language", "words", "ingested_at",
+    "id",
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "author",
+    "published",
+    "published_precision",
+    "language",
+    "words",
+    "ingested_at",
 )
 
 
@@ -62,9 +71,7 @@ def get_document(store: Store, doc_id: str) -> dict[str, Any]:
 
 def iter_documents(store: Store, batch: int = 500) -> Iterator[dict[str, Any]]:
     """Every document with its text, in a stable order, a batch at a time."""
-    cursor = store.execute(
-        f"SELECT {', '.join(DOCUMENT_FIELDS)}, text FROM documents ORDER BY id"
-    )
+    cursor = store.execute(f"SELECT {', '.join(DOCUMENT_FIELDS)}, text FROM documents ORDER BY id")
     names = [d[0] for d in cursor.description or []]
     while rows := cursor.fetchmany(batch):
         for row in rows:

@@ -13,6 +13,7 @@ chunks are in the workers' hands at once.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import time
 from collections import deque
@@ -60,7 +61,9 @@ _COUNTERS = {"duplicate": "duplicates", "skipped": "skipped", "error": "errors"}
 ProgressCallback = Callable[[IngestSummary, LogEntry | None], None]
 
 
-def _prepared(paths: list[str], options: ReaderOptions, settings: Settings) -> Iterator[Document | Rejection]:
+def _prepared(
+    paths: list[str], options: ReaderOptions, settings: Settings
+) -> Iterator[Document | Rejection]:
     for path in expand_paths(paths):
         for item in read_source(path, options):
             if isinstance(item, Rejection):
@@ -72,7 +75,10 @@ def _prepared(paths: list[str], options: ReaderOptions, settings: Settings) -> I
 
 
 def _chunks(
-    items: Iterator[Document | Rejection], store: Store, summary: IngestSummary, seen: dict[str, str],
+    items: Iterator[Document | Rejection],
+    store: Store,
+    summary: IngestSummary,
+    seen: dict[str, str],
     on_log: Callable[[LogEntry], None],
 ) -> Iterator[list[Document]]:
     """Group new documents into chunks, logging rejections and duplicates on the way."""
@@ -84,7 +90,14 @@ def _chunks(
         for document in pending:
             if document.id in stored or document.id in seen:
                 first = seen.get(document.id, "an earlier run")
-                on_log(LogEntry(document.source, "duplicate", f"same text as {first} (id {document.id})", document.id))
+                on_log(
+                    LogEntry(
+                        document.source,
+                        "duplicate",
+                        f"same text as {first} (id {document.id})",
+                        document.id,
+                    )
+                )
             else:
                 seen[document.id] = document.source
                 fresh.append(document)
@@ -111,12 +124,14 @@ def ingest(
     settings: Settings,
     options: ReaderOptions | None = None,
     on_progress: ProgressCallback | None = None,
+    limit: int | None = None,
 ) -> IngestSummary:
     """Ingest files, folders and globs into the store named by ``settings.db``.
 
     Raises SourceNotFound for a path that matches nothing, StoreLocked when
     another process writes the store, ModelNotInstalled without a spaCy model.
-    Bad inputs never raise: each gets a line in ``ingest_log``.
+    Bad inputs never raise: each gets a line in ``ingest_log``. ``limit`` stops
+    after that many inputs (articles or rejected files) have been read.
     """
     options = options or ReaderOptions(max_bytes=settings.max_bytes)
     # Fail fast, before opening anything: a path that is not there, or no model
@@ -158,7 +173,8 @@ def ingest(
             coded.clear()
             log.clear()
 
-        chunks = _chunks(_prepared(paths, options, settings), store, summary, {}, on_log)
+        items = itertools.islice(_prepared(paths, options, settings), limit)
+        chunks = _chunks(items, store, summary, {}, on_log)
         workers = settings.worker_count
         if workers <= 1:
             init_worker(settings.model)

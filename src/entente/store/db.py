@@ -95,9 +95,7 @@ class Store:
             try:
                 self.con.execute("BEGIN TRANSACTION")
                 self.con.execute(sql)
-                self.con.execute(
-                    "INSERT INTO schema_version VALUES (?, ?, now())", [version, name]
-                )
+                self.con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [version, name])
                 self.con.execute("COMMIT")
             except duckdb.Error as exc:
                 self.con.execute("ROLLBACK")

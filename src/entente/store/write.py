@@ -6,15 +6,16 @@ hash of their text, and rows of a document already stored are not written again.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
 import pyarrow as pa
 
 from entente.pipeline import CodedDocument
-from entente.records import IngestStatus, PublicationDate
+from entente.records import Actor, ActorRef, Event, IngestStatus, Mention, PublicationDate
 from entente.store.db import Store
 
 
@@ -48,12 +49,96 @@ def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _insert(store: Store, table: str, columns: dict[str, list]) -> None:
+def _insert(store: Store, table: str, columns: dict[str, list], replace: bool = False) -> None:
+    """Append columns as one Arrow table; rows whose key exists are kept (or replaced)."""
     if not next(iter(columns.values())):
         return
     batch = pa.table(columns)  # noqa: F841 - read by DuckDB's replacement scan below
     names = ", ".join(f'"{c}"' for c in columns)
-    store.con.execute(f"INSERT OR IGNORE INTO {table} ({names}) SELECT {names} FROM batch")
+    verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+    store.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM batch")
+
+
+def _json(value: object) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _actor_columns(actors: Sequence[Actor]) -> dict[str, list]:
+    return {
+        "id": [a.id for a in actors],
+        "name": [a.name for a in actors],
+        "kind": [a.kind for a in actors],
+        "country": [a.country for a in actors],
+        "sector": [a.sector for a in actors],
+        "wikidata": [a.wikidata for a in actors],
+        "aliases": [list(a.aliases) for a in actors],
+        "backers": [list(a.backers) for a in actors],
+        "offices": [_json([asdict(o) for o in a.offices]) for a in actors],
+    }
+
+
+def _mention_columns(mentions: Sequence[Mention]) -> dict[str, list]:
+    return {
+        "doc_id": [m.doc_id for m in mentions],
+        "sentence": [m.sentence for m in mentions],
+        "start": [m.start for m in mentions],
+        "end": [m.end for m in mentions],
+        "text": [m.text for m in mentions],
+        "actor_id": [m.actor_id for m in mentions],
+        "resolved_by": [m.resolved_by for m in mentions],
+        "country": [m.country for m in mentions],
+        "sector": [m.sector for m in mentions],
+    }
+
+
+def _date_first(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return published_date(PublicationDate(value, "day"))
+    except ValueError:
+        return None
+
+
+def _refs(refs: Sequence[ActorRef]) -> str | None:
+    return _json([asdict(r) for r in refs])
+
+
+def _event_columns(events: Sequence[Event]) -> dict[str, list]:
+    return {
+        "id": [e.id for e in events],
+        "doc_id": [e.doc_id for e in events],
+        "sentence": [e.sentence for e in events],
+        "type": [e.type for e in events],
+        "mode": [e.mode for e in events],
+        "score": [e.score for e in events],
+        "actor": [_refs(e.actor) for e in events],
+        "recipient": [_refs(e.recipient) for e in events],
+        "actor_ids": [[r.actor_id for r in e.actor if r.actor_id] for e in events],
+        "recipient_ids": [[r.actor_id for r in e.recipient if r.actor_id] for e in events],
+        "actor_countries": [[r.country for r in e.actor if r.country] for e in events],
+        "recipient_countries": [[r.country for r in e.recipient if r.country] for e in events],
+        "date_start": [e.date.start for e in events],
+        "date_end": [e.date.end for e in events],
+        "date_precision": [e.date.precision for e in events],
+        "date_basis": [e.date.basis for e in events],
+        "date_text": [e.date.text for e in events],
+        "date_first": [_date_first(e.date.start) for e in events],
+        "certainty": [e.certainty for e in events],
+        "polarity": [e.polarity for e in events],
+        "tense": [e.tense for e in events],
+        "attributed_to": [
+            _json(asdict(e.attributed_to)) if e.attributed_to else None for e in events
+        ],
+        "quantities": [_json([asdict(q) for q in e.quantities]) for e in events],
+        "sentence_text": [e.evidence.sentence for e in events],
+        "sentence_start": [e.evidence.start for e in events],
+        "sentence_end": [e.evidence.end for e in events],
+        "trigger": [e.evidence.trigger for e in events],
+        "trigger_start": [e.evidence.trigger_start for e in events],
+        "trigger_end": [e.evidence.trigger_end for e in events],
+        "confidence": [e.confidence for e in events],
+    }
 
 
 def write_batch(
@@ -95,6 +180,11 @@ def write_batch(
                 "end": [s.end for s in sentences],
             },
         )
+        # Registry data may have been corrected since the actor was first stored.
+        actors = {a.id: a for c in coded for a in c.actors}
+        _insert(store, "actors", _actor_columns(list(actors.values())), replace=True)
+        _insert(store, "mentions", _mention_columns([m for c in coded for m in c.mentions]))
+        _insert(store, "events", _event_columns([e for c in coded for e in c.events]))
         _insert(
             store,
             "ingest_log",
