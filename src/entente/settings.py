@@ -32,8 +32,14 @@ SETTINGS: tuple[Setting, ...] = (
         + ".",
     ),
     Setting("workers", None, "Processes that parse and code articles; by default one per core."),
-    Setting("batch_size", 64, "Documents committed to the store at a time (a killed run loses at most one batch)."),
-    Setting("max_bytes", 20_000_000, "Files larger than this many bytes are skipped with a reason."),
+    Setting(
+        "batch_size",
+        64,
+        "Documents committed to the store at a time (a killed run loses at most one batch).",
+    ),
+    Setting(
+        "max_bytes", 20_000_000, "Files larger than this many bytes are skipped with a reason."
+    ),
     Setting("min_chars", 200, "Articles with less clean text than this are skipped as too short."),
     Setting("languages", "en", "Comma-separated ISO 639-1 languages to keep; others are skipped."),
 )
