@@ -1,0 +1,222 @@
+"""Readers for each actor data file: check every row, then index it in a Registry.
+
+Each ``load_*`` function reads one file of ``data/actors/`` (the file formats
+are described at the top of each file) and raises DataFileError with the file
+and line of the first bad row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from entente.actors.registry import (
+    ORG_KINDS,
+    DataFileError,
+    NameEntry,
+    Registry,
+    _check_code,
+    _check_date,
+    _check_sector,
+    _strings,
+    read_yaml,
+    slugify,
+)
+from entente.records import Actor, Office
+
+STATE_KEYS = frozenset({"name", "names", "demonyms", "capitals", "seats", "wikidata", "__line__"})
+ORG_KEYS = frozenset(
+    {"id", "name", "kind", "country", "sector", "aliases", "backers", "wikidata", "__line__", "note"}
+)
+PERSON_KEYS = frozenset(
+    {"id", "name", "aliases", "country", "sector", "offices", "died", "wikidata", "__line__", "note"}
+)
+OFFICE_KEYS = frozenset({"role", "country", "sector", "start", "end", "organisation", "__line__"})
+
+
+def _known_codes(registry: Registry) -> set[str]:
+    return {actor_id for actor_id, actor in registry.actors.items() if actor.kind == "state"}
+
+
+def load_states(registry: Registry, path: Path) -> None:
+    """Every pycountry state, with the file's names, demonyms, capitals and seats laid over."""
+    rows = read_yaml(path) or {}
+    if not isinstance(rows, dict):
+        raise DataFileError(path, None, "expected a mapping of ISO alpha-3 codes to entries")
+    for country in pycountry.countries:
+        common = getattr(country, "common_name", None) or country.name
+        registry.add_actor(
+            Actor(id=country.alpha_3, name=common, kind="state", country=country.alpha_3, sector="GOV"),
+            path,
+            None,
+        )
+    for code, row in rows.items():
+        if code == "__line__":
+            continue
+        if not isinstance(row, dict):
+            raise DataFileError(path, None, f"entry {code!r} must be a mapping")
+        line = row.get("__line__")
+        unknown = set(row) - STATE_KEYS
+        if unknown:
+            raise DataFileError(path, line, f"{code}: unknown field(s) {sorted(unknown)}; valid: {sorted(STATE_KEYS - {'__line__'})}")
+        if code not in registry.actors:
+            if not isinstance(row.get("name"), str):
+                raise DataFileError(path, line, f"{code!r} is not in pycountry; give it a 'name'")
+            registry.add_actor(Actor(id=code, name=row["name"], kind="state", country=code, sector="GOV"), path, line)
+        actor = registry.actors[code]
+        if isinstance(row.get("name"), str):
+            actor.name = row["name"]
+        actor.wikidata = row.get("wikidata")
+        for surface in [actor.name, *_strings(row, "names", path)]:
+            registry.add_name(surface, NameEntry(code, "state", "name" if surface == actor.name else "alias"), path, line)
+            if surface not in actor.aliases and surface != actor.name:
+                actor.aliases.append(surface)
+        for surface in _strings(row, "demonyms", path):
+            registry.add_name(surface, NameEntry(code, "demonym", "alias"), path, line)
+        for surface in _strings(row, "capitals", path):
+            registry.add_name(surface, NameEntry(code, "capital", "alias", "GOV"), path, line)
+        seats = row.get("seats") or {}
+        if not isinstance(seats, dict):
+            raise DataFileError(path, line, f"{code}: 'seats' must map a name to a sector")
+        for surface, sector in seats.items():
+            if surface == "__line__":
+                continue
+            _check_sector(sector, path, line)
+            registry.add_name(surface, NameEntry(code, "seat", "alias", sector), path, line)
+    # pycountry's own names last: the data files win any clash.
+    for country in pycountry.countries:
+        for surface in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+            if surface and "," not in surface:
+                registry.add_name(surface, NameEntry(country.alpha_3, "state", "alias"), None, None)
+
+
+def load_organisations(registry: Registry, path: Path) -> None:
+    """IGOs, armed groups, parties, government bodies, companies, media and NGOs."""
+    rows = read_yaml(path) or []
+    if not isinstance(rows, list):
+        raise DataFileError(path, None, "expected a list of organisations")
+    codes = _known_codes(registry)
+    for row in rows:
+        line = row.get("__line__") if isinstance(row, dict) else None
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            raise DataFileError(path, line, "each organisation needs a 'name'")
+        unknown = set(row) - ORG_KEYS
+        if unknown:
+            raise DataFileError(path, line, f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(ORG_KEYS - {'__line__'})}")
+        if row.get("kind") not in ORG_KINDS:
+            raise DataFileError(path, line, f"{row['name']}: kind {row.get('kind')!r} is not one of {sorted(ORG_KINDS)}")
+        _check_code(row.get("country"), path, line, "country", codes)
+        _check_sector(row.get("sector"), path, line)
+        backers = _strings(row, "backers", path)
+        for backer in backers:
+            _check_code(backer, path, line, "backer", codes)
+        actor = Actor(
+            id=row.get("id") or slugify(row["name"]),
+            name=row["name"],
+            kind=row["kind"],
+            country=row.get("country"),
+            sector=row.get("sector"),
+            wikidata=row.get("wikidata"),
+            aliases=_strings(row, "aliases", path),
+            backers=backers,
+        )
+        registry.add_actor(actor, path, line)
+        registry.add_name(actor.name, NameEntry(actor.id, "organisation", "name"), path, line)
+        for alias in actor.aliases:
+            registry.add_name(alias, NameEntry(actor.id, "organisation", "alias"), path, line)
+
+
+def _office(row: Any, path: Path, line: int | None, codes: set[str]) -> Office:
+    if not isinstance(row, dict) or not isinstance(row.get("role"), str):
+        raise DataFileError(path, line, "each office needs a 'role'")
+    line = row.get("__line__", line)
+    unknown = set(row) - OFFICE_KEYS
+    if unknown:
+        raise DataFileError(path, line, f"office: unknown field(s) {sorted(unknown)}; valid: {sorted(OFFICE_KEYS - {'__line__'})}")
+    if row.get("country") is None:
+        raise DataFileError(path, line, f"office {row['role']!r} needs a 'country'")
+    _check_code(row.get("country"), path, line, "country", codes)
+    _check_sector(row.get("sector"), path, line)
+    start = _check_date(row.get("start"), path, line, "start")
+    end = _check_date(row.get("end"), path, line, "end")
+    if start and end and end < start:
+        raise DataFileError(path, line, f"office {row['role']!r} ends ({end}) before it starts ({start})")
+    return Office(
+        role=row["role"],
+        country=row["country"],
+        sector=row.get("sector"),
+        start=start,
+        end=end,
+        organisation=row.get("organisation"),
+    )
+
+
+def load_people(registry: Registry, path: Path) -> None:
+    """People with their offices; a person's own country/sector applies outside any office."""
+    rows = read_yaml(path) or []
+    if not isinstance(rows, list):
+        raise DataFileError(path, None, "expected a list of people")
+    codes = _known_codes(registry)
+    for row in rows:
+        line = row.get("__line__") if isinstance(row, dict) else None
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            raise DataFileError(path, line, "each person needs a 'name'")
+        unknown = set(row) - PERSON_KEYS
+        if unknown:
+            raise DataFileError(path, line, f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(PERSON_KEYS - {'__line__'})}")
+        offices = [_office(office, path, line, codes) for office in row.get("offices") or []]
+        for office in offices:
+            if office.organisation and office.organisation not in registry.actors:
+                raise DataFileError(path, line, f"{row['name']}: office organisation {office.organisation!r} is not a registry id")
+        country = row.get("country") or (offices[-1].country if offices else None)
+        _check_code(country, path, line, "country", codes)
+        _check_sector(row.get("sector"), path, line)
+        if not offices and row.get("sector") is None:
+            raise DataFileError(path, line, f"{row['name']}: give 'offices' or a 'sector'")
+        actor = Actor(
+            id=row.get("id") or slugify(row["name"]),
+            name=row["name"],
+            kind="person",
+            country=country,
+            sector=row.get("sector"),
+            wikidata=row.get("wikidata"),
+            aliases=_strings(row, "aliases", path),
+            offices=offices,
+        )
+        died = _check_date(row.get("died"), path, line, "died")
+        if died:
+            registry.died[actor.id] = died
+        registry.add_actor(actor, path, line)
+        registry.add_name(actor.name, NameEntry(actor.id, "person", "name"), path, line)
+        for alias in actor.aliases:
+            registry.add_name(alias, NameEntry(actor.id, "person", "alias"), path, line)
+
+
+def load_roles(registry: Registry, path: Path) -> None:
+    """Role words, group nouns and the small word lists resolution needs."""
+    rows = read_yaml(path) or {}
+    if not isinstance(rows, dict):
+        raise DataFileError(path, None, "expected a mapping of sections")
+    for section in ("titles", "group_nouns"):
+        table = rows.get(section)
+        if not isinstance(table, dict):
+            raise DataFileError(path, None, f"section {section!r} must map words to sectors")
+        for word, sector in table.items():
+            if word == "__line__":
+                continue
+            _check_sector(sector, path, table.get("__line__"))
+            getattr(registry, section)[str(word).lower()] = sector
+    registry.max_title_words = max(len(word.split()) for word in registry.titles)
+    for section in (
+        "leader_titles",
+        "past_markers",
+        "locative_prepositions",
+        "backing_words",
+        "affiliation_prepositions",
+    ):
+        words = rows.get(section)
+        if not isinstance(words, list):
+            raise DataFileError(path, None, f"section {section!r} must be a list of words")
+        setattr(registry, section, frozenset(str(word).lower() for word in words))

@@ -1,0 +1,390 @@
+"""Remove web-page leftovers from article text, as named, tested heuristics.
+
+Scraped text carries page chrome: navigation words ("search", "share"),
+repeated address blocks, stock-photo ids and credits, lists of other
+articles' teasers, "Related Posts" and author bios at the end. Each kind is
+recognised by one small predicate named for the test it performs
+(``is_navigation_line``, ``is_photo_credit``, ...), and the words each one
+knows come from ``data/boilerplate.toml``, so an editor can extend them
+without touching code.
+
+The rule that outranks every heuristic: never drop a sentence of the article
+body. Each predicate errs towards keeping a line, and the trailing-section
+cut only fires when nothing after the marker looks like article prose.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from entente.errors import DataFileError
+
+BOILERPLATE_FILE = "boilerplate.toml"
+
+# Whitespace other than the line break, including no-break and typographic spaces.
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Zero-width characters and C0/C1 controls other than tab and newline carry no text.
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’)]?$")
+_FINAL_PUNCT_END = re.compile(r"[.!?:;,][\"”’)\]]*$")
+_DIGIT = re.compile(r"\d")
+# A sentence ends at . ! or ? (maybe closed by a quote or bracket) before a space,
+# but not after an initial ("U.S.", "J.") or a common title abbreviation.
+_SENTENCE_BOUNDARY = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|Lt))(?<!\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep))"
+    r"(?<!\b(?:Capt|Prof))[.!?][\"”’)\]]*\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """The vocabularies of ``boilerplate.toml``, compiled for matching."""
+
+    navigation: re.Pattern[str]
+    address_labels: frozenset[str]
+    address_max_lines: int
+    section_markers: frozenset[str]
+    section_prefixes: tuple[str, ...]
+    bio_markers: frozenset[str]
+    credit_paren: re.Pattern[str]
+    credit_label: re.Pattern[str]
+    image_id: re.Pattern[str]
+    navigation_line_max_chars: int
+    caption_max_words: int
+    teaser_title_max_words: int
+    teaser_max_words: int
+    tail_line_max_words: int
+    tail_max_share: float
+    name_max_words: int
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first (so "share this" beats "share")."""
+    ordered = sorted({w.strip().casefold() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def load_boilerplate(path: Path | None = None) -> Boilerplate:
+    """Load and compile the boilerplate vocabularies (cached per path).
+
+    Raises ``DataFileError`` naming the file and the missing key when the file
+    is malformed.
+    """
+    source = path or resources.files("entente") / "data" / BOILERPLATE_FILE
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(str(source), None, str(exc)) from exc
+    try:
+        nav = data["navigation"]["phrases"]
+        address = data["address"]
+        sections = data["sections"]
+        credits = data["credits"]
+        limits = data["limits"]
+        separators = r"[\s|/•·\-–—>»«:,]*"
+        navigation = re.compile(rf"^{separators}(?:(?:{_alternation(nav)}){separators})+$", re.I)
+        agencies = _alternation(credits["agencies"])
+        credit_paren = re.compile(
+            r"\(\s*(?:"
+            rf"(?:{_alternation(credits['words'])})\b[^()]{{0,120}}"
+            rf"|[^()]{{0,80}}(?:/|\bvia\s)\s*(?:{agencies})\b[^()]{{0,40}}"
+            rf"|(?:{agencies})(?:\s*/[^()]{{0,60}})?"
+            r")\s*\)",
+            re.I,
+        )
+        credit_label = re.compile(rf"^(?:{_alternation(credits['labels'])})\s*:\s*\S", re.I)
+        image_id = re.compile(
+            rf"^(?:(?:{_alternation(credits['image_id_prefixes'])})[\s_-]?\d{{5,}}"
+            r"|\S+\.(?:jpe?g|png|gif|webp|avif|tiff?)\b)",
+            re.I,
+        )
+        return Boilerplate(
+            navigation=navigation,
+            address_labels=frozenset(w.casefold() for w in address["labels"]),
+            address_max_lines=int(address["max_lines"]),
+            section_markers=frozenset(w.casefold() for w in sections["markers"]),
+            section_prefixes=tuple(w.casefold() for w in sections["prefixes"]),
+            bio_markers=frozenset(w.casefold() for w in sections["bio"]),
+            credit_paren=credit_paren,
+            credit_label=credit_label,
+            image_id=image_id,
+            navigation_line_max_chars=int(limits["navigation_line_max_chars"]),
+            caption_max_words=int(limits["caption_max_words"]),
+            teaser_title_max_words=int(limits["teaser_title_max_words"]),
+            teaser_max_words=int(limits["teaser_max_words"]),
+            tail_line_max_words=int(limits["tail_line_max_words"]),
+            tail_max_share=float(limits["tail_max_share"]),
+            name_max_words=int(limits["name_max_words"]),
+        )
+    except KeyError as exc:
+        raise DataFileError(str(source), None, f"missing key {exc.args[0]!r}") from exc
+
+
+# --- whitespace -------------------------------------------------------------
+
+
+def normalise_lines(text: str) -> list[str]:
+    """Split into lines with runs of spaces collapsed, ends stripped and invisible
+    characters removed; a line of only whitespace becomes ``""``."""
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+
+
+def _marker_key(line: str) -> str:
+    return line.casefold().rstrip(" :.").strip()
+
+
+def _word_count(line: str) -> int:
+    return len(line.split())
+
+
+# --- line predicates ----------------------------------------------------------
+
+
+def is_navigation_line(line: str, bp: Boilerplate) -> bool:
+    """The line consists only of navigation phrases ("Search", "Share | Tweet")."""
+    return bool(line) and len(line) <= bp.navigation_line_max_chars and bool(bp.navigation.match(line))
+
+
+def is_address_label(line: str, bp: Boilerplate) -> bool:
+    """The line is an address label such as "Physical Address"."""
+    return _marker_key(line) in bp.address_labels
+
+
+def is_address_line(line: str) -> bool:
+    """The line is short and holds a number, as a street or postcode line does."""
+    return 0 < len(line) <= 60 and _word_count(line) <= 8 and bool(_DIGIT.search(line))
+
+
+def is_image_id_line(line: str, bp: Boilerplate) -> bool:
+    """The line starts with a stock-image id or an image file name ("GettyImages-1234567 ...")."""
+    return len(line) <= 200 and bool(bp.image_id.match(line))
+
+
+def is_photo_credit(line: str, bp: Boilerplate) -> bool:
+    """The whole line is a caption: short, one sentence, ending in a credit
+    ("Leader at the summit (Photo by Jane Doe/Agency)") or labelled "Photo: ...".
+    """
+    if not line or _word_count(line) > bp.caption_max_words:
+        return False
+    if bp.credit_label.match(line) and _word_count(line) <= bp.teaser_title_max_words:
+        return True
+    match = _last_credit(line, bp)
+    if match is None or match.end() != len(line):
+        return False
+    # One sentence before the credit, no more: a paragraph is handled inline.
+    before = line[: match.start()].rstrip()
+    return _SENTENCE_BOUNDARY.search(before.removesuffix(".")) is None
+
+
+def is_section_marker(line: str, bp: Boilerplate) -> bool:
+    """The line is a related-content or author heading ("Related Posts",
+    "About the Author") or a prefix marker with a short name ("Read More From Jane Doe")."""
+    key = _marker_key(line)
+    if key in bp.section_markers:
+        return True
+    return any(
+        key.startswith(prefix + " ") and _word_count(key) - _word_count(prefix) <= bp.name_max_words
+        for prefix in bp.section_prefixes
+    )
+
+
+def is_bio_marker(line: str, bp: Boilerplate) -> bool:
+    """The line heads an author biography ("About the Author")."""
+    return _marker_key(line) in bp.bio_markers
+
+
+def is_teaser_title(line: str, bp: Boilerplate) -> bool:
+    """A short line without final punctuation, as another article's title in a listing."""
+    return (
+        bool(line)
+        and _word_count(line) <= bp.teaser_title_max_words
+        and not _FINAL_PUNCT_END.search(line)
+        and not _ELLIPSIS_END.search(line)
+    )
+
+
+def is_teaser(line: str, bp: Boilerplate) -> bool:
+    """A short paragraph cut off with an ellipsis, as a teaser of another article."""
+    return bool(_ELLIPSIS_END.search(line)) and _word_count(line) <= bp.teaser_max_words
+
+
+def is_article_like(line: str, bp: Boilerplate) -> bool:
+    """A line long enough to be article prose and not a cut-off teaser."""
+    return _word_count(line) > bp.tail_line_max_words and not _ELLIPSIS_END.search(line)
+
+
+# --- actions ------------------------------------------------------------------
+
+
+def _last_credit(text: str, bp: Boilerplate) -> re.Match[str] | None:
+    last = None
+    for match in bp.credit_paren.finditer(text):
+        last = match
+    return last
+
+
+def remove_credited_captions(line: str, bp: Boilerplate) -> str:
+    """Remove caption sentences that end in a credit marker inside a paragraph.
+
+    "... said the minister. A drone is launched at an exercise, in this handout
+    image. (credit: AGENCY)" keeps the first sentence. The caption is the text
+    from the last sentence boundary before the marker's own sentence to the
+    marker; a marker followed by lower-case text is part of a sentence and
+    stays. Searching backwards for the nearest boundary can only remove less
+    than the caption, never a body sentence.
+    """
+    if "(" not in line:
+        return line
+    result = line
+    for match in reversed(list(bp.credit_paren.finditer(line))):
+        after = result[match.end() :]
+        if after.strip() and not re.match(r"\s+[\"“'‘(\[]?[A-Z0-9]", after):
+            continue
+        # The caption's own closing period, if any, is not its start.
+        head = result[: match.start()].rstrip().removesuffix(".")
+        boundaries = list(_SENTENCE_BOUNDARY.finditer(head))
+        start = boundaries[-1].end() if boundaries else 0
+        if _word_count(head[start:]) > bp.caption_max_words:
+            continue
+        result = " ".join(part for part in (result[:start].rstrip(), after.strip()) if part)
+    return result
+
+
+def drop_address_blocks(lines: list[str], bp: Boilerplate) -> list[str]:
+    """Drop each address label with the short numbered lines that follow it."""
+    kept: list[str] = []
+    skip = 0
+    for index, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        if is_address_label(line, bp):
+            following = lines[index + 1 : index + 1 + bp.address_max_lines]
+            block = 0
+            for candidate in following:
+                if not is_address_line(candidate):
+                    break
+                block += 1
+            if block:
+                skip = block
+                continue
+        kept.append(line)
+    return kept
+
+
+def drop_teaser_listings(lines: list[str], bp: Boilerplate) -> list[str]:
+    """Drop runs of two or more (title, teaser...) pairs: lists of other articles.
+
+    A single pair is kept: it could be a subheading over a paragraph that
+    happens to trail off.
+    """
+    content = [i for i, line in enumerate(lines) if line]
+    pairs: list[tuple[int, int]] = []
+    position = 0
+    while position + 1 < len(content):
+        title, teaser = content[position], content[position + 1]
+        if is_teaser_title(lines[title], bp) and is_teaser(lines[teaser], bp):
+            pairs.append((title, teaser))
+            position += 2
+        else:
+            pairs.append((-1, -1))
+            position += 1
+    drop: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for pair in [*pairs, (-1, -1)]:
+        if pair[0] >= 0:
+            run.append(pair)
+            continue
+        if len(run) >= 2:
+            drop.update(i for p in run for i in p)
+        run = []
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def find_trailing_cut(lines: list[str], bp: Boilerplate) -> int | None:
+    """The index of the first section marker after which nothing is article-like.
+
+    After the marker only blank lines, other markers, short lines, teasers and
+    one biography paragraph per bio marker may follow. The cut is refused when
+    it would remove more than ``tail_max_share`` of the text.
+    """
+    total = sum(len(line) for line in lines) or 1
+    cut = None
+    after_bio = False
+    tail_chars = 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        tail_chars += len(line)
+        if not line:
+            continue
+        if is_section_marker(line, bp):
+            if tail_chars / total <= bp.tail_max_share:
+                cut = index
+            after_bio = False
+            continue
+        if is_article_like(line, bp):
+            # A bio paragraph is allowed right under its marker.
+            previous = next((lines[j] for j in range(index - 1, -1, -1) if lines[j]), "")
+            if is_bio_marker(previous, bp) and not after_bio:
+                after_bio = True
+                continue
+            break
+    return cut
+
+
+def cut_trailing_sections(lines: list[str], bp: Boilerplate) -> list[str]:
+    """Cut everything from the first trailing section marker, then drop any
+    section marker still standing alone elsewhere."""
+    cut = find_trailing_cut(lines, bp)
+    if cut is not None:
+        lines = lines[:cut]
+    return [line for line in lines if not is_section_marker(line, bp)]
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join lines, keeping single line breaks and collapsing blank runs into one blank line."""
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def clean_text(text: str, boilerplate: Boilerplate | None = None) -> str:
+    """Return the article text without web-page leftovers, whitespace normalised.
+
+    Steps, in order: 1. normalise whitespace per line; 2. drop address blocks;
+    3. drop navigation, image-id and caption lines; 4. remove credited caption
+    sentences inside paragraphs; 5. cut trailing sections (related posts,
+    author bio); 6. drop teaser listings. Paragraph breaks are kept (a blank
+    line stays one blank line, a single break stays single). Never raises on a
+    ``str``, and never returns text longer than its input.
+
+    >>> clean_text("Share\\n\\nThe envoy met the minister in Geneva.\\n\\nRelated Posts")
+    'The envoy met the minister in Geneva.'
+    """
+    bp = boilerplate or load_boilerplate()
+    lines = normalise_lines(text)  # 1.
+    lines = drop_address_blocks(lines, bp)  # 2.
+    lines = [  # 3.
+        ""
+        if is_navigation_line(line, bp) or is_image_id_line(line, bp) or is_photo_credit(line, bp)
+        else line
+        for line in lines
+    ]
+    lines = [remove_credited_captions(line, bp) for line in lines]  # 4.
+    lines = cut_trailing_sections(lines, bp)  # 5.
+    lines = drop_teaser_listings(lines, bp)  # 6.
+    return join_lines(lines)
