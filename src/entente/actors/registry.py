@@ -100,6 +100,29 @@ class NameEntry:
     sector: str | None = None  # a seat's own sector ("Pentagon" -> GOV)
 
 
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A registry name found in a text: tokens [first, last) and characters [start, end)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    entry: NameEntry
+
+
+_TOKEN = re.compile(r"\w+(?:\.\w+)+\.?|\w+|[^\w\s]")
+# Curly apostrophes and odd spaces folded without changing offsets.
+_FOLD_SAME_LENGTH = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\n": " ", "\t": " ", "\r": " ", "\xa0": " "}
+)
+
+
+def token_bounds(text: str) -> list[tuple[int, int]]:
+    """Rough token offsets for matching without spaCy (words, abbreviations, punctuation)."""
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
 @dataclass(slots=True)
 class Registry:
     """All actors plus the tables resolution looks names and words up in."""
@@ -108,6 +131,7 @@ class Registry:
     names: dict[str, NameEntry] = field(default_factory=dict)
     names_folded: dict[str, NameEntry] = field(default_factory=dict)
     heads: set[str] = field(default_factory=set)
+    heads_folded: set[str] = field(default_factory=set)
     max_words: int = 1
     died: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)
@@ -155,6 +179,43 @@ class Registry:
             return actor.offices[0]
         return None
 
+    def match(self, text: str, bounds: list[tuple[int, int]]) -> list[NameMatch]:
+        """Registry names in ``text``, longest first, left to right, on token bounds.
+
+        ``bounds`` are the (start, end) character offsets of the tokens (a
+        spaCy Doc's, or ``token_bounds(text)`` without spaCy). Each start is
+        gated by a set lookup of its leading word, then n-grams up to the
+        longest name are looked up in a dict: no loop over the names.
+
+        >>> registry = load_registry()
+        >>> text = "Russia's Foreign Minister Sergei Lavrov met Iranian officials."
+        >>> [(text[m.start:m.end], m.entry.actor_id) for m in registry.match(text, token_bounds(text))]
+        [('Russia', 'RUS'), ('Sergei Lavrov', 'sergei-lavrov'), ('Iranian', 'IRN')]
+        """
+        text = text.translate(_FOLD_SAME_LENGTH)
+        found: list[NameMatch] = []
+        count = len(bounds)
+        longest = self.max_words + 2
+        i = 0
+        while i < count:
+            start = bounds[i][0]
+            head = name_head(text[start : bounds[i][1]])
+            exact = head in self.heads
+            if not exact and head.casefold() not in self.heads_folded:
+                i += 1
+                continue
+            for j in range(min(count, i + longest), i, -1):
+                key = text[start : bounds[j - 1][1]]
+                entry = self.names.get(key) if exact else None
+                if entry is None and j - i > 1:
+                    entry = self.names_folded.get(key.casefold())
+                if entry is not None:
+                    found.append(NameMatch(i, j, start, bounds[j - 1][1], entry))
+                    i = j - 1
+                    break
+            i += 1
+        return found
+
     # -- building ---------------------------------------------------------
 
     def add_actor(self, actor: Actor, path: Path, line: int | None) -> None:
@@ -184,6 +245,7 @@ class Registry:
         self.names[key] = entry
         if " " in key:
             self.names_folded.setdefault(key.casefold(), entry)
+            self.heads_folded.add(name_head(key).casefold())
         self.heads.add(name_head(key))
         self.max_words = max(self.max_words, len(re.findall(r"\w+|[^\w\s]", key)))
 
@@ -290,4 +352,12 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     return _load_cached(Path(data_dir or DATA_DIR).resolve())
 
 
-__all__ = ["Actor", "NameEntry", "Office", "Registry", "load_registry", "normalise_name", "slugify"]
+__all__ = [
+    "NameEntry",
+    "NameMatch",
+    "Registry",
+    "load_registry",
+    "normalise_name",
+    "slugify",
+    "token_bounds",
+]

@@ -151,7 +151,9 @@ def _word_count(line: str) -> int:
 
 def is_navigation_line(line: str, bp: Boilerplate) -> bool:
     """The line consists only of navigation phrases ("Search", "Share | Tweet")."""
-    return bool(line) and len(line) <= bp.navigation_line_max_chars and bool(bp.navigation.match(line))
+    return (
+        bool(line) and len(line) <= bp.navigation_line_max_chars and bool(bp.navigation.match(line))
+    )
 
 
 def is_address_label(line: str, bp: Boilerplate) -> bool:

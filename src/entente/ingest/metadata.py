@@ -33,14 +33,18 @@ LANGUAGE_SAMPLE_CHARS = 2000
 YEAR_MIN, YEAR_MAX = 1800, 2100
 
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4})\b[ \t]*\n?", re.I)
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:18|19|20|21)\d\d(?!\d)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?=$|[T\s_]|Z)")
 # Final sentence punctuation; a title may hold a period inside, not at its end.
 # A question mark is allowed: question headlines are common.
 _SENTENCE_END = re.compile(r"[.!:;,][\"”’)\]]*$|(?:\.\.\.|…)$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by)\s+", re.I)
 # A name word: capitalised, with initials, hyphens and apostrophes
-# ("J.", "O'Brien", "Al-Sayed"), or a lower-case particle ("de", "van", "al").
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|de|da|del|der|di|du|la|le|van|von|bin|al|ibn)$")
+# ("J.", "O'Brien", "al-Sayed"), or a lower-case particle ("de", "van", "al").
+_NAME_WORD = re.compile(
+    r"^(?:(?:al|el|ad|as|ash|bin|ibn|d|l)[-'’])?[A-Z][\w'’.-]*$"
+    r"|^(?:de|da|del|der|di|du|la|le|van|von|bin|al|ibn)$"
+)
 _NAME_MAX_WORDS = 4
 _NAME_MAX_CHARS = 40
 
@@ -107,7 +111,10 @@ def parse_published(value: str | None) -> PublicationDate | None:
         return _date_or_none(parsed.year, parsed.month, parsed.day)
     except (TypeError, ValueError, IndexError):
         pass
-    # 3. Everything else.
+    # 3. Everything else, when it holds a four-digit year: dateparser reads
+    # "15 March" as March 2015.
+    if not _FOUR_DIGIT_YEAR.search(text):
+        return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -296,11 +303,12 @@ class HtmlArticle:
 def html_to_article(html: str, url: str | None = None) -> HtmlArticle:
     """Extract the main text and metadata of an HTML page with trafilatura.
 
-    One parse gives both: ``bare_extraction`` with ``favor_recall`` (article
+    1. One parse gives both: ``bare_extraction`` with ``favor_recall`` (article
     sentences matter more than a stray menu, which ``clean_text`` removes
-    later) and metadata on, whose date comes from htmldate. The outlet is the
-    page's site name, else the URL's domain. The text is ``""`` when nothing
-    could be extracted.
+    later) and metadata on, whose date comes from htmldate. 2. When that
+    finds no body, all the page's text is taken. The outlet is the page's
+    site name, else the URL's domain. The text is ``""`` when nothing could
+    be extracted.
     """
     import trafilatura
 
@@ -315,8 +323,15 @@ def html_to_article(html: str, url: str | None = None) -> HtmlArticle:
         )
     except Exception:  # lxml and trafilatura raise on some broken markup; no text then
         result = None
-    if result is None:
-        return HtmlArticle(text="", outlet=outlet_from_url(url), url=url)
+    if result is None or not getattr(result, "text", None):
+        # 2. Nothing looked like an article body: fall back to all of the page's text.
+        try:
+            text = trafilatura.html2txt(html) or ""
+        except Exception:  # same as above: broken markup gives no text
+            text = ""
+        if result is None:
+            return HtmlArticle(text=text, outlet=outlet_from_url(url), url=url)
+        result.text = text
     page_url = url or getattr(result, "url", None)
     return HtmlArticle(
         text=getattr(result, "text", None) or "",

@@ -1,0 +1,265 @@
+"""Reading the context of a mention: titles, group nouns, places, past offices.
+
+Helpers of resolve.py. ``Context`` holds one document's state while it is
+resolved; the functions below read the dependency parse around a span and look
+words up in the tables of roles.yaml (via the Registry).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from entente.actors.registry import NameMatch, Registry
+from entente.records import Actor, Mention
+
+# NER labels whose spans are actor candidates.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# How far left of a name a "former"/"then-" may stand ("former Ukrainian President X").
+PAST_MARKER_WINDOW_TOKENS = 5
+# How many tokens around a name are read for a title and an affiliation.
+TITLE_WINDOW_TOKENS = 8
+# Dependency labels that tie a modifier to the noun it modifies.
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+_AFFILIATION_KINDS = frozenset({"state", "demonym", "capital", "seat", "organisation"})
+
+
+@dataclass(slots=True)
+class Context:
+    """One document being resolved: the parse, the registry, and what is found so far."""
+
+    doc: Doc
+    doc_id: str
+    registry: Registry
+    date: str | None
+    claimed: dict[int, NameMatch] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    new_actors: dict[str, Actor] = field(default_factory=dict)
+    covered: set[int] = field(default_factory=set)
+    people: list[tuple[Actor, str | None, str | None]] = field(default_factory=list)
+    person_mention: dict[str, Mention] = field(default_factory=dict)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    entity_of: dict[int, Span] = field(default_factory=dict)
+    sentence_of: list[int] = field(default_factory=list)
+    backers: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            for i in range(ent.start, ent.end):
+                self.entity_of[i] = ent
+        self.sentence_of = [0] * len(self.doc)
+        for index, sent in enumerate(self.doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = index
+        backing = self.registry.backing_words
+        for token in self.doc:
+            if token.lower_ in backing and token.i >= 2 and self.doc[token.i - 1].text == "-":
+                self.backers.add(token.i - 2)
+
+    def is_backer(self, match: NameMatch) -> bool:
+        return match.last - 1 in self.backers
+
+    def overlaps(self, span: Span) -> bool:
+        return any(i in self.covered for i in range(span.start, span.end))
+
+    def add(
+        self,
+        span: Span,
+        actor_id: str | None,
+        resolved_by: str,
+        country: str | None,
+        sector: str | None,
+        person: Actor | None = None,
+    ) -> Mention:
+        """Record a mention of ``span`` (offsets into doc.text == document.text)."""
+        mention = Mention(
+            doc_id=self.doc_id,
+            sentence=self.sentence_of[span.start] if len(span) else 0,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            actor_id=actor_id,
+            resolved_by=resolved_by,
+            country=country,
+            sector=sector,
+        )
+        self.mentions.append(mention)
+        self.covered.update(range(span.start, span.end))
+        if person is not None and person.id not in self.person_mention:
+            self.person_mention[person.id] = mention
+            role = None
+            office = self.registry.office_on(person, self.date) if person.offices else None
+            if office is not None:
+                role = office.role
+            self.people.append((person, country, role))
+            words = [token.text for token in span if not token.is_punct and token.text != "'s"]
+            if len(words) >= 2:
+                self.surnames.setdefault(words[-1], person)
+                self.surnames.setdefault(" ".join(words), person)
+            for alias in person.aliases:
+                self.surnames.setdefault(alias, person)
+        return mention
+
+
+def past_marked(ctx: Context, first: int) -> bool:
+    """A past marker ("former", "then-", "ex-") in the few tokens before a name."""
+    markers = ctx.registry.past_markers
+    start = max(0, first - PAST_MARKER_WINDOW_TOKENS)
+    sentence = ctx.sentence_of[first]
+    return any(
+        ctx.doc[i].lower_ in markers and ctx.sentence_of[i] == sentence for i in range(start, first)
+    )
+
+
+def is_place(ctx: Context, span: Span) -> bool:
+    """True when a state, capital or seat names a place here, not an actor.
+
+    1. a dateline: written in capitals ("WASHINGTON -");
+    2. the object of a locative preposition ("in Damascus", "at the White House");
+    3. a "City, Region" pair ("Atlanta, Georgia", "Washington, DC").
+    """
+    doc = ctx.doc
+    first, last = span[0], span[-1]
+    if len(first.text) > 2 and first.text.isupper() and first.is_alpha:
+        return True
+    root = span.root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ctx.registry.locative_prepositions
+        and root.head.dep_ != "agent"
+    ):
+        return True
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
+        before = doc[span.start - 2]
+        if before.ent_type_ == "GPE" and before.i not in ctx.claimed:
+            return True
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == ",":
+        after = doc[last.i + 2]
+        if after.pos_ == "PROPN" and after.ent_type_ == "GPE" and len(after.text) <= 4:
+            return True
+    return False
+
+
+def is_facility_name(ctx: Context, span: Span) -> bool:
+    """A person's name used as the name of a thing ("the al-Assad airbase", "Putin bridge")."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.i > root.i
+        and head.pos_ == "NOUN"
+        and head.lower_ not in ctx.registry.group_nouns
+        and head.lower_ not in ctx.registry.titles
+    )
+
+
+def noun_phrase_sector(ctx: Context, span: Span) -> tuple[Span, str | None, str | None] | None:
+    """The noun phrase a state/demonym/place modifies, when its head is a group noun or title.
+
+    "Iran's Foreign Ministry" -> (that phrase, GOV, None); "Israeli warplanes" ->
+    (…, MIL, None); "the Russian leader" -> (…, GOV, "leader"). None when the
+    head is another actor's name or a noun roles.yaml does not list.
+    """
+    root = span.root
+    if root.dep_ not in MODIFIER_DEPS or root.head.i <= span.end - 1:
+        return None
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.i not in ctx.claimed:
+        head = head.head  # "Foreign" -> "Ministry"
+    if head.i in ctx.claimed or head.ent_type_ == "PERSON":
+        return None
+    registry = ctx.registry
+    compound = " ".join(t.lower_ for t in ctx.doc[span.end : head.i + 1] if t.dep_ == "compound" or t == head)
+    for key in (compound, head.lower_):
+        if key in registry.group_nouns:
+            return ctx.doc[span.start : head.i + 1], registry.group_nouns[key], None
+    for key in (compound, head.lower_):
+        if key in registry.titles:
+            sector = registry.titles[key] or "GOV"
+            return ctx.doc[span.start : head.i + 1], sector, key
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFound:
+    """What the words around an unknown person say about them."""
+
+    title: str | None
+    country: str | None
+    sector: str | None
+    organisation: str | None
+
+
+def _context_tokens(ent: Span) -> list[Token]:
+    """Tokens of the noun phrase around a PERSON: its left modifiers and its appositions.
+
+    Left modifiers are read right to left from the name, up to
+    TITLE_WINDOW_TOKENS, stopping at a verb, a clause boundary or a token
+    outside the name's own subtree (a bad parse must not reach far).
+    """
+    doc, root = ent.doc, ent.root
+    tokens: list[Token] = []
+    i = ent.start - 1
+    while i >= max(root.left_edge.i, ent.start - TITLE_WINDOW_TOKENS):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":", "(", ")", "\n"):
+            break
+        if "\n" in token.text or token.is_space:
+            break
+        tokens.append(token)
+        i -= 1
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            tokens.extend(t for t in child.subtree if t.i - ent.end < TITLE_WINDOW_TOKENS * 2)
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        tokens.extend(
+            t for t in root.head.subtree if t.i < ent.start and ent.start - t.i <= TITLE_WINDOW_TOKENS
+        )
+    sentence, text = ent.sent, ent.doc.text
+    return [
+        t
+        for t in tokens
+        if sentence.start <= t.i < sentence.end
+        and "\n" not in text[min(t.idx, ent.end_char) : max(t.idx, ent.start_char)]
+    ]
+
+
+def find_title(ctx: Context, ent: Span) -> TitleFound | None:
+    """Title and affiliation of a PERSON from its context, or None when there is neither."""
+    tokens = _context_tokens(ent)
+    if not tokens:
+        return None
+    registry = ctx.registry
+    words = [t.lower_ for t in tokens]
+    title = None
+    for size in range(min(registry.max_title_words, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in registry.titles:
+                title = phrase
+                break
+        if title:
+            break
+    affiliation = None
+    for token in tokens:
+        match = ctx.claimed.get(token.i)
+        if match is not None and match.entry.kind in _AFFILIATION_KINDS:
+            affiliation = match
+            break
+    if title is None and affiliation is None:
+        return None
+    country = sector = organisation = None
+    if affiliation is not None:
+        actor = registry.actors[affiliation.entry.actor_id]
+        country = actor.country
+        if affiliation.entry.kind == "organisation":
+            organisation = actor.id
+            sector = actor.sector
+        else:
+            sector = affiliation.entry.sector or "GOV"
+    if title is not None and registry.titles.get(title) is not None:
+        title_sector = registry.titles[title]
+        if affiliation is None or affiliation.entry.kind != "organisation" or title_sector != "GOV":
+            sector = title_sector
+    return TitleFound(title=title, country=country, sector=sector, organisation=organisation)

@@ -1,0 +1,451 @@
+"""Actors across documents: merges of one actor named differently, and map nodes.
+
+Two questions, answered here only:
+
+1. **Which stored actors are the same?** An ad-hoc actor (``x-`` id, met in
+   one article) is merged into another actor of the same country when their
+   names match ("Mousa Abu Marzouk" / "Moussa Abu Marzouk"), when its name is
+   another actor's name or alias, or when both carry the same Wikidata id.
+   Registry actors are curated and never merged into each other automatically.
+   Merges are rows of ``actor_merges``; ``unmerge_actor`` marks a merge undone,
+   and an undone pair is never merged again automatically.
+2. **Which map node does an actor stand for?** See ``map_node``.
+
+Automatic merges are the connected components of the "same name" relation,
+with a deterministic canonical member, so they do not depend on the order in
+which documents arrive.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from entente.actors.registry import NON_STATE_CODES
+from entente.consolidate.knowledge import MapKnowledge
+from entente.errors import NotFoundError, UsageError
+from entente.records import ActorRef
+from entente.store.db import Store
+
+# Share of name tokens that must match (after spelling tolerance) for two
+# actors of one country to be the same. Not tuned on data: 0.75 merges
+# "Mousa Abu Marzouk"/"Moussa Abu Marzouk" (1.0) and keeps "Ali Baraka"/"Ali
+# Khamenei" (0.5) apart.
+NAME_MATCH_MIN = 0.75
+# A shorter name whose every token (at least this many) is in the longer one
+# scores SUBSET_MATCH_SCORE: "Abu Marzouk" in "Mousa Abu Marzouk".
+SUBSET_MIN_TOKENS = 2
+SUBSET_MATCH_SCORE = 0.8
+# Tokens of at least this many characters may differ by one edit (Mousa/Moussa).
+FUZZY_TOKEN_MIN_CHARS = 4
+MAX_MERGE_CHAIN = 16
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_STATE_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def is_state_node(node: str) -> bool:
+    """Whether a map node id is a state (ISO alpha-3), not an organisation."""
+    return bool(_STATE_CODE.match(node)) and node not in NON_STATE_CODES
+
+
+def is_ad_hoc(actor_id: str) -> bool:
+    return actor_id.startswith("x-")
+
+
+# -- names -------------------------------------------------------------------
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Lowercase ASCII word tokens of a name, without a leading 'the'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    tokens = tuple(t for t in _NON_WORD.split(text) if t)
+    return tokens[1:] if tokens[:1] == ("the",) else tokens
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+def _tokens_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= FUZZY_TOKEN_MIN_CHARS and _within_one_edit(a, b)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Share of tokens that pair up between two names, in [0, 1].
+
+    >>> name_similarity("Mousa Abu Marzouk", "Moussa Abu Marzouk")
+    1.0
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return 0.0
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    unused = list(long_)
+    matched = 0
+    for token in short:
+        for index, other in enumerate(unused):
+            if _tokens_match(token, other):
+                matched += 1
+                del unused[index]
+                break
+    score = matched / len(long_)
+    if matched == len(short) >= SUBSET_MIN_TOKENS:
+        score = max(score, SUBSET_MATCH_SCORE)
+    return score
+
+
+# -- the actors table, as consolidation needs it --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    backers: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()  # registry ids of the organisations of its offices
+
+
+_ACTOR_COLUMNS = "id, name, kind, country, sector, wikidata, aliases, backers, offices"
+
+
+def _info(row: Mapping[str, Any]) -> ActorInfo:
+    offices = json.loads(row["offices"]) if row.get("offices") else []
+    return ActorInfo(
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        country=row["country"],
+        sector=row["sector"],
+        wikidata=row["wikidata"],
+        aliases=tuple(row["aliases"] or ()),
+        backers=tuple(row["backers"] or ()),
+        organisations=tuple(sorted({o["organisation"] for o in offices if o.get("organisation")})),
+    )
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Actors by id, with active merges followed to the canonical actor."""
+
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    merged_into: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, actor_id: str) -> str:
+        seen = 0
+        while actor_id in self.merged_into and seen < MAX_MERGE_CHAIN:
+            actor_id = self.merged_into[actor_id]
+            seen += 1
+        return actor_id
+
+    def get(self, actor_id: str | None) -> ActorInfo | None:
+        return None if actor_id is None else self.actors.get(self.canonical(actor_id))
+
+
+def load_actor_index(store: Store, actor_ids: Iterable[str]) -> ActorIndex:
+    """The actors named by ``actor_ids``, their canonical actors and office organisations."""
+    index = ActorIndex()
+    for row in store.fetchall(
+        "SELECT actor_id, canonical_id FROM actor_merges WHERE undone_at IS NULL"
+    ):
+        index.merged_into[row[0]] = row[1]
+    wanted = {index.canonical(a) for a in actor_ids} | set(actor_ids)
+    while wanted:
+        rows = store.records(
+            f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id IN (SELECT unnest(?))", [sorted(wanted)]
+        )
+        wanted = set()
+        for row in rows:
+            info = _info(row)
+            index.actors[info.id] = info
+            wanted |= {index.canonical(o) for o in info.organisations}
+        wanted -= set(index.actors)
+    return index
+
+
+# -- map nodes -----------------------------------------------------------------
+
+
+def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str | None:
+    """The node of the map an actor reference stands for: a state or an organisation.
+
+    The one rule, in order:
+
+    1. a registry actor whose kind is its own node (armed group, IGO, party,
+       movement, NGO, company, media: ``relations.yaml`` map_nodes.own_kinds)
+       is its own (canonical) id: ``hamas``, ``unsc``;
+    2. a person holding an office in such an organisation is the organisation
+       (a Hamas spokesman speaks for ``hamas``);
+    3. an ad-hoc actor acting in a non-state sector (own_sectors: REB, PTY,
+       ...) is its own id: ``x-iranian-backed-militias``;
+    4. anything else with a state country rolls up to that country: persons,
+       ministries, armed forces, seats of power (Lavrov -> ``RUS``);
+    5. otherwise the canonical actor id, else ``x-<slug of the name>``, else None.
+    """
+    actor = index.get(ref.actor_id)
+    if actor is not None and actor.kind in knowledge.own_kinds:
+        return actor.id
+    if actor is not None and actor.kind == "person":
+        for organisation_id in actor.organisations:
+            organisation = index.get(organisation_id)
+            if organisation is not None and organisation.kind in knowledge.own_kinds:
+                return organisation.id
+    if ref.actor_id and is_ad_hoc(ref.actor_id) and ref.sector in knowledge.own_sectors:
+        return index.canonical(ref.actor_id)
+    country = ref.country or (actor.country if actor else None)
+    if country and is_state_node(country):
+        return country
+    if ref.actor_id:
+        return index.canonical(ref.actor_id)
+    if ref.name:
+        slug = "-".join(name_tokens(ref.name))
+        return f"x-{slug}" if slug else None
+    return None
+
+
+def nodes_of(refs: Iterable[ActorRef], index: ActorIndex, knowledge: MapKnowledge) -> list[str]:
+    """The sorted, distinct map nodes of an event side."""
+    return sorted({n for r in refs if (n := map_node(r, index, knowledge)) is not None})
+
+
+def resolve_node(store: Store, name_or_id: str, knowledge: MapKnowledge) -> str:
+    """The map node a user means by a name, alias or id ("Russia", "RUS", "Hamas").
+
+    Raises NotFoundError when no stored actor has that id, name or alias.
+    """
+    text = name_or_id.strip()
+    rows = store.fetchall("SELECT id FROM actors WHERE id = ?", [text])
+    if not rows:
+        rows = store.fetchall(
+            "SELECT id FROM actors WHERE lower(name) = lower(?) "
+            "OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) "
+            "ORDER BY (kind = 'state') DESC, id LIMIT 1",
+            [text, text],
+        )
+    if not rows:
+        if is_state_node(text):
+            return text
+        raise NotFoundError(
+            f"No actor with id, name or alias {name_or_id!r} in the store. "
+            "Try an ISO code (RUS), a registry id (hamas) or the name as articles write it."
+        )
+    actor_id = rows[0][0]
+    index = load_actor_index(store, [actor_id])
+    actor = index.get(actor_id)
+    ref = ActorRef(
+        name=actor.name if actor else actor_id,
+        country=actor.country if actor else None,
+        sector=actor.sector if actor else None,
+        actor_id=actor_id,
+    )
+    return map_node(ref, index, knowledge) or actor_id
+
+
+# -- merges ----------------------------------------------------------------------
+
+
+def _canonical_rank(actor: ActorInfo) -> tuple[bool, int, str]:
+    """Registry actors first, then the fullest name, then the id: order-free."""
+    return (is_ad_hoc(actor.id), -len(name_tokens(actor.name)), actor.id)
+
+
+def _match_method(a: ActorInfo, b: ActorInfo) -> tuple[str, float] | None:
+    """Why two actors are the same, with a score, or None."""
+    if not (is_ad_hoc(a.id) or is_ad_hoc(b.id)):
+        return None
+    if a.wikidata and a.wikidata == b.wikidata:
+        return "auto-wikidata", 1.0
+    if a.country != b.country:
+        return None
+    if a.country is None:
+        # Without a country only the same spelling is safe enough.
+        return ("auto-name", 1.0) if name_tokens(a.name) == name_tokens(b.name) else None
+    for alias in (*a.aliases, *b.aliases):
+        if name_tokens(alias) in (name_tokens(a.name), name_tokens(b.name)):
+            return "auto-alias", 1.0
+    score = name_similarity(a.name, b.name)
+    return ("auto-name", score) if score >= NAME_MATCH_MIN else None
+
+
+def _candidates(store: Store, actor: ActorInfo) -> list[ActorInfo]:
+    tokens = [t for t in name_tokens(actor.name) if len(t) >= 3]
+    rows = store.records(
+        f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id <> ? AND ("
+        "(wikidata IS NOT NULL AND wikidata = ?) OR (country IS NOT DISTINCT FROM ? AND "
+        "list_has_any(regexp_split_to_array(lower(name), '[^a-z0-9]+'), ?)))",
+        [actor.id, actor.wikidata, actor.country, tokens],
+    )
+    return [_info(r) for r in rows]
+
+
+def auto_merge_actors(store: Store, actor_ids: Iterable[str]) -> set[str]:
+    """Merge ``actor_ids`` with the stored actors they match; return the ids whose canonical changed.
+
+    Call it inside a transaction. Manual merges and undone pairs are left alone.
+    """
+    ids = sorted(set(actor_ids))
+    if not ids:
+        return set()
+    rows = store.records(
+        f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id IN (SELECT unnest(?))", [ids]
+    )
+    merges = store.records("SELECT actor_id, canonical_id, method, undone_at FROM actor_merges")
+    active = {m["actor_id"]: m["canonical_id"] for m in merges if m["undone_at"] is None}
+    manual = {m["actor_id"] for m in merges if m["method"] == "manual"}
+    split = {
+        frozenset((m["actor_id"], m["canonical_id"])) for m in merges if m["undone_at"] is not None
+    }
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    infos: dict[str, ActorInfo] = {}
+    scores: dict[str, tuple[str, float]] = {}
+    for row in rows:
+        actor = _info(row)
+        infos[actor.id] = actor
+        for other in _candidates(store, actor):
+            if frozenset((actor.id, other.id)) in split or {actor.id, other.id} & manual:
+                continue
+            found = _match_method(actor, other)
+            if found is None:
+                continue
+            infos[other.id] = other
+            parent[find(actor.id)] = find(other.id)
+            for end in (actor.id, other.id):
+                if is_ad_hoc(end):
+                    scores[end] = max(scores.get(end, found), found, key=lambda f: f[1])
+    # Existing automatic groups of the actors touched join their new components.
+    touched_groups = {active.get(a, a) for a in parent}
+    for member, canonical in active.items():
+        if member not in manual and canonical in touched_groups:
+            parent[find(member)] = find(canonical)
+    missing = [a for a in parent if a not in infos]
+    if missing:
+        for row in store.records(
+            f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id IN (SELECT unnest(?))", [missing]
+        ):
+            infos[row["id"]] = _info(row)
+    groups: dict[str, list[ActorInfo]] = {}
+    for actor_id in parent:
+        if actor_id in infos:
+            groups.setdefault(find(actor_id), []).append(infos[actor_id])
+    changed: set[str] = set()
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        best = min(members, key=_canonical_rank)
+        for actor in members:
+            target = None if actor.id == best.id else best.id
+            if active.get(actor.id) == target:
+                continue
+            changed.add(actor.id)
+            store.execute("DELETE FROM actor_merges WHERE actor_id = ?", [actor.id])
+            if target is not None:
+                method, score = scores.get(actor.id, ("auto-name", NAME_MATCH_MIN))
+                store.execute(
+                    "INSERT INTO actor_merges VALUES (?, ?, ?, ?, ?, ?, NULL)",
+                    [actor.id, target, method, score, f"same actor as {best.name!r}", now],
+                )
+    return changed
+
+
+def record_merge(store: Store, keep: str, drop: str, reason: str | None) -> None:
+    """Write a manual merge of ``drop`` into ``keep`` (no map refresh: see merge_actors)."""
+    if keep == drop:
+        raise UsageError(f"Cannot merge actor {keep!r} into itself.")
+    found = {r[0] for r in store.fetchall("SELECT id FROM actors WHERE id IN (?, ?)", [keep, drop])}
+    for actor_id in (keep, drop):
+        if actor_id not in found:
+            raise NotFoundError(f"No actor with id {actor_id!r}. List actors with: entente actors")
+    store.execute("DELETE FROM actor_merges WHERE actor_id = ?", [drop])
+    store.execute(
+        "INSERT INTO actor_merges VALUES (?, ?, 'manual', NULL, ?, ?, NULL)",
+        [drop, keep, reason, datetime.now(UTC).replace(tzinfo=None)],
+    )
+
+
+def record_unmerge(store: Store, actor_id: str) -> str:
+    """Mark the active merge of ``actor_id`` undone; return the actor it was merged into."""
+    row = store.fetchone(
+        "SELECT canonical_id FROM actor_merges WHERE actor_id = ? AND undone_at IS NULL",
+        [actor_id],
+    )
+    if row is None:
+        raise NotFoundError(
+            f"Actor {actor_id!r} is not merged into another. See merges with: entente actors merges"
+        )
+    store.execute(
+        "UPDATE actor_merges SET undone_at = ?, method = 'manual' WHERE actor_id = ?",
+        [datetime.now(UTC).replace(tzinfo=None), actor_id],
+    )
+    return row[0]
+
+
+def merge_actors(store: Store, keep: str, drop: str, reason: str | None = None) -> set[str]:
+    """Merge actor ``drop`` into ``keep`` and refresh the map; return the clusters touched.
+
+    Raises NotFoundError for an unknown id, UsageError for a self-merge.
+    """
+    # Imported here: the map update uses this module's node rule.
+    from entente.consolidate import refresh_actors
+
+    with store.transaction():
+        record_merge(store, keep, drop, reason)
+        return refresh_actors(store, {keep, drop})
+
+
+def unmerge_actor(store: Store, actor_id: str) -> set[str]:
+    """Undo the merge of ``actor_id``, keep it apart from then on, and refresh the map.
+
+    Returns the clusters touched. Raises NotFoundError when it is not merged.
+    """
+    from entente.consolidate import refresh_actors
+
+    with store.transaction():
+        canonical = record_unmerge(store, actor_id)
+        return refresh_actors(store, {actor_id, canonical})
+
+
+def list_merges(store: Store, include_undone: bool = False) -> list[dict[str, Any]]:
+    """Merges with both actors' names, newest first."""
+    where = "" if include_undone else "WHERE m.undone_at IS NULL"
+    return store.records(
+        "SELECT m.actor_id, a.name AS actor_name, m.canonical_id, c.name AS canonical_name, "
+        "m.method, m.score, m.reason, m.merged_at, m.undone_at FROM actor_merges m "
+        "LEFT JOIN actors a ON a.id = m.actor_id LEFT JOIN actors c ON c.id = m.canonical_id "
+        f"{where} ORDER BY m.merged_at DESC, m.actor_id"
+    )

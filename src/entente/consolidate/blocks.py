@@ -1,0 +1,386 @@
+"""Events as the map sees them: map nodes, blocks, date windows, and which two can be one.
+
+Clustering never compares two events of different *blocks*. An event's block
+is its type family plus its map dyad (``AID|IRN>RUS``; for symmetric families
+the unordered pair, ``CONSULT|IRN+RUS``), so blocks are small and an update
+only touches the blocks its new events fall in.
+
+Two events of a block are the same real-world event (``are_compatible``) when:
+
+1. they have the same tense (a promise and its delivery are two events);
+2. their date windows overlap. A date found in the text is its period
+   (``2024-04`` is the whole month) widened by ``DATE_SLACK_DAYS``; a date
+   taken from the publication date (or no date, when the document has one)
+   reaches back ``PUBLICATION_WINDOW_DAYS``; an event with no date at all
+   overlaps everything;
+3. they are in the same document ("Iran attacked Israel ... the attack"), or
+   their evidence is alike: ``evidence_similarity`` reaches
+   ``EVIDENCE_MIN_SIMILARITY``.
+
+An event missing a side (no recipient, or neither side: "the attack") takes
+the dyad of the nearest event of the same family in its document whose known
+side agrees, so a mention that refers back joins its event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from entente.consolidate.actors import ActorIndex, nodes_of
+from entente.consolidate.knowledge import MapKnowledge
+from entente.records import ActorRef
+from entente.store.db import Store
+
+# Not tuned on a labelled set yet (no cross-document gold exists); chosen on
+# the seeds: reports of one attack differ by a day across time zones, and an
+# article cites events of the past month by its own date.
+DATE_SLACK_DAYS = 1
+PUBLICATION_WINDOW_DAYS = 30
+EVIDENCE_MIN_SIMILARITY = 0.3
+# Added to the word overlap when two events count the same item ("missiles and
+# drones") or give the same day.
+SHARED_ITEM_BONUS = 0.25
+SAME_DAY_BONUS = 0.25
+MIN_WORD_CHARS = 3
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # spaCy's English list (a dependency already); imported late because
+    # importing spaCy costs a second that queries do not need.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def singular(word: str) -> str:
+    """A crude singular, enough to match items: drones -> drone, militias -> militia."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lowercase, singular content words of a text (no stop words or short words)."""
+    stop = _stop_words()
+    return frozenset(
+        singular(w)
+        for w in _WORD.findall(text.lower())
+        if len(w) >= MIN_WORD_CHARS and w not in stop
+    )
+
+
+def item_kind(item: str | None) -> frozenset[str]:
+    """The content words of a quantity's item: what is being counted."""
+    return content_words(item) if item else frozenset()
+
+
+def same_item(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two items count the same things: one's words within the other's, or most shared."""
+    if not a or not b:
+        return False
+    return a <= b or b <= a or len(a & b) * 2 >= len(a | b)
+
+
+# -- dates ---------------------------------------------------------------------
+
+
+def period_bounds(value: str | None) -> tuple[date, date] | None:
+    """First and last day of an ISO date at any precision (2024, 2024-04, 2024-04-13)."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        day = date(parts[0], parts[1], parts[2])
+    except (ValueError, IndexError):
+        return None
+    return day, day
+
+
+def date_window(
+    start: str | None, end: str | None, basis: str | None, published: str | None
+) -> tuple[date | None, date | None]:
+    """The days in which an event can have happened (see the module docstring, 2)."""
+    bounds = period_bounds(start)
+    if bounds is None:
+        basis, bounds = "publication", period_bounds(published)
+    if bounds is None:
+        return None, None
+    low, high = bounds
+    end_bounds = period_bounds(end)
+    if end_bounds is not None:
+        high = max(high, end_bounds[1])
+    back = PUBLICATION_WINDOW_DAYS if basis != "text" else DATE_SLACK_DAYS
+    return low - timedelta(days=back), high + timedelta(days=DATE_SLACK_DAYS)
+
+
+def windows_overlap(a: EventRow, b: EventRow) -> bool:
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return True
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+# -- event rows ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EventRow:
+    """An event with what clustering needs: its attributes, document and map view."""
+
+    id: str
+    doc_id: str
+    sentence: int
+    type: str
+    mode: str | None
+    score: float | None
+    actor: list[ActorRef]
+    recipient: list[ActorRef]
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    date_basis: str | None
+    certainty: str
+    polarity: str
+    tense: str
+    attributed_to: dict[str, Any] | None
+    quantities: list[dict[str, Any]]
+    sentence_text: str
+    trigger: str
+    outlet: str | None
+    published: str | None
+    published_date: date | None
+    family: str = ""
+    block: str = ""
+    actor_nodes: list[str] = field(default_factory=list)
+    recipient_nodes: list[str] = field(default_factory=list)
+    refers_to: str | None = None
+    lo: date | None = None
+    hi: date | None = None
+    _words: frozenset[str] | None = None
+    _items: list[frozenset[str]] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = content_words(self.sentence_text)
+        return self._words
+
+    @property
+    def items(self) -> list[frozenset[str]]:
+        if self._items is None:
+            self._items = [k for q in self.quantities if (k := item_kind(q.get("item")))]
+        return self._items
+
+    @property
+    def source(self) -> str:
+        """The independent source behind it: the outlet, or the document when none is known."""
+        return self.outlet or f"doc:{self.doc_id}"
+
+
+EVENT_COLUMNS = (
+    "e.id, e.doc_id, e.sentence, e.type, e.mode, e.score, e.actor, e.recipient, "
+    "e.date_start, e.date_end, e.date_precision, e.date_basis, e.certainty, e.polarity, "
+    "e.tense, e.attributed_to, e.quantities, e.sentence_text, e.trigger, d.outlet, "
+    "d.published, d.published_date"
+)
+NODE_COLUMNS = "n.family, n.block, n.actor_nodes, n.recipient_nodes, n.refers_to, n.lo, n.hi"
+
+
+def _refs(raw: str | None) -> list[ActorRef]:
+    return [
+        ActorRef(
+            name=r.get("name") or "",
+            country=r.get("country"),
+            sector=r.get("sector"),
+            actor_id=r.get("actor_id"),
+            wikidata=r.get("wikidata"),
+        )
+        for r in json.loads(raw or "[]")
+    ]
+
+
+def event_row(row: dict[str, Any]) -> EventRow:
+    """An EventRow from a row of EVENT_COLUMNS (plus NODE_COLUMNS when joined)."""
+    event = EventRow(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        sentence=row["sentence"],
+        type=row["type"],
+        mode=row["mode"],
+        score=row["score"],
+        actor=_refs(row["actor"]),
+        recipient=_refs(row["recipient"]),
+        date_start=row["date_start"],
+        date_end=row["date_end"],
+        date_precision=row["date_precision"],
+        date_basis=row["date_basis"],
+        certainty=row["certainty"],
+        polarity=row["polarity"],
+        tense=row["tense"],
+        attributed_to=json.loads(row["attributed_to"]) if row["attributed_to"] else None,
+        quantities=json.loads(row["quantities"] or "[]"),
+        sentence_text=row["sentence_text"],
+        trigger=row["trigger"],
+        outlet=row["outlet"],
+        published=row["published"],
+        published_date=row["published_date"],
+    )
+    if "block" in row:
+        event.family, event.block = row["family"], row["block"]
+        event.actor_nodes, event.recipient_nodes = list(row["actor_nodes"]), list(
+            row["recipient_nodes"]
+        )
+        event.refers_to, event.lo, event.hi = row["refers_to"], row["lo"], row["hi"]
+    return event
+
+
+def load_document_events(store: Store, doc_ids: Iterable[str]) -> list[EventRow]:
+    """Every event of these documents, without their map view."""
+    rows = store.records(
+        f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id "
+        "WHERE e.doc_id IN (SELECT unnest(?)) ORDER BY e.doc_id, e.sentence, e.id",
+        [sorted(set(doc_ids))],
+    )
+    return [event_row(r) for r in rows]
+
+
+def load_events(store: Store, event_ids: Iterable[str]) -> list[EventRow]:
+    """Events with their map view, by id."""
+    rows = store.records(
+        f"SELECT {EVENT_COLUMNS}, {NODE_COLUMNS} FROM event_nodes n "
+        "JOIN events e ON e.id = n.event_id JOIN documents d ON d.id = e.doc_id "
+        "WHERE n.event_id IN (SELECT unnest(?))",
+        [sorted(set(event_ids))],
+    )
+    return [event_row(r) for r in rows]
+
+
+def load_block_candidates(
+    store: Store, block: str, low: date | None, high: date | None
+) -> list[EventRow]:
+    """The events of a block whose windows can overlap [low, high] (all when unbounded)."""
+    where, params = ["n.block = ?"], [block]
+    if low is not None and high is not None:
+        where.append("(n.lo IS NULL OR (n.lo <= ? AND n.hi >= ?))")
+        params += [high, low]
+    rows = store.records(
+        f"SELECT {EVENT_COLUMNS}, {NODE_COLUMNS} FROM event_nodes n "
+        "JOIN events e ON e.id = n.event_id JOIN documents d ON d.id = e.doc_id "
+        f"WHERE {' AND '.join(where)}",
+        params,
+    )
+    return [event_row(r) for r in rows]
+
+
+# -- map view ------------------------------------------------------------------
+
+
+def block_key(family: str, actors: list[str], recipients: list[str], symmetric: bool) -> str:
+    if symmetric:
+        return f"{family}|{'+'.join(sorted(set(actors) | set(recipients)))}"
+    return f"{family}|{'+'.join(actors)}>{'+'.join(recipients)}"
+
+
+def _referent(event: EventRow, document_events: list[EventRow]) -> EventRow | None:
+    """The nearest complete event of the same family whose known sides agree."""
+    fits = [
+        other
+        for other in document_events
+        if other is not event
+        and other.family == event.family
+        and other.actor_nodes
+        and other.recipient_nodes
+        and set(event.actor_nodes) <= set(other.actor_nodes)
+        and set(event.recipient_nodes) <= set(other.recipient_nodes)
+    ]
+    if not fits:
+        return None
+    # Prefer what came before (a mention refers back), then the closest sentence.
+    return min(
+        fits,
+        key=lambda o: (o.sentence > event.sentence, abs(o.sentence - event.sentence), o.id),
+    )
+
+
+def assign_map_view(
+    events: list[EventRow], index: ActorIndex, knowledge: MapKnowledge
+) -> list[EventRow]:
+    """Set family, nodes, block and window on the events of whole documents (in place)."""
+    for event in events:
+        event.family = knowledge.family(event.type)
+        event.actor_nodes = nodes_of(event.actor, index, knowledge)
+        event.recipient_nodes = nodes_of(event.recipient, index, knowledge)
+        event.refers_to = None
+        event.lo, event.hi = date_window(
+            event.date_start, event.date_end, event.date_basis, event.published
+        )
+    by_doc: dict[str, list[EventRow]] = {}
+    for event in events:
+        by_doc.setdefault(event.doc_id, []).append(event)
+    for document_events in by_doc.values():
+        # Referents are chosen among the events as extracted, before any
+        # borrowing, so the choice does not depend on the order of the loop.
+        borrowed = {}
+        for event in document_events:
+            if not (event.actor_nodes and event.recipient_nodes):
+                referent = _referent(event, document_events)
+                if referent is not None:
+                    borrowed[event.id] = referent
+        for event in document_events:
+            symmetric = knowledge.is_symmetric_family(event.family)
+            referent = borrowed.get(event.id)
+            if referent is not None:
+                event.refers_to = referent.id
+                event.actor_nodes = list(referent.actor_nodes)
+                event.recipient_nodes = list(referent.recipient_nodes)
+            if not event.actor_nodes and not event.recipient_nodes:
+                # Nothing to place it on the map: it stays within its document.
+                event.block = f"{event.family}|doc:{event.doc_id}"
+            else:
+                event.block = block_key(
+                    event.family, event.actor_nodes, event.recipient_nodes, symmetric
+                )
+    return events
+
+
+# -- compatibility --------------------------------------------------------------
+
+
+def evidence_similarity(a: EventRow, b: EventRow) -> float:
+    """Word overlap of two events' sentences, plus bonuses for a shared item or day."""
+    union = a.words | b.words
+    score = len(a.words & b.words) / len(union) if union else 0.0
+    if any(same_item(x, y) for x in a.items for y in b.items):
+        score += SHARED_ITEM_BONUS
+    if (
+        a.date_basis == b.date_basis == "text"
+        and a.date_precision == b.date_precision == "day"
+        and a.date_start == b.date_start
+    ):
+        score += SAME_DAY_BONUS
+    return score
+
+
+def are_compatible(a: EventRow, b: EventRow) -> bool:
+    """Whether two events of one block are the same real-world event (module docstring)."""
+    if a.tense != b.tense or not windows_overlap(a, b):
+        return False
+    if a.doc_id == b.doc_id:
+        return True
+    return evidence_similarity(a, b) >= EVIDENCE_MIN_SIMILARITY

@@ -1,0 +1,476 @@
+"""The same real-world event across mentions and documents, and where sources disagree.
+
+A cluster is a connected component of the compatibility graph of a block
+(``blocks.are_compatible``). Components are a function of the set of events,
+not of the order they came in, and adding events only joins components, so an
+update recomputes just the clusters its events touch and gets what a rebuild
+would (``recluster``).
+
+Each cluster records its members, documents and outlets, the values most
+members agree on, and its **conflicts**: differing quantities of the same item
+(350 vs 300 "missiles and drones"), dates that cannot both hold, certainty
+(asserted vs denied) and polarity (happened vs did not). Each conflict value
+lists the events that give it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from entente.consolidate.blocks import (
+    EventRow,
+    are_compatible,
+    content_words,
+    item_kind,
+    load_block_candidates,
+    load_events,
+    period_bounds,
+    same_item,
+)
+from entente.consolidate.knowledge import MapKnowledge
+from entente.consolidate.tables import append_rows as _insert
+from entente.store.db import Store
+
+CERTAINTY_CLASS = {
+    "asserted": "affirmed",
+    "reported": "affirmed",
+    "alleged": "alleged",
+    "disputed": "contested",
+    "denied": "contested",
+}
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+
+
+def cluster_id(member_ids: Iterable[str]) -> str:
+    """A cluster's id: a hash of its smallest member id, the same whatever the order of ingest."""
+    return "c" + hashlib.sha1(("cluster\x1f" + min(member_ids)).encode()).hexdigest()[:15]
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A cluster as stored: the row of ``clusters`` plus its members, conflicts and claims."""
+
+    id: str
+    row: dict[str, Any]
+    members: list[EventRow]
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    dyads: list[tuple[str, str]] = field(default_factory=list)
+
+
+# -- agreed values and conflicts ------------------------------------------------
+
+
+def _values(groups: dict[Any, list[str]]) -> list[dict[str, Any]]:
+    return [{"value": v, "events": sorted(ids)} for v, ids in sorted(groups.items(), key=str)]
+
+
+def _agreed_date(members: list[EventRow]) -> tuple[str | None, str | None, str]:
+    """(start, precision, basis): the text date most members are consistent with."""
+    dated = [m for m in members if m.date_basis == "text" and period_bounds(m.date_start)]
+    if dated:
+        values = {(m.date_start, m.date_precision) for m in dated}
+
+        def support(value: tuple[str | None, str | None]) -> tuple[int, int, str]:
+            low, high = period_bounds(value[0]) or (None, None)
+            agreeing = 0
+            for m in dated:
+                m_low, m_high = period_bounds(m.date_start) or (None, None)
+                agreeing += bool(low and m_low and m_low <= high and low <= m_high)
+            return (-agreeing, PRECISION_RANK.get(value[1], 3), value[0] or "")
+
+        start, precision = min(values, key=support)
+        return start, precision, "text"
+    published = sorted(
+        (m.date_start, m.date_precision) for m in members if m.date_start and m.date_basis
+    )
+    if published:
+        return published[0][0], published[0][1], "publication"
+    return None, None, "none"
+
+
+def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
+    groups: dict[str, list[str]] = {}
+    for m in members:
+        if m.date_basis == "text" and period_bounds(m.date_start):
+            groups.setdefault(m.date_start, []).append(m.id)
+    bounds = {v: period_bounds(v) for v in groups}
+    clash = any(
+        bounds[a][1] < bounds[b][0] or bounds[b][1] < bounds[a][0]
+        for a in groups
+        for b in groups
+        if a < b
+    )
+    if not clash:
+        return None
+    return {"field": "date", "item": None, "values": _values(groups)}
+
+
+def _field_conflict(members: list[EventRow], name: str, classes: dict | None) -> dict | None:
+    groups: dict[str, list[str]] = {}
+    for m in members:
+        groups.setdefault(getattr(m, name), []).append(m.id)
+    kinds = {classes.get(v, v) for v in groups} if classes else set(groups)
+    if len(kinds) < 2:
+        return None
+    return {"field": name, "item": None, "values": _values(groups)}
+
+
+def _quantity_groups(members: list[EventRow]) -> list[list[tuple[dict, EventRow]]]:
+    """Quantities of all members, grouped by the kind of item they count."""
+    found = [
+        (q, m, item_kind(q.get("item")))
+        for m in members
+        for q in m.quantities
+        if q.get("item") and q.get("value") is not None
+    ]
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if same_item(found[i][2], found[j][2]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[tuple[dict, EventRow]]] = {}
+    for i, (quantity, member, _kind) in enumerate(found):
+        groups.setdefault(root(i), []).append((quantity, member))
+    return list(groups.values())
+
+
+def _quantities(members: list[EventRow]) -> tuple[list[dict], list[dict]]:
+    """(agreed quantities, quantity conflicts) of a cluster."""
+    agreed, conflicts = [], []
+    for group in _quantity_groups(members):
+        by_value: dict[float, list[str]] = {}
+        docs: dict[float, set[str]] = {}
+        for quantity, member in group:
+            value = float(quantity["value"])
+            by_value.setdefault(value, []).append(member.id)
+            docs.setdefault(value, set()).add(member.doc_id)
+        item = Counter(q["item"] for q, _ in group).most_common(1)[0][0]
+        value = min(by_value, key=lambda v: (-len(set(by_value[v])), v))
+        # Different numbers within one article are usually parts of a whole;
+        # a conflict is two documents that count the same item differently.
+        clash = len(by_value) > 1 and any(
+            docs[a] != docs[b] or len(docs[a]) > 1 for a in by_value for b in by_value if a < b
+        )
+        agreed.append({"item": item, "value": value, "conflict": clash})
+        if clash:
+            conflicts.append(
+                {
+                    "field": "quantity",
+                    "item": item,
+                    "values": _values({_number(v): ids for v, ids in by_value.items()}),
+                }
+            )
+    return sorted(agreed, key=lambda q: q["item"]), conflicts
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _support(members: list[EventRow], contested: bool) -> str:
+    """What the cluster can add to a relation: asserted, alleged or none.
+
+    Only events that happened (positive, actual) count; a denial or a
+    source saying it did not happen makes an asserted cluster alleged.
+    """
+    done = [m for m in members if m.polarity == "positive" and m.tense == "actual"]
+    certainties = {m.certainty for m in done} - {"denied"}
+    if not certainties:
+        return "none"
+    if certainties & {"asserted", "reported"} and not contested:
+        return "asserted"
+    return "alleged"
+
+
+def _status(members: list[EventRow], polarity_clash: bool, sources: int) -> str:
+    certainties = {m.certainty for m in members}
+    if "denied" in certainties:
+        return "denied"
+    if "disputed" in certainties or polarity_clash:
+        return "disputed"
+    return "corroborated" if sources >= 2 else "single-source"
+
+
+def _period(start: str | None, precision: str | None) -> tuple[str | None, str | None]:
+    """The dyad bucket: month for day- and month-level dates, year for year-level ones."""
+    if not start or precision not in ("day", "month", "year"):
+        return None, None
+    if precision == "year":
+        return start[:4], "year"
+    return start[:7], "month"
+
+
+def summarise(members: list[EventRow], knowledge: MapKnowledge) -> Cluster:
+    """The cluster record of a set of compatible events."""
+    members = sorted(members, key=lambda m: m.id)
+    ident = cluster_id(m.id for m in members)
+    types = Counter(m.type for m in members)
+    top_type = min(types, key=lambda t: (-types[t], t))
+    modes = Counter(m.mode for m in members if m.mode and m.type == top_type)
+    complete = [m for m in members if m.actor_nodes or m.recipient_nodes]
+    anchor = min(complete or members, key=lambda m: (m.refers_to is not None, m.id))
+    start, precision, basis = _agreed_date(members)
+    bounds = period_bounds(start)
+    published = [m.published_date for m in members if m.published_date]
+    period, period_precision = _period(start, precision)
+    conflicts = [
+        c
+        for c in (
+            _date_conflict(members),
+            _field_conflict(members, "certainty", CERTAINTY_CLASS),
+            _field_conflict(members, "polarity", None),
+        )
+        if c
+    ]
+    quantities, quantity_conflicts = _quantities(members)
+    conflicts = quantity_conflicts + conflicts
+    polarity_clash = any(c["field"] == "polarity" for c in conflicts)
+    contested = polarity_clash or any(m.certainty in ("denied", "disputed") for m in members)
+    sources = sorted({m.source for m in members})
+    documents = sorted({m.doc_id for m in members})
+    evidence = " ".join(
+        [m.trigger for m in members]
+        + [m.sentence_text for m in members]
+        + [str(q.get("item") or "") for m in members for q in m.quantities]
+    )
+    scores = [m.score for m in members if m.type == top_type and m.score is not None]
+    status = _status(members, polarity_clash, len(sources))
+    row = {
+        "id": ident,
+        "block": anchor.block,
+        "type": top_type,
+        "mode": min(modes, key=lambda x: (-modes[x], x)) if modes else None,
+        "family": anchor.family,
+        "actor": list(anchor.actor_nodes),
+        "recipient": list(anchor.recipient_nodes),
+        "date_start": start,
+        "date_precision": precision,
+        "date_basis": basis,
+        "date_first": bounds[0] if bounds else (min(published) if published else None),
+        "period": period,
+        "period_precision": period_precision,
+        "certainty": _most_common([m.certainty for m in members]),
+        "polarity": _most_common([m.polarity for m in members]),
+        "tense": _most_common([m.tense for m in members]),
+        "support": _support(members, contested),
+        "status": status,
+        "score": sum(scores) / len(scores) if scores else knowledge.scores.get(top_type),
+        "quad": knowledge.quads.get(top_type),
+        "quantities": json.dumps(quantities),
+        "military": knowledge.names_military_goods(evidence),
+        "treaty": knowledge.names_treaty(set(content_words(evidence))),
+        "n_members": len(members),
+        "n_documents": len(documents),
+        "n_outlets": len(sources),
+        "documents": documents,
+        "outlets": sorted({m.outlet for m in members if m.outlet}),
+        "n_conflicts": len(conflicts),
+    }
+    cluster = Cluster(ident, row, members, conflicts)
+    cluster.dyads = sorted(
+        {(a, b) for a in anchor.actor_nodes for b in anchor.recipient_nodes if a != b}
+    )
+    cluster.claims = [
+        _claim(m, cluster) for m in members if m.attributed_to or m.certainty != "asserted"
+    ]
+    return cluster
+
+
+def _most_common(values: list[str]) -> str:
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _claim(member: EventRow, cluster: Cluster) -> dict[str, Any]:
+    source = member.attributed_to or {}
+    return {
+        "event_id": member.id,
+        "cluster_id": cluster.id,
+        "doc_id": member.doc_id,
+        "outlet": member.outlet,
+        "published": member.published,
+        "claimant": source.get("name"),
+        "cue": source.get("cue"),
+        "certainty": member.certainty,
+        "type": member.type,
+        "actor": list(member.actor_nodes),
+        "recipient": list(member.recipient_nodes),
+        "date_start": member.date_start,
+        "sentence_text": member.sentence_text,
+        "outlets_reporting": cluster.row["n_outlets"],
+        "status": cluster.row["status"],
+    }
+
+
+# -- incremental clustering --------------------------------------------------------
+
+
+class _Components:
+    """Union-find over event ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _window(events: list[EventRow]) -> tuple[Any, Any]:
+    lows = [e.lo for e in events]
+    highs = [e.hi for e in events]
+    if any(x is None for x in lows + highs):
+        return None, None
+    return min(lows), max(highs)
+
+
+@dataclass(slots=True)
+class Reclustered:
+    """What ``recluster`` did: the clusters to write, and the dyads of those it deleted."""
+
+    clusters: list[Cluster]
+    removed: set[str]
+    removed_dyads: set[tuple[str, str]]
+
+
+def recluster(store: Store, free_ids: set[str], knowledge: MapKnowledge) -> Reclustered:
+    """Cluster the free events (new, or left by a deleted cluster) into the stored clusters.
+
+    The caller has deleted every cluster containing a free event. Each free
+    event is compared with the events of its block whose windows can overlap;
+    the stored clusters it meets are joined with it (and deleted here); the
+    new clusters are returned for ``write_clusters``. Run it inside a transaction.
+    """
+    free = load_events(store, free_ids)
+    by_block: dict[str, list[EventRow]] = {}
+    for event in free:
+        by_block.setdefault(event.block, []).append(event)
+    components = _Components()
+    joined_clusters: set[str] = set()
+    for block, events in sorted(by_block.items()):
+        low, high = _window(events)
+        candidates = load_block_candidates(store, block, low, high)
+        assigned = {
+            r[0]: r[1]
+            for r in store.fetchall(
+                "SELECT event_id, cluster_id FROM cluster_members "
+                "WHERE event_id IN (SELECT unnest(?))",
+                [[c.id for c in candidates if c.id not in free_ids]],
+            )
+        }
+        for event in events:
+            components.find(event.id)
+            for other in candidates:
+                if other.id == event.id or not are_compatible(event, other):
+                    continue
+                if other.id in free_ids:
+                    components.union(event.id, other.id)
+                elif other.id in assigned:
+                    # A stored cluster joins as a whole: union with its id.
+                    components.union(event.id, "cluster:" + assigned[other.id])
+                    joined_clusters.add(assigned[other.id])
+    members_of: dict[str, list[str]] = {}
+    removed_dyads: set[tuple[str, str]] = set()
+    if joined_clusters:
+        for cid, eid in store.fetchall(
+            "SELECT cluster_id, event_id FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))",
+            [sorted(joined_clusters)],
+        ):
+            members_of.setdefault(cid, []).append(eid)
+        removed_dyads = delete_clusters(store, joined_clusters)
+    groups: dict[str, set[str]] = {}
+    for key in list(components.parent):
+        root = components.find(key)
+        ids = members_of.get(key[8:], []) if key.startswith("cluster:") else [key]
+        groups.setdefault(root, set()).update(ids)
+    rows = {e.id: e for e in free}
+    missing = {i for ids in groups.values() for i in ids} - set(rows)
+    rows.update({e.id: e for e in load_events(store, missing)})
+    clusters = [summarise([rows[i] for i in ids], knowledge) for ids in groups.values() if ids]
+    return Reclustered(clusters, joined_clusters, removed_dyads)
+
+
+def delete_clusters(store: Store, ids: Iterable[str]) -> set[tuple[str, str]]:
+    """Remove clusters and everything hanging on them; return their directed dyads."""
+    ids = sorted(set(ids))
+    if not ids:
+        return set()
+    pairs = {
+        (r[0], r[1])
+        for r in store.fetchall(
+            "SELECT source, target FROM cluster_dyads WHERE cluster_id IN (SELECT unnest(?))", [ids]
+        )
+    }
+    for table, column in (
+        ("clusters", "id"),
+        ("cluster_members", "cluster_id"),
+        ("cluster_dyads", "cluster_id"),
+        ("conflicts", "cluster_id"),
+        ("claims", "cluster_id"),
+    ):
+        store.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [ids])
+    return pairs
+
+
+def write_clusters(store: Store, clusters: list[Cluster]) -> None:
+    """Insert clusters, members, dyads, conflicts and claims (as Arrow tables)."""
+    if not clusters:
+        return
+    names = list(clusters[0].row)
+    _insert(store, "clusters", {n: [c.row[n] for c in clusters] for n in names})
+    members = [(c.id, m.id, m.doc_id) for c in clusters for m in c.members]
+    _insert(
+        store,
+        "cluster_members",
+        {
+            "cluster_id": [m[0] for m in members],
+            "event_id": [m[1] for m in members],
+            "doc_id": [m[2] for m in members],
+        },
+    )
+    dyads = [(c.id, a, b) for c in clusters for a, b in c.dyads]
+    _insert(
+        store,
+        "cluster_dyads",
+        {
+            "cluster_id": [d[0] for d in dyads],
+            "source": [d[1] for d in dyads],
+            "target": [d[2] for d in dyads],
+        },
+    )
+    conflicts = [(c.id, x) for c in clusters for x in c.conflicts]
+    _insert(
+        store,
+        "conflicts",
+        {
+            "cluster_id": [x[0] for x in conflicts],
+            "field": [x[1]["field"] for x in conflicts],
+            "item": [x[1]["item"] for x in conflicts],
+            "values": [json.dumps(x[1]["values"]) for x in conflicts],
+            "n_values": [len(x[1]["values"]) for x in conflicts],
+        },
+    )
+    claims = [x for c in clusters for x in c.claims]
+    if claims:
+        _insert(store, "claims", {n: [x[n] for x in claims] for n in claims[0]})

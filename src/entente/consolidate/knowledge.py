@@ -1,0 +1,176 @@
+"""The knowledge the map is built from, loaded and checked once.
+
+Three data files: ``data/relations.yaml`` (map nodes, type families, relation
+rules, strength weights), ``data/lexicons/military_goods.txt`` (what makes an
+AID military) and ``data/plover.yaml`` (each type's quad class and score, the
+same file the event extractor reads). Nothing here is code an analyst must
+change: a new relation kind or weapon is a line of data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from entente.errors import DataFileError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+QUADS = ("verbal-coop", "material-coop", "verbal-conflict", "material-conflict")
+REQUIREMENTS = frozenset({"military_goods", "treaty"})
+TARGETS = frozenset({"any", "non-state"})
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRule:
+    """Clusters of these types (meeting ``requires``) support a relation of ``kind``."""
+
+    kind: str
+    types: frozenset[str]
+    requires: str | None = None
+    target: str = "any"
+    symmetric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MapKnowledge:
+    """Everything consolidation reads; see the module docstring for the files."""
+
+    own_kinds: frozenset[str]
+    own_sectors: frozenset[str]
+    type_families: dict[str, str]
+    symmetric_families: frozenset[str]
+    rules: tuple[RelationRule, ...]
+    backers_kind: str
+    treaty_words: frozenset[str]
+    military_goods: tuple[str, ...]
+    certainty_weight: dict[str, float]
+    backer_document_weight: float
+    quads: dict[str, str] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    _military_re: re.Pattern[str] | None = None
+
+    def family(self, event_type: str) -> str:
+        """The type family: types that can name the same real-world event."""
+        return self.type_families.get(event_type, event_type)
+
+    def is_symmetric_family(self, family: str) -> bool:
+        return family in self.symmetric_families
+
+    def names_military_goods(self, text: str) -> bool:
+        """Whether ``text`` names a weapon, munition, military training or personnel."""
+        return bool(self._military_re and self._military_re.search(text.lower()))
+
+    def names_treaty(self, words: set[str]) -> bool:
+        return bool(words & self.treaty_words)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(path, None, f"cannot read YAML ({exc})") from exc
+
+
+def _read_words(path: Path) -> tuple[str, ...]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read ({exc})") from exc
+    words = []
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        if text != text.lower():
+            raise DataFileError(path, number, f"{text!r}: write entries in lowercase")
+        words.append(text)
+    return tuple(words)
+
+
+def _military_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    # Longest first so that "ballistic missile" wins over "missile"; a plural
+    # s/es is allowed on the last word.
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])")
+
+
+def _rules(path: Path, raw: Any) -> tuple[RelationRule, ...]:
+    if not isinstance(raw, list):
+        raise DataFileError(path, None, "relations: expected a list of rules")
+    rules = []
+    for index, spec in enumerate(raw):
+        where = f"relations[{index}]"
+        if not isinstance(spec, dict) or "kind" not in spec or "types" not in spec:
+            raise DataFileError(path, None, f"{where}: a rule needs kind and types")
+        requires = spec.get("requires")
+        if requires is not None and requires not in REQUIREMENTS:
+            raise DataFileError(
+                path, None, f"{where}: requires {requires!r} is not one of {sorted(REQUIREMENTS)}"
+            )
+        target = spec.get("target", "any")
+        if target not in TARGETS:
+            raise DataFileError(
+                path, None, f"{where}: target {target!r} is not one of {sorted(TARGETS)}"
+            )
+        rules.append(
+            RelationRule(
+                kind=str(spec["kind"]),
+                types=frozenset(spec["types"]),
+                requires=requires,
+                target=target,
+                symmetric=bool(spec.get("symmetric", False)),
+            )
+        )
+    return tuple(rules)
+
+
+def _plover(path: Path) -> tuple[dict[str, str], dict[str, float]]:
+    raw = _read_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataFileError(path, None, "expected a mapping of PLOVER type names")
+    quads, scores = {}, {}
+    for name, spec in raw.items():
+        quad = spec.get("quad") if isinstance(spec, dict) else None
+        if quad not in QUADS:
+            raise DataFileError(path, None, f"type {name}: quad {quad!r} is not one of {QUADS}")
+        quads[name] = quad
+        scores[name] = float(spec.get("score", 0))
+    return quads, scores
+
+
+@lru_cache(maxsize=4)
+def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
+    """Read and check the map's data files. Raises DataFileError naming the file."""
+    path = data_dir / "relations.yaml"
+    raw = _read_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataFileError(path, None, "expected a mapping")
+    try:
+        nodes = raw["map_nodes"]
+        words = _read_words(data_dir / "lexicons" / "military_goods.txt")
+        quads, scores = _plover(data_dir / "plover.yaml")
+        knowledge = MapKnowledge(
+            own_kinds=frozenset(nodes["own_kinds"]),
+            own_sectors=frozenset(nodes["own_sectors"]),
+            type_families=dict(raw.get("type_families") or {}),
+            symmetric_families=frozenset(raw.get("symmetric_families") or []),
+            rules=_rules(path, raw["relations"]),
+            backers_kind=str(raw["backers_kind"]),
+            treaty_words=frozenset(raw.get("treaty_words") or []),
+            military_goods=words,
+            certainty_weight={str(k): float(v) for k, v in raw["certainty_weight"].items()},
+            backer_document_weight=float(raw["backer_document_weight"]),
+            quads=quads,
+            scores=scores,
+            _military_re=_military_pattern(words),
+        )
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise DataFileError(path, None, f"missing or bad entry ({exc!r})") from exc
+    return knowledge

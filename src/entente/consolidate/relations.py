@@ -1,0 +1,207 @@
+"""Standing relations between map nodes, derived from clusters.
+
+The rules are data (``data/relations.yaml``): a cluster whose type a rule
+lists, and whose evidence meets the rule's ``requires`` (military goods, a
+treaty), supports a relation of the rule's kind from its actor node to its
+recipient node. "X-backed" actors (``actors.backers``) add ``backs`` from the
+backer to the actor, on the documents that name them.
+
+What counts (``clusters.support``): only events that happened, positive and
+actual. Negative, future and hypothetical events never make a relation. A
+cluster that is only alleged (or asserted by one source and denied by
+another) makes the relation ``alleged`` unless an asserted cluster supports it
+too.
+
+Strength: the sum over supporting clusters of
+``certainty_weight[certainty] * (1 + log2(independent outlets))`` (weights in
+relations.yaml): one asserted event from one outlet is 1; corroboration adds
+with diminishing returns; an alleged event counts half.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from entente.consolidate.actors import ActorIndex, is_state_node, load_actor_index, map_node
+from entente.consolidate.knowledge import MapKnowledge, RelationRule
+from entente.consolidate.tables import append_rows, pair_keys
+from entente.records import ActorRef
+from entente.store.db import Store
+
+
+@dataclass(slots=True)
+class _Relation:
+    """A relation being summed up from its evidence."""
+
+    source: str
+    target: str
+    kind: str
+    strength: float = 0.0
+    asserted: bool = False
+    clusters: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    seen: list[date] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "kind": self.kind,
+            "certainty": "asserted" if self.asserted else "alleged",
+            "first_seen": min(self.seen).isoformat() if self.seen else None,
+            "last_seen": max(self.seen).isoformat() if self.seen else None,
+            "strength": round(self.strength, 6),
+            "n_clusters": len(self.clusters),
+            "documents": sorted(self.documents),
+        }
+
+
+def rule_applies(rule: RelationRule, cluster: dict[str, Any], target: str) -> bool:
+    """Whether a cluster (a row of ``clusters``) supports ``rule`` towards ``target``."""
+    if cluster["type"] not in rule.types or cluster["support"] == "none":
+        return False
+    if rule.requires == "military_goods" and not cluster["military"]:
+        return False
+    if rule.requires == "treaty" and not cluster["treaty"]:
+        return False
+    return not (rule.target == "non-state" and is_state_node(target))
+
+
+def _weight(knowledge: MapKnowledge, certainty: str, sources: int) -> float:
+    return knowledge.certainty_weight.get(certainty, 0.0) * (1 + math.log2(max(sources, 1)))
+
+
+def _add(
+    found: dict[tuple[str, str, str], _Relation], source: str, target: str, kind: str
+) -> _Relation:
+    key = (source, target, kind)
+    if key not in found:
+        found[key] = _Relation(source, target, kind)
+    return found[key]
+
+
+def _from_clusters(
+    store: Store, keys: list[str], knowledge: MapKnowledge, found: dict
+) -> None:
+    rows = store.records(
+        "SELECT c.id, c.type, c.support, c.military, c.treaty, c.n_outlets, c.date_first, "
+        "c.documents, cd.source, cd.target FROM cluster_dyads cd "
+        "JOIN clusters c ON c.id = cd.cluster_id "
+        "WHERE cd.source || chr(31) || cd.target IN (SELECT unnest(?)) AND c.support <> 'none'",
+        [keys],
+    )
+    for cluster in rows:
+        for rule in knowledge.rules:
+            if not rule_applies(rule, cluster, cluster["target"]):
+                continue
+            source, target = cluster["source"], cluster["target"]
+            if rule.symmetric:
+                source, target = sorted((source, target))
+            relation = _add(found, source, target, rule.kind)
+            if cluster["id"] in relation.clusters:
+                continue  # two rules of one kind (partner_of) count a cluster once
+            relation.clusters.add(cluster["id"])
+            relation.documents.update(cluster["documents"])
+            relation.strength += _weight(knowledge, cluster["support"], cluster["n_outlets"])
+            relation.asserted |= cluster["support"] == "asserted"
+            if cluster["date_first"]:
+                relation.seen.append(cluster["date_first"])
+
+
+def _node_of(actor_id: str, index: ActorIndex, knowledge: MapKnowledge) -> str:
+    actor = index.get(actor_id)
+    ref = ActorRef(
+        name=actor.name if actor else actor_id,
+        country=actor.country if actor else None,
+        sector=actor.sector if actor else None,
+        actor_id=actor_id,
+    )
+    return map_node(ref, index, knowledge) or actor_id
+
+
+def backer_pairs(store: Store, actor_ids: set[str], knowledge: MapKnowledge) -> set[tuple[str, str]]:
+    """(backer node, actor node) for the actors among ``actor_ids`` that have backers."""
+    rows = store.fetchall(
+        "SELECT id, backers FROM actors WHERE id IN (SELECT unnest(?)) AND len(backers) > 0",
+        [sorted(actor_ids)],
+    )
+    if not rows:
+        return set()
+    index = load_actor_index(store, {r[0] for r in rows} | {b for r in rows for b in r[1]})
+    return {
+        (_node_of(backer, index, knowledge), _node_of(actor_id, index, knowledge))
+        for actor_id, backers in rows
+        for backer in backers
+    }
+
+
+def _from_backers(
+    store: Store, pairs: set[tuple[str, str]], knowledge: MapKnowledge, found: dict
+) -> None:
+    nodes = sorted({n for p in pairs for n in p})
+    rows = store.fetchall(
+        "SELECT id, backers FROM actors WHERE list_has_any(backers, ?)", [nodes]
+    )
+    if not rows:
+        return
+    index = load_actor_index(store, {r[0] for r in rows} | {b for r in rows for b in r[1]})
+    wanted = {p for pair in pairs for p in (pair, pair[::-1])}
+    backed: dict[tuple[str, str], list[str]] = {}
+    for actor_id, backers in rows:
+        target = _node_of(actor_id, index, knowledge)
+        for backer in backers:
+            pair = (_node_of(backer, index, knowledge), target)
+            if pair in wanted and pair[0] != pair[1]:
+                backed.setdefault(pair, []).append(actor_id)
+    for (source, target), actor_ids in backed.items():
+        documents = store.records(
+            "SELECT DISTINCT d.id, d.outlet, d.published_date FROM documents d WHERE d.id IN ("
+            "SELECT doc_id FROM mentions WHERE actor_id IN (SELECT unnest(?)) UNION "
+            "SELECT doc_id FROM events WHERE list_has_any(actor_ids, ?) "
+            "OR list_has_any(recipient_ids, ?))",
+            [actor_ids, actor_ids, actor_ids],
+        )
+        if not documents:
+            continue
+        relation = _add(found, source, target, knowledge.backers_kind)
+        relation.asserted = True
+        sources = len({d["outlet"] or d["id"] for d in documents})
+        relation.strength += knowledge.backer_document_weight * (1 + math.log2(sources))
+        relation.documents.update(d["id"] for d in documents)
+        relation.seen.extend(d["published_date"] for d in documents if d["published_date"])
+
+
+def refresh_relations(
+    store: Store, pairs: set[tuple[str, str]], knowledge: MapKnowledge
+) -> int:
+    """Recompute every relation between the nodes of each pair (both ways); return rows written."""
+    pairs = {p for p in pairs if p[0] != p[1]}
+    if not pairs:
+        return 0
+    keys = pair_keys(pairs)
+    for table in ("relations", "relation_clusters"):
+        store.execute(
+            f"DELETE FROM {table} WHERE source || chr(31) || target IN (SELECT unnest(?))", [keys]
+        )
+    found: dict[tuple[str, str, str], _Relation] = {}
+    _from_clusters(store, keys, knowledge, found)
+    _from_backers(store, pairs, knowledge, found)
+    relations = sorted(found.values(), key=lambda r: (r.source, r.target, r.kind))
+    rows = [r.row() for r in relations]
+    if rows:
+        append_rows(store, "relations", {n: [r[n] for r in rows] for n in rows[0]})
+    links = [(r.source, r.target, r.kind, c) for r in relations for c in sorted(r.clusters)]
+    append_rows(
+        store,
+        "relation_clusters",
+        {
+            "source": [x[0] for x in links],
+            "target": [x[1] for x in links],
+            "kind": [x[2] for x in links],
+            "cluster_id": [x[3] for x in links],
+        },
+    )
+    return len(rows)

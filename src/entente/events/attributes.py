@@ -1,0 +1,430 @@
+"""An event's attributes: polarity, tense, certainty and attribution, date, quantities.
+
+Every cue word comes from ``lexicons/cues.tsv`` (see ``Lexicon``); this module
+only says where to look for them:
+
+1. *modifiers* of the predicate: its auxiliaries, adverbs, negation and
+   subordinators ("has not condemned", "will", "if", "reportedly"), and the
+   determiner of its object ("offering no assistance"); a coordinated verb
+   without auxiliaries of its own shares its first conjunct's;
+2. *governors*: verbs or adjectives whose complement holds the event, climbing
+   through ``xcomp``/``ccomp``/coordination and, for event nouns, through the
+   verb they are the object of ("declined to condemn", "is considering a deal
+   to sell", "the West alleges that", "X told Y", "an airstrike which Iran
+   blamed on Israel");
+3. *sentence* cues anywhere in the sentence ("according to", "unconfirmed",
+   "no evidence").
+
+Certainty takes the strongest cue found (denied > disputed > alleged >
+reported > asserted); its attribution is the governor's subject or the object
+of "according to".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import datetime
+from functools import lru_cache
+
+from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.tokens import Doc, Span, Token
+
+from entente.events.roles import SUBJECT_DEPS, MentionIndex, arguments, child
+from entente.events.triggers import Lexicon
+from entente.records import Attribution, EventDate, Quantity
+
+CERTAINTY_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "disputed": 3, "denied": 4}
+CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "prep"})
+MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "preconj", "det"})
+CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl"})
+CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollar": "USD", "euro": "EUR"}
+DURATION = re.compile(
+    r"\b(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)\b(?!.*\bago\b)",
+    re.I,
+)
+ABSOLUTE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+LEADING = re.compile(r"^(?:(?:in|on|by|since|the|late|early|mid|earlier|later|of)\b[\s-]*)+", re.I)
+YEAR_ONLY = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+DECADE = re.compile(r"\d0s\b|\bcentur", re.I)
+
+
+# --- polarity, tense, certainty ---------------------------------------------------------
+
+
+def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
+    found = []
+    for c in pred.children:
+        if c.dep_ in MODIFIER_DEPS or c.dep_ == "advcl":
+            kind = lexicon.modifier_cues.get(c.lower_) or lexicon.modifier_cues.get(c.lemma_.lower())
+            if c.dep_ == "advcl":
+                mark = child(c, "mark")
+                kind = lexicon.modifier_cues.get(mark.lower_) if mark is not None else None
+                if kind != "hypothetical":
+                    continue
+            if kind and (c.dep_ != "det" or kind == "negate"):
+                found.append((kind, c))
+        elif c.dep_ in ("dobj", "attr", "pobj") and pred.pos_ in ("VERB", "AUX"):
+            det = child(c, "det")
+            if det is not None and lexicon.modifier_cues.get(det.lower_) == "negate":
+                found.append(("negate", det))
+    if pred.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+        found.extend((k, t) for k, t in _modifier_kinds(pred.head, lexicon) if k != "negate")
+    return found
+
+
+def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
+    """Governor cues above ``pred`` (step 2), nearest first.
+
+    An event noun is governed only as a direct argument of its verb ("denied the
+    attack", "claimed its attack was ..."); a noun deeper in a phrase is background
+    the clause takes for granted. Above the first verb the climb follows clauses only.
+    """
+    found = []
+    token = pred
+    for relcl in pred.children:  # "an airstrike which Iran blamed": the clause governs the noun
+        if relcl.dep_ == "relcl" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that", "whom")
+            for c in relcl.children
+        ):
+            kind = lexicon.governor_cues.get(relcl.lemma_.lower())
+            if kind:
+                found.append((kind, relcl))
+    nominal = pred.pos_ not in ("VERB", "AUX")
+    via_infinitive = False
+    para = view.sentence(pred)
+    for step in range(8):
+        dep, head = token.dep_, token.head
+        if not para.start <= head.i < para.end:
+            break
+        if head.i == token.i:
+            for c in token.children:  # a root with a trailing "X said" clause
+                if c.dep_ == "parataxis" and lexicon.governor_cues.get(c.lemma_.lower()):
+                    found.append((lexicon.governor_cues[c.lemma_.lower()], c))
+            break
+        if dep == "conj" and child(token, SUBJECT_DEPS) is None:
+            token = head
+            continue
+        if nominal and step == 0:
+            allowed = dep in ("dobj", "nsubj", "nsubjpass", "attr")
+        else:
+            allowed = dep in CLAUSAL_DEPS or (via_infinitive and dep in ("dobj", "pobj"))
+        via_infinitive = dep in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if not allowed and not via_infinitive:
+            break
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            kind = lexicon.governor_cues.get(head.lemma_.lower())
+            direct_object = nominal and step == 0 and dep == "dobj"
+            if kind and not (direct_object and kind == "reported") and not (
+                dep in ("nsubj", "nsubjpass")
+            ):
+                found.append((kind, head))
+            if not (nominal and step == 0):
+                found.extend(
+                    (k, t)
+                    for k, t in _modifier_kinds(head, lexicon)
+                    if k in ("future", "hypothetical")
+                )
+        token = head
+    return found
+
+
+def _sentence_cues(sent: Span, lexicon: Lexicon) -> list[tuple[str, Token, int]]:
+    found = []
+    index = lexicon.sentence_cues
+    for token in sent:
+        entries = index.get(token.lemma_.lower()) or index.get(token.lower_)
+        if not entries:
+            continue
+        for lemmas, kind in entries:
+            end = token.i + len(lemmas)
+            if end > sent.end:
+                continue
+            words = token.doc[token.i : end]
+            if all(w.lemma_.lower() == l or w.lower_ == l for w, l in zip(words, lemmas, strict=True)):
+                found.append((kind, token, end))
+                break
+    return found
+
+
+class DocView:
+    """Per-document lookups built once: each token's sentence cut at blank lines
+    (the parser can run a sentence on across a paragraph break or a heading), and
+    the entities by position."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        n = len(doc)
+        self.start = [0] * n
+        self.end = [0] * n
+        starts = doc.to_array(IDX).tolist()
+        breaks = set()  # tokens after which a line ends
+        for found in re.finditer(r"\n", doc.text):
+            breaks.add(max(bisect_right(starts, found.start()) - 1, 0))
+        spaces = set(i for i, flag in enumerate(doc.to_array(IS_SPACE).tolist()) if flag)
+        sent_starts = doc.to_array(SENT_START).tolist()
+        begin = 0
+        for i in range(n):
+            if i > begin and sent_starts[i] == 1:
+                self._fill(begin, i, spaces)
+                begin = i
+            if i in breaks:
+                self._fill(begin, i + 1, spaces)
+                begin = i + 1
+        if begin < n:
+            self._fill(begin, n, spaces)
+        self.ents = [(e.start, e.end, e.label_, e) for e in doc.ents]
+
+    def _fill(self, start: int, end: int, spaces: set[int]) -> None:
+        stop = end
+        while stop > start + 1 and (stop - 1) in spaces:
+            stop -= 1
+        self.start[start:end] = [start] * (end - start)
+        self.end[start:end] = [stop] * (end - start)
+
+    def sentence(self, token: Token) -> Span:
+        return self.doc[self.start[token.i] : max(self.end[token.i], self.start[token.i] + 1)]
+
+    def ents_in(self, span: Span, labels: tuple[str, ...]) -> list[Span]:
+        return [e for s, t, label, e in self.ents if label in labels and s >= span.start and t <= span.end]
+
+
+def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
+    if any(kind == "negate" for kind, _ in _modifier_kinds(pred, lexicon)):
+        return "negative"
+    for kind, gov in governors:
+        if kind == "negate" and pred in gov.subtree and pred.dep_ != "dobj":
+            return "negative"
+    return "positive"
+
+
+def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
+    kinds = [k for k, _ in _modifier_kinds(pred, lexicon)] + [k for k, _ in governors]
+    sent_marks = {t.lower_ for t in pred.subtree if t.dep_ == "mark"}
+    if "hypothetical" in kinds:
+        return "hypothetical"
+    if "future" in kinds:
+        cond = any(lexicon.modifier_cues.get(m) == "hypothetical" for m in sent_marks)
+        would = any(t.lower_ == "would" for t in pred.children)
+        return "hypothetical" if cond and would else "future"
+    return "actual"
+
+
+def _subject_phrase(gov: Token, index: MentionIndex) -> Attribution | None:
+    subj = child(gov, SUBJECT_DEPS)
+    if subj is None:
+        return None
+    return _attribution_from(subj, index, gov.lemma_.lower())
+
+
+def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attribution:
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    words = [t for t in span if t.dep_ not in ("relcl", "punct")]
+    name = " ".join(t.text for t in words[:8]) if words else token.text
+    mentions = arguments(token, index)
+    m = mentions[0] if mentions else None
+    return Attribution(
+        name=name, cue=cue, country=m.country if m else None, sector=m.sector if m else None
+    )
+
+
+def certainty_of(
+    pred: Token,
+    lexicon: Lexicon,
+    governors: list[tuple[str, Token]],
+    index: MentionIndex,
+    view: DocView,
+) -> tuple[str, Attribution | None]:
+    best, attribution = "asserted", None
+    for kind, tok in _modifier_kinds(pred, lexicon):
+        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
+            best, attribution = kind, None
+    for kind, gov in governors:
+        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
+            best, attribution = kind, _subject_phrase(gov, index)
+    for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon):
+        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
+            best = kind
+            obj = None
+            if end - tok.i > 1:  # "according to X": the object of the last word
+                obj = child(tok.doc[end - 1], "pobj")
+            attribution = _attribution_from(obj, index, "according to") if obj is not None else None
+    return best, attribution
+
+
+# --- date ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _date_parser(base: str | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    if base:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(text: str, published: str | None) -> EventDate | None:
+    """A date expression resolved against the publication date (ISO ``YYYY-MM-DD``)."""
+    raw = text.strip()
+    if DECADE.search(raw) or (DURATION.search(raw) and not re.search(r"\b(last|ago|this|next)\b", raw, re.I)):
+        return None
+    clean = LEADING.sub("", raw).strip(" ,.")
+    relative = re.match(r"^(last|this past|past)\s+(\w+)$", clean, re.I)
+    if not clean:
+        return None
+    if YEAR_ONLY.match(clean):
+        return EventDate(start=clean, precision="year", basis="text", text=raw)
+    span = re.match(r"^(1[0-9]{3}|20[0-9]{2})\s*[-–]\s*(1[0-9]{3}|20[0-9]{2})$", clean)
+    if span:
+        return EventDate(start=span[1], end=span[2], precision="year", basis="text", text=raw)
+    has_year = bool(re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", clean))
+    if not has_year and not published:
+        return None
+    if not ABSOLUTE.search(clean) and not published:
+        return None
+    base = published if published and len(published) == 10 else None
+    if not has_year and base is None:
+        return None
+    target = relative[2] if relative and relative[2][:3].lower() in _MONTHS else clean
+    data = _date_parser(base).get_date_data(target)
+    if data.date_obj is None:
+        return None
+    when = data.date_obj
+    period = data.period or "day"
+    if relative and base and target is not clean and when.strftime("%Y-%m") >= base[:7]:
+        when = when.replace(year=when.year - 1)
+    if period == "year":
+        return EventDate(start=f"{when.year:04d}", precision="year", basis="text", text=raw)
+    if period == "month":
+        return EventDate(start=when.strftime("%Y-%m"), precision="month", basis="text", text=raw)
+    return EventDate(start=when.strftime("%Y-%m-%d"), precision="day", basis="text", text=raw)
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+)}
+
+
+def _attachment(ent: Span) -> Token:
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return root.head.head
+    return root.head
+
+
+def date_of(
+    pred: Token, trigger_head: Token, view: DocView, published: str | None, tense: str
+) -> EventDate:
+    """The event's own date: a DATE entity in the trigger's phrase or clause, else one
+    attached to a clause above it; else the publication month (basis ``publication``)."""
+    dates = view.ents_in(view.sentence(trigger_head), ("DATE",))
+    if dates:
+        inside, above = [], []
+        ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
+        for ent in dates:
+            if _in_clause(ent.root, pred) or _in_clause(ent.root, trigger_head):
+                inside.append(ent)
+            else:
+                at = _attachment(ent)
+                if at.i in ancestors:
+                    above.append((ancestors[at.i], ent))
+        ordered = sorted(inside, key=lambda e: abs(e.start - trigger_head.i))
+        ordered += [e for _, e in sorted(above, key=lambda p: p[0])]
+        for ent in ordered:
+            found = resolve_date(ent.text, published)
+            if found is not None:
+                return found
+        for ent in ordered:
+            return EventDate(start=None, basis="none", text=ent.text)
+    if published and tense != "hypothetical":
+        return EventDate(start=published[:7], precision="month", basis="publication")
+    return EventDate(start=None, basis="none")
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Is ``token`` under ``top`` without crossing into a clause of its own?"""
+    node = token
+    for _ in range(12):
+        if node.i == top.i:
+            return True
+        if node.dep_ in CLAUSE_BOUNDARY_DEPS or node.head.i == node.i:
+            return node.head.i == top.i and node.dep_ not in ("ccomp", "relcl", "parataxis")
+        node = node.head
+    return False
+
+
+# --- quantities ---------------------------------------------------------------------------
+
+
+def _number(tokens: list[Token], lexicon: Lexicon) -> float | None:
+    value: float | None = None
+    for t in tokens:
+        text = t.lower_.replace(",", "")
+        word = lexicon.numbers.get(text)
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            value = float(text) if value is None else value * float(text)
+        elif word and word[1] == "scale":
+            value = (value or 1.0) * word[0]
+        elif word:
+            value = word[0] if value is None else value + word[0]
+    return value
+
+
+def _item(head: Token) -> str | None:
+    """The noun phrase a number counts, with its conjuncts and an "of" complement."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = head
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if of and child(of[0], "pobj") is not None:
+        noun = child(of[0], "pobj")
+    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
+    for c in noun.children:
+        if c.dep_ == "conj":
+            words += [c]
+    return " and ".join([" ".join(w.text for w in words[: len(words) - len(
+        [c for c in noun.children if c.dep_ == "conj"])])] + [
+        c.text for c in noun.children if c.dep_ == "conj"])
+
+
+def quantities_of(top: Token, lexicon: Lexicon, view: DocView) -> list[Quantity]:
+    """Counts and amounts inside the event's phrase or clause (not nested clauses)."""
+    out: list[Quantity] = []
+    doc = top.doc
+    ents = {e.start: e for e in view.ents_in(view.sentence(top), ("MONEY", "CARDINAL", "QUANTITY"))}
+    for start, ent in sorted(ents.items()):
+        if not _in_clause(ent.root, top):
+            continue
+        nums = [t for t in ent if t.like_num or t.lower_ in lexicon.numbers]
+        value = _number(nums, lexicon)
+        if value is None or any(c.isalpha() for t in nums for c in t.text if t.like_num and not t.lower_ in lexicon.numbers):
+            continue
+        if ent.label_ == "MONEY":
+            unit = next((CURRENCY[t.lower_] for t in ent if t.lower_ in CURRENCY), None)
+            unit = unit or next((CURRENCY.get(t.lemma_.lower()) for t in doc[ent.end : ent.end + 1] if t.lemma_.lower() in CURRENCY), None)
+            out.append(Quantity(value=value, item=unit or "money", text=ent.text))
+            continue
+        head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "amod", "npadvmod") else ent.root
+        if head.pos_ == "ADJ" and head.head.i != head.i:
+            head = head.head
+        if head.pos_ == "PUNCT" and head.head.i != head.i:
+            head = head.head
+        item = _item(head)
+        end = max(head.i, max((c.i for c in head.subtree if c.dep_ == "conj"), default=head.i))
+        text = doc[ent.start : end + 1].text if end >= ent.start and end - ent.start < 12 else ent.text
+        out.append(Quantity(value=value, item=item, text=text))
+    return out
+
+
+def assault_mode(top: Token, lexicon: Lexicon) -> str | None:
+    """An ASSAULT mode from the weapons named in the event's phrase or clause."""
+    for t in top.subtree:
+        mode = lexicon.instruments.get(t.lemma_.lower())
+        if mode and _in_clause(t, top):
+            return mode
+    return None

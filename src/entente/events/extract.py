@@ -1,0 +1,340 @@
+"""The event coder: a parsed Doc and its actor mentions to PLOVER events.
+
+``extract_events`` runs these steps on each document:
+
+1. find trigger candidates (``triggers.find_triggers``);
+2. pair light and absorbing verbs with the event noun they carry ("held
+   talks", "launched an attack", "signed a deal"): one event, not two;
+3. drop a negating verb's own event when it governs another trigger
+   ("declined to condemn" is a negative condemnation, not a rejection);
+4. read actor and recipient off the parse (``roles``), listing coordinated
+   parties of a mutual event on both sides;
+5. read polarity, tense, certainty and attribution, date and quantities
+   (``attributes``); score from the PLOVER table; a confidence from how much
+   was found; a deterministic id.
+
+Event nouns with no argument, date or quantity of their own ("the attack")
+mostly repeat an event already coded and are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from entente.events import attributes as attrs
+from entente.events.roles import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    MentionIndex,
+    arguments,
+    candidate_preps,
+    child,
+    find_subject,
+    nominal_roles,
+    prep_objects,
+    verbal_roles,
+)
+from entente.events.triggers import Candidate, Lexicon, find_triggers
+from entente.events.triggers import load_lexicon as _load_lexicon
+from entente.records import (
+    Actor,
+    ActorRef,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+)
+
+__all__ = ["Lexicon", "event_to_record", "extract_events", "load_lexicon"]
+
+# How much each finding adds to an event's confidence (hand-set; re-check the
+# seeds' "read" precision after changing them).
+CONFIDENCE_BASE = 0.35
+NON_CLAUSE_DEPS = frozenset({"prep", "mark", "case", "amod", "compound"})
+CONFIDENCE_ACTOR = 0.3
+CONFIDENCE_RECIPIENT = 0.15
+CONFIDENCE_VERBAL = 0.1
+
+
+def load_lexicon(data_dir: Path | None = None) -> Lexicon:
+    """Read and check the PLOVER table and the trigger and cue lexicons.
+
+    ``data_dir`` holds ``plover.yaml`` and ``lexicons/``; by default the package's
+    ``data/``. Raises ``entente.errors.DataFileError(path, line, problem)``.
+    """
+    return _load_lexicon(data_dir)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """A candidate after pairing: the predicate that carries clause attributes and
+    the event noun (if any) that supplies type and own arguments."""
+
+    candidate: Candidate
+    pred: Token
+    noun: Candidate | None
+    type: str
+    mode: str | None
+
+
+def _event_noun_under(token: Token, by_head: dict[int, Candidate]) -> Candidate | None:
+    """An event noun that is ``token``'s object (or the "of" complement of it)."""
+    for c in token.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS or (
+            c.dep_ == "prep" and c.lower_ == "of" and token.pos_ in ("NOUN", "PROPN")
+        ):
+            target = child(c, "pobj") if c.dep_ == "prep" else c
+            if target is None:
+                continue
+            found = by_head.get(target.i)
+            if found is not None and found.nominal:
+                return found
+            for of in target.children:  # "ten days of war games"
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    obj = child(of, "pobj")
+                    if obj is not None and obj.i in by_head and by_head[obj.i].nominal:
+                        return by_head[obj.i]
+    return None
+
+
+def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
+    by_head = {c.head.i: c for c in candidates}
+    absorbed: set[int] = set()
+    plans: list[_Plan] = []
+    for cand in candidates:
+        entry = cand.entry
+        noun = None
+        if entry.frame in ("light", "absorb"):
+            noun = _event_noun_under(cand.head, by_head)
+            if noun is not None and noun.entry.frame == "light":
+                noun = None
+        if noun is not None and noun.head.i not in absorbed:
+            absorbed.add(noun.head.i)
+            if entry.frame == "light":
+                plans.append(_Plan(cand, cand.head, noun, noun.entry.type, noun.entry.mode))
+                continue
+        if entry.type is None:
+            continue
+        plans.append(_Plan(cand, cand.head, noun, entry.type, entry.mode))
+    plans = [p for p in plans if p.candidate.head.i not in absorbed]
+    # step 3: a negating verb that governs another trigger yields only that trigger
+    heads = {p.candidate.head.i for p in plans}
+    negating = {
+        p.candidate.head.i
+        for p in plans
+        if lexicon.governor_cues.get(p.candidate.head.lemma_.lower()) == "negate"
+        and any(c.dep_ == "xcomp" and c.i in heads for c in p.candidate.head.children)
+    }
+    return [p for p in plans if p.candidate.head.i not in negating]
+
+
+def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[int]) -> Token | None:
+    """The clause subject for an event noun that is the object of a plain verb."""
+    verb = None
+    if noun.dep_ in OBJECT_DEPS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head
+    if verb is None or verb.i in trigger_heads or verb.lemma_.lower() in lexicon.governor_cues:
+        return None
+    return find_subject(verb)
+
+
+def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention]:
+    """The side an accusation pins an event noun on: "an airstrike which Iran blamed
+    on Israel", "blamed the attack on Israel", "accused Israel of the bombing"."""
+    govs = [c for c in noun.children if c.dep_ == "relcl"]
+    if noun.dep_ in OBJECT_DEPS:
+        govs.append(noun.head)
+    for gov in govs:
+        if lexicon.governor_cues.get(gov.lemma_.lower()) == "alleged":
+            preps = lexicon.ptype("ACCUSE").recipient_preps if "ACCUSE" in lexicon.types else ()
+            for obj in prep_objects(gov, preps):
+                found = arguments(obj, index)
+                if found:
+                    return found
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for"):
+        gov = noun.head.head
+        if lexicon.governor_cues.get(gov.lemma_.lower()) == "alleged":
+            return arguments(child(gov, OBJECT_DEPS), index)
+    return []
+
+
+def _refs(mentions: list[Mention], names: dict[str, Actor]) -> list[ActorRef]:
+    refs = []
+    for m in mentions:
+        actor = names.get(m.actor_id) if m.actor_id else None
+        refs.append(
+            ActorRef(
+                name=actor.name if actor else m.text,
+                country=m.country if m.country is not None else (actor.country if actor else None),
+                sector=m.sector if m.sector is not None else (actor.sector if actor else None),
+                actor_id=m.actor_id,
+                wikidata=actor.wikidata if actor else None,
+            )
+        )
+    return refs
+
+
+def event_id(doc_id: str, trigger_start: int, type_name: str) -> str:
+    return hashlib.sha1(f"{doc_id}:{trigger_start}:{type_name}".encode()).hexdigest()[:16]
+
+
+def extract_events(
+    doc: Doc,
+    document: Document,
+    mentions: list[Mention],
+    lexicon: Lexicon,
+    actors: list[Actor] | None = None,
+) -> list[Event]:
+    """Code the events of one parsed document (steps 1-5 of the module docstring).
+
+    ``doc`` is ``document.text`` parsed; ``mentions`` carry character offsets into
+    it. ``actors`` (optional) gives canonical names and Wikidata ids by actor id.
+    """
+    names = {a.id: a for a in actors or []}
+    index = MentionIndex(doc, mentions)
+    view = attrs.DocView(doc)
+    candidates = find_triggers(doc, lexicon)
+    plans = _plan(candidates, lexicon)
+    trigger_heads = {c.head.i for c in candidates}
+    published = document.published.value if document.published else None
+    sent_of = [0] * len(doc)
+    for i, s in enumerate(doc.sents):
+        sent_of[s.start : s.end] = [i] * (s.end - s.start)
+    events: list[Event] = []
+    for plan in plans:
+        cand = plan.candidate
+        if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
+            continue  # "Given the humiliation ...": a verb form used as a preposition
+        ptype = lexicon.ptype(plan.type)
+        noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
+        preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
+        if cand.nominal:
+            actor, recipient = nominal_roles(cand.head, preps, index)
+            if not actor:
+                actor = _accused(cand.head, lexicon, index)
+            if not actor:
+                subj = _nominal_actor_fallback(cand.head, lexicon, trigger_heads)
+                actor = arguments(subj, index)
+            if plan.noun is not None:
+                _, more = nominal_roles(plan.noun.head, preps, index)
+                recipient = recipient or more
+        else:
+            frame = "give" if plan.noun is not None else cand.entry.frame
+            actor, recipient, _ = verbal_roles(cand.head, frame, preps, index)
+            if plan.noun is not None:
+                own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
+                actor = actor or own_actor
+                recipient = own_recipient or recipient
+        actor = [m for m in actor if m not in recipient] or actor
+        mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
+        if mutual and len(actor) > 1 and not recipient:
+            recipient = list(actor)
+        pred = plan.pred
+        sent = view.sentence(cand.head)
+        governors = attrs._governors(pred, lexicon, view)
+        if cand.nominal and pred.dep_ in OBJECT_DEPS:
+            governors += [g for g in attrs._governors(pred.head, lexicon, view) if g[0] != "negate"]
+        polarity = attrs.polarity_of(pred, lexicon, governors)
+        tense = attrs.tense_of(pred, lexicon, governors)
+        certainty, attribution = attrs.certainty_of(pred, lexicon, governors, index, view)
+        date = attrs.date_of(pred, noun if noun is not None else pred, view, published, tense)
+        quantities = attrs.quantities_of(noun if noun is not None else pred, lexicon, view)
+        if cand.nominal and not actor and not recipient and date.basis != "text" and not quantities:
+            continue
+        mode = plan.mode
+        if plan.type == "ASSAULT" and mode is None:
+            mode = attrs.assault_mode(noun if noun is not None else pred, lexicon)
+        trigger_span = doc[cand.start : cand.end]
+        trigger_start = trigger_span.start_char
+        confidence = CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(actor)
+        confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (not cand.nominal)
+        events.append(
+            Event(
+                id=event_id(document.id, trigger_start, plan.type),
+                doc_id=document.id,
+                sentence=sent_of[cand.head.i],
+                type=plan.type,
+                mode=mode,
+                score=ptype.score_for(mode),
+                actor=_refs(actor, names),
+                recipient=_refs(recipient, names),
+                date=date,
+                certainty=certainty,
+                polarity=polarity,
+                tense=tense,
+                attributed_to=attribution,
+                quantities=quantities,
+                evidence=Evidence(
+                    sentence=sent.text,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    trigger=trigger_span.text,
+                    trigger_start=trigger_start,
+                    trigger_end=trigger_span.end_char,
+                ),
+                confidence=round(min(confidence, 0.95), 2),
+            )
+        )
+    return events
+
+
+def _actor_record(ref: ActorRef) -> dict[str, Any]:
+    return {
+        "name": ref.name,
+        "country": ref.country,
+        "sector": ref.sector,
+        "id": ref.wikidata,
+        "actor_id": ref.actor_id,
+    }
+
+
+def event_to_record(event: Event, document: Document) -> dict[str, Any]:
+    """The event as one line of ``entente export events --format jsonl`` (DESIGN.md).
+
+    ``id`` in an actor is its Wikidata id where known; ``actor_id`` is entente's own.
+    """
+    a = event.attributed_to
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "score": event.score,
+        "actor": [_actor_record(r) for r in event.actor],
+        "recipient": [_actor_record(r) for r in event.recipient],
+        "date": {
+            "start": event.date.start,
+            "end": event.date.end,
+            "precision": event.date.precision,
+            "basis": event.date.basis,
+        },
+        "certainty": event.certainty,
+        "polarity": event.polarity,
+        "tense": event.tense,
+        "attributed_to": None
+        if a is None
+        else {"name": a.name, "country": a.country, "sector": a.sector, "cue": a.cue},
+        "quantities": [{"value": q.value, "item": q.item, "text": q.text} for q in event.quantities],
+        "doc": {
+            "id": document.id,
+            "source": document.source,
+            "outlet": document.outlet,
+            "title": document.title,
+            "published": document.published.value if document.published else None,
+        },
+        "evidence": {
+            "sentence": event.evidence.sentence,
+            "start": event.evidence.start,
+            "end": event.evidence.end,
+            "trigger": event.evidence.trigger,
+            "trigger_start": event.evidence.trigger_start,
+            "trigger_end": event.evidence.trigger_end,
+        },
+        "confidence": event.confidence,
+    }

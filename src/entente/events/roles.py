@@ -1,0 +1,325 @@
+"""Actor and recipient of an event, read off the dependency parse.
+
+Arguments are tokens first (the head of a subject, object or prepositional
+object); ``MentionIndex`` turns them into actor mentions. The rules are general:
+
+1. the subject acts: ``nsubj``, or the passive agent ("undertaken by X");
+   a subject missing from the clause is inherited along control and
+   coordination (``xcomp``: "Iran is keen to acquire", "declined to condemn";
+   object control: "helped Russia to establish"; ``conj`` without its own
+   subject; a participle or gerund from the clause or noun it hangs on;
+   a relative pronoun from the noun the clause modifies);
+2. the recipient is, in order, the indirect object ("sell Iran jets"), the
+   object of a recipient preposition (per trigger row, else per type: "to
+   Russia", "on Israel", "against Western shipping", "with Tehran"), then for
+   ``do`` frames the direct object or passive subject, then the subject of a
+   complement clause ("demanded that the US cancel");
+3. a nominal event ("Iran's attack on Israel", "the Hamas attack") takes its
+   actor from its possessor, compound or nationality adjective or a "by"
+   phrase, and "between X and Y" gives both sides;
+4. an argument token names the actors of the mention over it, else of its
+   apposition ("the Houthis"), possessor ("Putin's envoy"), compound or
+   nationality adjective ("Iranian officials"); coordination adds each
+   conjunct; a third-person pronoun is the nearest subject up the tree.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc, Span, Token
+
+from entente.events.triggers import Candidate, Lexicon
+from entente.records import Mention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+VERBISH = frozenset({"VERB", "AUX"})
+
+
+class MentionIndex:
+    """Token index -> the mention over that token (character offsets into doc.text)."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.by_token: list[Mention | None] = [None] * len(doc)
+        if not mentions:
+            return
+        starts = doc.to_array(IDX).tolist()
+        lengths = doc.to_array(LENGTH).tolist()
+        for mention in mentions:
+            first = max(bisect_right(starts, mention.start) - 1, 0)
+            for i in range(first, len(starts)):
+                if starts[i] >= mention.end:
+                    break
+                if starts[i] + lengths[i] > mention.start and self.by_token[i] is None:
+                    self.by_token[i] = mention
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token[token.i]
+
+
+@dataclass(slots=True)
+class Roles:
+    actor: list[Mention] = field(default_factory=list)
+    recipient: list[Mention] = field(default_factory=list)
+    actor_token: Token | None = None
+
+
+def _key(m: Mention) -> str:
+    return m.actor_id or f"{m.country}:{m.text.lower()}"
+
+
+def _dedup(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        if _key(m) not in seen:
+            seen.add(_key(m))
+            out.append(m)
+    return out
+
+
+def child(token: Token, deps: frozenset[str] | tuple[str, ...] | str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps if not isinstance(deps, str) else c.dep_ == deps:
+            return c
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions in ``preps`` hanging on ``token``, in ``preps`` order."""
+    found: dict[str, list[Token]] = {}
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    found.setdefault(c.lower_, []).append(o)
+    return [o for p in preps for o in found.get(p, [])]
+
+
+def find_subject(pred: Token, depth: int = 0) -> Token | None:
+    """The token that does what ``pred`` says (rule 1 of the module docstring)."""
+    if depth > 6:
+        return None
+    agent = child(pred, "agent")
+    if agent is not None:
+        obj = child(agent, "pobj")
+        if obj is not None:
+            return obj
+    subj = child(pred, SUBJECT_DEPS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
+            return pred.head
+        return subj
+    passive = child(pred, PASSIVE_SUBJECT_DEPS)
+    if passive is not None and pred.pos_ in VERBISH:
+        # a passive without agent: the doer is not stated, but a clause hanging
+        # on it ("was limited to ..., offering") shares its subject
+        return passive if depth > 0 else None
+    head, dep = pred.head, pred.dep_
+    if head.i == pred.i:
+        return None
+    if dep == "xcomp":
+        if head.pos_ == "ADJ":
+            return find_subject(head.head, depth + 1) if head.head.i != head.i else None
+        obj = child(head, OBJECT_DEPS)
+        return obj if obj is not None else find_subject(head, depth + 1)
+    if dep in ("conj", "advcl", "acomp") and head.pos_ in VERBISH | {"ADJ"}:
+        return find_subject(head, depth + 1)
+    if dep in ("acl", "relcl"):
+        return _noun_subject(head, depth)
+    if dep == "pcomp" and head.dep_ == "prep":
+        target = head.head
+        if target.pos_ in VERBISH or target.pos_ == "ADJ":
+            return find_subject(target, depth + 1)
+        return target
+    return None
+
+
+def _noun_subject(noun: Token, depth: int) -> Token | None:
+    """The doer of a clause on a noun: the noun itself, or, for "one of the first
+    to congratulate", the subject of the copula the noun phrase is attribute of."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ in ("pobj", "prep"):
+            node = node.head
+        else:
+            break
+    if node.dep_ in ("attr", "acomp") and node.head.pos_ in VERBISH:
+        return find_subject(node.head, depth + 1)
+    if noun.pos_ in ("NOUN", "PROPN", "PRON"):
+        return noun
+    return None
+
+
+def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
+    """A third-person pronoun: the nearest subject up the tree that names an actor,
+    else the first actor subject of the previous sentence."""
+    for anc in token.ancestors:
+        if anc.pos_ not in VERBISH:
+            continue
+        subj = child(anc, SUBJECT_DEPS)
+        if subj is None or subj.i == token.i or token in subj.subtree:
+            continue
+        found = arguments(subj, index, allow_pronoun=False)
+        if found:
+            return found
+    sent = token.sent
+    if sent.start > 0:
+        prev = token.doc[sent.start - 1].sent
+        subj = child(prev.root, SUBJECT_DEPS)
+        if subj is not None:
+            return arguments(subj, index, allow_pronoun=False)
+    return []
+
+
+def arguments(
+    token: Token | None, index: MentionIndex, allow_pronoun: bool = True, depth: int = 0
+) -> list[Mention]:
+    """The actor mentions an argument token names (rule 4)."""
+    if token is None or depth > 4:
+        return []
+    if token.lower_ in THIRD_PERSON and token.pos_ == "PRON":
+        return resolve_pronoun(token, index) if allow_pronoun else []
+    found: list[Mention] = []
+    own = index.at(token)
+    if own is not None:
+        found.append(own)
+    else:
+        for c in token.children:
+            if c.dep_ == "appos":
+                found.extend(arguments(c, index, allow_pronoun, depth + 1))
+        if not found:
+            found.extend(_modifier_mentions(token, index, allow_pronoun, depth))
+        if not found and token.pos_ in VERBISH:
+            found.extend(arguments(child(token, OBJECT_DEPS), index, allow_pronoun, depth + 1))
+        if not found and token.pos_ in ("NOUN", "PROPN"):
+            # "supplies of Russian equipment", "a base in Isfahan"
+            for obj in prep_objects(token, ("of", "in")):
+                found.extend(arguments(obj, index, allow_pronoun, depth + 1))
+                if found:
+                    break
+    for c in token.children:
+        if c.dep_ == "conj":
+            found.extend(arguments(c, index, allow_pronoun, depth + 1))
+    return _dedup(found)
+
+
+def _modifier_mentions(
+    token: Token, index: MentionIndex, allow_pronoun: bool, depth: int
+) -> list[Mention]:
+    """Possessor, compound, nmod or nationality adjective naming an actor; compounds
+    nest ("senior Hamas official Ali Baraka"), adjectives coordinate ("American-Israeli")."""
+    found: list[Mention] = []
+    for dep in MODIFIER_DEPS:
+        for c in token.children:
+            if c.dep_ != dep:
+                continue
+            if dep == "poss":
+                found.extend(arguments(c, index, allow_pronoun, depth + 1))
+            elif index.at(c) is not None:
+                found.append(index.at(c))
+                found.extend(_conjuncts(c, index))
+                found.extend(_modifier_mentions(c, index, False, depth + 1))
+            elif dep == "compound" and depth < 3:
+                found.extend(_modifier_mentions(c, index, False, depth + 1))
+        if found:
+            break
+    return found
+
+
+def _conjuncts(token: Token, index: MentionIndex) -> list[Mention]:
+    out = []
+    for c in token.children:
+        if c.dep_ == "conj" and index.at(c) is not None:
+            out.append(index.at(c))
+    return out
+
+
+def own_actor_tokens(noun: Token) -> list[Token]:
+    """Modifiers of an event noun that can name its actor (rule 3)."""
+    return [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+
+
+def nominal_roles(
+    noun: Token, preps: tuple[str, ...], index: MentionIndex
+) -> tuple[list[Mention], list[Mention]]:
+    """Actor and recipient of an event noun from its own dependents."""
+    actor: list[Mention] = []
+    recipient: list[Mention] = []
+    for mod in own_actor_tokens(noun):
+        actor.extend(arguments(mod, index) if mod.dep_ == "poss" else _at(mod, index))
+    for obj in prep_objects(noun, ("by",)):
+        actor.extend(arguments(obj, index))
+    for obj in prep_objects(noun, ("between",)):
+        sides = arguments(obj, index)
+        if sides and not actor:
+            actor.extend(sides[:1])
+            recipient.extend(sides[1:])
+        else:
+            recipient.extend(sides)
+    for obj in prep_objects(noun, tuple(p for p in preps if p != "between")):
+        recipient.extend(arguments(obj, index))
+    return _dedup(actor), _dedup(recipient)
+
+
+def _at(token: Token, index: MentionIndex) -> list[Mention]:
+    m = index.at(token)
+    return [m, *_conjuncts(token, index)] if m is not None else []
+
+
+def verbal_roles(
+    pred: Token, frame: str, preps: tuple[str, ...], index: MentionIndex
+) -> tuple[list[Mention], list[Mention], Token | None]:
+    """Actor and recipient of a verbal trigger (rules 1 and 2)."""
+    subj = find_subject(pred)
+    actor = arguments(subj, index)
+    recipient: list[Mention] = []
+    dative = child(pred, "dative")
+    if dative is not None and dative.pos_ in ("PROPN", "NOUN", "PRON"):
+        recipient.extend(arguments(dative, index))
+    dobj = child(pred, OBJECT_DEPS)
+    passive = child(pred, PASSIVE_SUBJECT_DEPS)
+    if not recipient and frame != "give":
+        recipient.extend(arguments(dobj, index))
+        if not recipient and passive is not None and dobj is None:
+            recipient.extend(arguments(passive, index))
+    if not recipient:
+        # the parser often hangs "to Russia" on the object ("supplying drones to Russia")
+        for host in [pred] if dobj is None else [pred, dobj]:
+            for obj in prep_objects(host, preps):
+                recipient.extend(arguments(obj, index))
+            if recipient:
+                break
+    if not recipient and frame == "give" and dobj is not None and index.at(dobj) is not None:
+        recipient.extend(arguments(dobj, index))
+    if not recipient:
+        # "offered to hand over to Britain", "promised to continue aid to Mozambique"
+        comp = child(pred, "xcomp")
+        if comp is not None:
+            obj = child(comp, OBJECT_DEPS)
+            for host in [comp] if obj is None else [comp, obj]:
+                for target in prep_objects(host, preps + ("to",)):
+                    recipient.extend(arguments(target, index))
+    if not recipient:
+        comp = child(pred, "ccomp")
+        if comp is not None:
+            recipient.extend(arguments(child(comp, SUBJECT_DEPS), index))
+    return actor, _dedup(recipient), subj
+
+
+def candidate_preps(candidate: Candidate, lexicon: Lexicon, type_name: str | None) -> tuple:
+    if candidate.entry.preps:
+        return candidate.entry.preps
+    if type_name is None:
+        return ()
+    return lexicon.ptype(type_name).recipient_preps
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent

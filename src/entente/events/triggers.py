@@ -1,0 +1,272 @@
+"""The trigger lexicon and the Doc-to-candidates step.
+
+All knowledge lives in ``data/``: ``plover.yaml`` (types, quads, modes, scores),
+``lexicons/triggers.tsv`` (words and phrases that state an event),
+``lexicons/cues.tsv`` (negation, modality, reporting and hedging cues),
+``lexicons/instruments.tsv`` (weapons that set an ASSAULT mode) and
+``lexicons/numbers.tsv`` (number words). ``load_lexicon`` reads and checks
+them once; matching is a hashed lookup on each token's lemma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from entente.errors import DataFileError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+FRAMES = frozenset({"do", "give", "light", "absorb"})
+CUE_KINDS = frozenset(
+    {"negate", "future", "hypothetical", "reported", "alleged", "disputed", "denied"}
+)
+CUE_SCOPES = frozenset({"modifier", "governor", "sentence"})
+ANY_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
+POS_CLASSES = {"V": frozenset({"VERB", "AUX"}), "N": frozenset({"NOUN", "PROPN"}), "*": None}
+
+
+@dataclass(frozen=True, slots=True)
+class PloverType:
+    name: str
+    quad: str
+    score: float
+    symmetric: bool
+    recipient_preps: tuple[str, ...]
+    modes: dict[str, float | None]
+    description: str = ""
+
+    def score_for(self, mode: str | None) -> float:
+        value = self.modes.get(mode) if mode else None
+        return self.score if value is None else float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One row of triggers.tsv."""
+
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str | None
+    mode: str | None
+    frame: str
+    mutual: bool
+    preps: tuple[str, ...]
+    head: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemmas: tuple[str, ...]
+    kind: str
+    scope: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the event coder reads, loaded and checked once."""
+
+    types: dict[str, PloverType]
+    # first lemma -> entries starting with it, longest phrase first
+    triggers: dict[str, list[TriggerEntry]]
+    modifier_cues: dict[str, str] = field(default_factory=dict)
+    governor_cues: dict[str, str] = field(default_factory=dict)
+    # first lemma -> (lemma tuple, kind), longest first
+    sentence_cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    instruments: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, tuple[float, str]] = field(default_factory=dict)
+
+    def ptype(self, name: str) -> PloverType:
+        return self.types[name]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger found in a Doc: its tokens, head token and lexicon entry."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    head: Token
+    entry: TriggerEntry
+
+    @property
+    def nominal(self) -> bool:
+        return self.head.pos_ not in ("VERB", "AUX")
+
+
+# --- loading -------------------------------------------------------------------------
+
+
+def _rows(path: Path, ncols: int):
+    """Yield (line number, fields) for each data row of a TSV file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read ({exc.strerror})") from exc
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        fields = raw.split("\t")
+        if len(fields) != ncols:
+            raise DataFileError(
+                path, number, f"expected {ncols} tab-separated fields, found {len(fields)}"
+            )
+        yield number, [f.strip() for f in fields]
+
+
+def _load_types(path: Path) -> dict[str, PloverType]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(path, None, f"cannot read YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(path, None, "expected a mapping of PLOVER type names")
+    types = {}
+    for name, spec in raw.items():
+        preps = spec.get("recipient_preps") if isinstance(spec, dict) else None
+        if not isinstance(preps, list) or not all(isinstance(p, str) for p in preps):
+            raise DataFileError(
+                path, None, f"type {name}: recipient_preps must be a list of words "
+                '(quote "on", "no", "yes": YAML reads them as true/false)'
+            )
+        try:
+            modes = {str(k): (None if v is None else float(v)) for k, v in spec["modes"].items()}
+            types[name] = PloverType(
+                name=name,
+                quad=str(spec["quad"]),
+                score=float(spec["score"]),
+                symmetric=bool(spec["symmetric"]),
+                recipient_preps=tuple(spec["recipient_preps"]),
+                modes=modes,
+                description=str(spec.get("description", "")),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DataFileError(path, None, f"type {name}: missing or bad field ({exc})") from exc
+    return types
+
+
+def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[TriggerEntry]]:
+    index: dict[str, list[TriggerEntry]] = {}
+    for number, (phrase, pos, typ, mode, frame, mutual, preps, head) in _rows(path, 8):
+        lemmas = tuple(phrase.lower().split())
+        if not lemmas:
+            raise DataFileError(path, number, "empty phrase")
+        if pos not in POS_CLASSES:
+            raise DataFileError(path, number, f"pos {pos!r} is not one of V, N, *")
+        if typ != "-" and typ not in types:
+            raise DataFileError(path, number, f"unknown type {typ!r}; known: {', '.join(types)}")
+        if frame not in FRAMES:
+            raise DataFileError(path, number, f"frame {frame!r} is not one of {sorted(FRAMES)}")
+        if typ == "-" and frame != "light":
+            raise DataFileError(path, number, "only a light verb may have no type (-)")
+        if mode != "-" and typ != "-" and mode not in types[typ].modes and types[typ].modes:
+            raise DataFileError(path, number, f"mode {mode!r} is not a mode of {typ}")
+        if mutual not in ("y", "-"):
+            raise DataFileError(path, number, f"mutual must be y or -, not {mutual!r}")
+        if not head.isdigit() or not 1 <= int(head) <= len(lemmas):
+            raise DataFileError(path, number, f"head {head!r} is not a position in the phrase")
+        entry = TriggerEntry(
+            lemmas=lemmas,
+            pos=pos,
+            type=None if typ == "-" else typ,
+            mode=None if mode == "-" else mode,
+            frame=frame,
+            mutual=mutual == "y",
+            preps=() if preps == "-" else tuple(p.strip() for p in preps.split(",")),
+            head=int(head) - 1,
+            line=number,
+        )
+        index.setdefault(lemmas[0], []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e.lemmas))
+    return index
+
+
+def load_lexicon(data_dir: Path | None = None) -> Lexicon:
+    """Read and check the PLOVER table and every lexicon under ``data_dir``.
+
+    Raises DataFileError(path, line, problem) for a malformed row.
+    """
+    base = Path(data_dir) if data_dir else DATA_DIR
+    lex_dir = base / "lexicons"
+    types = _load_types(base / "plover.yaml")
+    lexicon = Lexicon(types=types, triggers=_load_triggers(lex_dir / "triggers.tsv", types))
+    cues_path = lex_dir / "cues.tsv"
+    for number, (cue, kind, scope) in _rows(cues_path, 3):
+        if kind not in CUE_KINDS:
+            raise DataFileError(cues_path, number, f"kind {kind!r} not in {sorted(CUE_KINDS)}")
+        if scope not in CUE_SCOPES:
+            raise DataFileError(cues_path, number, f"scope {scope!r} not in {sorted(CUE_SCOPES)}")
+        lemmas = tuple(cue.lower().split())
+        if scope == "sentence":
+            lexicon.sentence_cues.setdefault(lemmas[0], []).append((lemmas, kind))
+        elif len(lemmas) != 1:
+            raise DataFileError(cues_path, number, f"a {scope} cue is one word")
+        elif scope == "modifier":
+            lexicon.modifier_cues[lemmas[0]] = kind
+        else:
+            lexicon.governor_cues[lemmas[0]] = kind
+    for entries in lexicon.sentence_cues.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    inst_path = lex_dir / "instruments.tsv"
+    assault_modes = types["ASSAULT"].modes if "ASSAULT" in types else {}
+    for number, (lemma, mode) in _rows(inst_path, 2):
+        if mode not in assault_modes:
+            raise DataFileError(inst_path, number, f"{mode!r} is not an ASSAULT mode")
+        lexicon.instruments[lemma.lower()] = mode
+    num_path = lex_dir / "numbers.tsv"
+    for number, (word, value, kind) in _rows(num_path, 3):
+        try:
+            lexicon.numbers[word.lower()] = (float(value), kind)
+        except ValueError as exc:
+            raise DataFileError(num_path, number, f"value {value!r} is not a number") from exc
+        if kind not in ("unit", "scale"):
+            raise DataFileError(num_path, number, f"kind {kind!r} is not unit or scale")
+    return lexicon
+
+
+# --- matching -------------------------------------------------------------------------
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger in ``doc``, longest match first, no two overlapping."""
+    found: list[Candidate] = []
+    index = lexicon.triggers
+    lemmas = [t.lemma_.lower() for t in doc]
+    lowers = [t.lower_ for t in doc]
+    n = len(doc)
+    i = 0
+    while i < n:
+        entries = index.get(lemmas[i]) or index.get(lowers[i])
+        matched = None
+        for entry in entries or ():
+            k = len(entry.lemmas)
+            if i + k > n:
+                continue
+            if k > 1 and not all(
+                lemmas[i + j] == word or lowers[i + j] == word
+                for j, word in enumerate(entry.lemmas[1:], start=1)
+            ):
+                continue
+            head = doc[i + entry.head]
+            allowed = POS_CLASSES[entry.pos]
+            if allowed is not None and head.pos_ not in allowed:
+                continue
+            if entry.pos == "*" and head.pos_ not in ANY_POS:
+                continue
+            matched = Candidate(start=i, end=i + k, head=head, entry=entry)
+            break
+        if matched:
+            found.append(matched)
+            i = matched.end
+        else:
+            i += 1
+    return found

@@ -1,0 +1,189 @@
+"""Mention resolution: each mechanism, and the traps, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.actors.registry import load_registry
+from entente.actors.resolve import RESOLVED_BY, resolve_actors
+from entente.records import Document, PublicationDate
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, registry):
+    def run(text: str, date: str | None = "2024-06-01"):
+        published = PublicationDate(date, "day") if date else None
+        document = Document(id="t", source="test", text=text, published=published)
+        return resolve_actors(nlp(text), document, registry)
+
+    return run
+
+
+def _find(result, surface: str):
+    found = [m for m in result.mentions if surface in m.text]
+    assert found, f"no mention of {surface!r} in {[m.text for m in result.mentions]}"
+    return found[0]
+
+
+def test_resolve_registry_name_codes_person_by_office(resolve):
+    mention = _find(resolve("Sergei Lavrov met officials in Cairo."), "Sergei Lavrov")
+    assert (mention.actor_id, mention.resolved_by, mention.country, mention.sector) == (
+        "sergei-lavrov",
+        "name",
+        "RUS",
+        "GOV",
+    )
+
+
+def test_resolve_offsets_point_into_text(resolve):
+    text = "Yesterday the Kremlin rejected the offer."
+    mention = _find(resolve(text), "Kremlin")
+    assert text[mention.start : mention.end] == mention.text
+    assert mention.sentence == 0
+
+
+def test_resolve_person_office_changes_with_date(resolve):
+    text = "Sergei Shoigu flew to Beijing."
+    before = _find(resolve(text, "2024-02-01"), "Shoigu")
+    after = _find(resolve(text, "2024-09-01"), "Shoigu")
+    assert (before.country, before.sector) == ("RUS", "GOV")
+    assert (after.country, after.sector) == ("RUS", "GOV")
+
+
+def test_resolve_out_of_office_person_uses_own_sector(resolve):
+    mention = _find(resolve("Antony Blinken gave a lecture.", "2025-06-01"), "Blinken")
+    assert (mention.country, mention.sector) == ("USA", "ELI")
+
+
+def test_resolve_former_prefix_keeps_past_office(resolve):
+    mention = _find(resolve("Former Secretary of State Antony Blinken spoke.", "2025-06-01"), "Blinken")
+    assert (mention.country, mention.sector) == ("USA", "GOV")
+
+
+def test_resolve_title_makes_actor_for_unknown_person(resolve):
+    result = resolve("Senior Hezbollah official Karim Nadeem denied the report.")
+    mention = _find(result, "Karim Nadeem")
+    assert mention.resolved_by == "title"
+    assert mention.country == "LBN"
+    assert mention.actor_id in {actor.id for actor in result.actors}
+
+
+def test_resolve_title_with_state_affiliation(resolve):
+    mention = _find(resolve("Egyptian Foreign Minister Samir Haddad arrived in Rome."), "Samir Haddad")
+    assert (mention.resolved_by, mention.country, mention.sector) == ("title", "EGY", "GOV")
+
+
+def test_resolve_military_title_gives_mil(resolve):
+    mention = _find(resolve("Iranian General Reza Tabari inspected the base."), "Reza Tabari")
+    assert (mention.country, mention.sector) == ("IRN", "MIL")
+
+
+def test_resolve_possessive_ministry_is_modifier(resolve):
+    mention = _find(resolve("Turkey's Foreign Ministry summoned the envoy."), "Foreign Ministry")
+    assert (mention.resolved_by, mention.country, mention.sector) == ("modifier", "TUR", "GOV")
+
+
+def test_resolve_demonym_group_nouns(resolve):
+    result = resolve("Israeli warplanes struck the depot while Russian soldiers watched.")
+    assert _find(result, "Israeli warplanes").sector == "MIL"
+    assert _find(result, "Russian soldiers").country == "RUS"
+
+
+def test_resolve_capital_as_subject_is_metonymy(resolve):
+    mention = _find(resolve("Ankara rejected the proposal on Monday."), "Ankara")
+    assert (mention.resolved_by, mention.country, mention.sector) == ("metonymy", "TUR", "GOV")
+
+
+def test_resolve_capital_after_locative_preposition_is_place(resolve):
+    mention = _find(resolve("The talks were held in Riyadh last week."), "Riyadh")
+    assert (mention.resolved_by, mention.actor_id) == ("place", None)
+
+
+def test_resolve_washington_dateline_is_place(resolve):
+    mention = _find(resolve("WASHINGTON - The senators met on Tuesday."), "WASHINGTON")
+    assert mention.resolved_by in ("place", "unresolved")
+    assert mention.actor_id is None
+
+
+def test_resolve_washington_acting_is_state(resolve):
+    mention = _find(resolve("Washington imposed new sanctions on the firms."), "Washington")
+    assert (mention.country, mention.sector) == ("USA", "GOV")
+
+
+def test_resolve_washington_dc_pair_is_place(resolve):
+    mention = _find(resolve("She wrote for a prominent Washington, DC newspaper."), "Washington")
+    assert mention.actor_id is None
+
+
+def test_resolve_georgia_us_state_is_place(resolve):
+    mention = _find(resolve("He grew up in a suburb of Atlanta, Georgia."), "Georgia")
+    assert mention.actor_id is None
+
+
+def test_resolve_georgia_country_acting(resolve):
+    mention = _find(resolve("Georgia recalled its ambassador from Moscow."), "Georgia")
+    assert mention.country == "GEO"
+
+
+def test_resolve_jordan_inside_person_name_is_not_state(resolve):
+    result = resolve("Michael Jordan visited the school.")
+    assert all(m.country != "JOR" for m in result.mentions)
+
+
+def test_resolve_jordan_country_acting(resolve):
+    mention = _find(resolve("Jordan closed its airspace to all flights."), "Jordan")
+    assert mention.country == "JOR"
+
+
+def test_resolve_backed_group_gets_backer(resolve):
+    result = resolve("Rockets were fired by Iranian-backed militias near the border.")
+    mention = _find(result, "backed militias")
+    assert mention.resolved_by == "backed"
+    actor = next(a for a in result.actors if a.id == mention.actor_id)
+    assert actor.backers == ["IRN"]
+    assert mention.country is None
+
+
+def test_resolve_backed_named_group_stays_that_group(resolve):
+    result = resolve("Hezbollah, the Iranian-backed militia, fired rockets.")
+    assert _find(result, "Hezbollah").actor_id == "hezbollah"
+    assert not [a for a in result.actors if "backed" in a.id]
+
+
+def test_resolve_surname_after_full_name_is_coreference(resolve):
+    text = "Syrian opposition figure Omar Haddadin spoke on Monday. Haddadin said talks failed."
+    result = resolve(text)
+    later = [m for m in result.mentions if m.text == "Haddadin"]
+    assert later and later[0].resolved_by == "coreference"
+    assert later[0].actor_id == _find(result, "Omar Haddadin").actor_id
+
+
+def test_resolve_role_reference_to_named_leader(resolve):
+    text = "Vladimir Putin met the envoy. Later the Russian leader said little."
+    mention = _find(resolve(text), "Russian leader")
+    assert (mention.resolved_by, mention.actor_id) == ("role-reference", "vladimir-putin")
+
+
+def test_resolve_igo_and_outlet(resolve):
+    result = resolve("NATO said so, according to Xinhua and the Associated Press.")
+    assert _find(result, "NATO").country == "IGO"
+    assert _find(result, "Xinhua").sector == "JRN"
+    assert _find(result, "Associated Press").country == "USA"
+
+
+def test_resolve_unresolved_entities_are_kept(resolve):
+    result = resolve("Zorbulak Industries hired Quentin Marlowe-Fitch.")
+    unresolved = [m for m in result.mentions if m.resolved_by == "unresolved"]
+    assert unresolved and all(m.actor_id is None and m.country is None for m in unresolved)
+
+
+def test_resolve_resolved_by_vocabulary_is_closed(resolve):
+    result = resolve("Iran's Foreign Ministry said Tehran backs Hamas, in Beirut.")
+    assert {m.resolved_by for m in result.mentions} <= set(RESOLVED_BY)
