@@ -77,9 +77,24 @@ def test_voa_killed_midway_then_rerun_stores_each_story_once(shared: Path, tmp_p
         "8",
     ]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(12)
-    if child.poll() is not None:
-        pytest.fail("the ingest finished before it could be killed; raise the corpus size")
+    # Kill as soon as the first batch is committed. DuckDB appends each commit to
+    # the write-ahead log beside the file: the schema's migrations land there
+    # first, all at once, and the log grows again when the first batch lands.
+    wal = Path(f"{db}.wal")
+
+    def wait_for(condition, what: str) -> None:
+        deadline = time.monotonic() + 180
+        while not condition():
+            if child.poll() is not None:
+                pytest.fail(f"the ingest ended before {what}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"timed out waiting for {what}")
+            time.sleep(0.02)
+
+    wait_for(lambda: wal.exists() and wal.stat().st_size > 0, "the schema was written")
+    time.sleep(0.5)
+    schema_only = wal.stat().st_size
+    wait_for(lambda: wal.stat().st_size > schema_only, "the first batch was committed")
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     with Store(db) as store:  # opening also replays DuckDB's write-ahead log

@@ -29,7 +29,12 @@ def test_registry_states_keyed_by_iso3(registry):
 
 
 def test_registry_short_forms_and_demonyms(registry):
-    for surface, code in [("the US", "USA"), ("U.S.", "USA"), ("Britain", "GBR"), ("the UK", "GBR")]:
+    for surface, code in [
+        ("the US", "USA"),
+        ("U.S.", "USA"),
+        ("Britain", "GBR"),
+        ("the UK", "GBR"),
+    ]:
         assert registry.lookup(surface).actor_id == code
     assert registry.lookup("Emirati").kind == "demonym"
     assert registry.lookup("Emirati").actor_id == "ARE"
@@ -81,7 +86,9 @@ def test_registry_dead_person_keeps_last_office(registry):
 
 def test_registry_match_uses_token_bounds(registry):
     text = "Iranian officials met Kata'ib Hezbollah in Atlanta, Georgia."
-    found = [(text[m.start : m.end], m.entry.actor_id) for m in registry.match(text, token_bounds(text))]
+    found = [
+        (text[m.start : m.end], m.entry.actor_id) for m in registry.match(text, token_bounds(text))
+    ]
     assert ("Kata'ib Hezbollah", "kata-ib-hezbollah") in found
     assert ("Iranian", "IRN") in found
 
@@ -112,7 +119,10 @@ def test_registry_office_ending_before_start_rejected(tmp_path):
 def test_registry_name_given_to_two_actors_rejected(tmp_path):
     folder = _copy_data(tmp_path)
     path = folder / "organisations.yaml"
-    path.write_text(path.read_text() + "- {name: Other Hamas, kind: ngo, country: USA, sector: NGO, aliases: [Hamas]}\n")
+    path.write_text(
+        path.read_text()
+        + "- {name: Other Hamas, kind: ngo, country: USA, sector: NGO, aliases: [Hamas]}\n"
+    )
     with pytest.raises(DataFileError, match="Hamas"):
         load_registry(folder)
 
@@ -120,7 +130,9 @@ def test_registry_name_given_to_two_actors_rejected(tmp_path):
 def test_registry_unknown_country_code_rejected(tmp_path):
     folder = _copy_data(tmp_path)
     path = folder / "organisations.yaml"
-    path.write_text(path.read_text() + "- {name: Nowhere Org, kind: ngo, country: ZZZ, sector: NGO}\n")
+    path.write_text(
+        path.read_text() + "- {name: Nowhere Org, kind: ngo, country: ZZZ, sector: NGO}\n"
+    )
     with pytest.raises(DataFileError, match="ZZZ"):
         load_registry(folder)
 

@@ -63,20 +63,29 @@ def test_resolve_out_of_office_person_uses_own_sector(resolve):
 
 
 def test_resolve_former_prefix_keeps_past_office(resolve):
-    mention = _find(resolve("Former Secretary of State Antony Blinken spoke.", "2025-06-01"), "Blinken")
+    mention = _find(
+        resolve("Former Secretary of State Antony Blinken spoke.", "2025-06-01"), "Blinken"
+    )
     assert (mention.country, mention.sector) == ("USA", "GOV")
 
 
 def test_resolve_title_makes_actor_for_unknown_person(resolve):
-    result = resolve("Senior Hezbollah official Karim Nadeem denied the report.")
-    mention = _find(result, "Karim Nadeem")
+    result = resolve("Senior Hezbollah official Hassan Fadel denied the report.")
+    mention = _find(result, "Hassan Fadel")
     assert mention.resolved_by == "title"
     assert mention.country == "LBN"
     assert mention.actor_id in {actor.id for actor in result.actors}
 
 
+def test_resolve_title_in_apposition(resolve):
+    mention = _find(resolve("A senior Hezbollah official, Mahmoud Qamati, denied it."), "Qamati")
+    assert (mention.resolved_by, mention.country) == ("title", "LBN")
+
+
 def test_resolve_title_with_state_affiliation(resolve):
-    mention = _find(resolve("Egyptian Foreign Minister Samir Haddad arrived in Rome."), "Samir Haddad")
+    mention = _find(
+        resolve("Egyptian Foreign Minister Samir Haddad arrived in Rome."), "Samir Haddad"
+    )
     assert (mention.resolved_by, mention.country, mention.sector) == ("title", "EGY", "GOV")
 
 

@@ -14,7 +14,6 @@ import pycountry
 
 from entente.actors.registry import (
     ORG_KINDS,
-    DataFileError,
     NameEntry,
     Registry,
     _check_code,
@@ -24,14 +23,37 @@ from entente.actors.registry import (
     read_yaml,
     slugify,
 )
+from entente.errors import DataFileError
 from entente.records import Actor, Office
 
 STATE_KEYS = frozenset({"name", "names", "demonyms", "capitals", "seats", "wikidata", "__line__"})
 ORG_KEYS = frozenset(
-    {"id", "name", "kind", "country", "sector", "aliases", "backers", "wikidata", "__line__", "note"}
+    {
+        "id",
+        "name",
+        "kind",
+        "country",
+        "sector",
+        "aliases",
+        "backers",
+        "wikidata",
+        "__line__",
+        "note",
+    }
 )
 PERSON_KEYS = frozenset(
-    {"id", "name", "aliases", "country", "sector", "offices", "died", "wikidata", "__line__", "note"}
+    {
+        "id",
+        "name",
+        "aliases",
+        "country",
+        "sector",
+        "offices",
+        "died",
+        "wikidata",
+        "__line__",
+        "note",
+    }
 )
 OFFICE_KEYS = frozenset({"role", "country", "sector", "start", "end", "organisation", "__line__"})
 
@@ -48,7 +70,9 @@ def load_states(registry: Registry, path: Path) -> None:
     for country in pycountry.countries:
         common = getattr(country, "common_name", None) or country.name
         registry.add_actor(
-            Actor(id=country.alpha_3, name=common, kind="state", country=country.alpha_3, sector="GOV"),
+            Actor(
+                id=country.alpha_3, name=common, kind="state", country=country.alpha_3, sector="GOV"
+            ),
             path,
             None,
         )
@@ -60,17 +84,30 @@ def load_states(registry: Registry, path: Path) -> None:
         line = row.get("__line__")
         unknown = set(row) - STATE_KEYS
         if unknown:
-            raise DataFileError(path, line, f"{code}: unknown field(s) {sorted(unknown)}; valid: {sorted(STATE_KEYS - {'__line__'})}")
+            raise DataFileError(
+                path,
+                line,
+                f"{code}: unknown field(s) {sorted(unknown)}; valid: {sorted(STATE_KEYS - {'__line__'})}",
+            )
         if code not in registry.actors:
             if not isinstance(row.get("name"), str):
                 raise DataFileError(path, line, f"{code!r} is not in pycountry; give it a 'name'")
-            registry.add_actor(Actor(id=code, name=row["name"], kind="state", country=code, sector="GOV"), path, line)
+            registry.add_actor(
+                Actor(id=code, name=row["name"], kind="state", country=code, sector="GOV"),
+                path,
+                line,
+            )
         actor = registry.actors[code]
         if isinstance(row.get("name"), str):
             actor.name = row["name"]
         actor.wikidata = row.get("wikidata")
         for surface in [actor.name, *_strings(row, "names", path)]:
-            registry.add_name(surface, NameEntry(code, "state", "name" if surface == actor.name else "alias"), path, line)
+            registry.add_name(
+                surface,
+                NameEntry(code, "state", "name" if surface == actor.name else "alias"),
+                path,
+                line,
+            )
             if surface not in actor.aliases and surface != actor.name:
                 actor.aliases.append(surface)
         for surface in _strings(row, "demonyms", path):
@@ -87,7 +124,11 @@ def load_states(registry: Registry, path: Path) -> None:
             registry.add_name(surface, NameEntry(code, "seat", "alias", sector), path, line)
     # pycountry's own names last: the data files win any clash.
     for country in pycountry.countries:
-        for surface in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+        for surface in {
+            country.name,
+            getattr(country, "common_name", ""),
+            getattr(country, "official_name", ""),
+        }:
             if surface and "," not in surface:
                 registry.add_name(surface, NameEntry(country.alpha_3, "state", "alias"), None, None)
 
@@ -104,9 +145,17 @@ def load_organisations(registry: Registry, path: Path) -> None:
             raise DataFileError(path, line, "each organisation needs a 'name'")
         unknown = set(row) - ORG_KEYS
         if unknown:
-            raise DataFileError(path, line, f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(ORG_KEYS - {'__line__'})}")
+            raise DataFileError(
+                path,
+                line,
+                f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(ORG_KEYS - {'__line__'})}",
+            )
         if row.get("kind") not in ORG_KINDS:
-            raise DataFileError(path, line, f"{row['name']}: kind {row.get('kind')!r} is not one of {sorted(ORG_KINDS)}")
+            raise DataFileError(
+                path,
+                line,
+                f"{row['name']}: kind {row.get('kind')!r} is not one of {sorted(ORG_KINDS)}",
+            )
         _check_code(row.get("country"), path, line, "country", codes)
         _check_sector(row.get("sector"), path, line)
         backers = _strings(row, "backers", path)
@@ -134,7 +183,11 @@ def _office(row: Any, path: Path, line: int | None, codes: set[str]) -> Office:
     line = row.get("__line__", line)
     unknown = set(row) - OFFICE_KEYS
     if unknown:
-        raise DataFileError(path, line, f"office: unknown field(s) {sorted(unknown)}; valid: {sorted(OFFICE_KEYS - {'__line__'})}")
+        raise DataFileError(
+            path,
+            line,
+            f"office: unknown field(s) {sorted(unknown)}; valid: {sorted(OFFICE_KEYS - {'__line__'})}",
+        )
     if row.get("country") is None:
         raise DataFileError(path, line, f"office {row['role']!r} needs a 'country'")
     _check_code(row.get("country"), path, line, "country", codes)
@@ -142,7 +195,9 @@ def _office(row: Any, path: Path, line: int | None, codes: set[str]) -> Office:
     start = _check_date(row.get("start"), path, line, "start")
     end = _check_date(row.get("end"), path, line, "end")
     if start and end and end < start:
-        raise DataFileError(path, line, f"office {row['role']!r} ends ({end}) before it starts ({start})")
+        raise DataFileError(
+            path, line, f"office {row['role']!r} ends ({end}) before it starts ({start})"
+        )
     return Office(
         role=row["role"],
         country=row["country"],
@@ -165,11 +220,19 @@ def load_people(registry: Registry, path: Path) -> None:
             raise DataFileError(path, line, "each person needs a 'name'")
         unknown = set(row) - PERSON_KEYS
         if unknown:
-            raise DataFileError(path, line, f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(PERSON_KEYS - {'__line__'})}")
+            raise DataFileError(
+                path,
+                line,
+                f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(PERSON_KEYS - {'__line__'})}",
+            )
         offices = [_office(office, path, line, codes) for office in row.get("offices") or []]
         for office in offices:
             if office.organisation and office.organisation not in registry.actors:
-                raise DataFileError(path, line, f"{row['name']}: office organisation {office.organisation!r} is not a registry id")
+                raise DataFileError(
+                    path,
+                    line,
+                    f"{row['name']}: office organisation {office.organisation!r} is not a registry id",
+                )
         country = row.get("country") or (offices[-1].country if offices else None)
         _check_code(country, path, line, "country", codes)
         _check_sector(row.get("sector"), path, line)

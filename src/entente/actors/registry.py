@@ -56,8 +56,34 @@ NAME_KINDS = ("state", "demonym", "capital", "seat", "organisation", "person")
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 # PLOVER sector codes entente accepts in data files.
 SECTORS = frozenset(
-    "GOV MIL COP SPY JUD LEG PTY REB PRM UAF BUS JRN MED REF CVL ELI OPP REL "
-    "EDU HLH NGO IGO LAB AGR CRM SET".split()
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "SPY",
+        "JUD",
+        "LEG",
+        "PTY",
+        "REB",
+        "PRM",
+        "UAF",
+        "BUS",
+        "JRN",
+        "MED",
+        "REF",
+        "CVL",
+        "ELI",
+        "OPP",
+        "REL",
+        "EDU",
+        "HLH",
+        "NGO",
+        "IGO",
+        "LAB",
+        "AGR",
+        "CRM",
+        "SET",
+    ]
 )
 ORG_KINDS = frozenset(
     {"igo", "armed-group", "movement", "party", "government-body", "company", "media", "ngo"}
@@ -223,9 +249,7 @@ class Registry:
             raise DataFileError(path, line, f"duplicate actor id {actor.id!r}")
         self.actors[actor.id] = actor
 
-    def add_name(
-        self, surface: str, entry: NameEntry, path: Path | None, line: int | None
-    ) -> None:
+    def add_name(self, surface: str, entry: NameEntry, path: Path | None, line: int | None) -> None:
         """Index a surface form; a form naming two different actors is a data error."""
         key = normalise_name(surface)
         if not key:
@@ -307,7 +331,9 @@ def _check_code(code: Any, path: Path, line: int | None, what: str, known: set[s
         return
     if not isinstance(code, str) or (code not in known and code not in NON_STATE_CODES):
         raise DataFileError(
-            path, line, f"{what} {code!r} is not an ISO alpha-3 code nor one of {sorted(NON_STATE_CODES)}"
+            path,
+            line,
+            f"{what} {code!r} is not an ISO alpha-3 code nor one of {sorted(NON_STATE_CODES)}",
         )
 
 
@@ -321,7 +347,9 @@ def _check_date(value: Any, path: Path, line: int | None, what: str) -> str | No
         return None
     value = str(value)
     if not _DATE.match(value):
-        raise DataFileError(path, line, f"{what} {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise DataFileError(
+            path, line, f"{what} {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
     return value
 
 

@@ -137,9 +137,7 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
             return
         ctx.add(phrase, actor.id, "modifier", actor.country, sector)
         return
-    if entry.kind == "capital":
-        ctx.add(span, actor.id, "metonymy", actor.country, entry.sector)
-    elif entry.kind == "seat":
+    if entry.kind == "capital" or entry.kind == "seat":
         ctx.add(span, actor.id, "metonymy", actor.country, entry.sector)
     elif entry.kind == "demonym":
         noun_use = span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in (

@@ -170,7 +170,9 @@ def noun_phrase_sector(ctx: Context, span: Span) -> tuple[Span, str | None, str 
     if head.i in ctx.claimed or head.ent_type_ == "PERSON":
         return None
     registry = ctx.registry
-    compound = " ".join(t.lower_ for t in ctx.doc[span.end : head.i + 1] if t.dep_ == "compound" or t == head)
+    compound = " ".join(
+        t.lower_ for t in ctx.doc[span.end : head.i + 1] if t.dep_ == "compound" or t == head
+    )
     for key in (compound, head.lower_):
         if key in registry.group_nouns:
             return ctx.doc[span.start : head.i + 1], registry.group_nouns[key], None
@@ -214,7 +216,9 @@ def _context_tokens(ent: Span) -> list[Token]:
             tokens.extend(t for t in child.subtree if t.i - ent.end < TITLE_WINDOW_TOKENS * 2)
     if root.dep_ == "appos" and root.head.i < ent.start:
         tokens.extend(
-            t for t in root.head.subtree if t.i < ent.start and ent.start - t.i <= TITLE_WINDOW_TOKENS
+            t
+            for t in root.head.subtree
+            if t.i < ent.start and ent.start - t.i <= TITLE_WINDOW_TOKENS
         )
     sentence, text = ent.sent, ent.doc.text
     return [
@@ -256,7 +260,8 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
         if affiliation.entry.kind == "organisation":
             organisation = actor.id
             sector = actor.sector
-        else:
+        elif title is not None or affiliation.entry.sector is not None:
+            # "Afghan author X" says nationality, not office: no sector without a title.
             sector = affiliation.entry.sector or "GOV"
     if title is not None and registry.titles.get(title) is not None:
         title_sector = registry.titles[title]

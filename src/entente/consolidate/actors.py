@@ -204,8 +204,8 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
        is its own (canonical) id: ``hamas``, ``unsc``;
     2. a person holding an office in such an organisation is the organisation
        (a Hamas spokesman speaks for ``hamas``);
-    3. an ad-hoc actor acting in a non-state sector (own_sectors: REB, PTY,
-       ...) is its own id: ``x-iranian-backed-militias``;
+    3. an ad-hoc actor, not a person, acting in a non-state sector
+       (own_sectors: REB, PTY, ...) is its own id: ``x-iranian-backed-militias``;
     4. anything else with a state country rolls up to that country: persons,
        ministries, armed forces, seats of power (Lavrov -> ``RUS``);
     5. otherwise the canonical actor id, else ``x-<slug of the name>``, else None.
@@ -218,7 +218,10 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
             organisation = index.get(organisation_id)
             if organisation is not None and organisation.kind in knowledge.own_kinds:
                 return organisation.id
-    if ref.actor_id and is_ad_hoc(ref.actor_id) and ref.sector in knowledge.own_sectors:
+    ad_hoc_group = (
+        ref.actor_id and is_ad_hoc(ref.actor_id) and (actor is None or actor.kind != "person")
+    )
+    if ad_hoc_group and ref.sector in knowledge.own_sectors:
         return index.canonical(ref.actor_id)
     country = ref.country or (actor.country if actor else None)
     if country and is_state_node(country):
@@ -246,7 +249,7 @@ def resolve_node(store: Store, name_or_id: str, knowledge: MapKnowledge) -> str:
     if not rows:
         rows = store.fetchall(
             "SELECT id FROM actors WHERE lower(name) = lower(?) "
-            "OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) "
+            "OR list_contains(string_split(lower(array_to_string(aliases, chr(31))), chr(31)), lower(?)) "
             "ORDER BY (kind = 'state') DESC, id LIMIT 1",
             [text, text],
         )

@@ -243,8 +243,9 @@ def event_row(row: dict[str, Any]) -> EventRow:
     )
     if "block" in row:
         event.family, event.block = row["family"], row["block"]
-        event.actor_nodes, event.recipient_nodes = list(row["actor_nodes"]), list(
-            row["recipient_nodes"]
+        event.actor_nodes, event.recipient_nodes = (
+            list(row["actor_nodes"]),
+            list(row["recipient_nodes"]),
         )
         event.refers_to, event.lo, event.hi = row["refers_to"], row["lo"], row["hi"]
     return event

@@ -83,9 +83,7 @@ def _add(
     return found[key]
 
 
-def _from_clusters(
-    store: Store, keys: list[str], knowledge: MapKnowledge, found: dict
-) -> None:
+def _from_clusters(store: Store, keys: list[str], knowledge: MapKnowledge, found: dict) -> None:
     rows = store.records(
         "SELECT c.id, c.type, c.support, c.military, c.treaty, c.n_outlets, c.date_first, "
         "c.documents, cd.source, cd.target FROM cluster_dyads cd "
@@ -122,7 +120,9 @@ def _node_of(actor_id: str, index: ActorIndex, knowledge: MapKnowledge) -> str:
     return map_node(ref, index, knowledge) or actor_id
 
 
-def backer_pairs(store: Store, actor_ids: set[str], knowledge: MapKnowledge) -> set[tuple[str, str]]:
+def backer_pairs(
+    store: Store, actor_ids: set[str], knowledge: MapKnowledge
+) -> set[tuple[str, str]]:
     """(backer node, actor node) for the actors among ``actor_ids`` that have backers."""
     rows = store.fetchall(
         "SELECT id, backers FROM actors WHERE id IN (SELECT unnest(?)) AND len(backers) > 0",
@@ -142,9 +142,7 @@ def _from_backers(
     store: Store, pairs: set[tuple[str, str]], knowledge: MapKnowledge, found: dict
 ) -> None:
     nodes = sorted({n for p in pairs for n in p})
-    rows = store.fetchall(
-        "SELECT id, backers FROM actors WHERE list_has_any(backers, ?)", [nodes]
-    )
+    rows = store.fetchall("SELECT id, backers FROM actors WHERE list_has_any(backers, ?)", [nodes])
     if not rows:
         return
     index = load_actor_index(store, {r[0] for r in rows} | {b for r in rows for b in r[1]})
@@ -174,9 +172,7 @@ def _from_backers(
         relation.seen.extend(d["published_date"] for d in documents if d["published_date"])
 
 
-def refresh_relations(
-    store: Store, pairs: set[tuple[str, str]], knowledge: MapKnowledge
-) -> int:
+def refresh_relations(store: Store, pairs: set[tuple[str, str]], knowledge: MapKnowledge) -> int:
     """Recompute every relation between the nodes of each pair (both ways); return rows written."""
     pairs = {p for p in pairs if p[0] != p[1]}
     if not pairs:

@@ -43,7 +43,9 @@ DURATION = re.compile(
     r"\b(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)\b(?!.*\bago\b)",
     re.I,
 )
-ABSOLUTE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+ABSOLUTE = re.compile(
+    r"\b(1[0-9]{3}|20[0-9]{2})\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
+)
 LEADING = re.compile(r"^(?:(?:in|on|by|since|the|late|early|mid|earlier|later|of)\b[\s-]*)+", re.I)
 YEAR_ONLY = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 DECADE = re.compile(r"\d0s\b|\bcentur", re.I)
@@ -56,7 +58,9 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     found = []
     for c in pred.children:
         if c.dep_ in MODIFIER_DEPS or c.dep_ == "advcl":
-            kind = lexicon.modifier_cues.get(c.lower_) or lexicon.modifier_cues.get(c.lemma_.lower())
+            kind = lexicon.modifier_cues.get(c.lower_) or lexicon.modifier_cues.get(
+                c.lemma_.lower()
+            )
             if c.dep_ == "advcl":
                 mark = child(c, "mark")
                 kind = lexicon.modifier_cues.get(mark.lower_) if mark is not None else None
@@ -117,8 +121,10 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             kind = lexicon.governor_cues.get(head.lemma_.lower())
             direct_object = nominal and step == 0 and dep == "dobj"
-            if kind and not (direct_object and kind == "reported") and not (
-                dep in ("nsubj", "nsubjpass")
+            if (
+                kind
+                and not (direct_object and kind == "reported")
+                and dep not in ("nsubj", "nsubjpass")
             ):
                 found.append((kind, head))
             if not (nominal and step == 0):
@@ -143,7 +149,9 @@ def _sentence_cues(sent: Span, lexicon: Lexicon) -> list[tuple[str, Token, int]]
             if end > sent.end:
                 continue
             words = token.doc[token.i : end]
-            if all(w.lemma_.lower() == l or w.lower_ == l for w, l in zip(words, lemmas, strict=True)):
+            if all(
+                w.lemma_.lower() == x or w.lower_ == x for w, x in zip(words, lemmas, strict=True)
+            ):
                 found.append((kind, token, end))
                 break
     return found
@@ -188,7 +196,11 @@ class DocView:
         return self.doc[self.start[token.i] : max(self.end[token.i], self.start[token.i] + 1)]
 
     def ents_in(self, span: Span, labels: tuple[str, ...]) -> list[Span]:
-        return [e for s, t, label, e in self.ents if label in labels and s >= span.start and t <= span.end]
+        return [
+            e
+            for s, t, label, e in self.ents
+            if label in labels and s >= span.start and t <= span.end
+        ]
 
 
 def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
@@ -238,7 +250,7 @@ def certainty_of(
     view: DocView,
 ) -> tuple[str, Attribution | None]:
     best, attribution = "asserted", None
-    for kind, tok in _modifier_kinds(pred, lexicon):
+    for kind, _tok in _modifier_kinds(pred, lexicon):
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best, attribution = kind, None
     for kind, gov in governors:
@@ -271,7 +283,9 @@ def _date_parser(base: str | None):
 def resolve_date(text: str, published: str | None) -> EventDate | None:
     """A date expression resolved against the publication date (ISO ``YYYY-MM-DD``)."""
     raw = text.strip()
-    if DECADE.search(raw) or (DURATION.search(raw) and not re.search(r"\b(last|ago|this|next)\b", raw, re.I)):
+    if DECADE.search(raw) or (
+        DURATION.search(raw) and not re.search(r"\b(last|ago|this|next)\b", raw, re.I)
+    ):
         return None
     clean = LEADING.sub("", raw).strip(" ,.")
     relative = re.match(r"^(last|this past|past)\s+(\w+)$", clean, re.I)
@@ -305,9 +319,12 @@ def resolve_date(text: str, published: str | None) -> EventDate | None:
     return EventDate(start=when.strftime("%Y-%m-%d"), precision="day", basis="text", text=raw)
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 
 
 def _attachment(ent: Span) -> Token:
@@ -376,47 +393,58 @@ def _number(tokens: list[Token], lexicon: Lexicon) -> float | None:
 
 
 def _item(head: Token) -> str | None:
-    """The noun phrase a number counts, with its conjuncts and an "of" complement."""
+    """The noun phrase a number counts, with its conjuncts, or the complement of a
+    measure noun ("a barrage of missiles and drones")."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     noun = head
-    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and child(of[0], "pobj") is not None:
-        noun = child(of[0], "pobj")
-    words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
-    for c in noun.children:
-        if c.dep_ == "conj":
-            words += [c]
-    return " and ".join([" ".join(w.text for w in words[: len(words) - len(
-        [c for c in noun.children if c.dep_ == "conj"])])] + [
-        c.text for c in noun.children if c.dep_ == "conj"])
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and child(c, "pobj") is not None:
+            noun = child(c, "pobj")
+            break
+    parts = [
+        " ".join(w.text for w in noun.lefts if w.dep_ in ("compound", "amod")) + " " + noun.text
+    ]
+    parts += [c.text for c in noun.children if c.dep_ == "conj"]
+    return " and ".join(p.strip() for p in parts)
 
 
 def quantities_of(top: Token, lexicon: Lexicon, view: DocView) -> list[Quantity]:
-    """Counts and amounts inside the event's phrase or clause (not nested clauses)."""
+    """Counts and amounts inside the event's phrase or clause (not nested clauses).
+
+    Model numbers ("Su-35", "Yak-130") are not counts: a number written with
+    letters in it is skipped."""
     out: list[Quantity] = []
     doc = top.doc
-    ents = {e.start: e for e in view.ents_in(view.sentence(top), ("MONEY", "CARDINAL", "QUANTITY"))}
-    for start, ent in sorted(ents.items()):
+    labels = ("MONEY", "CARDINAL", "QUANTITY")
+    for ent in view.ents_in(view.sentence(top), labels):
         if not _in_clause(ent.root, top):
             continue
         nums = [t for t in ent if t.like_num or t.lower_ in lexicon.numbers]
+        if any(
+            t.like_num and t.lower_ not in lexicon.numbers and re.search("[a-z]", t.lower_)
+            for t in nums
+        ):
+            continue
         value = _number(nums, lexicon)
-        if value is None or any(c.isalpha() for t in nums for c in t.text if t.like_num and not t.lower_ in lexicon.numbers):
+        if value is None:
             continue
         if ent.label_ == "MONEY":
+            after = doc[ent.end : ent.end + 1]
             unit = next((CURRENCY[t.lower_] for t in ent if t.lower_ in CURRENCY), None)
-            unit = unit or next((CURRENCY.get(t.lemma_.lower()) for t in doc[ent.end : ent.end + 1] if t.lemma_.lower() in CURRENCY), None)
+            unit = unit or next(
+                (CURRENCY[t.lemma_.lower()] for t in after if t.lemma_.lower() in CURRENCY), None
+            )
             out.append(Quantity(value=value, item=unit or "money", text=ent.text))
             continue
-        head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "amod", "npadvmod") else ent.root
-        if head.pos_ == "ADJ" and head.head.i != head.i:
+        head = ent.root
+        if head.dep_ in ("nummod", "quantmod", "amod", "npadvmod", "advmod"):
             head = head.head
-        if head.pos_ == "PUNCT" and head.head.i != head.i:
+        while head.pos_ in ("ADJ", "PUNCT") and head.head.i != head.i:  # "300-strong barrage"
             head = head.head
         item = _item(head)
-        end = max(head.i, max((c.i for c in head.subtree if c.dep_ == "conj"), default=head.i))
-        text = doc[ent.start : end + 1].text if end >= ent.start and end - ent.start < 12 else ent.text
+        end = max([head.i] + [c.i for c in head.subtree if c.dep_ == "conj"])
+        text = doc[ent.start : end + 1].text if ent.start <= end < ent.start + 12 else ent.text
         out.append(Quantity(value=value, item=item, text=text))
     return out
 

@@ -85,8 +85,10 @@ class _Plan:
 def _event_noun_under(token: Token, by_head: dict[int, Candidate]) -> Candidate | None:
     """An event noun that is ``token``'s object (or the "of" complement of it)."""
     for c in token.children:
-        if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS or (
-            c.dep_ == "prep" and c.lower_ == "of" and token.pos_ in ("NOUN", "PROPN")
+        if (
+            c.dep_ in OBJECT_DEPS
+            or c.dep_ in PASSIVE_SUBJECT_DEPS
+            or (c.dep_ == "prep" and c.lower_ == "of" and token.pos_ in ("NOUN", "PROPN"))
         ):
             target = child(c, "pobj") if c.dep_ == "prep" else c
             if target is None:
@@ -134,12 +136,10 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
 
 
 def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[int]) -> Token | None:
-    """The clause subject for an event noun that is the object of a plain verb."""
-    verb = None
-    if noun.dep_ in OBJECT_DEPS:
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        verb = noun.head.head
+    """The clause subject for an event noun that is the object of a plain verb
+    ("Iran repeated its threats"); not for nouns in a prepositional phrase
+    ("aligned with the US after the attacks")."""
+    verb = noun.head if noun.dep_ in OBJECT_DEPS else None
     if verb is None or verb.i in trigger_heads or verb.lemma_.lower() in lexicon.governor_cues:
         return None
     return find_subject(verb)
@@ -254,7 +254,9 @@ def extract_events(
         trigger_span = doc[cand.start : cand.end]
         trigger_start = trigger_span.start_char
         confidence = CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(actor)
-        confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (not cand.nominal)
+        confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (
+            not cand.nominal
+        )
         events.append(
             Event(
                 id=event_id(document.id, trigger_start, plan.type),
@@ -320,7 +322,9 @@ def event_to_record(event: Event, document: Document) -> dict[str, Any]:
         "attributed_to": None
         if a is None
         else {"name": a.name, "country": a.country, "sector": a.sector, "cue": a.cue},
-        "quantities": [{"value": q.value, "item": q.item, "text": q.text} for q in event.quantities],
+        "quantities": [
+            {"value": q.value, "item": q.item, "text": q.text} for q in event.quantities
+        ],
         "doc": {
             "id": document.id,
             "source": document.source,

@@ -296,8 +296,14 @@ def verbal_roles(
                 recipient.extend(arguments(obj, index))
             if recipient:
                 break
-    if not recipient and frame == "give" and dobj is not None and index.at(dobj) is not None:
-        recipient.extend(arguments(dobj, index))
+    if not recipient and frame == "give" and dobj is not None:
+        if index.at(dobj) is not None:
+            recipient.extend(arguments(dobj, index))
+        elif pred.i + 1 < dobj.i:
+            # a double object parsed as a modifier: "sell Peru ten jets"
+            first = pred.doc[pred.i + 1]
+            if first.head.i == dobj.i and first.dep_ in ("nmod", "compound", "poss"):
+                recipient.extend(_at(first, index))
     if not recipient:
         # "offered to hand over to Britain", "promised to continue aid to Mozambique"
         comp = child(pred, "xcomp")

@@ -130,8 +130,10 @@ def _load_types(path: Path) -> dict[str, PloverType]:
         preps = spec.get("recipient_preps") if isinstance(spec, dict) else None
         if not isinstance(preps, list) or not all(isinstance(p, str) for p in preps):
             raise DataFileError(
-                path, None, f"type {name}: recipient_preps must be a list of words "
-                '(quote "on", "no", "yes": YAML reads them as true/false)'
+                path,
+                None,
+                f"type {name}: recipient_preps must be a list of words "
+                '(quote "on", "no", "yes": YAML reads them as true/false)',
             )
         try:
             modes = {str(k): (None if v is None else float(v)) for k, v in spec["modes"].items()}

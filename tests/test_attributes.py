@@ -1,0 +1,215 @@
+"""Polarity, tense, certainty and attribution, date and quantities of events."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code
+
+from entente.events.attributes import resolve_date
+from entente.events.extract import event_to_record, load_lexicon
+from entente.records import Document, PublicationDate
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def one(nlp, lexicon, text, type_name, published=None):
+    found = [e for e in code(nlp, lexicon, text, published) if e.type == type_name]
+    assert found, f"no {type_name} in {text!r}"
+    return found[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania has not condemned the invasion.",
+        "Ruritania declined to condemn Freedonia.",
+        "Ruritania never condemned Freedonia.",
+    ],
+)
+def test_polarity_negated_condemnation_negative(nlp, lexicon, text):
+    assert one(nlp, lexicon, text, "ACCUSE").polarity == "negative"
+
+
+@pytest.mark.slow
+def test_polarity_no_determiner_negative(nlp, lexicon):
+    text = "Ruritania stayed silent, offering no military assistance to Freedonia."
+    assert one(nlp, lexicon, text, "AID").polarity == "negative"
+
+
+@pytest.mark.slow
+def test_polarity_plain_statement_positive(nlp, lexicon):
+    assert one(nlp, lexicon, "Ruritania condemned Freedonia.", "ACCUSE").polarity == "positive"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("Ruritania will deliver tanks to Freedonia.", "future"),
+        ("Ruritania plans to deliver tanks to Freedonia.", "future"),
+        ("Ruritania said it would defend Freedonia.", "future"),
+        ("Ruritania could attack Freedonia.", "hypothetical"),
+        ("If Freedonia moves, Ruritania will attack it.", "hypothetical"),
+        ("Ruritania attacked Freedonia.", "actual"),
+    ],
+)
+def test_tense_cues(nlp, lexicon, text, tense):
+    events = code(nlp, lexicon, text)
+    main = [e for e in events if e.type in ("AID", "ASSAULT", "SUPPORT")]
+    assert main[0].tense == tense
+
+
+@pytest.mark.slow
+def test_tense_considering_a_deal_to_sell_future(nlp, lexicon):
+    text = "Ruritania is considering a deal to sell Freedonia fighter jets."
+    assert one(nlp, lexicon, text, "AID").tense == "future"
+
+
+@pytest.mark.slow
+def test_certainty_according_to_reported_with_attribution(nlp, lexicon):
+    text = "According to the Daily Courier, Ruritania shipped rifles to Freedonia."
+    e = one(nlp, lexicon, text, "AID")
+    assert e.certainty == "reported"
+    assert e.attributed_to is not None and "Courier" in e.attributed_to.name
+
+
+@pytest.mark.slow
+def test_certainty_reporting_verb_reported(nlp, lexicon):
+    text = "The agency reported that Ruritania shipped rifles to Freedonia."
+    e = one(nlp, lexicon, text, "AID")
+    assert e.certainty == "reported" and "agency" in e.attributed_to.name
+
+
+@pytest.mark.slow
+def test_certainty_reportedly_reported(nlp, lexicon):
+    e = one(nlp, lexicon, "Ruritania reportedly shipped rifles to Freedonia.", "AID")
+    assert e.certainty == "reported"
+
+
+@pytest.mark.slow
+def test_certainty_alleges_alleged(nlp, lexicon):
+    text = "The opposition alleges that Ruritania trained Freedonian militias."
+    assert one(nlp, lexicon, text, "AID").certainty == "alleged"
+
+
+@pytest.mark.slow
+def test_certainty_unconfirmed_alleged(nlp, lexicon):
+    text = "Unconfirmed reports say Ruritania shipped rifles to Freedonia."
+    assert one(nlp, lexicon, text, "AID").certainty == "alleged"
+
+
+@pytest.mark.slow
+def test_certainty_denied(nlp, lexicon):
+    text = "Ruritania denied that it had shipped rifles to Freedonia."
+    assert one(nlp, lexicon, text, "AID").certainty == "denied"
+
+
+@pytest.mark.slow
+def test_certainty_plain_asserted(nlp, lexicon):
+    e = one(nlp, lexicon, "Ruritania shipped rifles to Freedonia.", "AID")
+    assert e.certainty == "asserted" and e.attributed_to is None
+
+
+def test_resolve_date_year_only_year_precision():
+    d = resolve_date("2022", "2026-03-08")
+    assert (d.start, d.precision, d.basis) == ("2022", "year", "text")
+
+
+def test_resolve_date_month_year():
+    d = resolve_date("January 2025", "2026-03-08")
+    assert (d.start, d.precision) == ("2025-01", "month")
+
+
+def test_resolve_date_relative_against_publication():
+    d = resolve_date("last week", "2024-04-15")
+    assert d.start == "2024-04-08"
+
+
+def test_resolve_date_last_month_name_is_previous_year():
+    assert resolve_date("last April", "2024-04-15").start == "2023-04"
+
+
+def test_resolve_date_day_without_year_uses_publication_year():
+    assert resolve_date("October 7", "2024-04-15").start == "2023-10-07"
+
+
+def test_resolve_date_no_year_no_publication_unresolved():
+    assert resolve_date("Oct. 23", None) is None
+
+
+def test_resolve_date_durations_are_not_dates():
+    assert resolve_date("35 years", "2024-04-15") is None
+    assert resolve_date("the 1930s", "2024-04-15") is None
+
+
+@pytest.mark.slow
+def test_date_background_year_in_sentence(nlp, lexicon):
+    text = (
+        "In 2006, when the vote was held, Ruritania was one of the first to congratulate Freedonia."
+    )
+    e = one(nlp, lexicon, text, "SUPPORT", published="2024-04-15")
+    assert e.date.start == "2006" and e.date.basis == "text"
+
+
+@pytest.mark.slow
+def test_date_falls_back_to_publication_month(nlp, lexicon):
+    e = one(nlp, lexicon, "Ruritania condemned Freedonia.", "ACCUSE", published="2024-04-15")
+    assert (e.date.start, e.date.precision, e.date.basis) == ("2024-04", "month", "publication")
+
+
+@pytest.mark.slow
+def test_quantities_count_with_item(nlp, lexicon):
+    e = one(nlp, lexicon, "Ruritania launched 120 missiles and drones at Freedonia.", "ASSAULT")
+    assert [(q.value, q.item) for q in e.quantities] == [(120, "missiles and drones")]
+
+
+@pytest.mark.slow
+def test_quantities_money(nlp, lexicon):
+    text = "Ruritania and Freedonia signed a $2.5 billion deal for rifles."
+    e = one(nlp, lexicon, text, "SUPPORT")
+    assert [(q.value, q.item) for q in e.quantities] == [(2.5e9, "USD")]
+
+
+@pytest.mark.slow
+def test_event_to_record_has_the_contract_fields(nlp, lexicon):
+    text = "Ruritania shipped rifles to Freedonia."
+    e = one(nlp, lexicon, text, "AID")
+    doc = Document(
+        id="t", source="test.txt", text=text, published=PublicationDate("2024-04-15", "day")
+    )
+    record = event_to_record(e, doc)
+    assert set(record) >= {
+        "id",
+        "type",
+        "mode",
+        "score",
+        "actor",
+        "recipient",
+        "date",
+        "certainty",
+        "polarity",
+        "tense",
+        "attributed_to",
+        "quantities",
+        "doc",
+        "evidence",
+        "confidence",
+    }
+    assert set(record["actor"][0]) >= {"name", "country", "sector", "id"}
+    assert set(record["date"]) == {"start", "end", "precision", "basis"}
+    assert set(record["doc"]) == {"id", "source", "outlet", "title", "published"}
+    assert (
+        text[record["evidence"]["start"] : record["evidence"]["end"]]
+        == record["evidence"]["sentence"]
+    )
+    assert 0 <= record["confidence"] <= 1
+
+
+@pytest.mark.slow
+def test_event_ids_are_deterministic(nlp, lexicon):
+    text = "Ruritania shipped rifles to Freedonia."
+    assert [e.id for e in code(nlp, lexicon, text)] == [e.id for e in code(nlp, lexicon, text)]

@@ -1,0 +1,271 @@
+"""Event clusters across documents, their conflicts, claims and actor merges."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from map_fixtures import ACTORS, add, doc, event, store_of
+
+from entente.consolidate import rebuild_map, update_map
+from entente.consolidate.actors import merge_actors, name_similarity, unmerge_actor
+from entente.consolidate.queries import iter_clusters, iter_relations, list_claims, list_conflicts
+
+ATTACK_A = event(
+    "e-a1",
+    "ASSAULT",
+    ["IRN"],
+    ["ISR"],
+    "Iran launched 350 missiles and drones at Israel in April.",
+    date="2024-04",
+    quantities=[(350, "missiles and drones")],
+)
+ATTACK_B = event(
+    "e-b1",
+    "ASSAULT",
+    ["IRN"],
+    ["ISR"],
+    "Iran fired a barrage of 300 missiles and drones at Israel on April 13.",
+    date="2024-04-13",
+    quantities=[(300, "barrage of missiles and drones")],
+)
+
+
+def _clusters(store) -> list[dict]:
+    return list(iter_clusters(store))
+
+
+def test_clusters_quantity_conflict_across_outlets(tmp_path: Path) -> None:
+    docs = [
+        doc("d-a", "outlet-a.com", "2024-04-20", [ATTACK_A]),
+        doc("d-b", "outlet-b.com", "2024-04-15", [ATTACK_B]),
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-a", "d-b"])
+        (cluster,) = _clusters(store)
+        assert cluster["members"] == ["e-a1", "e-b1"]
+        assert cluster["outlets"] == ["outlet-a.com", "outlet-b.com"]
+        assert cluster["actor"] == ["IRN"] and cluster["recipient"] == ["ISR"]
+        assert cluster["date_start"] == "2024-04-13"
+        (conflict,) = cluster["conflicts"]
+        assert conflict["field"] == "quantity"
+        assert {v["value"]: v["events"] for v in conflict["values"]} == {
+            300: ["e-b1"],
+            350: ["e-a1"],
+        }
+        listed = list_conflicts(store, limit=5)
+        sentences = {e["sentence_text"] for v in listed[0]["values"] for e in v["events"]}
+        assert len(sentences) == 2
+
+
+def test_clusters_unrelated_attacks_kept_apart(tmp_path: Path) -> None:
+    other = event(
+        "e-c1",
+        "ASSAULT",
+        ["IRN"],
+        ["ISR"],
+        "Iran struck Israel in 2020.",
+        date="2020-01-03",
+    )
+    docs = [
+        doc("d-a", "a.com", "2024-04-20", [ATTACK_A]),
+        doc("d-c", "c.com", "2020-01-05", [other]),
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-a", "d-c"])
+        assert len(_clusters(store)) == 2
+
+
+def test_clusters_assert_and_deny_is_polarity_conflict(tmp_path: Path) -> None:
+    said = event(
+        "e-p1",
+        "AID",
+        ["wagner-group"],
+        ["hamas"],
+        "Wagner Group fighters trained Hamas militants in Africa, intelligence sources said.",
+        date="2023-10",
+        certainty="alleged",
+        attributed_to="Western intelligence",
+    )
+    denied = event(
+        "e-n1",
+        "AID",
+        ["wagner-group"],
+        ["hamas"],
+        "Wagner Group did not train Hamas militants, its officials said.",
+        date="2023-10",
+        polarity="negative",
+        attributed_to="Wagner Group",
+    )
+    docs = [
+        doc("d-1", "one.com", "2023-10-20", [said]),
+        doc("d-2", "two.com", "2023-10-25", [denied]),
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-1", "d-2"])
+        (cluster,) = _clusters(store)
+        fields = {c["field"] for c in cluster["conflicts"]}
+        assert "polarity" in fields
+        assert cluster["status"] == "disputed"
+        claims = list_claims(store, limit=10)
+        assert {c["event_id"] for c in claims} == {"e-p1", "e-n1"}
+        assert all(c["outlets_reporting"] == 2 for c in claims)
+        assert list_claims(store, certainty="alleged")[0]["claimant"] == "Western intelligence"
+
+
+def test_clusters_reference_back_joins_its_event(tmp_path: Path) -> None:
+    mention = event(
+        "e-a2",
+        "ASSAULT",
+        ["IRN"],
+        [],
+        "The attack was condemned.",
+        date="2024-04-20",
+        basis="publication",
+        index=3,
+    )
+    with store_of(
+        tmp_path / "s.duckdb", [doc("d-a", "a.com", "2024-04-20", [ATTACK_A, mention])]
+    ) as store:
+        update_map(store, ["d-a"])
+        (cluster,) = _clusters(store)
+        assert cluster["members"] == ["e-a1", "e-a2"]
+
+
+def _corpus() -> list:
+    """Six documents: one attack told three ways, a call, aid and a denial."""
+    call = event(
+        "e-c",
+        "CONSULT",
+        ["RUS"],
+        ["IRN"],
+        "Lavrov phoned his Iranian counterpart.",
+        date="2024-04-14",
+    )
+    call2 = event(
+        "e-c2",
+        "CONSULT",
+        ["IRN"],
+        ["RUS"],
+        "Iran's minister phoned Lavrov on Sunday.",
+        date="2024-04-14",
+    )
+    aid = event(
+        "e-d", "AID", ["IRN"], ["RUS"], "Iran supplied Shahed drones to Russia.", date="2022-09"
+    )
+    aid2 = event(
+        "e-e",
+        "COOPERATE",
+        ["IRN"],
+        ["RUS"],
+        "Iran delivered Shahed drones to Russia.",
+        date="2022-09",
+    )
+    return [
+        doc("d-a", "a.com", "2024-04-20", [ATTACK_A]),
+        doc("d-b", "b.com", "2024-04-15", [ATTACK_B]),
+        doc("d-c", "c.com", "2024-04-15", [call]),
+        doc("d-d", "a.com", "2022-10-01", [aid]),
+        doc("d-e", "e.com", "2022-10-02", [aid2]),
+        doc("d-f", "f.com", "2024-04-16", [call2]),
+    ]
+
+
+def _snapshot(store) -> tuple:
+    clusters = sorted(
+        (c["id"], tuple(c["members"]), c["n_conflicts"], c["status"]) for c in iter_clusters(store)
+    )
+    relations = sorted(
+        (r["source"], r["target"], r["kind"], r["certainty"], r["strength"], tuple(r["clusters"]))
+        for r in iter_relations(store)
+    )
+    return clusters, relations
+
+
+def test_clusters_all_at_once_equals_rebuild(tmp_path: Path) -> None:
+    docs = _corpus()
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, [d.document.id for d in docs])
+        first = _snapshot(store)
+        rebuild_map(store)
+        assert _snapshot(store) == first
+        assert len(first[0]) == 3  # attack, call (both directions), drones
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(order=st.permutations(range(6)), cut=st.integers(min_value=0, max_value=6))
+def test_clusters_two_halves_equal_all_at_once(order: list[int], cut: int) -> None:
+    docs = _corpus()
+    with tempfile.TemporaryDirectory() as folder:
+        with store_of(Path(folder) / "all.duckdb", docs) as store:
+            update_map(store, [d.document.id for d in docs])
+            expected = _snapshot(store)
+        shuffled = [docs[i] for i in order]
+        with store_of(Path(folder) / "halves.duckdb", []) as store:
+            for part in (shuffled[:cut], shuffled[cut:]):
+                if part:
+                    add(store, part)
+                    update_map(store, [d.document.id for d in part])
+            assert _snapshot(store) == expected
+
+
+def test_actors_name_similarity_spelling_variants() -> None:
+    assert name_similarity("Mousa Abu Marzouk", "Moussa Abu Marzouk") == 1.0
+    assert name_similarity("Ali Baraka", "Ali Khamenei") < 0.75
+
+
+def test_actors_auto_merge_and_unmerge_round_trip(tmp_path: Path) -> None:
+    one = event(
+        "e-1",
+        "ACCUSE",
+        ["x-mousa-abu-marzouk"],
+        ["ISR"],
+        "Mousa Abu Marzouk accused Israel.",
+        date="2024-01-05",
+    )
+    two = event(
+        "e-2",
+        "ACCUSE",
+        ["x-moussa-abu-marzouk"],
+        ["ISR"],
+        "Moussa Abu Marzouk accused Israel.",
+        date="2024-01-05",
+    )
+    docs = [doc("d-1", "a.com", "2024-01-06", [one]), doc("d-2", "b.com", "2024-01-06", [two])]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update = update_map(store, ["d-1", "d-2"])
+        assert update.merges == 1
+        merged = store.fetchall("SELECT actor_id, canonical_id, method FROM actor_merges")
+        # Equal names: the smaller id is kept, whichever document came first.
+        assert merged == [("x-moussa-abu-marzouk", "x-mousa-abu-marzouk", "auto-name")]
+        # A person rolls up to their country: one cluster either way.
+        assert len(list(iter_clusters(store))) == 1
+        unmerge_actor(store, "x-moussa-abu-marzouk")
+        assert store.fetchone("SELECT count(*) FROM actor_merges WHERE undone_at IS NULL") == (0,)
+        # An undone merge stays undone when the map is rebuilt.
+        rebuild_map(store)
+        assert store.fetchone("SELECT count(*) FROM actor_merges WHERE undone_at IS NULL") == (0,)
+        assert len(list(iter_clusters(store))) == 1
+        merge_actors(store, "x-mousa-abu-marzouk", "x-moussa-abu-marzouk", reason="same man")
+        assert store.fetchone("SELECT method FROM actor_merges WHERE undone_at IS NULL") == (
+            "manual",
+        )
+        assert len(list(iter_clusters(store))) == 1
+
+
+def test_actors_person_of_a_state_rolls_up_to_it(tmp_path: Path) -> None:
+    call = event(
+        "e-1",
+        "CONSULT",
+        ["sergei-lavrov"],
+        ["IRN"],
+        "Sergei Lavrov phoned Iran.",
+        date="2024-04-14",
+    )
+    with store_of(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2024-04-15", [call])]) as store:
+        update_map(store, ["d-1"])
+        (cluster,) = _clusters(store)
+        assert cluster["actor"] == ["RUS"] and cluster["recipient"] == ["IRN"]
+    assert ACTORS["hamas"].kind == "armed-group"

@@ -1,0 +1,144 @@
+"""The map commands, driven through Click's runner on a real store (no spaCy model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from map_fixtures import doc, event, store_of
+
+import entente.cli as cli  # before cli_map, which uses its helpers
+from entente.cli_map import MAP_COMMANDS, MAP_EXPORTS, sparkline
+from entente.consolidate import update_map
+
+GROUP = cli.EntenteGroup(name="entente", commands={c.name: c for c in MAP_COMMANDS})
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables wide enough that cells are not cut short in the captured output."""
+    monkeypatch.setattr(cli.console, "width", 240)
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    docs = [
+        doc(
+            "d-1",
+            "a.com",
+            "2024-04-20",
+            [
+                event(
+                    "e-1",
+                    "ASSAULT",
+                    ["IRN"],
+                    ["ISR"],
+                    "Iran launched 350 missiles and drones at Israel.",
+                    date="2024-04-13",
+                    quantities=[(350, "missiles and drones")],
+                    score=-9.5,
+                ),
+            ],
+        ),
+        doc(
+            "d-2",
+            "b.com",
+            "2024-04-15",
+            [
+                event(
+                    "e-2",
+                    "ASSAULT",
+                    ["IRN"],
+                    ["ISR"],
+                    "Iran fired 300 missiles and drones at Israel.",
+                    date="2024-04-13",
+                    quantities=[(300, "missiles and drones")],
+                    score=-9.5,
+                ),
+                event(
+                    "e-3",
+                    "AID",
+                    ["wagner-group"],
+                    ["hamas"],
+                    "Wagner Group reportedly trained Hamas.",
+                    date="2023-10",
+                    certainty="alleged",
+                    attributed_to="reports out of Ukraine",
+                ),
+            ],
+        ),
+        doc(
+            "d-3",
+            "c.com",
+            "2022-10-01",
+            [
+                event(
+                    "e-4",
+                    "AID",
+                    ["IRN"],
+                    ["RUS"],
+                    "Iran supplied Shahed drones to Russia.",
+                    date="2022-09",
+                    score=10,
+                ),
+            ],
+        ),
+    ]
+    path = tmp_path / "map.duckdb"
+    with store_of(path, docs) as store:
+        update_map(store, ["d-1", "d-2", "d-3"])
+    return path
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(GROUP, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_map_cli_map_lists_relations(db: Path) -> None:
+    output = _run("map", "--db", str(db))
+    assert "arms_supplier_of" in output and "Iran" in output and "Russia" in output
+
+
+def test_map_cli_dyad_prints_sparkline_and_events(db: Path) -> None:
+    output = _run("dyad", "Iran", "Israel", "--db", str(db), "--month", "2024-04")
+    assert "Iran (IRN) – Israel (ISR)" in output
+    assert "2024-04" in output and "missiles" in output
+
+
+def test_map_cli_conflicts_side_by_side(db: Path) -> None:
+    output = _run("conflicts", "--db", str(db))
+    assert "350" in output and "300" in output and "a.com" in output and "b.com" in output
+
+
+def test_map_cli_claims_filter(db: Path) -> None:
+    output = _run("claims", "--db", str(db), "--certainty", "alleged")
+    assert "reports out of Ukraine" in output
+
+
+def test_map_cli_rebuild_and_merges(db: Path) -> None:
+    assert "Map rebuilt from 3 documents" in _run("rebuild", "--db", str(db))
+    assert "merged into" in _run("merges", "list", "--db", str(db))
+
+
+def test_map_cli_unknown_actor_is_one_line_error(db: Path) -> None:
+    result = CliRunner().invoke(GROUP, ["dyad", "Atlantis", "Iran", "--db", str(db)])
+    assert result.exit_code == 1
+
+
+def test_map_cli_exports_are_json_ready(db: Path) -> None:
+    from entente.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        for kind, iterate in MAP_EXPORTS.items():
+            rows = list(iterate(store))
+            assert rows, kind
+            json.dumps(rows, default=str)
+
+
+def test_map_cli_sparkline_scales() -> None:
+    assert sparkline([0, 5, 10]) == "▁▅█"
+    assert sparkline([]) == ""

@@ -1,0 +1,191 @@
+"""Standing relations from clusters: kinds, certainty, strength and what never counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from map_fixtures import doc, event, store_of
+
+from entente.consolidate import update_map
+from entente.consolidate.knowledge import load_map_knowledge
+from entente.consolidate.queries import iter_relations, strongest_relations
+
+
+def _relations(store) -> dict[tuple[str, str, str], dict]:
+    return {(r["source"], r["target"], r["kind"]): r for r in iter_relations(store)}
+
+
+def _build(tmp_path: Path, docs: list) -> object:
+    store = store_of(tmp_path / "s.duckdb", docs)
+    update_map(store, [d.document.id for d in docs])
+    return store
+
+
+DRONES = event(
+    "e-1", "AID", ["IRN"], ["RUS"], "Iran supplied Shahed drones to Russia.", date="2022-09"
+)
+DRONES_AGAIN = event(
+    "e-2", "AID", ["IRN"], ["RUS"], "Iran has supplied Russia with Shahed drones.", date="2022-09"
+)
+
+
+def test_relations_arms_supplier_from_aid_with_weapons(tmp_path: Path) -> None:
+    docs = [
+        doc("d-1", "a.com", "2022-10-01", [DRONES]),
+        doc("d-2", "b.com", "2022-10-03", [DRONES_AGAIN]),
+    ]
+    with _build(tmp_path, docs) as store:
+        found = _relations(store)
+        supplier = found[("IRN", "RUS", "arms_supplier_of")]
+        assert supplier["certainty"] == "asserted"
+        assert supplier["strength"] == 2.0  # one event, two outlets: 1 * (1 + log2 2)
+        assert supplier["first_seen"] == "2022-09-01"
+        assert len(supplier["clusters"]) == 1
+        # AID between states is not "backs" (that needs a non-state recipient).
+        assert ("IRN", "RUS", "backs") not in found
+        top = strongest_relations(store, limit=1, kind="arms_supplier_of")
+        assert top[0]["source_name"] == "Iran" and top[0]["target_name"] == "Russia"
+
+
+def test_relations_aid_without_weapons_is_not_arms(tmp_path: Path) -> None:
+    grain = event("e-3", "AID", ["RUS"], ["IRN"], "Russia sent wheat to Iran.", date="2023-01")
+    with _build(tmp_path, [doc("d-1", "a.com", "2023-02-01", [grain])]) as store:
+        assert ("RUS", "IRN", "arms_supplier_of") not in _relations(store)
+
+
+def test_relations_negative_and_future_events_make_none(tmp_path: Path) -> None:
+    refused = event(
+        "e-1",
+        "ACCUSE",
+        ["RUS"],
+        ["IRN"],
+        "Russia has not condemned Iran.",
+        date="2024-04",
+        polarity="negative",
+    )
+    promised = event(
+        "e-2",
+        "AID",
+        ["RUS"],
+        ["IRN"],
+        "Russia will deliver Su-35 fighter jets to Iran.",
+        date="2024-04",
+        tense="future",
+    )
+    maybe = event(
+        "e-3",
+        "ASSAULT",
+        ["ISR"],
+        ["IRN"],
+        "Israel could strike Iran's nuclear sites.",
+        date="2024-04",
+        tense="hypothetical",
+    )
+    docs = [doc("d-1", "a.com", "2024-04-20", [refused, promised, maybe])]
+    with _build(tmp_path, docs) as store:
+        assert _relations(store) == {}
+        assert store.fetchone("SELECT count(*) FROM clusters") == (3,)
+
+
+def test_relations_alleged_only_is_alleged(tmp_path: Path) -> None:
+    trained = event(
+        "e-1",
+        "AID",
+        ["wagner-group"],
+        ["hamas"],
+        "Wagner Group reportedly trained Hamas fighters, though there is no evidence.",
+        date="2023-10",
+        certainty="alleged",
+        attributed_to="reports out of Ukraine",
+    )
+    with _build(tmp_path, [doc("d-1", "a.com", "2023-10-20", [trained])]) as store:
+        found = _relations(store)
+        assert found[("wagner-group", "hamas", "arms_supplier_of")]["certainty"] == "alleged"
+        assert found[("wagner-group", "hamas", "backs")]["strength"] == 0.5
+        # Only the registry's "Iran backs Hamas", from the document naming Hamas, is asserted.
+        asserted = strongest_relations(store, certainty="asserted")
+        assert [(r["source"], r["target"], r["kind"]) for r in asserted] == [
+            ("IRN", "hamas", "backs")
+        ]
+
+
+def test_relations_alleged_and_asserted_is_asserted(tmp_path: Path) -> None:
+    alleged = event(
+        "e-1",
+        "AID",
+        ["IRN"],
+        ["RUS"],
+        "Iran allegedly sent ballistic missiles to Russia.",
+        date="2024-09",
+        certainty="alleged",
+    )
+    other = event(
+        "e-2", "AID", ["IRN"], ["RUS"], "Iran supplied Shahed drones to Russia.", date="2022-09"
+    )
+    docs = [
+        doc("d-1", "a.com", "2024-09-10", [alleged]),
+        doc("d-2", "b.com", "2022-10-01", [other]),
+    ]
+    with _build(tmp_path, docs) as store:
+        supplier = _relations(store)[("IRN", "RUS", "arms_supplier_of")]
+        assert supplier["certainty"] == "asserted"
+        assert supplier["strength"] == 1.5
+        assert (supplier["first_seen"], supplier["last_seen"]) == ("2022-09-01", "2024-09-01")
+
+
+def test_relations_backers_and_symmetric_partners(tmp_path: Path) -> None:
+    praised = event("e-1", "SUPPORT", ["IRN"], ["hamas"], "Iran praised Hamas.", date="2023-10-08")
+    treaty = event(
+        "e-2",
+        "SUPPORT",
+        ["RUS"],
+        ["IRN"],
+        "Russia signed a partnership treaty with Iran.",
+        date="2025-01-17",
+    )
+    docs = [
+        doc("d-1", "a.com", "2023-10-09", [praised]),
+        doc("d-2", "b.com", "2025-01-18", [treaty]),
+    ]
+    with _build(tmp_path, docs) as store:
+        found = _relations(store)
+        backs = found[("IRN", "hamas", "backs")]
+        assert backs["certainty"] == "asserted"
+        # the SUPPORT cluster (1) plus "Hamas is Iran-backed" in one document (0.5)
+        assert backs["strength"] == 1.5
+        assert ("IRN", "RUS", "partner_of") in found  # stored once, smaller id first
+        assert ("RUS", "IRN", "partner_of") not in found
+
+
+def test_relations_merged_groups_are_one_node(tmp_path: Path) -> None:
+    one = event(
+        "e-1",
+        "ASSAULT",
+        ["x-iranian-backed-militias"],
+        ["USA"],
+        "Iranian-backed militias attacked U.S. troops in Syria.",
+        date="2024-01-28",
+    )
+    two = event(
+        "e-2",
+        "ASSAULT",
+        ["x-iranian-backed-militia"],
+        ["USA"],
+        "An Iranian-backed militia attacked U.S. troops in Jordan.",
+        date="2024-02-04",
+    )
+    docs = [doc("d-1", "a.com", "2024-01-29", [one]), doc("d-2", "b.com", "2024-02-05", [two])]
+    with _build(tmp_path, docs) as store:
+        found = _relations(store)
+        adversary = [k for k in found if k[2] == "adversary_of"]
+        assert adversary == [("x-iranian-backed-militia", "USA", "adversary_of")]
+        assert found[adversary[0]]["n_clusters"] == 2
+        assert ("IRN", "x-iranian-backed-militia", "backs") in found
+
+
+def test_relations_rules_are_data() -> None:
+    knowledge = load_map_knowledge()
+    kinds = {rule.kind for rule in knowledge.rules}
+    assert kinds == {"arms_supplier_of", "backs", "partner_of", "adversary_of"}
+    assert knowledge.names_military_goods("Su-35 fighter jets")
+    assert not knowledge.names_military_goods("wheat and fertiliser")
