@@ -22,8 +22,8 @@ from entente.errors import EntenteError
 from entente.settings import SETTINGS, Settings
 from entente.store.db import Store
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 _HELP = {s.name: s.help for s in SETTINGS}
 
 
@@ -115,7 +115,9 @@ def ingest(paths: tuple[str, ...], quiet: bool, limit: int | None, **options: An
         def on_progress(summary: IngestSummary, entry: LogEntry | None) -> None:
             if entry is not None and entry.status in ("skipped", "error") and not quiet:
                 progress.console.print(
-                    f"{entry.status:>8}  {entry.source}: {entry.reason}", markup=False
+                    f"{entry.status:>8}  {entry.source}: {entry.reason}",
+                    markup=False,
+                    soft_wrap=True,
                 )
             progress.update(
                 task,

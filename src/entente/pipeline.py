@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente.actors.registry import Registry, load_registry
+from entente.actors.resolve import resolve_actors
+from entente.events.extract import Lexicon, extract_events, load_lexicon
 from entente.records import Actor, Document, Event, Mention, Rejection, Sentence
 
 
@@ -20,8 +23,8 @@ from entente.records import Actor, Document, Event, Mention, Rejection, Sentence
 class Knowledge:
     """Everything the stages read, loaded once per process."""
 
-    registry: object | None = None
-    triggers: object | None = None
+    registry: Registry
+    lexicon: Lexicon
 
 
 @dataclass(slots=True)
@@ -44,8 +47,29 @@ def split_sentences(doc: Doc, doc_id: str) -> list[Sentence]:
 
 
 def code_document(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDocument:
-    """Run the stages after parsing on one parsed document."""
-    return CodedDocument(document=document, sentences=split_sentences(doc, document.id))
+    """Run the stages after parsing on one parsed document: actors, then events.
+
+    The coded document carries every actor its mentions point to (registry
+    actors as well as those met for the first time), so the store holds the
+    actors the map needs and no others.
+    """
+    resolution = resolve_actors(doc, document, knowledge.registry)
+    actors = {a.id: a for a in resolution.actors}
+    for mention in resolution.mentions:
+        if mention.actor_id and mention.actor_id not in actors:
+            actor = knowledge.registry.get(mention.actor_id)
+            if actor is not None:
+                actors[actor.id] = actor
+    events = extract_events(
+        doc, document, resolution.mentions, knowledge.lexicon, list(actors.values())
+    )
+    return CodedDocument(
+        document=document,
+        sentences=split_sentences(doc, document.id),
+        mentions=resolution.mentions,
+        actors=list(actors.values()),
+        events=events,
+    )
 
 
 def code_documents(
@@ -76,8 +100,8 @@ _WORKER: tuple[Language, Knowledge] | None = None
 
 
 def load_knowledge() -> Knowledge:
-    """The packaged knowledge every stage reads."""
-    return Knowledge()
+    """The packaged knowledge every stage reads (data files checked as they load)."""
+    return Knowledge(registry=load_registry(), lexicon=load_lexicon())
 
 
 def init_worker(model: str | None) -> None:

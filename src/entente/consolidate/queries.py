@@ -65,14 +65,23 @@ def strongest_relations(
         where.append("r.certainty = ?")
         params.append(certainty)
     rows = store.records(
-        "SELECT r.*, (SELECT list(rc.cluster_id ORDER BY rc.cluster_id) FROM relation_clusters rc "
-        "WHERE rc.source = r.source AND rc.target = r.target AND rc.kind = r.kind) AS clusters "
-        f"FROM relations r WHERE {' AND '.join(where)} "
+        f"SELECT r.* FROM relations r WHERE {' AND '.join(where)} "
         "ORDER BY r.strength DESC, r.source, r.target, r.kind LIMIT ?",
         [*params, limit],
     )
-    for row in rows:
-        row["clusters"] = row["clusters"] or []
+    # The clusters of the top rows only: a correlated subquery would visit every relation.
+    keys = [f"{r['source']}\x1f{r['target']}\x1f{r['kind']}" for r in rows]
+    clusters: dict[str, list[str]] = {}
+    for key, cluster in store.fetchall(
+        "SELECT source || chr(31) || target || chr(31) || kind AS key, cluster_id "
+        "FROM relation_clusters WHERE (source, target) IN "
+        "(SELECT (split_part(k, chr(31), 1), split_part(k, chr(31), 2)) FROM unnest(?) t(k)) "
+        "ORDER BY cluster_id",
+        [keys],
+    ):
+        clusters.setdefault(key, []).append(cluster)
+    for row, key in zip(rows, keys, strict=True):
+        row["clusters"] = clusters.get(key, [])
     return _named(store, rows, "source", "target")
 
 
