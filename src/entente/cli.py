@@ -201,6 +201,13 @@ EXPORTS: dict[str, Callable[[Store], Any]] = {
 }
 
 
+from entente.cli_map import MAP_COMMANDS, MAP_EXPORTS  # noqa: E402 - uses the helpers above
+
+EXPORTS.update(MAP_EXPORTS)
+for _command in MAP_COMMANDS:
+    main.add_command(_command)
+
+
 @main.command(name="export")
 @click.argument("kind", type=click.Choice(sorted(EXPORTS)))
 @db_option

@@ -28,7 +28,7 @@ from entente.consolidate.relations import backer_pairs, refresh_relations
 from entente.consolidate.tables import append_rows, clear_map
 from entente.store.db import Store
 
-__all__ = ["MapUpdate", "rebuild_map", "refresh_actors", "update_map"]
+__all__ = ["MapUpdate", "extend_map", "rebuild_map", "refresh_actors", "update_map"]
 
 
 @dataclass(slots=True)
@@ -53,10 +53,18 @@ def update_map(
 
     Returns what changed. Raises StoreError if the store cannot be written.
     """
-    started = time.perf_counter()
-    knowledge = knowledge or load_map_knowledge()
     with store.transaction():
-        update = _update(store, doc_ids, knowledge)
+        return extend_map(store, doc_ids, knowledge)
+
+
+def extend_map(
+    store: Store, doc_ids: list[str], knowledge: MapKnowledge | None = None
+) -> MapUpdate:
+    """``update_map`` inside the caller's transaction: ingest writes a batch and
+    its share of the map together, so a killed run never leaves documents
+    stored but missing from the map."""
+    started = time.perf_counter()
+    update = _update(store, doc_ids, knowledge or load_map_knowledge())
     update.elapsed_s = time.perf_counter() - started
     return update
 

@@ -35,6 +35,10 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’)]?$")
 _FINAL_PUNCT_END = re.compile(r"[.!?:;,][\"”’)\]]*$")
 _DIGIT = re.compile(r"\d")
+# What may follow a credit marker for it to close a caption: a new sentence.
+_NEW_SENTENCE = re.compile(r"\s+[\"“'‘(\[]?[A-Z0-9]")
+# Generous average word length (with its space) to turn a word limit into characters.
+_CHARS_PER_WORD_MAX = 20
 # A sentence ends at . ! or ? (maybe closed by a quote or bracket) before a space,
 # but not after an initial ("U.S.", "J.") or a common title abbreviation.
 _SENTENCE_BOUNDARY = re.compile(
@@ -246,19 +250,39 @@ def remove_credited_captions(line: str, bp: Boilerplate) -> str:
     """
     if "(" not in line:
         return line
-    result = line
-    for match in reversed(list(bp.credit_paren.finditer(line))):
-        after = result[match.end() :]
-        if after.strip() and not re.match(r"\s+[\"“'‘(\[]?[A-Z0-9]", after):
+    # A caption is at most caption_max_words long; look no further back than
+    # that many generous words, which keeps this linear on long lines.
+    window = bp.caption_max_words * _CHARS_PER_WORD_MAX
+    cuts: list[tuple[int, int]] = []
+    last_end = 0
+    for match in bp.credit_paren.finditer(line):
+        if match.end() < len(line) and not _NEW_SENTENCE.match(line, match.end()):
             continue
+        head_start = max(last_end, match.start() - window)
         # The caption's own closing period, if any, is not its start.
-        head = result[: match.start()].rstrip().removesuffix(".")
-        boundaries = list(_SENTENCE_BOUNDARY.finditer(head))
-        start = boundaries[-1].end() if boundaries else 0
-        if _word_count(head[start:]) > bp.caption_max_words:
+        head = line[head_start : match.start()].rstrip().removesuffix(".")
+        boundary = None
+        for boundary in _SENTENCE_BOUNDARY.finditer(head):
+            pass
+        if boundary is not None:
+            start = head_start + boundary.end()
+        elif head_start == last_end:
+            start = last_end
+        else:
             continue
-        result = " ".join(part for part in (result[:start].rstrip(), after.strip()) if part)
-    return result
+        if _word_count(line[start : match.start()]) > bp.caption_max_words:
+            continue
+        cuts.append((start, match.end()))
+        last_end = match.end()
+    if not cuts:
+        return line
+    parts: list[str] = []
+    position = 0
+    for start, end in cuts:
+        parts.append(line[position:start].strip())
+        position = end
+    parts.append(line[position:].strip())
+    return " ".join(part for part in parts if part)
 
 
 def drop_address_blocks(lines: list[str], bp: Boilerplate) -> list[str]:

@@ -20,6 +20,8 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from entente.consolidate import extend_map
+from entente.consolidate.knowledge import load_map_knowledge
 from entente.ingest.prepare import prepare_document
 from entente.ingest.readers import ReaderOptions, read_source
 from entente.ingest.sources import expand_paths
@@ -28,7 +30,7 @@ from entente.pipeline import CodedDocument, code_chunk, init_worker
 from entente.records import Document, Rejection
 from entente.settings import Settings
 from entente.store.db import Store
-from entente.store.write import LogEntry, existing_ids, new_run_id, write_batch
+from entente.store.write import LogEntry, existing_ids, new_run_id, write_rows
 
 # Documents a worker parses per task: big enough for nlp.pipe to batch well,
 # small enough that the last chunks do not leave one core idle for long.
@@ -49,6 +51,7 @@ class IngestSummary:
     skipped: int = 0
     errors: int = 0
     elapsed_s: float = 0.0
+    map_s: float = 0.0  # of elapsed_s, the time spent updating the map
     problems: list[LogEntry] = field(default_factory=list)
 
     @property
@@ -139,6 +142,7 @@ def ingest(
     expand_paths(paths)
     installed_model(settings.model)
     summary = IngestSummary(run_id=new_run_id())
+    map_knowledge = load_map_knowledge()
     started = time.perf_counter()
     with Store(settings.db) as store:
         log: list[LogEntry] = []
@@ -169,7 +173,10 @@ def ingest(
                 on_progress(summary, None)
 
         def flush() -> None:
-            write_batch(store, coded, log, summary.run_id)
+            with store.transaction():
+                write_rows(store, coded, log, summary.run_id)
+                update = extend_map(store, [c.document.id for c in coded], map_knowledge)
+            summary.map_s += update.elapsed_s
             coded.clear()
             log.clear()
 

@@ -145,55 +145,62 @@ def write_batch(
     store: Store, coded: Sequence[CodedDocument], log: Sequence[LogEntry], run_id: str
 ) -> None:
     """Store a batch of coded documents and log entries in one transaction."""
-    now = datetime.now(UTC).replace(tzinfo=None)
     with store.transaction():
-        docs = [c.document for c in coded]
-        _insert(
-            store,
-            "documents",
-            {
-                "id": [d.id for d in docs],
-                "source": [d.source for d in docs],
-                "url": [d.url for d in docs],
-                "outlet": [d.outlet for d in docs],
-                "title": [d.title for d in docs],
-                "author": [d.author for d in docs],
-                "published": [d.published.value if d.published else None for d in docs],
-                "published_precision": [
-                    d.published.precision if d.published else None for d in docs
-                ],
-                "published_date": [published_date(d.published) for d in docs],
-                "language": [d.language for d in docs],
-                "text": [d.text for d in docs],
-                "words": [len(d.text.split()) for d in docs],
-                "ingested_at": [now] * len(docs),
-            },
-        )
-        sentences = [s for c in coded for s in c.sentences]
-        _insert(
-            store,
-            "sentences",
-            {
-                "doc_id": [s.doc_id for s in sentences],
-                "idx": [s.index for s in sentences],
-                "start": [s.start for s in sentences],
-                "end": [s.end for s in sentences],
-            },
-        )
-        # Registry data may have been corrected since the actor was first stored.
-        actors = {a.id: a for c in coded for a in c.actors}
-        _insert(store, "actors", _actor_columns(list(actors.values())), replace=True)
-        _insert(store, "mentions", _mention_columns([m for c in coded for m in c.mentions]))
-        _insert(store, "events", _event_columns([e for c in coded for e in c.events]))
-        _insert(
-            store,
-            "ingest_log",
-            {
-                "run_id": [run_id] * len(log),
-                "source": [e.source for e in log],
-                "status": [e.status for e in log],
-                "reason": [e.reason for e in log],
-                "doc_id": [e.doc_id for e in log],
-                "logged_at": [now] * len(log),
-            },
-        )
+        write_rows(store, coded, log, run_id)
+
+
+def write_rows(
+    store: Store, coded: Sequence[CodedDocument], log: Sequence[LogEntry], run_id: str
+) -> None:
+    """Store coded documents and log entries inside the caller's transaction."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    docs = [c.document for c in coded]
+    _insert(
+        store,
+        "documents",
+        {
+            "id": [d.id for d in docs],
+            "source": [d.source for d in docs],
+            "url": [d.url for d in docs],
+            "outlet": [d.outlet for d in docs],
+            "title": [d.title for d in docs],
+            "author": [d.author for d in docs],
+            "published": [d.published.value if d.published else None for d in docs],
+            "published_precision": [
+                d.published.precision if d.published else None for d in docs
+            ],
+            "published_date": [published_date(d.published) for d in docs],
+            "language": [d.language for d in docs],
+            "text": [d.text for d in docs],
+            "words": [len(d.text.split()) for d in docs],
+            "ingested_at": [now] * len(docs),
+        },
+    )
+    sentences = [s for c in coded for s in c.sentences]
+    _insert(
+        store,
+        "sentences",
+        {
+            "doc_id": [s.doc_id for s in sentences],
+            "idx": [s.index for s in sentences],
+            "start": [s.start for s in sentences],
+            "end": [s.end for s in sentences],
+        },
+    )
+    # Registry data may have been corrected since the actor was first stored.
+    actors = {a.id: a for c in coded for a in c.actors}
+    _insert(store, "actors", _actor_columns(list(actors.values())), replace=True)
+    _insert(store, "mentions", _mention_columns([m for c in coded for m in c.mentions]))
+    _insert(store, "events", _event_columns([e for c in coded for e in c.events]))
+    _insert(
+        store,
+        "ingest_log",
+        {
+            "run_id": [run_id] * len(log),
+            "source": [e.source for e in log],
+            "status": [e.status for e in log],
+            "reason": [e.reason for e in log],
+            "doc_id": [e.doc_id for e in log],
+            "logged_at": [now] * len(log),
+        },
+    )
