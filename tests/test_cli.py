@@ -147,8 +147,80 @@ def test_show_unknown_id_exits_1_naming_it(tmp_path: Path) -> None:
     assert "ffffffff" in result.output
 
 
-@pytest.mark.parametrize("command", ["ingest", "docs", "show", "log", "export"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ingest",
+        "docs",
+        "show",
+        "log",
+        "export",
+        "actors",
+        "events",
+        "eval",
+        "map",
+        "dyad",
+        "conflicts",
+        "claims",
+        "rebuild",
+    ],
+)
 def test_every_command_has_help_and_db_option(command: str) -> None:
     result = _invoke(command, "--help")
     assert result.exit_code == 0
     assert "--db" in result.output
+
+
+def test_export_events_writes_the_public_event_record(tmp_path: Path) -> None:
+    folder, db = _folder(tmp_path), str(tmp_path / "e.duckdb")
+    _invoke("ingest", str(folder), "--db", db, "--workers", "1")
+    out = tmp_path / "events.jsonl"
+    assert _invoke("export", "events", "--db", db, "-o", str(out)).exit_code == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert records, "the fixture articles state events"
+    contract = {
+        "id",
+        "type",
+        "mode",
+        "score",
+        "actor",
+        "recipient",
+        "date",
+        "certainty",
+        "polarity",
+        "tense",
+        "attributed_to",
+        "quantities",
+        "doc",
+        "evidence",
+        "confidence",
+    }
+    for record in records:
+        assert contract <= set(record)
+        assert {"sentence", "start", "end", "trigger"} <= set(record["evidence"])
+        assert {"id", "source", "outlet", "title", "published"} <= set(record["doc"])
+    meeting = [r for r in records if r["type"] == "CONSULT"]
+    assert any(
+        {"AUT", "HUN"} & {a["country"] for a in r["actor"] + r["recipient"]} for r in meeting
+    )
+
+
+def test_export_mentions_and_actors_name_who_is_who(tmp_path: Path) -> None:
+    folder, db = _folder(tmp_path), str(tmp_path / "e.duckdb")
+    _invoke("ingest", str(folder), "--db", db, "--workers", "1")
+    out = tmp_path / "mentions.jsonl"
+    assert _invoke("export", "mentions", "--db", db, "-o", str(out)).exit_code == 0
+    mentions = [json.loads(line) for line in out.read_text().splitlines()]
+    canada = [m for m in mentions if m["text"] == "Canada"]
+    assert canada and canada[0]["actor"]["country"] == "CAN"
+    assert {"doc", "text", "start", "end", "actor"} <= set(canada[0])
+    listing = _invoke("actors", "--db", db, "--country", "CAN")
+    assert listing.exit_code == 0 and "Canada" in listing.output
+
+
+def test_events_command_filters_by_type(tmp_path: Path) -> None:
+    folder, db = _folder(tmp_path), str(tmp_path / "e.duckdb")
+    _invoke("ingest", str(folder), "--db", db, "--workers", "1")
+    result = _invoke("events", "--db", db, "--type", "CONSULT", "--evidence")
+    assert result.exit_code == 0
+    assert "CONSULT" in result.output and "AID" not in result.output

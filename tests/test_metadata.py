@@ -181,5 +181,10 @@ def test_html_to_article_outlet_from_url_when_no_site_name():
     assert page.outlet == "example.net" and "Baku" in page.text
 
 
-def test_html_to_article_garbage_gives_empty_text():
-    assert html_to_article("<<<>>>", None).text == ""
+def test_html_to_article_bare_fragment_without_body_falls_back_to_all_text():
+    page = html_to_article("<p>" + "Talks went on in Geneva. " * 20000 + "</p>", None)
+    assert page.text.startswith("Talks went on in Geneva.")
+
+
+def test_html_to_article_markup_without_text_gives_empty_text():
+    assert html_to_article("<html><body><div><br></div></body></html>", None).text == ""

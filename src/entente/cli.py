@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -194,10 +195,133 @@ def log(db: Path | None, status: str | None, run: str | None, limit: int) -> Non
     console.print(table)
 
 
+# -- actors and events ----------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--country", default=None, help="ISO alpha-3 code (RUS) or IGO, UNO, EUR, ...")
+@click.option("--kind", default=None, help="state, person, igo, armed-group, outlet, ...")
+@click.option("--search", default=None, help="Part of a name, or an exact alias.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0, show_default=True)
+def actors(db: Path | None, **filters: Any) -> None:
+    """List actors with how many mentions and documents name them."""
+    with open_store(db) as store:
+        rows = query.list_actors(store, **filters)
+    table = Table("id", "name", "kind", "country", "sector", "mentions", "documents")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["name"],
+            row["kind"],
+            row["country"] or "",
+            row["sector"] or "",
+            str(row["mentions"]),
+            str(row["documents"]),
+        )
+    console.print(table)
+
+
+def _side(refs: list[dict[str, Any]]) -> str:
+    return ", ".join(r["name"] + (f" ({r['country']})" if r["country"] else "") for r in refs)
+
+
+@main.command()
+@db_option
+@click.option("--actor", default=None, help="Country code, actor id or part of a name.")
+@click.option("--recipient", default=None, help="Country code, actor id or part of a name.")
+@click.option("--type", "type_", default=None, help="PLOVER event type (ASSAULT, AID, ...).")
+@click.option("--since", default=None, help="Events dated on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--until", default=None, help="Events dated on or before.")
+@click.option(
+    "--certainty", type=click.Choice(["asserted", "reported", "alleged", "disputed", "denied"])
+)
+@click.option("--polarity", type=click.Choice(["positive", "negative"]))
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--evidence", is_flag=True, help="Print each event's sentence under it.")
+def events(db: Path | None, type_: str | None, evidence: bool, **filters: Any) -> None:
+    """List coded events, by their own date, with who did what to whom."""
+    with open_store(db) as store:
+        rows = query.list_events(store, type=type_, **filters)
+    table = Table("date", "type", "actor", "recipient", "attributes", "trigger")
+    for row in rows:
+        flags = [row["certainty"], row["polarity"], row["tense"]]
+        if row["attributed_to"]:
+            flags.append(f"per {row['attributed_to']['name']}")
+        table.add_row(
+            row["date"]["start"] or "",
+            row["type"] + (f"/{row['mode']}" if row["mode"] else ""),
+            _side(row["actor"]),
+            _side(row["recipient"]),
+            " ".join(flags),
+            row["evidence"]["trigger"],
+        )
+        if evidence:
+            table.add_row(
+                "", "", f"[dim]{escape(row['evidence']['sentence'])}[/dim]", end_section=True
+            )
+    console.print(table)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option(
+    "--events",
+    "events_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this events export instead of the store's events.",
+)
+@click.option("--core-only", is_flag=True, help="Seeds gold: only the lines marked core.")
+@click.option("--verbose", is_flag=True, help="Seeds gold: print FOUND/MISSED per line.")
+def eval_command(
+    gold: Path, db: Path | None, events_file: Path | None, core_only: bool, verbose: bool
+) -> None:
+    """Score events against a gold file: seeds format (.jsonl) or PLOVER gold records (.json).
+
+    PLOVER records are sentences, not articles: without --events, their
+    sentences are coded in a temporary store and scored there.
+    """
+    from entente import evaluation
+    from entente.events import evaluate
+
+    if evaluation.is_plover_gold(gold):
+        records = evaluation.read_plover(gold)
+        if events_file:
+            coded = evaluate.read_jsonl(events_file)
+        else:
+            coded = evaluation.code_plover_records(records, Settings.load())
+        report = evaluate.score_plover(records, coded)
+        console.print(
+            f"PLOVER records {report.records}: any event {report.share(report.any_event):.2f}, "
+            f"type right {report.share(report.type_right):.2f}, "
+            f"type+actor+recipient right {report.share(report.all_right):.2f}"
+        )
+        return
+    lines = evaluate.read_jsonl(gold)
+    if events_file:
+        coded = evaluate.read_jsonl(events_file)
+    else:
+        with open_store(db) as store:
+            coded = list(query.iter_events(store))
+    report = evaluate.score_events(lines, coded, core_only=core_only)
+    if verbose:
+        for line_id, found in report.lines:
+            console.print(f"{'FOUND ' if found else 'MISSED'} {line_id}")
+    console.print(f"gold lines {report.gold}: found {report.found} = recall {report.recall:.2f}")
+    for name, (right, total) in sorted(report.attributes.items()):
+        console.print(f"  {name}: {right}/{total}")
+
+
 # -- export ---------------------------------------------------------------------
 
 EXPORTS: dict[str, Callable[[Store], Any]] = {
     "documents": query.iter_documents,
+    "actors": query.iter_actors,
+    "mentions": query.iter_mentions,
+    "events": query.iter_events,
 }
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -61,6 +62,9 @@ class Boilerplate:
     credit_label: re.Pattern[str]
     image_id: re.Pattern[str]
     navigation_line_max_chars: int
+    address_line_max_chars: int
+    address_line_max_words: int
+    image_id_line_max_chars: int
     caption_max_words: int
     teaser_title_max_words: int
     teaser_max_words: int
@@ -121,6 +125,9 @@ def load_boilerplate(path: Path | None = None) -> Boilerplate:
             credit_label=credit_label,
             image_id=image_id,
             navigation_line_max_chars=int(limits["navigation_line_max_chars"]),
+            address_line_max_chars=int(limits["address_line_max_chars"]),
+            address_line_max_words=int(limits["address_line_max_words"]),
+            image_id_line_max_chars=int(limits["image_id_line_max_chars"]),
             caption_max_words=int(limits["caption_max_words"]),
             teaser_title_max_words=int(limits["teaser_title_max_words"]),
             teaser_max_words=int(limits["teaser_max_words"]),
@@ -165,14 +172,18 @@ def is_address_label(line: str, bp: Boilerplate) -> bool:
     return _marker_key(line) in bp.address_labels
 
 
-def is_address_line(line: str) -> bool:
+def is_address_line(line: str, bp: Boilerplate) -> bool:
     """The line is short and holds a number, as a street or postcode line does."""
-    return 0 < len(line) <= 60 and _word_count(line) <= 8 and bool(_DIGIT.search(line))
+    return (
+        0 < len(line) <= bp.address_line_max_chars
+        and _word_count(line) <= bp.address_line_max_words
+        and bool(_DIGIT.search(line))
+    )
 
 
 def is_image_id_line(line: str, bp: Boilerplate) -> bool:
     """The line starts with a stock-image id or an image file name ("GettyImages-1234567 ...")."""
-    return len(line) <= 200 and bool(bp.image_id.match(line))
+    return len(line) <= bp.image_id_line_max_chars and bool(bp.image_id.match(line))
 
 
 def is_photo_credit(line: str, bp: Boilerplate) -> bool:
@@ -261,11 +272,9 @@ def remove_credited_captions(line: str, bp: Boilerplate) -> str:
         head_start = max(last_end, match.start() - window)
         # The caption's own closing period, if any, is not its start.
         head = line[head_start : match.start()].rstrip().removesuffix(".")
-        boundary = None
-        for boundary in _SENTENCE_BOUNDARY.finditer(head):
-            pass
-        if boundary is not None:
-            start = head_start + boundary.end()
+        boundary = deque(_SENTENCE_BOUNDARY.finditer(head), maxlen=1)  # the last one
+        if boundary:
+            start = head_start + boundary[0].end()
         elif head_start == last_end:
             start = last_end
         else:
@@ -297,7 +306,7 @@ def drop_address_blocks(lines: list[str], bp: Boilerplate) -> list[str]:
             following = lines[index + 1 : index + 1 + bp.address_max_lines]
             block = 0
             for candidate in following:
-                if not is_address_line(candidate):
+                if not is_address_line(candidate, bp):
                     break
                 block += 1
             if block:

@@ -312,7 +312,7 @@ def html_to_article(html: str, url: str | None = None) -> HtmlArticle:
     """
     import trafilatura
 
-    try:
+    try:  # 1.
         result = trafilatura.bare_extraction(
             html,
             url=url,
@@ -326,7 +326,12 @@ def html_to_article(html: str, url: str | None = None) -> HtmlArticle:
     if result is None or not getattr(result, "text", None):
         # 2. Nothing looked like an article body: fall back to all of the page's text.
         try:
-            text = trafilatura.html2txt(html) or ""
+            # html2txt gives nothing for some bare fragments; a wrapper fixes that.
+            text = (
+                trafilatura.html2txt(html)
+                or trafilatura.html2txt(f"<html><body>{html}</body></html>")
+                or ""
+            )
         except Exception:  # same as above: broken markup gives no text
             text = ""
         if result is None:
