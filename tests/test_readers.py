@@ -127,13 +127,13 @@ def test_read_source_empty_file_skipped(tmp_path: Path):
     path = tmp_path / "empty.txt"
     path.write_text("")
     item = only(read_all(path))
-    assert item == Rejection(str(path), "skipped", "skipped: empty file")
+    assert item == Rejection(str(path), "skipped", "empty file")
 
 
 def test_read_source_whitespace_only_file_skipped(tmp_path: Path):
     path = tmp_path / "blank.json"
     path.write_text("  \n\n ")
-    assert only(read_all(path)).reason == "skipped: empty file"
+    assert only(read_all(path)).reason == "empty file"
 
 
 def test_read_source_too_big_file_skipped(tmp_path: Path):
@@ -142,26 +142,26 @@ def test_read_source_too_big_file_skipped(tmp_path: Path):
     item = only(read_all(path, max_bytes=1000))
     assert item.status == "skipped"
     assert item.reason == (
-        f"skipped: {len(ARTICLE) * 10:,} bytes is over the 1,000-byte cap (--max-bytes)"
+        f"{len(ARTICLE) * 10:,} bytes is over the 1,000-byte cap (--max-bytes)"
     )
 
 
 def test_read_source_png_named_txt_is_binary(tmp_path: Path):
     path = tmp_path / "photo.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    assert only(read_all(path)).reason == "skipped: binary file (looks like PNG image)"
+    assert only(read_all(path)).reason == "binary file (looks like PNG image)"
 
 
 def test_read_source_pdf_is_binary(tmp_path: Path):
     path = tmp_path / "report.pdf"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
-    assert only(read_all(path)).reason == "skipped: binary file (looks like PDF document)"
+    assert only(read_all(path)).reason == "binary file (looks like PDF document)"
 
 
 def test_read_source_nul_bytes_binary_without_type(tmp_path: Path):
     path = tmp_path / "blob.dat"
     path.write_bytes(b"abc\x00\x01\x02def" * 50)
-    assert only(read_all(path)).reason == "skipped: binary file"
+    assert only(read_all(path)).reason == "binary file"
 
 
 def test_read_source_latin1_decoded(tmp_path: Path):
@@ -198,7 +198,7 @@ def test_decode_text_cyrillic_cp1251_not_read_as_latin():
 
 def test_read_source_missing_file_is_error(tmp_path: Path):
     item = only(read_all(tmp_path / "gone.txt"))
-    assert item.status == "error" and item.reason.startswith("error: cannot read file")
+    assert item.status == "error" and item.reason.startswith("cannot read file")
 
 
 # --- JSON ---------------------------------------------------------------------------
@@ -218,7 +218,7 @@ def test_read_source_json_object_with_list_under_key(ingest_fixtures: Path):
 def test_read_source_json_record_without_text_skipped(ingest_fixtures: Path):
     second = read_all(ingest_fixtures / "articles.json")[1]
     assert second.status == "skipped"
-    assert second.reason.startswith("skipped: no text field (looked for text, content, body")
+    assert second.reason.startswith("no text field (looked for text, content, body")
     assert second.reason.endswith("; use --text-field)")
 
 
@@ -234,7 +234,7 @@ def test_read_source_json_list_numbered_without_ids(tmp_path: Path):
     path.write_text(json.dumps([{"story": ARTICLE}, "not an object", {"story": ARTICLE}]))
     items = read_all(path)
     assert [i.source.rsplit("#", 1)[1] for i in items] == ["1", "2", "3"]
-    assert items[1].reason == "skipped: record is a JSON string, not an object"
+    assert items[1].reason == "record is a JSON string, not an object"
 
 
 def test_read_source_json_text_field_option_overrides(tmp_path: Path):
@@ -242,7 +242,7 @@ def test_read_source_json_text_field_option_overrides(tmp_path: Path):
     path.write_text(json.dumps({"text": "short teaser", "longform": ARTICLE}))
     assert only(read_all(path, text_field="LongForm")).text == ARTICLE
     missing = only(read_all(path, text_field="nope"))
-    assert missing.reason.startswith("skipped: no text in field 'nope' (fields: text, longform")
+    assert missing.reason.startswith("no text in field 'nope' (fields: text, longform")
 
 
 def test_read_source_json_html_text_passed_as_html(tmp_path: Path):
@@ -264,7 +264,7 @@ def test_read_source_json_malformed_reports_position(tmp_path: Path):
     path.write_text('{\n  "title": "a",\n  "text": "b"\n  "url": "c"\n}')
     item = only(read_all(path))
     assert item.status == "error"
-    assert item.reason == "error: malformed JSON at line 4, column 3: Expecting ',' delimiter"
+    assert item.reason == "malformed JSON at line 4, column 3: Expecting ',' delimiter"
 
 
 # --- JSONL -----------------------------------------------------------------------------
@@ -275,7 +275,7 @@ def test_read_source_jsonl_bad_line_rejected_good_lines_kept(ingest_fixtures: Pa
     assert [type(i).__name__ for i in items] == ["RawArticle", "Rejection", "RawArticle"]
     assert items[0].source.endswith("articles.jsonl#j1")
     assert items[1].source.endswith("articles.jsonl#2")
-    assert items[1].reason.startswith("error: malformed JSON at line 2, column ")
+    assert items[1].reason.startswith("malformed JSON at line 2, column ")
     assert items[2].title == "Sanctions Widened on Shipping Firms"
 
 
@@ -319,7 +319,7 @@ def test_read_source_csv_without_text_column_skipped_once(tmp_path: Path):
     path = tmp_path / "meta.csv"
     path.write_text("name,score\na,1\nb,2\n")
     item = only(read_all(path))
-    assert item.reason.startswith("skipped: no text field")
+    assert item.reason.startswith("no text field")
     assert item.reason.endswith("columns: name, score")
 
 
@@ -329,14 +329,14 @@ def test_read_source_csv_malformed_quote_rejected_after_good_rows(tmp_path: Path
     items = read_all(path)
     assert isinstance(items[0], RawArticle)
     assert items[-1].status == "error"
-    assert items[-1].reason.startswith("error: malformed CSV at line ")
+    assert items[-1].reason.startswith("malformed CSV at line ")
 
 
 def test_read_source_csv_row_with_extra_fields_rejected(tmp_path: Path):
     path = tmp_path / "ragged.csv"
     path.write_text(f'title,text\nA,"{ARTICLE}",extra\nB,"{ARTICLE}"\n')
     bad, good = read_all(path)
-    assert bad.reason == "error: malformed CSV at line 2: 3 fields, the header has 2"
+    assert bad.reason == "malformed CSV at line 2: 3 fields, the header has 2"
     assert isinstance(good, RawArticle) and good.source.endswith("#2")
 
 
@@ -364,7 +364,7 @@ def test_read_source_atom_entry(ingest_fixtures: Path):
 def test_read_source_xml_that_is_no_feed_skipped(tmp_path: Path):
     path = tmp_path / "sitemap.xml"
     path.write_text('<?xml version="1.0"?><urlset><url><loc>https://a.example</loc></url></urlset>')
-    assert only(read_all(path)).reason.startswith("skipped: no entries")
+    assert only(read_all(path)).reason.startswith("no entries")
 
 
 # --- ZIP ------------------------------------------------------------------------------
@@ -407,7 +407,7 @@ def test_read_source_corrupt_zip_is_error(tmp_path: Path):
     path = tmp_path / "broken.zip"
     path.write_bytes(b"PK\x03\x04 this is not really a zip file at all")
     item = only(read_all(path))
-    assert item.status == "error" and item.reason.startswith("error: corrupt zip archive")
+    assert item.status == "error" and item.reason.startswith("corrupt zip archive")
 
 
 # --- WARC -------------------------------------------------------------------------------
@@ -451,14 +451,14 @@ def test_read_source_warc_html_responses_with_status_200(tmp_path: Path):
 def test_read_source_warc_without_pages_skipped(tmp_path: Path):
     path = tmp_path / "empty-crawl.warc"
     write_warc(path, [("https://www.example.org/x", "301 Moved", b"")])
-    assert only(read_all(path)).reason.startswith("skipped: no HTML responses with status 200")
+    assert only(read_all(path)).reason.startswith("no HTML responses with status 200")
 
 
 def test_read_source_malformed_warc_is_error(tmp_path: Path):
     path = tmp_path / "broken.warc"
     path.write_bytes(b"this is not a web archive\r\n" * 10)
     item = only(read_all(path))
-    assert item.status == "error" and item.reason.startswith("error: malformed WARC")
+    assert item.status == "error" and item.reason.startswith("malformed WARC")
 
 
 def test_read_source_warc_bad_record_after_good_one(tmp_path: Path):
@@ -469,7 +469,7 @@ def test_read_source_warc_bad_record_after_good_one(tmp_path: Path):
         stream.write(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\nshort")
     good, bad = read_all(path)
     assert good.url == "https://www.example.org/a"
-    assert bad.status == "error" and bad.reason.startswith("error: malformed WARC after 1 records")
+    assert bad.status == "error" and bad.reason.startswith("malformed WARC after 1 records")
 
 
 def test_read_source_truncated_warc_gz_keeps_whole_records(tmp_path: Path):

@@ -113,21 +113,27 @@ def ingest(paths: tuple[str, ...], quiet: bool, limit: int | None, **options: An
     with Progress(*columns, console=err_console, transient=True, disable=quiet) as progress:
         task = progress.add_task("starting", total=None)
 
+        committed = 0
+
         def on_progress(summary: IngestSummary, entry: LogEntry | None) -> None:
-            if entry is not None and entry.status in ("skipped", "error") and not quiet:
+            nonlocal committed
+            if quiet:
+                return
+            if entry is not None and entry.status in ("skipped", "error"):
                 progress.console.print(
-                    f"{entry.status:>8}  {entry.source}: {entry.reason}",
-                    markup=False,
-                    soft_wrap=True,
+                    f"{entry.status:>8}  {entry.source}: {entry.reason}", markup=False
                 )
-            progress.update(
-                task,
-                description=(
-                    f"read {summary.read}  stored {summary.stored}  "
-                    f"duplicates {summary.duplicates}  skipped {summary.skipped}  "
-                    f"errors {summary.errors}  {summary.docs_per_s:.1f} docs/s"
-                ),
+            rate = (
+                f"read {summary.read}  stored {summary.stored}  "
+                f"duplicates {summary.duplicates}  skipped {summary.skipped}  "
+                f"errors {summary.errors}  {summary.docs_per_s:.1f} docs/s"
             )
+            progress.update(task, description=rate)
+            # Without a terminal there is no live bar: say when each batch lands,
+            # so logs (and whoever watches them) see the run move.
+            if summary.committed > committed and not err_console.is_terminal:
+                committed = summary.committed
+                progress.console.print(f"committed {committed} documents; {rate}", markup=False)
 
         summary = run_ingest(list(paths), settings, reader_options, on_progress, limit=limit)
     console.print(

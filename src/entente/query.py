@@ -149,13 +149,25 @@ def iter_actors(store: Store, batch: int = 500) -> Iterator[dict[str, Any]]:
 def iter_mentions(store: Store, batch: int = 1000) -> Iterator[dict[str, Any]]:
     """Every mention as the export writes it: doc {id, source}, text, offsets, actor."""
     cursor = store.execute(
-        "SELECT m.doc_id, d.source, m.sentence, m.start, m.\"end\", m.text, m.resolved_by, "
+        'SELECT m.doc_id, d.source, m.sentence, m.start, m."end", m.text, m.resolved_by, '
         "m.actor_id, a.name, m.country, m.sector "
         "FROM mentions m JOIN documents d ON d.id = m.doc_id "
         "LEFT JOIN actors a ON a.id = m.actor_id ORDER BY m.doc_id, m.start"
     )
     while rows := cursor.fetchmany(batch):
-        for doc_id, source, sentence, start, end, text, how, actor_id, name, country, sector in rows:
+        for (
+            doc_id,
+            source,
+            sentence,
+            start,
+            end,
+            text,
+            how,
+            actor_id,
+            name,
+            country,
+            sector,
+        ) in rows:
             yield {
                 "doc": {"id": doc_id, "source": source},
                 "sentence": sentence,

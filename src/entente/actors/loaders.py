@@ -7,6 +7,7 @@ and line of the first bad row.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -283,3 +284,79 @@ def load_roles(registry: Registry, path: Path) -> None:
         if not isinstance(words, list):
             raise DataFileError(path, None, f"section {section!r} must be a list of words")
         setattr(registry, section, frozenset(str(word).lower() for word in words))
+    for section in ("thing_words", "reporting_verbs"):  # optional lists
+        words = rows.get(section) or []
+        setattr(registry, section, frozenset(str(word).lower() for word in words))
+    for word, row in (rows.get("institutions") or {}).items():
+        if word == "__line__":
+            continue
+        if not isinstance(row, dict):
+            raise DataFileError(path, None, f"institution {word!r} must map to sector/country")
+        _check_sector(row.get("sector"), path, row.get("__line__"))
+        registry.institutions[str(word).lower()] = (row.get("sector"), row.get("country"))
+    for word, row in (rows.get("organisation_heads") or {}).items():
+        if word == "__line__":
+            continue
+        if not isinstance(row, dict):
+            raise DataFileError(path, None, f"organisation head {word!r} must map to sector")
+        _check_sector(row.get("sector"), path, row.get("__line__"))
+        registry.organisation_heads[str(word).lower()] = (
+            row.get("sector"),
+            bool(row.get("national")),
+        )
+
+
+GROUP_KEYS = frozenset({"name", "aliases", "country", "sector", "__line__"})
+
+
+def _fold_ascii(text: str) -> str:
+    """'Herāt' -> 'Herat': the spelling news copy uses."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
+
+
+def load_groups(registry: Registry, path: Path) -> None:
+    """Peoples and faiths (actors of kind "group"), then places: the file's and pycountry's.
+
+    Loaded last: a place name never takes a name an actor already has.
+    """
+    rows = read_yaml(path) or {}
+    if not isinstance(rows, dict):
+        raise DataFileError(path, None, "expected sections 'peoples' and 'places'")
+    codes = _known_codes(registry)
+    for row in rows.get("peoples") or []:
+        line = row.get("__line__") if isinstance(row, dict) else None
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            raise DataFileError(path, line, "each people needs a 'name'")
+        unknown = set(row) - GROUP_KEYS
+        if unknown:
+            raise DataFileError(path, line, f"{row['name']}: unknown field(s) {sorted(unknown)}")
+        _check_code(row.get("country"), path, line, "country", codes)
+        _check_sector(row.get("sector"), path, line)
+        actor = Actor(
+            id=slugify(row["name"]),
+            name=row["name"],
+            kind="group",
+            country=row.get("country"),
+            sector=row.get("sector"),
+            aliases=_strings(row, "aliases", path),
+        )
+        registry.add_actor(actor, path, line)
+        for surface in [actor.name, *actor.aliases]:
+            by = "name" if surface == actor.name else "alias"
+            registry.add_name(surface, NameEntry(actor.id, "organisation", by), path, line)
+    places = rows.get("places") or {}
+    if not isinstance(places, dict):
+        raise DataFileError(path, None, "'places' must map a place name to a state code or null")
+    for surface, code in places.items():
+        if surface == "__line__":
+            continue
+        _check_code(code, path, places.get("__line__"), "country", codes)
+        registry.add_name(surface, NameEntry("", "place", "name", None, code), None, None)
+    for subdivision in pycountry.subdivisions:
+        code = pycountry.countries.get(alpha_2=subdivision.country_code)
+        country = code.alpha_3 if code else None
+        for surface in {subdivision.name, _fold_ascii(subdivision.name)}:
+            if "," in surface or len(surface) < 4:
+                continue
+            registry.add_name(surface, NameEntry("", "place", "name", None, country), None, None)

@@ -49,8 +49,8 @@ from entente.records import Actor, Office
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
 # The kinds of registry name an n-gram can hit; resolve.py decides by kind.
-NameKind = str  # "state" | "demonym" | "capital" | "seat" | "organisation" | "person"
-NAME_KINDS = ("state", "demonym", "capital", "seat", "organisation", "person")
+NameKind = str  # "state" | "demonym" | "capital" | "seat" | "organisation" | "person" | "place"
+NAME_KINDS = ("state", "demonym", "capital", "seat", "organisation", "person", "place")
 
 # PLOVER country codes that are not ISO states (manual v2.0, actor codes).
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
@@ -124,6 +124,7 @@ class NameEntry:
     kind: NameKind
     by: str  # "name" (canonical) or "alias"
     sector: str | None = None  # a seat's own sector ("Pentagon" -> GOV)
+    country: str | None = None  # a place's state (actor_id is "" for places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,10 @@ class Registry:
     locative_prepositions: frozenset[str] = frozenset()
     backing_words: frozenset[str] = frozenset()
     affiliation_prepositions: frozenset[str] = frozenset()
+    institutions: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    organisation_heads: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
+    thing_words: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with that id, or None."""
@@ -362,6 +367,7 @@ def _load_cached(data_dir: Path) -> Registry:
     loaders.load_organisations(registry, data_dir / "organisations.yaml")
     loaders.load_people(registry, data_dir / "people.yaml")
     loaders.load_roles(registry, data_dir / "roles.yaml")
+    loaders.load_groups(registry, data_dir / "groups.yaml")  # places last: every actor name wins
     return registry
 
 

@@ -369,6 +369,8 @@ def _in_clause(token: Token, top: Token) -> bool:
     for _ in range(12):
         if node.i == top.i:
             return True
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+            return False  # a coordinated clause has its own date ("X backs Y and Z hit W")
         if node.dep_ in CLAUSE_BOUNDARY_DEPS or node.head.i == node.i:
             return node.head.i == top.i and node.dep_ not in ("ccomp", "relcl", "parataxis")
         node = node.head

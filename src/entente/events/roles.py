@@ -159,7 +159,18 @@ def _noun_subject(noun: Token, depth: int) -> Token | None:
 
 def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     """A third-person pronoun: the nearest subject up the tree that names an actor,
-    else the first actor subject of the previous sentence."""
+    else the first actor subject of the previous sentence. A possessive inside a
+    prepositional phrase of a verb with an actor object binds to that object
+    ("Hamas thanked the Kremlin for its criticism")."""
+    if token.dep_ == "poss" and token.head.dep_ == "pobj":
+        prep = token.head.head
+        verb = prep.head if prep.dep_ == "prep" else None
+        if verb is not None and verb.pos_ in VERBISH:
+            obj = child(verb, OBJECT_DEPS) or child(verb, "dative")
+            if obj is not None and obj.i != token.head.i:
+                found = arguments(obj, index, allow_pronoun=False)
+                if found:
+                    return found
     for anc in token.ancestors:
         if anc.pos_ not in VERBISH:
             continue
@@ -199,8 +210,9 @@ def arguments(
         if not found and token.pos_ in VERBISH:
             found.extend(arguments(child(token, OBJECT_DEPS), index, allow_pronoun, depth + 1))
         if not found and token.pos_ in ("NOUN", "PROPN"):
-            # "supplies of Russian equipment", "a base in Isfahan"
-            for obj in prep_objects(token, ("of", "in")):
+            # "calls by Belarus", "an appeal from Kyiv", "supplies of Russian
+            # equipment", "a base in Isfahan"
+            for obj in prep_objects(token, ("by", "from", "of", "in")):
                 found.extend(arguments(obj, index, allow_pronoun, depth + 1))
                 if found:
                     break
@@ -216,11 +228,14 @@ def _modifier_mentions(
     """Possessor, compound, nmod or nationality adjective naming an actor; compounds
     nest ("senior Hamas official Ali Baraka"), adjectives coordinate ("American-Israeli")."""
     found: list[Mention] = []
+    pronoun_poss: Token | None = None
     for dep in MODIFIER_DEPS:
         for c in token.children:
             if c.dep_ != dep:
                 continue
-            if dep == "poss":
+            if dep == "poss" and c.pos_ == "PRON":
+                pronoun_poss = c  # "its European partners": the named modifier wins
+            elif dep == "poss":
                 found.extend(arguments(c, index, allow_pronoun, depth + 1))
             elif index.at(c) is not None:
                 found.append(index.at(c))
@@ -230,6 +245,8 @@ def _modifier_mentions(
                 found.extend(_modifier_mentions(c, index, False, depth + 1))
         if found:
             break
+    if not found and pronoun_poss is not None:
+        found.extend(arguments(pronoun_poss, index, allow_pronoun, depth + 1))
     return found
 
 

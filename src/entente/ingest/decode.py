@@ -91,7 +91,7 @@ def _looks_latin(text: str) -> bool:
 
 
 def binary_reason(label: str) -> str:
-    return f"skipped: binary file (looks like {label})" if label else "skipped: binary file"
+    return f"binary file (looks like {label})" if label else "binary file"
 
 
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
@@ -138,7 +138,7 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
     text = data.decode("latin-1")  # 7.
     if looks_like_text(text):
         return text, None
-    return None, "skipped: not text in any known encoding (tried UTF-8, Windows-1252, Latin-1)"
+    return None, "not text in any known encoding (tried UTF-8, Windows-1252, Latin-1)"
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -95,7 +95,7 @@ def prepare_document(
         return _prepare(raw, min_chars, languages)
     except Exception as exc:  # the contract is "never raises": report, don't crash the run
         return Rejection(
-            raw.source, "error", f"error: could not prepare article: {type(exc).__name__}: {exc}"
+            raw.source, "error", f"could not prepare article: {type(exc).__name__}: {exc}"
         )
 
 
@@ -135,15 +135,14 @@ def _prepare(raw: RawArticle, min_chars: int, languages: tuple[str, ...]) -> Doc
         return Rejection(
             raw.source,
             "skipped",
-            f"skipped: {len(text):,} characters of text after cleaning, "
-            f"under the {min_chars:,} minimum",
+            f"{len(text):,} characters of text after cleaning, under the {min_chars:,} minimum",
         )
     language, probability = detect_language(text)
     if languages and language not in languages:
         return Rejection(
             raw.source,
             "skipped",
-            f"skipped: language is {language_name(language)} ({language}, p={probability:.2f}), "
+            f"language is {language_name(language)} ({language}, p={probability:.2f}), "
             f"not {', '.join(languages)}",
         )
     return Document(

@@ -180,9 +180,9 @@ def _text_value(value: Any) -> str | None:
 def _no_text_reason(record: Mapping[str, Any], options: ReaderOptions, names: FieldNames) -> str:
     if options.text_field:
         fields = ", ".join(list(record)[:10]) or "none"
-        return f"skipped: no text in field {options.text_field!r} (fields: {fields})"
+        return f"no text in field {options.text_field!r} (fields: {fields})"
     looked = ", ".join(names.text[:REASON_FIELD_NAMES])
-    return f"skipped: no text field (looked for {looked}, ...; use --text-field)"
+    return f"no text field (looked for {looked}, ...; use --text-field)"
 
 
 def record_to_article(
@@ -215,7 +215,7 @@ def record_to_article(
 
 
 def _json_error(exc: json.JSONDecodeError, line: int | None = None) -> str:
-    return f"error: malformed JSON at line {line or exc.lineno}, column {exc.colno}: {exc.msg}"
+    return f"malformed JSON at line {line or exc.lineno}, column {exc.colno}: {exc.msg}"
 
 
 def _json_records(value: Any, names: FieldNames) -> list[Any] | None:
@@ -244,9 +244,7 @@ def _record_or_rejection(value: Any, base: str, number: int, options: ReaderOpti
     if isinstance(value, dict):
         return record_to_article(value, base, number, options)
     kind = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
-    return Rejection(
-        f"{base}#{number}", "skipped", f"skipped: record is a JSON {kind}, not an object"
-    )
+    return Rejection(f"{base}#{number}", "skipped", f"record is a JSON {kind}, not an object")
 
 
 def read_json(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
@@ -257,12 +255,12 @@ def read_json(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
         yield Rejection(source, "error", _json_error(exc))
         return
     except RecursionError:
-        yield Rejection(source, "error", "error: malformed JSON: nested too deeply")
+        yield Rejection(source, "error", "malformed JSON: nested too deeply")
         return
     records = _json_records(value, load_field_names())
     if records is None:
         kind = type(value).__name__
-        yield Rejection(source, "skipped", f"skipped: JSON holds a {kind}, not objects")
+        yield Rejection(source, "skipped", f"JSON holds a {kind}, not objects")
         return
     if len(records) == 1 and isinstance(records[0], dict) and records[0] is value:
         item = record_to_article(value, source, 1, options)
@@ -286,9 +284,7 @@ def read_jsonl(text: str, source: str, options: ReaderOptions) -> Iterator[Item]
             yield Rejection(f"{source}#{number}", "error", _json_error(exc, line=number))
             continue
         except RecursionError:
-            yield Rejection(
-                f"{source}#{number}", "error", "error: malformed JSON: nested too deeply"
-            )
+            yield Rejection(f"{source}#{number}", "error", "malformed JSON: nested too deeply")
             continue
         yield _record_or_rejection(value, source, number, options)
 
@@ -311,10 +307,10 @@ def read_csv(
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        yield Rejection(source, "skipped", "skipped: empty CSV (no header row)")
+        yield Rejection(source, "skipped", "empty CSV (no header row)")
         return
     except csv.Error as exc:
-        yield Rejection(source, "error", f"error: malformed CSV at line {reader.line_num}: {exc}")
+        yield Rejection(source, "error", f"malformed CSV at line {reader.line_num}: {exc}")
         return
     names = load_field_names()
     columns = {h.casefold() for h in header}
@@ -330,7 +326,7 @@ def read_csv(
         except StopIteration:
             return
         except csv.Error as exc:
-            reason = f"error: malformed CSV at line {reader.line_num}: {exc}"
+            reason = f"malformed CSV at line {reader.line_num}: {exc}"
             yield Rejection(f"{source}#{number + 1}", "error", reason)
             return
         number += 1
@@ -338,7 +334,7 @@ def read_csv(
             continue
         if len(row) != len(header):
             reason = (
-                f"error: malformed CSV at line {reader.line_num}: "
+                f"malformed CSV at line {reader.line_num}: "
                 f"{len(row)} fields, the header has {len(header)}"
             )
             yield Rejection(f"{source}#{number}", "error", reason)
@@ -357,7 +353,7 @@ def read_tsv(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
 def read_txt(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
     """The whole file is one article."""
     if not text.strip():
-        yield Rejection(source, "skipped", "skipped: empty file")
+        yield Rejection(source, "skipped", "empty file")
         return
     yield RawArticle(source=source, text=text)
 
@@ -375,9 +371,9 @@ def read_feed(data: bytes, source: str, options: ReaderOptions) -> Iterator[Item
     if not feed.entries:
         if feed.bozo:
             problem = str(feed.get("bozo_exception", "unreadable")).splitlines()[0]
-            yield Rejection(source, "error", f"error: malformed feed: {problem}")
+            yield Rejection(source, "error", f"malformed feed: {problem}")
         else:
-            yield Rejection(source, "skipped", "skipped: no entries (not an RSS or Atom feed?)")
+            yield Rejection(source, "skipped", "no entries (not an RSS or Atom feed?)")
         return
     for number, entry in enumerate(feed.entries, start=1):
         key = entry.get("id") or entry.get("link") or str(number)
@@ -390,9 +386,7 @@ def read_feed(data: bytes, source: str, options: ReaderOptions) -> Iterator[Item
             value = entry.get("summary", "")
             kind = entry.get("summary_detail", {}).get("type", "")
         if not value.strip():
-            yield Rejection(
-                entry_source, "skipped", "skipped: feed entry has no content or summary"
-            )
+            yield Rejection(entry_source, "skipped", "feed entry has no content or summary")
             continue
         article = RawArticle(
             source=entry_source,
@@ -419,7 +413,7 @@ def read_zip(
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-        yield Rejection(source, "error", f"error: corrupt zip archive: {exc}")
+        yield Rejection(source, "error", f"corrupt zip archive: {exc}")
         return
     with archive:
         for info in archive.infolist():
@@ -440,7 +434,7 @@ def read_zip(
                 OSError,
                 EOFError,
             ) as exc:
-                yield Rejection(member, "error", f"error: cannot read zip member: {exc}")
+                yield Rejection(member, "error", f"cannot read zip member: {exc}")
                 continue
             yield from read_bytes(data, info.filename, member, options, depth + 1)
 
@@ -457,7 +451,7 @@ def read_warc(
     stream.seek(0)
     if not head.startswith((b"WARC/", b"\x1f\x8b", _ARC_START)):
         first = head.decode("ascii", errors="replace")
-        reason = f"error: malformed WARC: it starts with {first!r}, not a WARC or ARC record"
+        reason = f"malformed WARC: it starts with {first!r}, not a WARC or ARC record"
         yield Rejection(source, "error", reason)
         return
     records = pages = 0
@@ -480,7 +474,7 @@ def read_warc(
             declared = charset.group(1) if charset else declared_charset(body)
             html, reason = decode_text(body, declared)
             if html is None:
-                yield Rejection(page_source, "skipped", reason or "skipped: undecodable page")
+                yield Rejection(page_source, "skipped", reason or "undecodable page")
                 continue
             pages += 1
             yield RawArticle(
@@ -500,12 +494,10 @@ def read_warc(
         KeyError,
     ) as exc:
         problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        yield Rejection(
-            source, "error", f"error: malformed WARC after {records} records: {problem}"
-        )
+        yield Rejection(source, "error", f"malformed WARC after {records} records: {problem}")
         return
     if not pages:
-        reason = f"skipped: no HTML responses with status 200 among {records} WARC records"
+        reason = f"no HTML responses with status 200 among {records} WARC records"
         yield Rejection(source, "skipped", reason)
 
 
@@ -540,7 +532,7 @@ def _too_big(source: str, size: int, options: ReaderOptions, at_least: bool = Fa
     return Rejection(
         source,
         "skipped",
-        f"skipped: {over}{size:,} bytes is over the {options.max_bytes:,}-byte cap (--max-bytes)",
+        f"{over}{size:,} bytes is over the {options.max_bytes:,}-byte cap (--max-bytes)",
     )
 
 
@@ -549,14 +541,12 @@ def read_bytes(
 ) -> Iterator[Item]:
     """Read a file's contents already in memory (a file or an archive member)."""
     if not data.strip():
-        yield Rejection(source, "skipped", "skipped: empty file")
+        yield Rejection(source, "skipped", "empty file")
         return
     fmt = format_of(name)
     if fmt in STREAM_READERS:
         if depth > MAX_ARCHIVE_DEPTH:
-            yield Rejection(
-                source, "skipped", f"skipped: archive nested deeper than {MAX_ARCHIVE_DEPTH}"
-            )
+            yield Rejection(source, "skipped", f"archive nested deeper than {MAX_ARCHIVE_DEPTH}")
             return
         yield from STREAM_READERS[fmt](io.BytesIO(data), source, options, depth)
         return
@@ -569,7 +559,7 @@ def read_bytes(
         return
     text, reason = decode_text(data, declared_charset(data) if fmt == "html" else None)
     if text is None:
-        yield Rejection(source, "skipped", reason or "skipped: not text")
+        yield Rejection(source, "skipped", reason or "not text")
         return
     yield from TEXT_READERS[fmt](text, source, options)
 
@@ -585,7 +575,7 @@ def read_source(path: Path, options: ReaderOptions | None = None) -> Iterator[It
     >>> (folder / "empty.txt").write_text("")
     0
     >>> [r.reason for r in read_source(folder / "empty.txt")]
-    ['skipped: empty file']
+    ['empty file']
     """
     options = options or ReaderOptions()
     path = Path(path)
@@ -594,7 +584,7 @@ def read_source(path: Path, options: ReaderOptions | None = None) -> Iterator[It
     try:
         size = path.stat().st_size
         if size == 0:
-            yield Rejection(source, "skipped", "skipped: empty file")
+            yield Rejection(source, "skipped", "empty file")
             return
         if fmt in STREAM_READERS:
             with path.open("rb") as stream:
@@ -605,8 +595,6 @@ def read_source(path: Path, options: ReaderOptions | None = None) -> Iterator[It
             return
         yield from read_bytes(path.read_bytes(), path.name, source, options)
     except OSError as exc:
-        yield Rejection(source, "error", f"error: cannot read file: {exc.strerror or exc}")
+        yield Rejection(source, "error", f"cannot read file: {exc.strerror or exc}")
     except Exception as exc:  # a reader bug must not stop a run: report it against the file
-        yield Rejection(
-            source, "error", f"error: could not read {fmt} file: {type(exc).__name__}: {exc}"
-        )
+        yield Rejection(source, "error", f"could not read {fmt} file: {type(exc).__name__}: {exc}")

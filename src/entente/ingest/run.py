@@ -52,6 +52,7 @@ class IngestSummary:
     errors: int = 0
     elapsed_s: float = 0.0
     map_s: float = 0.0  # of elapsed_s, the time spent updating the map
+    committed: int = 0  # documents written to the store so far
     problems: list[LogEntry] = field(default_factory=list)
 
     @property
@@ -177,8 +178,11 @@ def ingest(
                 write_rows(store, coded, log, summary.run_id)
                 update = extend_map(store, [c.document.id for c in coded], map_knowledge)
             summary.map_s += update.elapsed_s
+            summary.committed += len(coded)
             coded.clear()
             log.clear()
+            if on_progress:
+                on_progress(summary, None)
 
         items = itertools.islice(_prepared(paths, options, settings), limit)
         chunks = _chunks(items, store, summary, {}, on_log)

@@ -166,9 +166,7 @@ def write_rows(
             "title": [d.title for d in docs],
             "author": [d.author for d in docs],
             "published": [d.published.value if d.published else None for d in docs],
-            "published_precision": [
-                d.published.precision if d.published else None for d in docs
-            ],
+            "published_precision": [d.published.precision if d.published else None for d in docs],
             "published_date": [published_date(d.published) for d in docs],
             "language": [d.language for d in docs],
             "text": [d.text for d in docs],
