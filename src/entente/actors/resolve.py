@@ -54,10 +54,17 @@ RESOLVED_BY = (
     "backed",
     "coreference",
     "role-reference",
+    "institution",
+    "organisation-head",
+    "person-name",
     "place",
     "unresolved",
 )
 _PLACE_KINDS = frozenset({"state", "capital", "seat"})
+_STATE_KINDS = frozenset({"state", "demonym", "capital", "seat"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Words inside a person's name that are not capitalised ("Abu Bakr al-Baghdadi").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "de", "da", "do", "dos", "van", "von", "der", "la", "le", "di", "du", "y"})
 
 
 @dataclass(slots=True)
@@ -93,7 +100,13 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
         _resolve_match(ctx, match)
     _resolve_backed(ctx)
     _resolve_titled_people(ctx)
+    countries = _document_countries(ctx, matches)
+    _resolve_title_fragments(ctx)
+    _resolve_institutions(ctx, countries)
+    _resolve_unknown_organisations(ctx, countries)
+    _resolve_untitled_people(ctx)
     _resolve_coreference(ctx)
+    _resolve_reporting_names(ctx)
     _keep_unresolved(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, -m.end))
     return ActorResolution(mentions=ctx.mentions, actors=list(ctx.new_actors.values()))
@@ -105,6 +118,14 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
 def _resolve_match(ctx: Context, match: NameMatch) -> None:
     doc, entry = ctx.doc, match.entry
     span = doc[match.first : match.last]
+    if entry.kind == "place":
+        ent = ctx.entity_of.get(match.first)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP"):
+            if ent.start < match.first or ent.end > match.last:
+                return  # part of a longer name: "Mwanza District Hospital"
+        ctx.add(span, None, "place", entry.country, None)
+        ctx.places.update(range(span.start, span.end))
+        return
     if entry.kind != "person" and _inside_longer_person(ctx, match):
         return  # "Michael Jordan": the person pass decides
     actor = ctx.registry.actors[entry.actor_id]
@@ -281,7 +302,7 @@ def _resolve_coreference(ctx: Context) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ not in ENTITY_LABELS or ctx.overlaps(ent):
             continue
-        words = [token for token in ent if not token.is_punct and token.lower_ not in ("'s",)]
+        words = [token for token in ent if not token.is_punct and token.lower_ not in _POSSESSIVE]
         if not words:
             continue
         key = " ".join(token.text for token in words)

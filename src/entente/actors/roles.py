@@ -43,6 +43,7 @@ class Context:
     entity_of: dict[int, Span] = field(default_factory=dict)
     sentence_of: list[int] = field(default_factory=list)
     backers: set[int] = field(default_factory=set)
+    places: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -62,6 +63,22 @@ class Context:
 
     def overlaps(self, span: Span) -> bool:
         return any(i in self.covered for i in range(span.start, span.end))
+
+    def overlaps_actor(self, span: Span) -> bool:
+        """Like overlaps, but tokens covered only by a place mention do not count."""
+        return any(
+            i in self.covered and i not in self.places for i in range(span.start, span.end)
+        )
+
+    def drop_places(self, span: Span) -> None:
+        """Remove place mentions inside ``span`` (a longer name is being resolved over them)."""
+        start, end = span.start_char, span.end_char
+        self.mentions = [
+            m
+            for m in self.mentions
+            if not (m.resolved_by == "place" and start <= m.start and m.end <= end)
+        ]
+        self.places.difference_update(range(span.start, span.end))
 
     def add(
         self,

@@ -30,11 +30,13 @@ from entente.events import attributes as attrs
 from entente.events.roles import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
     MentionIndex,
     arguments,
     candidate_preps,
     child,
     find_subject,
+    location_recipient,
     nominal_roles,
     prep_objects,
     verbal_roles,
@@ -132,7 +134,28 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
         if lexicon.governor_cues.get(p.candidate.head.lemma_.lower()) == "negate"
         and any(c.dep_ == "xcomp" and c.i in heads for c in p.candidate.head.children)
     }
-    return [p for p in plans if p.candidate.head.i not in negating]
+    # a volitional request verb with its own infinitive ("seeking to mediate",
+    # "seeks to increase its influence") states an aim, not a request
+    aims = {
+        p.candidate.head.i
+        for p in plans
+        if p.type == "REQUEST" and not p.candidate.nominal and _subject_control(p.candidate.head)
+    }
+    return [p for p in plans if p.candidate.head.i not in negating | aims]
+
+
+def _subject_control(verb: Token) -> bool:
+    """Does ``verb`` take an infinitive its own subject performs, with no object or
+    addressee ("seeks to expand", not "urged Iran to stop", "asked to leave")?"""
+    comp = child(verb, "xcomp")
+    if comp is None or comp.pos_ not in ("VERB", "AUX"):
+        return False
+    if child(comp, SUBJECT_DEPS) is not None:
+        return False
+    return not any(
+        c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in ("dative", "prep")
+        for c in verb.children
+    )
 
 
 def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[int]) -> Token | None:
@@ -232,6 +255,10 @@ def extract_events(
                 own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
                 actor = actor or own_actor
                 recipient = own_recipient or recipient
+        if not recipient and (actor or not cand.nominal):
+            recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
+            if not recipient and plan.noun is not None:
+                recipient = location_recipient(cand.head, index)
         actor = [m for m in actor if m not in recipient] or actor
         mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
         if mutual and len(actor) > 1 and not recipient:

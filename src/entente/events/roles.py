@@ -41,6 +41,11 @@ MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 VERBISH = frozenset({"VERB", "AUX"})
+# recipient prepositions of an embedded event ("threatened to cut ties with X")
+EMBEDDED_PREPS = ("to", "with", "against", "on")
+# prepositions that place an event ("a curfew in Algiers", "rioted at a jail in Israel")
+LOCATION_PREPS = ("in", "at", "into", "inside")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class MentionIndex:
@@ -286,8 +291,16 @@ def nominal_roles(
 
 
 def _at(token: Token, index: MentionIndex) -> list[Mention]:
+    """The mention on a modifier, its conjuncts and the adjectives joined to it
+    ("American-Israeli attacks")."""
     m = index.at(token)
-    return [m, *_conjuncts(token, index)] if m is not None else []
+    if m is None:
+        return []
+    found = [m, *_conjuncts(token, index)]
+    for c in token.children:
+        if c.dep_ == "amod" and index.at(c) is not None:
+            found.append(index.at(c))
+    return _dedup(found)
 
 
 def verbal_roles(
@@ -322,18 +335,54 @@ def verbal_roles(
             if first.head.i == dobj.i and first.dep_ in ("nmod", "compound", "poss"):
                 recipient.extend(_at(first, index))
     if not recipient:
-        # "offered to hand over to Britain", "promised to continue aid to Mozambique"
+        # "offered to hand over to Britain", "promised to continue aid to Mozambique",
+        # "threatened to ban opposition candidates", "to break relations with Russia"
         comp = child(pred, "xcomp")
         if comp is not None:
             obj = child(comp, OBJECT_DEPS)
+            if frame == "do" and obj is not None and index.at(obj) is not None:
+                recipient.extend(arguments(obj, index))
             for host in [comp] if obj is None else [comp, obj]:
-                for target in prep_objects(host, preps + ("to",)):
+                if recipient:
+                    break
+                for target in prep_objects(host, preps + EMBEDDED_PREPS):
                     recipient.extend(arguments(target, index))
     if not recipient:
         comp = child(pred, "ccomp")
         if comp is not None:
             recipient.extend(arguments(child(comp, SUBJECT_DEPS), index))
     return actor, _dedup(recipient), subj
+
+
+def location_recipient(pred: Token, index: MentionIndex) -> list[Mention]:
+    """Where an event with no stated recipient happened, as its recipient (the
+    CAMEO convention for domestic events): a place named by a locative phrase on
+    the predicate or its object ("lifted a curfew in Montenegro", "rioted at a
+    jail in northern Israel")."""
+    hosts = [pred]
+    obj = child(pred, OBJECT_DEPS)
+    if obj is not None:
+        hosts.append(obj)
+    for host in hosts:
+        for target in prep_objects(host, LOCATION_PREPS):
+            found = [m for m in _place_mentions(target, index) if m.country]
+            if found:
+                return found[:1]
+    return []
+
+
+def _place_mentions(token: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions of places under a locative object: the object itself, its compound
+    or adjective ("Montenegro province"), or a further "in" ("a jail in Israel")."""
+    for t in [token, *(c for c in token.children if c.dep_ in ("compound", "amod"))]:
+        m = index.at(t)
+        if m is not None and t.ent_type_ in PLACE_LABELS:
+            return [m]
+    for target in prep_objects(token, ("in", "of")):
+        m = index.at(target)
+        if m is not None and target.ent_type_ in PLACE_LABELS:
+            return [m]
+    return []
 
 
 def candidate_preps(candidate: Candidate, lexicon: Lexicon, type_name: str | None) -> tuple:
