@@ -21,6 +21,7 @@ from entente.actors.registry import (
     _check_date,
     _check_sector,
     _strings,
+    normalise_name,
     read_yaml,
     slugify,
 )
@@ -123,6 +124,7 @@ def load_states(registry: Registry, path: Path) -> None:
                 continue
             _check_sector(sector, path, line)
             registry.add_name(surface, NameEntry(code, "seat", "alias", sector), path, line)
+    _load_demonym_table(registry, path.with_name("demonyms.tsv"))
     # pycountry's own names last: the data files win any clash.
     for country in pycountry.countries:
         for surface in {
@@ -132,6 +134,25 @@ def load_states(registry: Registry, path: Path) -> None:
         }:
             if surface and "," not in surface:
                 registry.add_name(surface, NameEntry(country.alpha_3, "state", "alias"), None, None)
+
+
+def _load_demonym_table(registry: Registry, path: Path) -> None:
+    """demonyms.tsv: code, other names, demonyms (';' between); states.yaml wins a clash."""
+    if not path.exists():
+        return
+    codes = _known_codes(registry)
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = [*raw.split("\t"), "", ""][:3]
+        code = cells[0].strip()
+        _check_code(code, path, number, "country", codes)
+        for column, kind in ((1, "state"), (2, "demonym")):
+            for surface in filter(None, (s.strip() for s in cells[column].split(";"))):
+                known = registry.names.get(normalise_name(surface))
+                if known is not None and known.actor_id != code and known.kind != "place":
+                    raise DataFileError(path, number, f"{surface!r} already names {known.actor_id}")
+                registry.add_name(surface, NameEntry(code, kind, "alias"), None, None)
 
 
 def load_organisations(registry: Registry, path: Path) -> None:
@@ -353,10 +374,12 @@ def load_groups(registry: Registry, path: Path) -> None:
             continue
         _check_code(code, path, places.get("__line__"), "country", codes)
         registry.add_name(surface, NameEntry("", "place", "name", None, code), None, None)
+    generic = frozenset(str(word).lower() for word in rows.get("generic_place_words") or [])
     for subdivision in pycountry.subdivisions:
         code = pycountry.countries.get(alpha_2=subdivision.country_code)
         country = code.alpha_3 if code else None
         for surface in {subdivision.name, _fold_ascii(subdivision.name)}:
-            if "," in surface or len(surface) < 4:
+            words = surface.lower().replace("-", " ").split()
+            if "," in surface or len(surface) < 4 or all(w in generic for w in words):
                 continue
             registry.add_name(surface, NameEntry("", "place", "name", None, country), None, None)

@@ -28,14 +28,17 @@ A PERSON, ORG, GPE or NORP entity that none of these resolves is kept as an
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.actors.registry import NameMatch, Registry, slugify
+from entente.actors.registry import NON_STATE_CODES, NameMatch, Registry, slugify
 from entente.actors.roles import (
     ENTITY_LABELS,
+    STATE_SECTORS,
     Context,
+    TitleFound,
     find_title,
     is_facility_name,
     is_place,
@@ -61,10 +64,32 @@ RESOLVED_BY = (
     "unresolved",
 )
 _PLACE_KINDS = frozenset({"state", "capital", "seat"})
+# A state named this often, and more often than any other, is the document's state.
+MIN_DOMINANT_MENTIONS = 2
 _STATE_KINDS = frozenset({"state", "demonym", "capital", "seat"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Words inside a person's name that are not capitalised ("Abu Bakr al-Baghdadi").
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "de", "da", "do", "dos", "van", "von", "der", "la", "le", "di", "du", "y"})
+_NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "bint",
+        "ibn",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "di",
+        "du",
+        "y",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -99,8 +124,8 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     for match in matches:
         _resolve_match(ctx, match)
     _resolve_backed(ctx)
-    _resolve_titled_people(ctx)
     countries = _document_countries(ctx, matches)
+    _resolve_titled_people(ctx, _dominant(countries))
     _resolve_title_fragments(ctx)
     _resolve_institutions(ctx, countries)
     _resolve_unknown_organisations(ctx, countries)
@@ -120,9 +145,13 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
     span = doc[match.first : match.last]
     if entry.kind == "place":
         ent = ctx.entity_of.get(match.first)
-        if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP"):
-            if ent.start < match.first or ent.end > match.last:
-                return  # part of a longer name: "Mwanza District Hospital"
+        start = ent.start + (ent[0].lower_ == "the") if ent is not None else 0
+        if (
+            ent is not None
+            and ent.label_ in ("PERSON", "ORG", "NORP")
+            and (start < match.first or ent.end > match.last)
+        ):
+            return  # part of a longer name: "Mwanza District Hospital"
         ctx.add(span, None, "place", entry.country, None)
         ctx.places.update(range(span.start, span.end))
         return
@@ -262,13 +291,28 @@ def _lemma_phrase(phrase: Span, plural: bool = False) -> str:
 # -- 2: titled people the registry lacks -------------------------------------------
 
 
-def _resolve_titled_people(ctx: Context) -> None:
+def _title_right_before(ent: Span, title: str) -> bool:
+    """The title stands just before the name ("President X", "Lt. Gen. X")."""
+    before = ent.doc.text[ent.sent.start_char : ent.start_char].lower().rstrip()
+    return before.endswith(title) and "," not in before[-len(title) - 2 :]
+
+
+def _resolve_titled_people(ctx: Context, dominant: str | None) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON" or ctx.overlaps(ent):
             continue
         found = find_title(ctx, ent)
         if found is None:
             continue
+        if (
+            found.country is None
+            and dominant is not None
+            and found.sector in STATE_SECTORS
+            and found.title is not None
+            and _title_right_before(ent, found.title)
+        ):
+            # "President X" with no state named beside: the document's state
+            found = TitleFound(found.title, dominant, found.sector, found.organisation)
         name = ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text
         actor_id = "x-" + slugify(name)
         actor = ctx.new_actors.get(actor_id)
@@ -300,17 +344,229 @@ def _resolve_coreference(ctx: Context) -> None:
     if not ctx.surnames:
         return
     for ent in ctx.doc.ents:
-        if ent.label_ not in ENTITY_LABELS or ctx.overlaps(ent):
+        if ent.label_ not in ENTITY_LABELS or ctx.overlaps_actor(ent):
             continue
         words = [token for token in ent if not token.is_punct and token.lower_ not in _POSSESSIVE]
         if not words:
             continue
         key = " ".join(token.text for token in words)
         person = ctx.surnames.get(key) or ctx.surnames.get(words[-1].text)
+        if person is None and len(words) == 1:
+            person = ctx.given_first.get(key)
         if person is None or len(words) > 2:
             continue
         first = ctx.person_mention[person.id]
+        ctx.drop_places(ent)  # "Zamora" the person named in full before, not the province
         ctx.add(ent, person.id, "coreference", first.country, first.sector)
+
+
+# -- 7: the document's states, institutions, unknown organisations and people -------
+
+
+def _document_countries(ctx: Context, matches: list[NameMatch]) -> Counter[str]:
+    """How often each state is named in the document (names, demonyms, capitals, seats)."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        if match.entry.kind in _STATE_KINDS:
+            country = ctx.registry.actors[match.entry.actor_id].country
+            if country and country not in NON_STATE_CODES:
+                counts[country] += 1
+    return counts
+
+
+def _dominant(countries: Counter[str]) -> str | None:
+    """The most-named state, when one is named more often than any other."""
+    top = countries.most_common(2)
+    if not top or top[0][1] < MIN_DOMINANT_MENTIONS or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _bare_key(span: Span) -> str:
+    words = [t.lower_ for t in span if t.lower_ not in _POSSESSIVE]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_mention_after(ctx: Context, span: Span, gap: int) -> Mention | None:
+    """The mention of a person starting at most ``gap`` tokens after ``span``."""
+    limit = ctx.doc[min(len(ctx.doc) - 1, span.end + gap)].idx
+    best = None
+    for mention in ctx.mentions:
+        if span.end_char <= mention.start <= limit and mention.actor_id:
+            actor = ctx.registry.actors.get(mention.actor_id) or ctx.new_actors.get(
+                mention.actor_id
+            )
+            if (
+                actor is not None
+                and actor.kind == "person"
+                and (best is None or mention.start < best.start)
+            ):
+                best = mention
+    return best
+
+
+def _resolve_title_fragments(ctx: Context) -> None:
+    """A name the tagger cut out of a title ("Secretary of State Marco Rubio",
+    "Defense Minister Rustem Umerov") is part of the titled person's mention."""
+    doc, titles = ctx.doc, ctx.registry.titles
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON") or ctx.overlaps(ent) or len(ent) > 3:
+            continue
+        person = _person_mention_after(ctx, ent, 3)
+        if person is None:
+            continue
+        between = [t for t in doc[ent.end :] if t.idx < person.start]
+        if any(not t.is_alpha for t in between):
+            continue
+        before = [t for t in doc[max(0, ent.start - 2) : ent.start] if t.is_alpha]
+        words = " ".join(t.lower_ for t in [*before, *ent, *between])
+        ent_words = " ".join(t.lower_ for t in ent)
+        if any(
+            title in words and ent_words in title.split(" ") + [title]
+            for title in _title_keys(words, titles)
+        ):
+            ctx.add(ent, person.actor_id, "title", person.country, person.sector)
+
+
+def _title_keys(words: str, titles: dict[str, str | None]) -> list[str]:
+    """Every title that is a run of the words (n-gram lookups, no loop over the table)."""
+    parts = words.split(" ")
+    found = []
+    for size in range(1, min(len(parts), 4) + 1):
+        for i in range(len(parts) - size + 1):
+            phrase = " ".join(parts[i : i + size])
+            if phrase in titles:
+                found.append(phrase)
+    return found
+
+
+def _resolve_institutions(ctx: Context, countries: Counter[str]) -> None:
+    """Bare "Congress", "the Senate", "Parliament": an institution of the document's state."""
+    institutions = ctx.registry.institutions
+    dominant = _dominant(countries)
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ENTITY_LABELS or ctx.overlaps_actor(ent):
+            continue
+        found = institutions.get(_bare_key(ent))
+        if found is None:
+            continue
+        sector, default = found
+        country = default if default and countries[default] else dominant
+        if country is None:
+            continue
+        ctx.drop_places(ent)
+        ctx.add(ent, country, "institution", country, sector)
+
+
+def _organisation_head(ent: Span, heads: dict[str, tuple[str | None, bool]]) -> str | None:
+    """The head noun of an organisation name: the last word before "of"/"for", or the last."""
+    words = [t.lower_ for t in ent if t.is_alpha]
+    for i, word in enumerate(words):
+        if word in ("of", "for", "on", "in") and i > 0:
+            words = words[:i]
+            break
+    for word in reversed(words):
+        if word in heads:
+            return word
+    return None
+
+
+def _country_inside(ctx: Context, span: Span) -> str | None:
+    """A state named inside a name: its name, demonym, capital or a place of it."""
+    for i in range(span.start, span.end):
+        match = ctx.claimed.get(i)
+        if match is None:
+            continue
+        if match.entry.kind == "place":
+            if match.entry.country:
+                return match.entry.country
+        elif match.entry.kind in _STATE_KINDS:
+            return ctx.registry.actors[match.entry.actor_id].country
+    return None
+
+
+def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> None:
+    """ORG names the registry lacks, with a head noun roles.yaml knows ("X District Hospital")."""
+    doc, heads = ctx.doc, ctx.registry.organisation_heads
+    dominant = _dominant(countries)
+    short: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ctx.overlaps_actor(ent):
+            continue
+        head = _organisation_head(ent, heads)
+        if head is None:
+            continue
+        sector, national = heads[head]
+        country = _country_inside(ctx, ent) or (dominant if national else None)
+        name = " ".join(t.text for t in ent if t.lower_ not in _POSSESSIVE)
+        if name.lower().startswith("the "):
+            name = name[4:]
+        actor_id = "x-" + slugify(name)
+        if actor_id not in ctx.new_actors:
+            ctx.new_actors[actor_id] = Actor(
+                id=actor_id, name=name, kind="organisation", country=country, sector=sector
+            )
+        ctx.drop_places(ent)
+        ctx.add(ent, actor_id, "organisation-head", country, sector)
+        after = doc[ent.end : ent.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")":
+            acronym = after[1]
+            if acronym.is_upper and not ctx.overlaps(after[1:2]):
+                short[acronym.text] = actor_id
+                ctx.add(after[1:2], actor_id, "organisation-head", country, sector)
+    if not short:
+        return
+    for ent in doc.ents:  # later bare uses of a defined acronym
+        if ent.text in short and not ctx.overlaps(ent):
+            actor = ctx.new_actors[short[ent.text]]
+            ctx.add(ent, actor.id, "coreference", actor.country, actor.sector)
+
+
+def _is_person_name(ctx: Context, ent: Span) -> bool:
+    words = [t for t in ent if not t.is_punct and t.lower_ not in _POSSESSIVE]
+    if len(words) < 2 or any(t.like_num or t.lower_ in ctx.registry.thing_words for t in words):
+        return False
+    if words[-1].lower_ in ctx.registry.organisation_heads:
+        return False  # "Wan Guo Jin Liang Company": an organisation the tagger called PERSON
+    return all(t.text[:1].isupper() or t.lower_.split("-")[0] in _NAME_PARTICLES for t in words)
+
+
+def _add_untitled_person(ctx: Context, span: Span) -> None:
+    name = span.text
+    for suffix in ("'s", "\u2019s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    actor_id = "x-" + slugify(name)
+    actor = ctx.new_actors.get(actor_id)
+    if actor is None:
+        actor = Actor(id=actor_id, name=name, kind="person", country=None, sector=None)
+        ctx.new_actors[actor_id] = actor
+    ctx.add(span, actor_id, "person-name", actor.country, actor.sector, person=actor)
+
+
+def _resolve_untitled_people(ctx: Context) -> None:
+    """A full personal name with no title or affiliation nearby: a person of unknown country."""
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON" and not ctx.overlaps(ent) and _is_person_name(ctx, ent):
+            _add_untitled_person(ctx, ent)
+
+
+def _resolve_reporting_names(ctx: Context) -> None:
+    """A one-word PERSON that speaks ("Gee said") and no one else in the document names."""
+    verbs = ctx.registry.reporting_verbs
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON" or ctx.overlaps(ent):
+            continue
+        root = ent.root
+        if (
+            root.dep_ == "nsubj"
+            and root.head.lemma_.lower() in verbs
+            and ent[0].is_title
+            and not any(t.lower_ in ctx.registry.thing_words for t in ent)
+        ):
+            _add_untitled_person(ctx, ent)
 
 
 def _keep_unresolved(ctx: Context) -> None:

@@ -22,6 +22,8 @@ PAST_MARKER_WINDOW_TOKENS = 5
 TITLE_WINDOW_TOKENS = 8
 # Dependency labels that tie a modifier to the noun it modifies.
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+# Sectors of state offices: a bare title in one of them names an office of a state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _AFFILIATION_KINDS = frozenset({"state", "demonym", "capital", "seat", "organisation"})
 
 
@@ -44,6 +46,7 @@ class Context:
     sentence_of: list[int] = field(default_factory=list)
     backers: set[int] = field(default_factory=set)
     places: set[int] = field(default_factory=set)
+    given_first: dict[str, Actor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -66,9 +69,7 @@ class Context:
 
     def overlaps_actor(self, span: Span) -> bool:
         """Like overlaps, but tokens covered only by a place mention do not count."""
-        return any(
-            i in self.covered and i not in self.places for i in range(span.start, span.end)
-        )
+        return any(i in self.covered and i not in self.places for i in range(span.start, span.end))
 
     def drop_places(self, span: Span) -> None:
         """Remove place mentions inside ``span`` (a longer name is being resolved over them)."""
@@ -114,6 +115,8 @@ class Context:
             if len(words) >= 2:
                 self.surnames.setdefault(words[-1], person)
                 self.surnames.setdefault(" ".join(words), person)
+                # family name first ("Kim Jong Un" -> "Kim"), after every surname
+                self.given_first.setdefault(words[0], person)
             for alias in person.aliases:
                 self.surnames.setdefault(alias, person)
         return mention
@@ -179,6 +182,9 @@ def noun_phrase_sector(ctx: Context, span: Span) -> tuple[Span, str | None, str 
     head is another actor's name or a noun roles.yaml does not list.
     """
     root = span.root
+    conjoined = False
+    if root.dep_ == "conj" and root.head.i < span.start and root.head.dep_ in MODIFIER_DEPS:
+        root, conjoined = root.head, True  # "French and Egyptian warships": the shared noun
     if root.dep_ not in MODIFIER_DEPS or root.head.i <= span.end - 1:
         return None
     head = root.head
@@ -190,6 +196,11 @@ def noun_phrase_sector(ctx: Context, span: Span) -> tuple[Span, str | None, str 
     compound = " ".join(
         t.lower_ for t in ctx.doc[span.end : head.i + 1] if t.dep_ == "compound" or t == head
     )
+    if conjoined:  # the noun is shared with the first conjunct; the mention is the name alone
+        for key in (compound, head.lower_):
+            if key in registry.group_nouns:
+                return span, registry.group_nouns[key], None
+        return None
     for key in (compound, head.lower_):
         if key in registry.group_nouns:
             return ctx.doc[span.start : head.i + 1], registry.group_nouns[key], None
@@ -246,13 +257,32 @@ def _context_tokens(ent: Span) -> list[Token]:
     ]
 
 
+def _joined_words(tokens: list[Token]) -> list[str]:
+    """Lowercase words in text order, with hyphenated words joined ("secretary-general")."""
+    words: list[str] = []
+    previous = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        joined = (
+            previous is not None
+            and previous.i + 1 == token.i
+            and not previous.whitespace_
+            and (token.text == "-" or previous.text == "-")
+        )
+        if joined and words:
+            words[-1] += token.lower_
+        else:
+            words.append(token.lower_)
+        previous = token
+    return words
+
+
 def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     """Title and affiliation of a PERSON from its context, or None when there is neither."""
     tokens = _context_tokens(ent)
     if not tokens:
         return None
     registry = ctx.registry
-    words = [t.lower_ for t in tokens]
+    words = _joined_words(tokens)
     title = None
     for size in range(min(registry.max_title_words, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
@@ -284,4 +314,10 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
         title_sector = registry.titles[title]
         if affiliation is None or affiliation.entry.kind != "organisation" or title_sector != "GOV":
             sector = title_sector
+    if (
+        affiliation is None
+        and sector in STATE_SECTORS
+        and any(t.ent_type_ == "ORG" for t in tokens)
+    ):
+        sector = None  # "president of <a company the registry lacks>": not a state office
     return TitleFound(title=title, country=country, sector=sector, organisation=organisation)

@@ -20,7 +20,7 @@ mostly repeat an event already coded and are left out.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +188,41 @@ def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention
     return []
 
 
+STATED_FUTURE = frozenset({"will", "would", "shall", "'ll", "'d", "wo"})
+SPECULATIVE = frozenset({"could", "might", "may", "can"})
+COOPERATIVE_QUADS = frozenset({"verbal-coop", "material-coop"})
+
+
+def _intent_type(plan: _Plan, quad: str, polarity: str, governors, trigger_heads) -> str | None:
+    """PLOVER codes a stated future action as intent: a cooperative one is a
+    promise (AGREE: "Finland will give Tanzania a grant", "said it is prepared to
+    lift the ban"), a material conflict or one made conditional ("unless ...") is a
+    THREATEN ("said they would boycott the talks"). None when the text already
+    codes the intent (a governing trigger: "promised to", "threatened to"), when
+    the action is merely possible ("could strike") or negative."""
+    pred = plan.pred
+    if polarity != "positive" or plan.candidate.nominal:
+        return None
+    aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+    if aux & SPECULATIVE or any(g.i in trigger_heads for _, g in governors):
+        return None
+    stated = bool(aux & STATED_FUTURE) or any(
+        kind == "future" and g.i != pred.i and g.pos_ in ("VERB", "AUX", "ADJ")
+        for kind, g in governors
+    )
+    if not stated:
+        return None
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in pred.children
+    )
+    if plan.type != "THREATEN" and (quad == "material-conflict" or conditional):
+        return "THREATEN"
+    if plan.type != "AGREE" and quad in COOPERATIVE_QUADS:
+        return "AGREE"
+    return None
+
+
 def _refs(mentions: list[Mention], names: dict[str, Actor]) -> list[ActorRef]:
     refs = []
     for m in mentions:
@@ -284,33 +319,46 @@ def extract_events(
         confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (
             not cand.nominal
         )
-        events.append(
-            Event(
-                id=event_id(document.id, trigger_start, plan.type),
-                doc_id=document.id,
-                sentence=sent_of[cand.head.i],
-                type=plan.type,
-                mode=mode,
-                score=ptype.score_for(mode),
-                actor=_refs(actor, names),
-                recipient=_refs(recipient, names),
-                date=date,
-                certainty=certainty,
-                polarity=polarity,
-                tense=tense,
-                attributed_to=attribution,
-                quantities=quantities,
-                evidence=Evidence(
-                    sentence=sent.text,
-                    start=sent.start_char,
-                    end=sent.end_char,
-                    trigger=trigger_span.text,
-                    trigger_start=trigger_start,
-                    trigger_end=trigger_span.end_char,
-                ),
-                confidence=round(min(confidence, 0.95), 2),
-            )
+        event = Event(
+            id=event_id(document.id, trigger_start, plan.type),
+            doc_id=document.id,
+            sentence=sent_of[cand.head.i],
+            type=plan.type,
+            mode=mode,
+            score=ptype.score_for(mode),
+            actor=_refs(actor, names),
+            recipient=_refs(recipient, names),
+            date=date,
+            certainty=certainty,
+            polarity=polarity,
+            tense=tense,
+            attributed_to=attribution,
+            quantities=quantities,
+            evidence=Evidence(
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                trigger=trigger_span.text,
+                trigger_start=trigger_start,
+                trigger_end=trigger_span.end_char,
+            ),
+            confidence=round(min(confidence, 0.95), 2),
         )
+        events.append(event)
+        intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads)
+        if intent is not None and intent in lexicon.types:
+            mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None
+            events.append(
+                replace(
+                    event,
+                    id=event_id(document.id, trigger_start, intent),
+                    type=intent,
+                    mode=mode,
+                    score=lexicon.ptype(intent).score_for(mode),
+                    tense="actual",
+                    quantities=[],
+                )
+            )
     return events
 
 
