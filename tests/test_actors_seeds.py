@@ -32,9 +32,11 @@ SEED_DATES = {
 }
 MIN_SEED_MENTIONS_RIGHT = 36  # of 40 (issue "part 2: actors"); measured 40/40
 # Share of spaCy PERSON and ORG spans in the VOA corpus that get an actor.
-# Measured 0.70 (spaCy's small model tags many places and things as PERSON/ORG);
-# the target of the issue is 0.90, tracked by the xfail test below.
-MIN_VOA_COVERAGE = 0.68
+# Measured 0.854 (0.888 leaving out the spans spaCy mislabels that resolve as
+# places: Dadaab, Balochistan, Diego Garcia); the small model also tags things
+# (COVID-19, Brexit, S-400) as PERSON/ORG. The issue's target is 0.90, tracked
+# by the xfail test below.
+MIN_VOA_COVERAGE = 0.83
 TARGET_VOA_COVERAGE = 0.90
 _DATE_LINE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
 
@@ -102,6 +104,6 @@ def test_voa_person_org_coverage_floor(voa_coverage):
     assert voa_coverage >= MIN_VOA_COVERAGE
 
 
-@pytest.mark.xfail(reason="issue target 0.90 not reached yet (measured 0.70)", strict=False)
+@pytest.mark.xfail(reason="issue target 0.90 not reached yet (measured 0.854)", strict=False)
 def test_voa_person_org_coverage_target(voa_coverage):
     assert voa_coverage >= TARGET_VOA_COVERAGE

@@ -22,6 +22,16 @@ sector on the document's date). The mechanisms, in order of trust:
 6. **coreference / role-reference** - within the document, a surname after
    the full name ("Lavrov") and "the Russian leader" after Putin.
 
+7. **institution / organisation-head / person-name** - what the registry
+   lacks: a bare "Congress" or "Parliament" (roles.yaml ``institutions``) is
+   that institution of the state the data names, if the document names it,
+   else of the document's most-named state; an ORG name with a head noun
+   roles.yaml knows ("X District Hospital") is an ``x-`` organisation with
+   that sector and a state only from inside its name (or, for state organs,
+   the document's state); a full personal name with no title is an ``x-``
+   person of unknown country and sector. Peoples and faiths (groups.yaml) are
+   group actors; pycountry subdivisions and groups.yaml places are places.
+
 A PERSON, ORG, GPE or NORP entity that none of these resolves is kept as an
 **unresolved** mention (actor None) so that coverage can be measured.
 """
@@ -495,6 +505,9 @@ def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> Non
     for ent in doc.ents:
         if ent.label_ != "ORG" or ctx.overlaps_actor(ent):
             continue
+        key = _bare_key(ent)
+        if key in ctx.registry.institutions or key in heads:
+            continue  # a bare "Parliament", "the Ministry": not a name
         head = _organisation_head(ent, heads)
         if head is None:
             continue

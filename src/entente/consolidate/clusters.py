@@ -184,13 +184,18 @@ def _support(members: list[EventRow], contested: bool) -> str:
     """What the cluster can add to a relation: asserted, alleged or none.
 
     Only events that happened (positive, actual) count; a denial or a
-    source saying it did not happen makes an asserted cluster alleged.
+    source saying it did not happen makes an asserted cluster alleged. A
+    claim that is only reported stands when nobody casts doubt on it, but a
+    reported claim beside an allegation ("X told Y ...; there is no
+    corroborating proof") stays alleged.
     """
     done = [m for m in members if m.polarity == "positive" and m.tense == "actual"]
     certainties = {m.certainty for m in done} - {"denied"}
     if not certainties:
         return "none"
-    if certainties & {"asserted", "reported"} and not contested:
+    if contested:
+        return "alleged"
+    if "asserted" in certainties or certainties == {"reported"}:
         return "asserted"
     return "alleged"
 
