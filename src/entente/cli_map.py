@@ -33,6 +33,8 @@ from entente.consolidate.queries import (
 from entente.store.db import Store
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"
+# Past this many months the sparkline shows one bar a year, to fit a terminal.
+SPARKLINE_MAX_MONTHS = 72
 
 MAP_EXPORTS: dict[str, Callable[[Store], Any]] = {
     "clusters": iter_clusters,
@@ -86,12 +88,19 @@ def map_command(db: Path | None, kind: str | None, certainty: str | None, limit:
 @click.argument("a")
 @click.argument("b")
 @db_option
-@click.option("--month", default=None, help="List the events of one month (YYYY-MM) or year.")
-def dyad(a: str, b: str, db: Path | None, month: str | None) -> None:
-    """Cooperation and conflict between two actors over time (names or ids: Russia, IRN)."""
+@click.option("--month", default=None, help="Only the events of one month (YYYY-MM) or year.")
+@click.option(
+    "--limit", type=int, default=30, show_default=True, help="Events listed under the series."
+)
+def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None:
+    """Cooperation and conflict between two actors over time (names or ids: Russia, IRN).
+
+    The series by month (a year for events dated only to a year), then the
+    events behind it, newest first, each with one of its sentences.
+    """
     with open_store(db) as store:
         series = dyad_series(store, a, b)
-        events = dyad_events(store, a, b, month=month) if month else []
+        events = dyad_events(store, a, b, month=month)[:limit]
     periods = series["periods"]
     console.print(
         f"{series['a_name']} ({series['a']}) – {series['b_name']} ({series['b']})", markup=False
@@ -99,8 +108,14 @@ def dyad(a: str, b: str, db: Path | None, month: str | None) -> None:
     months = {p["period"]: p for p in periods if p["precision"] == "month"}
     if months:
         axis = _months_between(min(months), max(months))
-        values = [months[m]["score_sum"] if m in months else 0.0 for m in axis]
-        console.print(f"{axis[0]} {sparkline(values)} {axis[-1]}  (PLOVER score sum per month)")
+        if len(axis) <= SPARKLINE_MAX_MONTHS:
+            values = [months[m]["score_sum"] if m in months else 0.0 for m in axis]
+            unit = "month"
+        else:  # a long series reads better a year a bar
+            axis = [str(y) for y in range(int(min(months)[:4]), int(max(months)[:4]) + 1)]
+            values = [sum(p["score_sum"] for m, p in months.items() if m[:4] == y) for y in axis]
+            unit = "year"
+        console.print(f"{axis[0]} {sparkline(values)} {axis[-1]}  (PLOVER score sum per {unit})")
     table = Table(
         "period", "events", "a→b", "b→a", "score", "mean", "vcoop", "mcoop", "vconf", "mconf"
     )
@@ -120,7 +135,8 @@ def dyad(a: str, b: str, db: Path | None, month: str | None) -> None:
     console.print(table)
     for event in events:
         console.print(
-            f"{event['period'] or '?'}  {event['type']}  {event['status']}  {event['sentence_text']}",
+            f"{event['period'] or '?':8} {event['type']:9} {event['status']:13} "
+            f"{event['sentence_text']}",
             markup=False,
         )
 
