@@ -41,7 +41,10 @@ import math
 import shutil
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
+
+from entente.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import news_2017  # noqa: E402
@@ -55,25 +58,25 @@ DEFAULT_WORKERS = 2
 
 # Dates are ISO strings at their precision; these render one back at its length.
 _MACROS = (
-    "CREATE OR REPLACE TEMP MACRO shift_iso(s, days) AS CASE length(s) "
-    "WHEN 10 THEN strftime(s::DATE + days::INTEGER, '%Y-%m-%d') "
-    "WHEN 7 THEN strftime((s || '-01')::DATE + days::INTEGER, '%Y-%m') "
-    "WHEN 4 THEN strftime((s || '-01-01')::DATE + days::INTEGER, '%Y') ELSE s END",
+    "CREATE OR REPLACE TEMP MACRO shift_iso(s, delta) AS CASE length(s) "
+    "WHEN 10 THEN strftime(s::DATE + delta::INTEGER, '%Y-%m-%d') "
+    "WHEN 7 THEN strftime((s || '-01')::DATE + delta::INTEGER, '%Y-%m') "
+    "WHEN 4 THEN strftime((s || '-01-01')::DATE + delta::INTEGER, '%Y') ELSE s END",
     "CREATE OR REPLACE TEMP MACRO first_day(s) AS CASE length(s) "
     "WHEN 10 THEN s::DATE WHEN 7 THEN (s || '-01')::DATE "
     "WHEN 4 THEN (s || '-01-01')::DATE ELSE NULL END",
     # The first day of a shifted ISO date, or the old first day moved when there is none.
-    "CREATE OR REPLACE TEMP MACRO shift_first(iso, first, days) AS "
-    "coalesce(first_day(shift_iso(iso, days)), first + days::INTEGER)",
+    "CREATE OR REPLACE TEMP MACRO shift_first(iso, first, delta) AS "
+    "coalesce(first_day(shift_iso(iso, delta)), first + delta::INTEGER)",
     "CREATE OR REPLACE TEMP MACRO sfx(s, k) AS s || '-' || k",
 )
 
-# One INSERT ... SELECT per table: ``c`` is the copies table (k, days).
+# One INSERT ... SELECT per table: ``c`` is the copies table (k, delta).
 _RAW_COPIES = {
     "documents": (
         "INSERT INTO documents SELECT sfx(id, k), source || '#copy-' || k, url, outlet, title, "
-        "author, shift_iso(published, days), published_precision, "
-        "shift_first(published, published_date, days), language, text, words, ingested_at "
+        "author, shift_iso(published, delta), published_precision, "
+        "shift_first(published, published_date, delta), language, text, words, ingested_at "
         "FROM base_documents, c"
     ),
     "sentences": 'INSERT INTO sentences SELECT sfx(doc_id, k), idx, start, "end" FROM base_sentences, c',
@@ -84,8 +87,8 @@ _RAW_COPIES = {
     "events": (
         "INSERT INTO events SELECT sfx(id, k), sfx(doc_id, k), sentence, type, mode, score, "
         "actor, recipient, actor_ids, recipient_ids, actor_countries, recipient_countries, "
-        "shift_iso(date_start, days), shift_iso(date_end, days), date_precision, date_basis, "
-        "date_text, shift_first(date_start, date_first, days), certainty, polarity, tense, "
+        "shift_iso(date_start, delta), shift_iso(date_end, delta), date_precision, date_basis, "
+        "date_text, shift_first(date_start, date_first, delta), certainty, polarity, tense, "
         "attributed_to, quantities, sentence_text, sentence_start, sentence_end, trigger, "
         "trigger_start, trigger_end, confidence FROM base_events, c"
     ),
@@ -94,19 +97,19 @@ _RAW_COPIES = {
 _MAP_COPIES = {
     "event_nodes": (
         "INSERT INTO event_nodes SELECT sfx(event_id, k), sfx(doc_id, k), family, block, "
-        "actor_nodes, recipient_nodes, sfx(refers_to, k), lo + days, hi + days "
+        "actor_nodes, recipient_nodes, sfx(refers_to, k), lo + delta, hi + delta "
         "FROM base_event_nodes, c"
     ),
     "clusters": (
         "INSERT INTO clusters SELECT sfx(id, k), block, type, mode, family, actor, recipient, "
-        "shift_iso(date_start, days), date_precision, date_basis, "
-        "shift_first(date_start, date_first, days), "
+        "shift_iso(date_start, delta), date_precision, date_basis, "
+        "shift_first(date_start, date_first, delta), "
         "CASE period_precision "
-        "WHEN 'month' THEN strftime(shift_first(date_start, date_first, days), '%Y-%m') "
-        "WHEN 'year' THEN strftime(shift_first(date_start, date_first, days), '%Y') END, "
+        "WHEN 'month' THEN strftime(shift_first(date_start, date_first, delta), '%Y-%m') "
+        "WHEN 'year' THEN strftime(shift_first(date_start, date_first, delta), '%Y') END, "
         "period_precision, certainty, polarity, tense, support, status, score, quad, "
         "quantities, military, treaty, n_members, n_documents, n_outlets, "
-        "list_transform(documents, d -> sfx(d, k)), outlets, n_conflicts FROM base_clusters, c"
+        "list_transform(documents, lambda d: sfx(d, k)), outlets, n_conflicts FROM base_clusters, c"
     ),
     "cluster_members": (
         "INSERT INTO cluster_members SELECT sfx(cluster_id, k), sfx(event_id, k), sfx(doc_id, k) "
@@ -117,15 +120,15 @@ _MAP_COPIES = {
         "FROM base_cluster_dyads, c"
     ),
     "conflicts": (
-        'INSERT INTO conflicts SELECT sfx(cluster_id, k), field, item, to_json(list_transform('
-        "from_json(\"values\", '[{\"value\": \"JSON\", \"events\": [\"VARCHAR\"]}]'), "
-        "v -> {'value': v.value, 'events': list_transform(v.events, e -> sfx(e, k))})), "
+        "INSERT INTO conflicts SELECT sfx(cluster_id, k), field, item, to_json(list_transform("
+        'from_json("values", \'[{"value": "JSON", "events": ["VARCHAR"]}]\'), '
+        "lambda v: {'value': v.value, 'events': list_transform(v.events, lambda e: sfx(e, k))})), "
         "n_values FROM base_conflicts, c"
     ),
     "claims": (
         "INSERT INTO claims SELECT sfx(event_id, k), sfx(cluster_id, k), sfx(doc_id, k), outlet, "
-        "shift_iso(published, days), claimant, cue, certainty, type, actor, recipient, "
-        "shift_iso(date_start, days), sentence_text, outlets_reporting, status "
+        "shift_iso(published, delta), claimant, cue, certainty, type, actor, recipient, "
+        "shift_iso(date_start, delta), sentence_text, outlets_reporting, status "
         "FROM base_claims, c"
     ),
 }
@@ -150,13 +153,13 @@ def ingest_base(base: Path, news: int, workers: int) -> dict[str, float]:
     return timings
 
 
-def _snapshot(store, tables) -> None:  # noqa: ANN001
+def _snapshot(store: Store, tables: Iterable[str]) -> None:
     """The base rows of each table, frozen before the copies go in."""
     for table in tables:
         store.execute(f"CREATE OR REPLACE TEMP TABLE base_{table} AS SELECT * FROM {table}")
 
 
-def _run_copies(store, statements: dict[str, str]) -> dict[str, float]:  # noqa: ANN001
+def _run_copies(store: Store, statements: dict[str, str]) -> dict[str, float]:
     timings = {}
     for table, sql in statements.items():
         started = time.perf_counter()
@@ -166,7 +169,7 @@ def _run_copies(store, statements: dict[str, str]) -> dict[str, float]:  # noqa:
     return timings
 
 
-def derive_relations_and_dyads(store) -> int:  # noqa: ANN001
+def derive_relations_and_dyads(store: Store) -> int:
     """Relations and dyad periods of every pair, by entente's own code; pairs done."""
     from entente.consolidate.dyads import refresh_dyads
     from entente.consolidate.knowledge import load_map_knowledge
@@ -187,7 +190,6 @@ def derive_relations_and_dyads(store) -> int:  # noqa: ANN001
 def replicate(out: Path, target: int, shift_days: int, map_mode: str) -> dict:
     """Copy the base rows in ``out`` until it holds at least ``target`` documents."""
     from entente.consolidate import rebuild_map
-    from entente.store.db import Store
 
     report: dict = {}
     with Store(out) as store:
@@ -197,7 +199,7 @@ def replicate(out: Path, target: int, shift_days: int, map_mode: str) -> dict:
         for macro in _MACROS:
             store.execute(macro)
         store.execute(
-            "CREATE OR REPLACE TEMP TABLE c AS SELECT k, k * ? AS days FROM range(1, ?) t(k)",
+            "CREATE OR REPLACE TEMP TABLE c AS SELECT k, (k * ?)::INTEGER AS delta FROM range(1, ?) t(k)",
             [shift_days, copies + 1],
         )
         started = time.perf_counter()
