@@ -35,6 +35,9 @@ from typing import Any
 
 from entente import query
 from entente.consolidate import queries as map_queries
+from entente.consolidate.actors import resolve_node
+from entente.consolidate.knowledge import load_map_knowledge
+from entente.errors import NotFoundError
 from entente.store.db import Store
 
 BUDGET_MS = 100.0
@@ -76,12 +79,32 @@ def parameter_pools(store: Store) -> dict[str, list[Any]]:
             "WHERE date_first IS NOT NULL ORDER BY 1",
         ),
         "certainties": _column(store, "SELECT DISTINCT certainty FROM events ORDER BY 1"),
-        "pairs": _column(
-            store,
-            "SELECT source, target FROM dyad_periods GROUP BY source, target "
-            f"ORDER BY sum(events) DESC LIMIT {POOL_SIZE}",
-        ),
+        "pairs": dyad_pairs(store),
     }
+
+
+def dyad_pairs(store: Store) -> list[tuple[str, str]]:
+    """The pairs with the longest series that ``entente dyad`` can name.
+
+    Map nodes made from a name no actor row holds (``x-...``) cannot be asked
+    for by name or id (``resolve_node`` raises NotFoundError), so they are left out.
+    """
+    knowledge = load_map_knowledge()
+    pairs, unnamed = [], 0
+    for source, target in store.fetchall(
+        "SELECT source, target FROM dyad_periods WHERE source < target GROUP BY ALL "
+        "ORDER BY sum(events) DESC, source, target"
+    ):
+        try:
+            if all(resolve_node(store, n, knowledge) == n for n in (source, target)):
+                pairs.append((source, target))
+        except NotFoundError:
+            unnamed += 1
+        if len(pairs) == POOL_SIZE:
+            break
+    if unnamed:
+        print(f"left out {unnamed} dyad pairs with a node no actor row names", flush=True)
+    return pairs
 
 
 def _month_of_pair(store: Store, pair: tuple[str, str], rng: random.Random) -> str | None:

@@ -141,9 +141,7 @@ def test_read_source_too_big_file_skipped(tmp_path: Path):
     path.write_text(ARTICLE * 10)
     item = only(read_all(path, max_bytes=1000))
     assert item.status == "skipped"
-    assert item.reason == (
-        f"{len(ARTICLE) * 10:,} bytes is over the 1,000-byte cap (--max-bytes)"
-    )
+    assert item.reason == (f"{len(ARTICLE) * 10:,} bytes is over the 1,000-byte cap (--max-bytes)")
 
 
 def test_read_source_png_named_txt_is_binary(tmp_path: Path):
@@ -486,3 +484,13 @@ def test_read_source_truncated_warc_gz_keeps_whole_records(tmp_path: Path):
     path.write_bytes(path.read_bytes()[: path.stat().st_size * 3 // 4])
     items = read_all(path)
     assert items[0].url == "https://www.example.org/1"
+
+
+def test_record_blank_text_field_is_named_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_text(
+        json.dumps({"id": "7", "title": "Talks", "text": "  "}) + "\n", encoding="utf-8"
+    )
+    (item,) = list(read_source(path, ReaderOptions()))
+    assert isinstance(item, Rejection)
+    assert item.reason == "empty text (field 'text' is blank)"

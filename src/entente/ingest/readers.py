@@ -181,6 +181,9 @@ def _no_text_reason(record: Mapping[str, Any], options: ReaderOptions, names: Fi
     if options.text_field:
         fields = ", ".join(list(record)[:10]) or "none"
         return f"no text in field {options.text_field!r} (fields: {fields})"
+    present = [name for name in names.text if name in {str(k).casefold() for k in record}]
+    if present:
+        return f"empty text (field {present[0]!r} is blank)"
     looked = ", ".join(names.text[:REASON_FIELD_NAMES])
     return f"no text field (looked for {looked}, ...; use --text-field)"
 
