@@ -68,3 +68,42 @@ def test_possible_action_is_no_promise(nlp, lexicon):
 def test_hyphenated_nationalities_both_act(nlp, lexicon):
     found = of_type(nlp, lexicon, "The Russian-Iranian attacks on Israel continued.", "ASSAULT")
     assert found and set(countries(found[0].actor)) == {"RUS", "IRN"}
+
+
+def test_refusal_is_a_rejection_and_a_negative_action(nlp, lexicon):
+    events = code(nlp, lexicon, "Norway refused to condemn Canada.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    reject = [e for e in events if e.type == "REJECT"]
+    assert accuse and accuse[0].polarity == "negative"
+    assert reject and reject[0].polarity == "positive"
+    assert countries(reject[0].actor) == ["NOR"] and countries(reject[0].recipient) == ["CAN"]
+    assert reject[0].evidence.trigger == "refused"
+
+
+def test_declining_is_a_rejection(nlp, lexicon):
+    events = code(nlp, lexicon, "Brazil declined to meet Chile.")
+    assert [e.polarity for e in events if e.type == "CONSULT"] == ["negative"]
+    assert [countries(e.recipient) for e in events if e.type == "REJECT"] == [["CHL"]]
+
+
+def test_negated_acceptance_is_a_rejection(nlp, lexicon):
+    events = code(nlp, lexicon, "Peru will not accept the offer from Chile.")
+    assert any(e.type == "AGREE" and e.polarity == "negative" for e in events)
+    assert any(e.type == "REJECT" and e.polarity == "positive" for e in events)
+
+
+def test_plain_negation_is_no_rejection(nlp, lexicon):
+    events = code(nlp, lexicon, "Norway has not condemned Canada.")
+    assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_protest_as_purpose_is_a_demonstration(nlp, lexicon):
+    found = of_type(
+        nlp, lexicon, "Thousands of farmers marched on Sunday to protest the tax.", "PROTEST"
+    )
+    assert found and found[0].mode == "demo"
+
+
+def test_lodged_protest_is_diplomatic(nlp, lexicon):
+    found = of_type(nlp, lexicon, "Chile lodged a formal protest with Peru.", "ACCUSE")
+    assert found and found[0].mode == "disapprove"

@@ -327,6 +327,28 @@ def load_roles(registry: Registry, path: Path) -> None:
         )
 
 
+THING_SECTIONS = ("names", "heads", "prefixes", "place_heads")
+
+
+def load_things(registry: Registry, path: Path) -> None:
+    """things.yaml (optional): names, last words and first words of things that are not actors."""
+    if not path.exists():
+        return
+    rows = read_yaml(path) or {}
+    if not isinstance(rows, dict):
+        raise DataFileError(path, None, f"expected sections {list(THING_SECTIONS)}")
+    unknown = set(rows) - {*THING_SECTIONS, "__line__"}
+    if unknown:
+        raise DataFileError(path, None, f"unknown section(s) {sorted(unknown)}")
+    for section in THING_SECTIONS:
+        words = rows.get(section) or []
+        if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
+            raise DataFileError(path, None, f"section {section!r} must be a list of words")
+        words = frozenset(normalise_name(str(w)).lower() for w in words)
+        attribute = section if section == "place_heads" else f"thing_{section}"
+        setattr(registry, attribute, words)
+
+
 GROUP_KEYS = frozenset({"name", "aliases", "country", "sector", "__line__"})
 
 

@@ -19,6 +19,9 @@ them. The files:
 ``roles.yaml``
     Role words ("minister", "spokesman") and group nouns ("officials",
     "warplanes") mapped to sectors, and the small word lists resolution uses.
+``things.yaml``
+    Things that are not actors (diseases, weapons systems, laws and
+    programmes, events like Brexit): names, last words and first words.
 
 Actor ids (stable, readable):
 
@@ -173,6 +176,10 @@ class Registry:
     organisation_heads: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
     thing_words: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    thing_names: frozenset[str] = frozenset()
+    thing_heads: frozenset[str] = frozenset()
+    thing_prefixes: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with that id, or None."""
@@ -367,6 +374,7 @@ def _load_cached(data_dir: Path) -> Registry:
     loaders.load_organisations(registry, data_dir / "organisations.yaml")
     loaders.load_people(registry, data_dir / "people.yaml")
     loaders.load_roles(registry, data_dir / "roles.yaml")
+    loaders.load_things(registry, data_dir / "things.yaml")
     loaders.load_groups(registry, data_dir / "groups.yaml")  # places last: every actor name wins
     return registry
 

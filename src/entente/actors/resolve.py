@@ -31,6 +31,18 @@ sector on the document's date). The mechanisms, in order of trust:
    the document's state); a full personal name with no title is an ``x-``
    person of unknown country and sector. Peoples and faiths (groups.yaml) are
    group actors; pycountry subdivisions and groups.yaml places are places.
+8. **thing / organisation-name** - a PERSON or ORG span that things.yaml
+   names, ends with a thing word ("... Act", "... Development Plan"), starts
+   with one ("Cyclone Jude") or has the shape of a weapon designation
+   ("S-400") is a **thing** (actor None, not a miss). A capitalised
+   multi-word ORG name with no head noun ("Dezan Shira & Associates",
+   "Delta Air Lines") or a one-word company name in camel case ("JetBlue")
+   is an ``x-`` organisation of unknown country and sector, unless it reads
+   as a person the tagger called ORG (a title beside it, a PERSON joined to
+   it, its last word used alone elsewhere), which is then an ``x-`` person.
+   An acronym that spells an organisation named in the document ("the
+   Board of Immigration Appeals" ... "the BIA") and the bare last word of
+   one ("the Security Council" ... "the Council") are that organisation.
 
 A PERSON, ORG, GPE or NORP entity that none of these resolves is kept as an
 **unresolved** mention (actor None) so that coverage can be measured.
@@ -38,12 +50,19 @@ A PERSON, ORG, GPE or NORP entity that none of these resolves is kept as an
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.actors.registry import NON_STATE_CODES, NameMatch, Registry, slugify
+from entente.actors.registry import (
+    NON_STATE_CODES,
+    NameMatch,
+    Registry,
+    normalise_name,
+    slugify,
+)
 from entente.actors.roles import (
     ENTITY_LABELS,
     STATE_SECTORS,
@@ -70,7 +89,9 @@ RESOLVED_BY = (
     "institution",
     "organisation-head",
     "person-name",
+    "organisation-name",
     "place",
+    "thing",
     "unresolved",
 )
 _PLACE_KINDS = frozenset({"state", "capital", "seat"})
@@ -134,14 +155,17 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     for match in matches:
         _resolve_match(ctx, match)
     _resolve_backed(ctx)
+    _resolve_things(ctx)
     countries = _document_countries(ctx, matches)
     _resolve_titled_people(ctx, _dominant(countries))
     _resolve_title_fragments(ctx)
     _resolve_institutions(ctx, countries)
     _resolve_unknown_organisations(ctx, countries)
     _resolve_untitled_people(ctx)
+    _resolve_named_organisations(ctx)
     _resolve_coreference(ctx)
     _resolve_reporting_names(ctx)
+    _resolve_short_references(ctx)
     _keep_unresolved(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, -m.end))
     return ActorResolution(mentions=ctx.mentions, actors=list(ctx.new_actors.values()))
@@ -434,7 +458,7 @@ def _resolve_title_fragments(ctx: Context) -> None:
         words = " ".join(t.lower_ for t in [*before, *ent, *between])
         ent_words = " ".join(t.lower_ for t in ent)
         if any(
-            title in words and ent_words in title.split(" ") + [title]
+            title in words and f" {ent_words} " in f" {title} "
             for title in _title_keys(words, titles)
         ):
             ctx.add(ent, person.actor_id, "title", person.country, person.sector)
@@ -580,6 +604,195 @@ def _resolve_reporting_names(ctx: Context) -> None:
             and not any(t.lower_ in ctx.registry.thing_words for t in ent)
         ):
             _add_untitled_person(ctx, ent)
+
+
+# -- 8: things, organisations with no head noun, acronyms ---------------------------
+
+# Weapon and aircraft designations: "S-400", "F-35s", "E-11A", "MQ-9", "Su-35".
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]{0,2}s?$")
+# Lowercase words allowed inside an organisation's name.
+_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on", "in", "de", "du", "des", "la"})
+# A one-word company name in camel case ("JetBlue", "YChina"); not "McDonald".
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|La|Le)[A-Z][a-z]*[A-Z][a-z]{2,}[A-Za-z]*$")
+_ACRONYM = re.compile(r"^[A-Z]{2,8}$")
+
+
+def _name_words(span: Span) -> list[Token]:
+    """The words of a name: no punctuation (but "&"), possessive, leading "the" or
+    trailing connector ("the Immigration and Nationality Act of")."""
+    words = [t for t in span if (not t.is_punct or t.text == "&") and t.lower_ not in _POSSESSIVE]
+    while words and words[0].lower_ == "the":
+        words = words[1:]
+    while words and words[-1].lower_ in _CONNECTORS:
+        words = words[:-1]
+    return words
+
+
+def _is_thing(registry: Registry, span: Span) -> bool:
+    """A name things.yaml lists, ends or starts with, or a weapon designation."""
+    words = _name_words(span)
+    if not words:
+        return False
+    text = span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    key = normalise_name(text).lower()
+    chunks = key.split()
+    if key in registry.thing_names or chunks[-1] in registry.thing_names:
+        return True
+    if len(chunks) >= 2 and (
+        chunks[-1] in registry.thing_heads or chunks[0] in registry.thing_prefixes
+    ):
+        return True
+    return bool(_DESIGNATION.match(text.split()[-1]))
+
+
+def _is_place_name(registry: Registry, span: Span) -> bool:
+    """A capitalised name ending with a place word ("Boni Forest", "the Qahira Hotel")."""
+    words = _name_words(span)
+    return (
+        len(words) >= 2
+        and words[0].text[:1].isupper()
+        and words[-1].lower_ in registry.place_heads
+    )
+
+
+def _resolve_things(ctx: Context) -> None:
+    for ent in ctx.doc.ents:
+        if (
+            ent.label_ in ("PERSON", "ORG")
+            and not ctx.overlaps_actor(ent)
+            and _is_place_name(ctx.registry, ent)
+        ):
+            ctx.drop_places(ent)
+            ctx.add(ent, None, "place", _country_inside(ctx, ent), None)
+            ctx.places.update(range(ent.start, ent.end))
+            continue
+        if (
+            ent.label_ in ("PERSON", "ORG")
+            and not ctx.overlaps_actor(ent)
+            and _is_thing(ctx.registry, ent)
+        ):
+            ctx.drop_places(ent)
+            ctx.add(ent, None, "thing", None, None)
+
+
+def _headless_name(ctx: Context, ent: Span) -> list[Token] | None:
+    """The words of a capitalised multi-word ORG name, or None when it is not one."""
+    words = _name_words(ent)
+    if len(words) < 2 or any(t.like_num for t in words):
+        return None
+    text = ent.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    if " " not in text or not (words[0].is_alpha and len(words[0]) > 1):
+        return None  # "Dakin-Grimm": one hyphenated word; "X. Militants"
+    if not (words[0].text[:1].isupper() and words[-1].text[:1].isupper()):
+        return None
+    if any(not (t.text[:1].isupper() or t.lower_ in _CONNECTORS) for t in words):
+        return None
+    if len(words) == 3 and words[1].lower_ in ("and", "&"):
+        return None  # "Bocaranga and Bazoum": two names, not one
+    for t in words:
+        match = ctx.claimed.get(t.i)
+        if match is not None and match.entry.kind in (*_STATE_KINDS, "place"):
+            return None  # "U.S.-Japan": states, not an organisation
+    root = ent.root
+    head = root.head
+    if (
+        root.dep_ == "compound"
+        and head.i >= ent.end
+        and head.pos_ == "NOUN"
+        and head.lower_ not in ctx.registry.organisation_heads
+        and head.lower_ not in ctx.registry.group_nouns
+    ):
+        return None  # "the Zhuhai Gaolan port": the name of a thing
+    return words
+
+
+def _reads_as_person(ctx: Context, ent: Span, words: list[Token]) -> bool:
+    """An ORG span that is a person's name: a title beside it, a PERSON joined to
+    it, or its last word used alone elsewhere in the document."""
+    if not 2 <= len(words) <= 3 or any(not (t.is_alpha and t.is_title) for t in words):
+        return False
+    found = find_title(ctx, ent)
+    if found is not None and found.title is not None:
+        return True
+    root = ent.root
+    joined = [root.head] if root.dep_ == "conj" else []
+    joined += [c for c in root.children if c.dep_ == "conj"]
+    if any(t.ent_type_ == "PERSON" for t in joined):
+        return True
+    for child in root.children:  # "X, who heads ...": a relative clause about a person
+        if child.dep_ == "relcl" and any(t.lower_ in ("who", "whom") for t in child.children):
+            return True
+    surname = words[-1].text
+    return any(
+        other.label_ in ("PERSON", "ORG") and other.start != ent.start and other.text == surname
+        for other in ctx.doc.ents
+    )
+
+
+def _resolve_named_organisations(ctx: Context) -> None:
+    """ORG names with no head noun: an ``x-`` organisation of unknown country (or a person)."""
+    for ent in ctx.doc.ents:
+        if ent.label_ != "ORG" or ctx.overlaps(ent):
+            continue
+        words = _headless_name(ctx, ent)
+        if words is None:
+            if len(ent) == 1 and _CAMEL_CASE.match(ent.text):
+                words = [ent[0]]
+            else:
+                continue
+        if _reads_as_person(ctx, ent, words):
+            _add_untitled_person(ctx, ent.doc[words[0].i : words[-1].i + 1])
+            continue
+        name = ent.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+        actor_id = "x-" + slugify(name)
+        if actor_id not in ctx.new_actors:
+            ctx.new_actors[actor_id] = Actor(
+                id=actor_id, name=name, kind="organisation", country=None, sector=None
+            )
+        ctx.add(ent, actor_id, "organisation-name", None, None)
+
+
+def _initials(text: str) -> str:
+    """'Board of Immigration Appeals' -> 'BIA' (capitalised words only)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", text) if w[:1].isupper())
+
+
+def _resolve_short_references(ctx: Context) -> None:
+    """An acronym that spells, or a bare word that ends, an organisation named in the document."""
+    organisations: list[tuple[Mention, Actor]] = []
+    for mention in ctx.mentions:
+        actor = ctx.registry.actors.get(mention.actor_id or "") or ctx.new_actors.get(
+            mention.actor_id or ""
+        )
+        if actor is not None and actor.kind not in ("person", "state", "group"):
+            organisations.append((mention, actor))
+    if not organisations:
+        return
+    for ent in ctx.doc.ents:
+        if ent.label_ != "ORG" or ctx.overlaps(ent):
+            continue
+        words = _name_words(ent)
+        if len(words) != 1:
+            continue
+        word = words[0].text
+        found: dict[str, Mention] = {}
+        for mention, actor in organisations:
+            if _ACRONYM.match(word):
+                initials = _initials(normalise_name(mention.text))
+                if initials == word or (
+                    len(word) >= 3 and initials.startswith(word) and len(initials) - len(word) <= 1
+                ):
+                    found[actor.id] = mention
+            elif (
+                words[0].is_title
+                and mention.end <= ent.start_char
+                and " " in mention.text
+                and mention.text.split()[-1].lower() == word.lower()
+            ):
+                found[actor.id] = mention
+        if len(found) == 1:
+            actor_id, mention = next(iter(found.items()))
+            ctx.add(ent, actor_id, "coreference", mention.country, mention.sector)
 
 
 def _keep_unresolved(ctx: Context) -> None:

@@ -26,12 +26,14 @@ import re
 from bisect import bisect_right
 from datetime import datetime
 from functools import lru_cache
+from itertools import accumulate
 
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from entente.events.dates import fast_date
 from entente.events.roles import SUBJECT_DEPS, MentionIndex, arguments, child
-from entente.events.triggers import Lexicon
+from entente.events.triggers import Lexicon, token_strings
 from entente.records import Attribution, EventDate, Quantity
 
 CERTAINTY_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "disputed": 3, "denied": 4}
@@ -137,23 +139,28 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
     return found
 
 
-def _sentence_cues(sent: Span, lexicon: Lexicon) -> list[tuple[str, Token, int]]:
+def _sentence_cues(sent: Span, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token, int]]:
+    cached = view.cues.get(sent.start)
+    if cached is not None:
+        return cached
     found = []
     index = lexicon.sentence_cues
-    for token in sent:
-        entries = index.get(token.lemma_.lower()) or index.get(token.lower_)
+    lemmas, lowers = view.lemmas, view.lowers
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        entries = index.get(lemmas[i]) or index.get(lowers[i])
         if not entries:
             continue
-        for lemmas, kind in entries:
-            end = token.i + len(lemmas)
+        for words, kind in entries:
+            end = i + len(words)
             if end > sent.end:
                 continue
-            words = token.doc[token.i : end]
             if all(
-                w.lemma_.lower() == x or w.lower_ == x for w, x in zip(words, lemmas, strict=True)
+                lemmas[j] == x or lowers[j] == x for j, x in zip(range(i, end), words, strict=True)
             ):
-                found.append((kind, token, end))
+                found.append((kind, doc[i], end))
                 break
+    view.cues[sent.start] = found
     return found
 
 
@@ -162,8 +169,11 @@ class DocView:
     (the parser can run a sentence on across a paragraph break or a heading), and
     the entities by position."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, strings: tuple[list[str], list[str]] | None = None) -> None:
         self.doc = doc
+        self.lemmas, self.lowers = strings if strings is not None else token_strings(doc)
+        self.cues: dict[int, list[tuple[str, Token, int]]] = {}
+        self._ents_by_sent: dict[tuple[int, int, tuple[str, ...]], list[Span]] = {}
         n = len(doc)
         self.start = [0] * n
         self.end = [0] * n
@@ -173,6 +183,11 @@ class DocView:
             breaks.add(max(bisect_right(starts, found.start()) - 1, 0))
         spaces = set(i for i, flag in enumerate(doc.to_array(IS_SPACE).tolist()) if flag)
         sent_starts = doc.to_array(SENT_START).tolist()
+        # the parser's sentence number of each token
+        self.sent_number = list(
+            accumulate(1 if f == 1 and i else 0 for i, f in enumerate(sent_starts))
+        )
+        self._spans: dict[int, Span] = {}
         begin = 0
         for i in range(n):
             if i > begin and sent_starts[i] == 1:
@@ -193,14 +208,24 @@ class DocView:
         self.end[start:end] = [stop] * (end - start)
 
     def sentence(self, token: Token) -> Span:
-        return self.doc[self.start[token.i] : max(self.end[token.i], self.start[token.i] + 1)]
+        start = self.start[token.i]
+        span = self._spans.get(start)
+        if span is None:
+            span = self.doc[start : max(self.end[token.i], start + 1)]
+            self._spans[start] = span
+        return span
 
     def ents_in(self, span: Span, labels: tuple[str, ...]) -> list[Span]:
-        return [
-            e
-            for s, t, label, e in self.ents
-            if label in labels and s >= span.start and t <= span.end
-        ]
+        key = (span.start, span.end, labels)
+        found = self._ents_by_sent.get(key)
+        if found is None:
+            found = [
+                e
+                for s, t, label, e in self.ents
+                if label in labels and s >= span.start and t <= span.end
+            ]
+            self._ents_by_sent[key] = found
+        return found
 
 
 def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
@@ -256,7 +281,7 @@ def certainty_of(
     for kind, gov in governors:
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best, attribution = kind, _subject_phrase(gov, index)
-    for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon):
+    for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon, view):
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best = kind
             obj = None
@@ -305,11 +330,15 @@ def resolve_date(text: str, published: str | None) -> EventDate | None:
     if not has_year and base is None:
         return None
     target = relative[2] if relative and relative[2][:3].lower() in _MONTHS else clean
-    data = _date_parser(base).get_date_data(target)
-    if data.date_obj is None:
-        return None
-    when = data.date_obj
-    period = data.period or "day"
+    fast = fast_date(target, datetime.fromisoformat(base)) if base else None
+    if fast is not None:
+        when, period = fast
+    else:
+        data = _date_parser(base).get_date_data(target)
+        if data.date_obj is None:
+            return None
+        when = data.date_obj
+        period = data.period or "day"
     if relative and base and target is not clean and when.strftime("%Y-%m") >= base[:7]:
         when = when.replace(year=when.year - 1)
     if period == "year":

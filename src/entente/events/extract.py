@@ -41,7 +41,7 @@ from entente.events.roles import (
     prep_objects,
     verbal_roles,
 )
-from entente.events.triggers import Candidate, Lexicon, find_triggers
+from entente.events.triggers import Candidate, Lexicon, find_triggers, token_strings
 from entente.events.triggers import load_lexicon as _load_lexicon
 from entente.records import (
     Actor,
@@ -141,7 +141,35 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
         for p in plans
         if p.type == "REQUEST" and not p.candidate.nominal and _subject_control(p.candidate.head)
     }
+    for p in plans:
+        reading = _protest_reading(p)
+        if reading is not None and reading[0] in lexicon.types:
+            p.type, p.mode = reading
     return [p for p in plans if p.candidate.head.i not in negating | aims]
+
+
+# "protest" is street protest when it is the purpose of an action ("marched to
+# protest the law", "went on strike to protest") and diplomatic protest (ACCUSE)
+# when it is lodged with someone ("lodged a protest with X", "protested to X").
+DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "register", "deliver", "send", "issue"})
+
+
+def _protest_reading(plan: _Plan) -> tuple[str, str | None] | None:
+    """(type, mode) for a "protest" trigger whose syntax decides its reading."""
+    head = plan.candidate.head
+    if head.lemma_.lower() != "protest":
+        return None
+    if plan.candidate.nominal:
+        if head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in DIPLOMATIC_PROTEST_VERBS:
+            return "ACCUSE", "disapprove"
+        return None
+    purpose = head.dep_ in ("advcl", "acl", "relcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    )
+    governed = head.head.lemma_.lower() in ("call", "plan", "vow", "threaten", "urge")
+    if purpose and not governed and head.head.pos_ in ("VERB", "NOUN"):
+        return "PROTEST", "demo"
+    return None
 
 
 def _subject_control(verb: Token) -> bool:
@@ -186,6 +214,27 @@ def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention
         if lexicon.governor_cues.get(gov.lemma_.lower()) == "alleged":
             return arguments(child(gov, OBJECT_DEPS), index)
     return []
+
+
+# Refusing an action is a REJECT of it as well as its negation (PLOVER codes "refused
+# to X" as REJECT toward X's recipient; entente also keeps X, marked negative).
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
+# A negated acceptance ("will not accept the deal") is a rejection too.
+ACCEPTANCE_VERBS = frozenset({"accept", "agree", "approve", "endorse"})
+
+
+def _refusal(plan: _Plan, polarity: str, governors) -> Token | None:
+    """The word that makes a negative event a REJECT: "refused"/"declined" governing
+    it, or the event's own acceptance verb when negated ("will not accept")."""
+    if polarity != "negative":
+        return None
+    for kind, gov in governors:
+        if kind == "negate" and gov.lemma_.lower() in REFUSAL_VERBS:
+            return gov
+    pred = plan.pred
+    if not plan.candidate.nominal and pred.lemma_.lower() in ACCEPTANCE_VERBS:
+        return pred
+    return None
 
 
 STATED_FUTURE = frozenset({"will", "would", "shall", "'ll", "'d", "wo"})
@@ -257,14 +306,13 @@ def extract_events(
     """
     names = {a.id: a for a in actors or []}
     index = MentionIndex(doc, mentions)
-    view = attrs.DocView(doc)
-    candidates = find_triggers(doc, lexicon)
+    strings = token_strings(doc)
+    view = attrs.DocView(doc, strings)
+    candidates = find_triggers(doc, lexicon, strings)
     plans = _plan(candidates, lexicon)
     trigger_heads = {c.head.i for c in candidates}
     published = document.published.value if document.published else None
-    sent_of = [0] * len(doc)
-    for i, s in enumerate(doc.sents):
-        sent_of[s.start : s.end] = [i] * (s.end - s.start)
+    sent_of = view.sent_number
     events: list[Event] = []
     for plan in plans:
         cand = plan.candidate
@@ -345,6 +393,26 @@ def extract_events(
             confidence=round(min(confidence, 0.95), 2),
         )
         events.append(event)
+        refusal = _refusal(plan, polarity, governors)
+        if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
+            word = doc[refusal.i : refusal.i + 1]
+            events.append(
+                replace(
+                    event,
+                    id=event_id(document.id, word.start_char, "REJECT"),
+                    type="REJECT",
+                    mode=None,
+                    score=lexicon.ptype("REJECT").score_for(None),
+                    polarity="positive",
+                    quantities=[],
+                    evidence=replace(
+                        event.evidence,
+                        trigger=word.text,
+                        trigger_start=word.start_char,
+                        trigger_end=word.end_char,
+                    ),
+                )
+            )
         intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads)
         if intent is not None and intent in lexicon.types:
             mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from entente.errors import DataFileError
@@ -238,12 +239,28 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def find_triggers(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
-    """Every trigger in ``doc``, longest match first, no two overlapping."""
+def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's lower-cased lemma and lower-cased form, read off the Doc's arrays
+    (one string lookup per distinct word, not one Token object per token)."""
+    if len(doc) == 0:
+        return [], []
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, LOWER])
+    lemma_ids, lower_ids = arr[:, 0].tolist(), arr[:, 1].tolist()
+    lemma_of = {h: strings[h].lower() for h in set(lemma_ids)}
+    lower_of = {h: strings[h] for h in set(lower_ids)}
+    return [lemma_of[h] for h in lemma_ids], [lower_of[h] for h in lower_ids]
+
+
+def find_triggers(
+    doc: Doc, lexicon: Lexicon, strings: tuple[list[str], list[str]] | None = None
+) -> list[Candidate]:
+    """Every trigger in ``doc``, longest match first, no two overlapping.
+
+    ``strings`` is ``token_strings(doc)`` where the caller has it already."""
     found: list[Candidate] = []
     index = lexicon.triggers
-    lemmas = [t.lemma_.lower() for t in doc]
-    lowers = [t.lower_ for t in doc]
+    lemmas, lowers = strings if strings is not None else token_strings(doc)
     n = len(doc)
     i = 0
     while i < n:
