@@ -25,8 +25,9 @@ ingest would take hours. Instead:
    come from one outlet each); then relations and dyad periods are derived
    over all of it by entente's own ``refresh_relations`` and
    ``refresh_dyads``. ``--map rebuild`` instead runs
-   ``entente.consolidate.rebuild_map`` over the whole replicated store (hours
-   at 100,000 articles: see the timings it prints).
+   ``entente.consolidate.rebuild_map`` over the whole replicated store; at
+   10,000 articles it had not finished after 8.5 minutes (2 shared cores), so
+   at 100,000 it is out of reach and ``replicate`` is the default.
 
 Each step prints its time; ``--json`` ends with one JSON line. The store is
 benchmark data (the texts belong to their publishers): keep it outside the

@@ -185,3 +185,123 @@ def test_hyphenated_title_is_read_whole(resolve):
     result = resolve("U.N. Secretary-General Ana Velasquez arrived in Geneva.")
     mention = _find(result, "Ana Velasquez")
     assert mention.sector != "MIL"  # "Secretary-General", not "General"
+
+
+# -- things, headless organisation names, short references (sentences written here) --
+
+
+def test_things_data_is_loaded(registry):
+    assert {"covid-19", "brexit"} <= registry.thing_names
+    assert "act" in registry.thing_heads and "cyclone" in registry.thing_prefixes
+    assert "forest" in registry.place_heads
+
+
+@pytest.mark.slow
+def test_listed_things_are_things_not_actors_nor_misses(resolve):
+    text = (
+        "Officials in Lagos said COVID-19 had slowed trade, and Brexit talks stalled. "
+        "Ankara bought the S-400 from Moscow."
+    )
+    result = resolve(text)
+    for surface in ("COVID-19", "Brexit", "S-400"):
+        found = [m for m in result.mentions if m.text == surface]
+        if found:  # the tagger may not tag the span at all
+            assert (found[0].actor_id, found[0].resolved_by) == (None, "thing"), surface
+
+
+@pytest.mark.slow
+def test_name_ending_with_a_thing_word_is_a_thing(resolve):
+    result = resolve("Lawmakers in Ottawa amended the Coastal Waters Protection Act on Tuesday.")
+    assert not any(m.actor_id for m in result.mentions if "Protection Act" in m.text)
+
+
+@pytest.mark.slow
+def test_capitalised_org_name_without_head_noun_is_an_organisation_without_country(resolve):
+    result = resolve("Analysts at Tarrow Brill & Associates said demand had fallen.")
+    mention = _find(result, "Tarrow Brill")
+    assert mention.actor_id.startswith("x-")
+    assert (mention.resolved_by, mention.country, mention.sector) == (
+        "organisation-name",
+        None,
+        None,
+    )
+    assert any(a.id == mention.actor_id and a.kind == "organisation" for a in result.actors)
+
+
+@pytest.mark.slow
+def test_camel_case_company_is_an_organisation(resolve):
+    result = resolve("Passengers said BlueKestrel cancelled dozens of flights on Friday.")
+    found = [m for m in result.mentions if m.text == "BlueKestrel"]
+    if found:
+        assert found[0].actor_id == "x-bluekestrel" and found[0].country is None
+
+
+@pytest.mark.slow
+def test_place_word_ending_a_name_makes_a_place(resolve):
+    result = resolve("Soldiers searched the Marrow Forest and the Kelbo Hotel for the gunmen.")
+    for mention in result.mentions:
+        if "Forest" in mention.text or "Hotel" in mention.text:
+            assert (mention.actor_id, mention.resolved_by) == (None, "place")
+
+
+@pytest.mark.slow
+def test_acronym_spelling_a_named_organisation_is_that_organisation(resolve):
+    text = (
+        "Migrants can appeal to the Board of Tariff Appeals in Ottawa. "
+        "If the BTA agrees with the government, the case ends."
+    )
+    mentions = [m for m in resolve(text).mentions if m.text == "BTA"]
+    if mentions:
+        assert mentions[0].actor_id == "x-board-of-tariff-appeals"
+        assert mentions[0].resolved_by == "coreference"
+
+
+@pytest.mark.slow
+def test_bare_last_word_refers_to_the_named_organisation(resolve):
+    text = (
+        "The U.N. Security Council met on Monday about Haiti. "
+        "Diplomats said the Council would vote on Friday."
+    )
+    mentions = [m for m in resolve(text).mentions if m.text == "Council"]
+    if mentions:
+        assert (mentions[0].actor_id, mentions[0].country) == ("unsc", "UNO")
+
+
+@pytest.mark.slow
+def test_org_tagged_name_with_a_relative_clause_is_a_person(nlp, registry):
+    from spacy.tokens import Span
+
+    text = "Marta Oyelaran, who heads the Coastal Farmers Network, said rice prices fell."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG")]  # as the tagger sometimes labels a name
+    result = resolve_actors(doc, Document(id="t", source="test", text=text), registry)
+    mention = _find(result, "Marta Oyelaran")
+    actor = next(a for a in result.actors if a.id == mention.actor_id)
+    assert (actor.kind, mention.country) == ("person", None)
+
+
+@pytest.mark.slow
+def test_multi_word_org_fragment_of_a_title_joins_the_person(resolve):
+    result = resolve("Treasury Secretary Scott Bessent spoke to reporters on Monday.")
+    for mention in result.mentions:
+        if mention.text == "Treasury":
+            assert mention.actor_id == "scott-bessent"
+
+
+@pytest.mark.slow
+def test_past_leader_resolves_without_a_document_date(resolve):
+    """A document with no date (PLOVER sentences): a person's last office."""
+    result = resolve("Helmut Kohl met Francois Mitterrand in Bonn.", date=None)
+    assert _find(result, "Helmut Kohl").country == "DEU"
+    assert _find(result, "Mitterrand").country == "FRA"
+    dated = resolve("Kofi Annan spoke in New York.", date="1999-05-01")
+    assert (_find(dated, "Kofi Annan").country, _find(dated, "Kofi Annan").sector) == ("UNO", "IGO")
+
+
+@pytest.mark.slow
+def test_president_of_a_company_is_not_a_state_office(resolve):
+    result = resolve(
+        "Tomas Ferrer, president of Ferrer Hernandez Company, told reporters prices rose."
+    )
+    mention = _find(result, "Tomas Ferrer")
+    assert mention.sector != "GOV"

@@ -32,11 +32,13 @@ SEED_DATES = {
 }
 MIN_SEED_MENTIONS_RIGHT = 36  # of 40 (issue "part 2: actors"); measured 40/40
 # Share of spaCy PERSON and ORG spans in the VOA corpus that get an actor.
-# Measured 0.854 (0.888 leaving out the spans spaCy mislabels that resolve as
-# places: Dadaab, Balochistan, Diego Garcia); the small model also tags things
-# (COVID-19, Brexit, S-400) as PERSON/ORG. The issue's target is 0.90, tracked
-# by the xfail test below.
-MIN_VOA_COVERAGE = 0.83
+# Over all spans measured 0.882 (2169/2460): about 7.5% of the spans are no
+# actor at all - places the tagger mislabels (Dadaab, Boni Forest) and things
+# (COVID-19, Brexit, S-400, PISA; data/actors/things.yaml) - so the issue's 0.90
+# over all spans is tracked by the xfail test below. Over the spans that are
+# not resolved as a place or a thing measured 0.954 (2169/2274).
+MIN_VOA_COVERAGE = 0.875
+MIN_VOA_ACTOR_SPAN_COVERAGE = 0.94
 TARGET_VOA_COVERAGE = 0.90
 _DATE_LINE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
 
@@ -78,32 +80,43 @@ def test_seeds_actor_mentions_right(shared: Path, seed_mentions):
     assert len(gold) - len(wrong) >= MIN_SEED_MENTIONS_RIGHT, wrong
 
 
-def _voa_coverage(shared: Path, nlp) -> float:
+def _voa_coverage(shared: Path, nlp) -> tuple[float, float]:
+    """(covered / all spans, covered / spans not resolved as a place or a thing)."""
     registry = load_registry()
     rows = [json.loads(line) for line in (shared / "corpora" / "voa-2025-03.jsonl").open()]
-    spans = covered = 0
+    spans = covered = not_actors = 0
     for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows), strict=True):
         published = PublicationDate(row["published"][:10], "day")
         document = Document(id=row["id"], source=row["url"], text=row["text"], published=published)
-        resolved = [
-            (m.start, m.end) for m in resolve_actors(doc, document, registry).mentions if m.actor_id
-        ]
+        mentions = resolve_actors(doc, document, registry).mentions
         for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG"):
-                spans += 1
-                covered += any(s < ent.end_char and ent.start_char < e for s, e in resolved)
-    return covered / spans
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            over = [m for m in mentions if m.start < ent.end_char and ent.start_char < m.end]
+            spans += 1
+            if any(m.actor_id for m in over):
+                covered += 1
+            elif any(m.resolved_by in ("place", "thing") for m in over):
+                not_actors += 1
+    return covered / spans, covered / (spans - not_actors)
 
 
 @pytest.fixture(scope="module")
-def voa_coverage(shared: Path, nlp) -> float:
+def voa_coverage(shared: Path, nlp) -> tuple[float, float]:
     return _voa_coverage(shared, nlp)
 
 
 def test_voa_person_org_coverage_floor(voa_coverage):
-    assert voa_coverage >= MIN_VOA_COVERAGE
+    assert voa_coverage[0] >= MIN_VOA_COVERAGE
 
 
-@pytest.mark.xfail(reason="issue target 0.90 not reached yet (measured 0.854)", strict=False)
+def test_voa_actor_span_coverage_reaches_target(voa_coverage):
+    """Spans that are neither places nor things: the issue's 0.90 is reached."""
+    assert voa_coverage[1] >= max(TARGET_VOA_COVERAGE, MIN_VOA_ACTOR_SPAN_COVERAGE)
+
+
+@pytest.mark.xfail(
+    reason="0.90 over all spans, places and things included: measured 0.882", strict=False
+)
 def test_voa_person_org_coverage_target(voa_coverage):
-    assert voa_coverage >= TARGET_VOA_COVERAGE
+    assert voa_coverage[0] >= TARGET_VOA_COVERAGE

@@ -649,9 +649,7 @@ def _is_place_name(registry: Registry, span: Span) -> bool:
     """A capitalised name ending with a place word ("Boni Forest", "the Qahira Hotel")."""
     words = _name_words(span)
     return (
-        len(words) >= 2
-        and words[0].text[:1].isupper()
-        and words[-1].lower_ in registry.place_heads
+        len(words) >= 2 and words[0].text[:1].isupper() and words[-1].lower_ in registry.place_heads
     )
 
 

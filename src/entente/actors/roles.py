@@ -314,6 +314,12 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
         title_sector = registry.titles[title]
         if affiliation is None or affiliation.entry.kind != "organisation" or title_sector != "GOV":
             sector = title_sector
+    if affiliation is None and sector in STATE_SECTORS:
+        for token in tokens:  # "president of X Company": the head noun's sector
+            head_sector = registry.organisation_heads.get(token.lower_, (None, False))[0]
+            if head_sector is not None and head_sector not in STATE_SECTORS:
+                sector = head_sector
+                break
     if (
         affiliation is None
         and sector in STATE_SECTORS

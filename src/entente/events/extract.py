@@ -216,21 +216,17 @@ def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention
     return []
 
 
-# Refusing an action is a REJECT of it as well as its negation (PLOVER codes "refused
-# to X" as REJECT toward X's recipient; entente also keeps X, marked negative).
-REFUSAL_VERBS = frozenset({"refuse", "decline"})
-# A negated acceptance ("will not accept the deal") is a rejection too.
+# A negated acceptance ("will not accept the deal") is a rejection as well as an
+# agreement that did not happen. "Refused/declined to X" is not: DESIGN.md codes
+# it as X with negative polarity, one event, so that "declined to condemn" never
+# reads as something Russia did to Hamas.
 ACCEPTANCE_VERBS = frozenset({"accept", "agree", "approve", "endorse"})
 
 
 def _refusal(plan: _Plan, polarity: str, governors) -> Token | None:
-    """The word that makes a negative event a REJECT: "refused"/"declined" governing
-    it, or the event's own acceptance verb when negated ("will not accept")."""
+    """The acceptance verb that makes a negative event a REJECT too ("will not accept")."""
     if polarity != "negative":
         return None
-    for kind, gov in governors:
-        if kind == "negate" and gov.lemma_.lower() in REFUSAL_VERBS:
-            return gov
     pred = plan.pred
     if not plan.candidate.nominal and pred.lemma_.lower() in ACCEPTANCE_VERBS:
         return pred
