@@ -1,0 +1,67 @@
+"""Read-only queries behind the commands: filters, order and paging of events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from map_fixtures import doc, event, store_of
+
+from entente.query import list_events
+
+
+def _store(tmp_path: Path):
+    return store_of(
+        tmp_path / "q.duckdb",
+        [
+            doc(
+                "d1",
+                "a.example",
+                "2024-04-15",
+                [
+                    event(
+                        "e1", "ASSAULT", ["IRN"], ["ISR"], "Iran attacked Israel.", date="2024-04"
+                    ),
+                    event("e2", "AID", ["RUS"], ["IRN"], "Russia armed Iran.", date="2023"),
+                    event(
+                        "e3",
+                        "ACCUSE",
+                        ["USA"],
+                        ["RUS"],
+                        "Washington accused Moscow.",
+                        date="2024-04-14",
+                        polarity="negative",
+                    ),
+                ],
+            )
+        ],
+    )
+
+
+def test_list_events_newest_first_as_public_records(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        events = list_events(store)
+    assert [e["id"] for e in events] == ["e3", "e1", "e2"]
+    assert events[0]["doc"]["outlet"] == "a.example"
+    assert events[0]["evidence"]["sentence"] == "Washington accused Moscow."
+
+
+def test_list_events_actor_code_matches_countries_not_substrings(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        assert [e["id"] for e in list_events(store, actor="RUS")] == ["e2"]
+        assert [e["id"] for e in list_events(store, recipient="rus")] == ["e3"]
+
+
+def test_list_events_actor_name_part_falls_back_to_names(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        assert [e["id"] for e in list_events(store, actor="Unit")] == ["e3"]
+
+
+def test_list_events_filters_combine_and_page(tmp_path: Path) -> None:
+    with _store(tmp_path) as store:
+        assert [e["id"] for e in list_events(store, since="2024-04", until="2024-04-30")] == [
+            "e3",
+            "e1",
+        ]
+        assert [e["id"] for e in list_events(store, polarity="negative")] == ["e3"]
+        assert [e["id"] for e in list_events(store, type="assault")] == ["e1"]
+        assert [e["id"] for e in list_events(store, limit=1, offset=1)] == ["e1"]
