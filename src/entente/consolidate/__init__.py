@@ -25,7 +25,7 @@ from entente.consolidate.clusters import delete_clusters, recluster, write_clust
 from entente.consolidate.dyads import refresh_dyads
 from entente.consolidate.knowledge import MapKnowledge, load_map_knowledge
 from entente.consolidate.relations import backer_pairs, refresh_relations
-from entente.consolidate.tables import append_rows, clear_map
+from entente.consolidate.tables import clear_map
 from entente.store.db import Store
 
 __all__ = ["MapUpdate", "extend_map", "rebuild_map", "refresh_actors", "update_map"]
@@ -165,8 +165,7 @@ def _refresh_documents(
     }
     pairs = delete_clusters(store, old)
     store.execute("DELETE FROM event_nodes WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
-    append_rows(
-        store,
+    store.append(
         "event_nodes",
         {
             "event_id": [e.id for e in events],

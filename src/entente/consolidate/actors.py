@@ -261,7 +261,11 @@ def resolve_node(store: Store, name_or_id: str, knowledge: MapKnowledge) -> str:
             "Try an ISO code (RUS), a registry id (hamas) or the name as articles write it."
         )
     actor_id = rows[0][0]
-    index = load_actor_index(store, [actor_id])
+    return node_of(actor_id, load_actor_index(store, [actor_id]), knowledge)
+
+
+def node_of(actor_id: str, index: ActorIndex, knowledge: MapKnowledge) -> str:
+    """The map node of a stored actor (itself when no rule rolls it up)."""
     actor = index.get(actor_id)
     ref = ActorRef(
         name=actor.name if actor else actor_id,

@@ -33,7 +33,6 @@ from entente.consolidate.blocks import (
     same_item,
 )
 from entente.consolidate.knowledge import MapKnowledge
-from entente.consolidate.tables import append_rows as _insert
 from entente.store.db import Store
 
 CERTAINTY_CLASS = {
@@ -443,10 +442,9 @@ def write_clusters(store: Store, clusters: list[Cluster]) -> None:
     if not clusters:
         return
     names = list(clusters[0].row)
-    _insert(store, "clusters", {n: [c.row[n] for c in clusters] for n in names})
+    store.append("clusters", {n: [c.row[n] for c in clusters] for n in names})
     members = [(c.id, m.id, m.doc_id) for c in clusters for m in c.members]
-    _insert(
-        store,
+    store.append(
         "cluster_members",
         {
             "cluster_id": [m[0] for m in members],
@@ -455,8 +453,7 @@ def write_clusters(store: Store, clusters: list[Cluster]) -> None:
         },
     )
     dyads = [(c.id, a, b) for c in clusters for a, b in c.dyads]
-    _insert(
-        store,
+    store.append(
         "cluster_dyads",
         {
             "cluster_id": [d[0] for d in dyads],
@@ -465,8 +462,7 @@ def write_clusters(store: Store, clusters: list[Cluster]) -> None:
         },
     )
     conflicts = [(c.id, x) for c in clusters for x in c.conflicts]
-    _insert(
-        store,
+    store.append(
         "conflicts",
         {
             "cluster_id": [x[0] for x in conflicts],
@@ -478,4 +474,4 @@ def write_clusters(store: Store, clusters: list[Cluster]) -> None:
     )
     claims = [x for c in clusters for x in c.claims]
     if claims:
-        _insert(store, "claims", {n: [x[n] for x in claims] for n in claims[0]})
+        store.append("claims", {n: [x[n] for x in claims] for n in claims[0]})

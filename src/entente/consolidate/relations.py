@@ -25,10 +25,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from entente.consolidate.actors import ActorIndex, is_state_node, load_actor_index, map_node
+from entente.consolidate.actors import (
+    is_state_node,
+    load_actor_index,
+    node_of,
+)
 from entente.consolidate.knowledge import MapKnowledge, RelationRule
-from entente.consolidate.tables import append_rows, pair_keys
-from entente.records import ActorRef
+from entente.consolidate.tables import pair_keys
 from entente.store.db import Store
 
 
@@ -109,17 +112,6 @@ def _from_clusters(store: Store, keys: list[str], knowledge: MapKnowledge, found
                 relation.seen.append(cluster["date_first"])
 
 
-def _node_of(actor_id: str, index: ActorIndex, knowledge: MapKnowledge) -> str:
-    actor = index.get(actor_id)
-    ref = ActorRef(
-        name=actor.name if actor else actor_id,
-        country=actor.country if actor else None,
-        sector=actor.sector if actor else None,
-        actor_id=actor_id,
-    )
-    return map_node(ref, index, knowledge) or actor_id
-
-
 def backer_pairs(
     store: Store, actor_ids: set[str], knowledge: MapKnowledge
 ) -> set[tuple[str, str]]:
@@ -132,7 +124,7 @@ def backer_pairs(
         return set()
     index = load_actor_index(store, {r[0] for r in rows} | {b for r in rows for b in r[1]})
     return {
-        (_node_of(backer, index, knowledge), _node_of(actor_id, index, knowledge))
+        (node_of(backer, index, knowledge), node_of(actor_id, index, knowledge))
         for actor_id, backers in rows
         for backer in backers
     }
@@ -149,9 +141,9 @@ def _from_backers(
     wanted = {p for pair in pairs for p in (pair, pair[::-1])}
     backed: dict[tuple[str, str], list[str]] = {}
     for actor_id, backers in rows:
-        target = _node_of(actor_id, index, knowledge)
+        target = node_of(actor_id, index, knowledge)
         for backer in backers:
-            pair = (_node_of(backer, index, knowledge), target)
+            pair = (node_of(backer, index, knowledge), target)
             if pair in wanted and pair[0] != pair[1]:
                 backed.setdefault(pair, []).append(actor_id)
     for (source, target), actor_ids in backed.items():
@@ -188,10 +180,9 @@ def refresh_relations(store: Store, pairs: set[tuple[str, str]], knowledge: MapK
     relations = sorted(found.values(), key=lambda r: (r.source, r.target, r.kind))
     rows = [r.row() for r in relations]
     if rows:
-        append_rows(store, "relations", {n: [r[n] for r in rows] for n in rows[0]})
+        store.append("relations", {n: [r[n] for r in rows] for n in rows[0]})
     links = [(r.source, r.target, r.kind, c) for r in relations for c in sorted(r.clusters)]
-    append_rows(
-        store,
+    store.append(
         "relation_clusters",
         {
             "source": [x[0] for x in links],

@@ -6,8 +6,6 @@ The map is derived data: every table here except the manual rows of
 
 from __future__ import annotations
 
-import pyarrow as pa
-
 from entente.store.db import Store
 
 DERIVED_TABLES = (
@@ -21,18 +19,6 @@ DERIVED_TABLES = (
     "relation_clusters",
     "dyad_periods",
 )
-
-
-def append_rows(store: Store, table: str, columns: dict[str, list]) -> None:
-    """Append columns to a table as one Arrow table (nothing when the columns are empty)."""
-    if not columns or not next(iter(columns.values())):
-        return
-    names = ", ".join(f'"{c}"' for c in columns)
-    store.con.register("map_batch", pa.table(columns))
-    try:
-        store.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM map_batch")
-    finally:
-        store.con.unregister("map_batch")
 
 
 def clear_map(store: Store) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from entente.errors import SchemaTooNew, StoreError, StoreLocked
 
@@ -134,6 +135,24 @@ class Store:
         cursor = self.execute(sql, params)
         names = [d[0] for d in cursor.description or []]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def append(self, table: str, columns: dict[str, list], on_conflict: str | None = None) -> None:
+        """Append columns (name to values) as one Arrow table: a batch, never row by row.
+
+        ``on_conflict`` is None (a key clash is an error), ``"ignore"`` (keep the
+        stored row) or ``"replace"`` (overwrite it). Nothing happens for no rows.
+        """
+        if not columns or not next(iter(columns.values())):
+            return
+        verb = {None: "INSERT", "ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[
+            on_conflict
+        ]
+        names = ", ".join(f'"{c}"' for c in columns)
+        self.con.register("_append_batch", pa.table(columns))
+        try:
+            self.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM _append_batch")
+        finally:
+            self.con.unregister("_append_batch")
 
     def close(self) -> None:
         self.con.close()

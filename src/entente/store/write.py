@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
-import pyarrow as pa
-
 from entente.pipeline import CodedDocument
 from entente.records import Actor, ActorRef, Event, IngestStatus, Mention, PublicationDate
 from entente.store.db import Store
@@ -47,16 +45,6 @@ def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:
         return set()
     rows = store.fetchall("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [list(ids)])
     return {r[0] for r in rows}
-
-
-def _insert(store: Store, table: str, columns: dict[str, list], replace: bool = False) -> None:
-    """Append columns as one Arrow table; rows whose key exists are kept (or replaced)."""
-    if not next(iter(columns.values())):
-        return
-    batch = pa.table(columns)  # noqa: F841 - read by DuckDB's replacement scan below
-    names = ", ".join(f'"{c}"' for c in columns)
-    verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
-    store.con.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM batch")
 
 
 def _json(value: object) -> str | None:
@@ -155,8 +143,7 @@ def write_rows(
     """Store coded documents and log entries inside the caller's transaction."""
     now = datetime.now(UTC).replace(tzinfo=None)
     docs = [c.document for c in coded]
-    _insert(
-        store,
+    store.append(
         "documents",
         {
             "id": [d.id for d in docs],
@@ -173,10 +160,10 @@ def write_rows(
             "words": [len(d.text.split()) for d in docs],
             "ingested_at": [now] * len(docs),
         },
+        on_conflict="ignore",
     )
     sentences = [s for c in coded for s in c.sentences]
-    _insert(
-        store,
+    store.append(
         "sentences",
         {
             "doc_id": [s.doc_id for s in sentences],
@@ -184,14 +171,17 @@ def write_rows(
             "start": [s.start for s in sentences],
             "end": [s.end for s in sentences],
         },
+        on_conflict="ignore",
     )
     # Registry data may have been corrected since the actor was first stored.
     actors = {a.id: a for c in coded for a in c.actors}
-    _insert(store, "actors", _actor_columns(list(actors.values())), replace=True)
-    _insert(store, "mentions", _mention_columns([m for c in coded for m in c.mentions]))
-    _insert(store, "events", _event_columns([e for c in coded for e in c.events]))
-    _insert(
-        store,
+    store.append("actors", _actor_columns(list(actors.values())), on_conflict="replace")
+    mentions = [m for c in coded for m in c.mentions]
+    store.append("mentions", _mention_columns(mentions), on_conflict="ignore")
+    store.append(
+        "events", _event_columns([e for c in coded for e in c.events]), on_conflict="ignore"
+    )
+    store.append(
         "ingest_log",
         {
             "run_id": [run_id] * len(log),
