@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from entente.actors.registry import Registry, load_registry
 from entente.actors.resolve import resolve_actors
 from entente.events.extract import Lexicon, extract_events, load_lexicon
+from entente.nlp.pipeline import index_sentences
 from entente.records import Actor, Document, Event, Mention, Rejection, Sentence
 
 
@@ -53,6 +54,7 @@ def code_document(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDo
     actors as well as those met for the first time), so the store holds the
     actors the map needs and no others.
     """
+    index_sentences(doc)
     resolution = resolve_actors(doc, document, knowledge.registry)
     actors = {a.id: a for a in resolution.actors}
     for mention in resolution.mentions:

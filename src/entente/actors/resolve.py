@@ -327,7 +327,7 @@ def _lemma_phrase(phrase: Span, plural: bool = False) -> str:
 
 def _title_right_before(ent: Span, title: str) -> bool:
     """The title stands just before the name ("President X", "Lt. Gen. X")."""
-    before = ent.doc.text[ent.sent.start_char : ent.start_char].lower().rstrip()
+    before = ent.doc[ent.sent.start : ent.start].text.lower().rstrip()
     return before.endswith(title) and "," not in before[-len(title) - 2 :]
 
 
@@ -633,7 +633,7 @@ def _is_thing(registry: Registry, span: Span) -> bool:
     words = _name_words(span)
     if not words:
         return False
-    text = span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    text = span.doc[words[0].i : words[-1].i + 1].text
     key = normalise_name(text).lower()
     chunks = key.split()
     if key in registry.thing_names or chunks[-1] in registry.thing_names:
@@ -678,7 +678,7 @@ def _headless_name(ctx: Context, ent: Span) -> list[Token] | None:
     words = _name_words(ent)
     if len(words) < 2 or any(t.like_num for t in words):
         return None
-    text = ent.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    text = ent.doc[words[0].i : words[-1].i + 1].text
     if " " not in text or not (words[0].is_alpha and len(words[0]) > 1):
         return None  # "Dakin-Grimm": one hyphenated word; "X. Militants"
     if not (words[0].text[:1].isupper() and words[-1].text[:1].isupper()):
@@ -741,7 +741,7 @@ def _resolve_named_organisations(ctx: Context) -> None:
         if _reads_as_person(ctx, ent, words):
             _add_untitled_person(ctx, ent.doc[words[0].i : words[-1].i + 1])
             continue
-        name = ent.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+        name = ent.doc[words[0].i : words[-1].i + 1].text
         actor_id = "x-" + slugify(name)
         if actor_id not in ctx.new_actors:
             ctx.new_actors[actor_id] = Actor(

@@ -248,12 +248,12 @@ def _context_tokens(ent: Span) -> list[Token]:
             for t in root.head.subtree
             if t.i < ent.start and ent.start - t.i <= TITLE_WINDOW_TOKENS
         )
-    sentence, text = ent.sent, ent.doc.text
+    sentence, doc = ent.sent, ent.doc
     return [
         t
         for t in tokens
         if sentence.start <= t.i < sentence.end
-        and "\n" not in text[min(t.idx, ent.end_char) : max(t.idx, ent.start_char)]
+        and "\n" not in (doc[t.i : ent.start] if t.i < ent.start else doc[ent.end : t.i]).text
     ]
 
 

@@ -273,20 +273,26 @@ def load_events(store: Store, event_ids: Iterable[str]) -> list[EventRow]:
 
 
 def load_block_candidates(
-    store: Store, block: str, low: date | None, high: date | None
-) -> list[EventRow]:
-    """The events of a block whose windows can overlap [low, high] (all when unbounded)."""
-    where, params = ["n.block = ?"], [block]
-    if low is not None and high is not None:
-        where.append("(n.lo IS NULL OR (n.lo <= ? AND n.hi >= ?))")
-        params += [high, low]
+    store: Store, windows: dict[str, tuple[date | None, date | None]]
+) -> dict[str, list[EventRow]]:
+    """For each block, its events whose windows can overlap the block's [low, high]
+    (all of the block's events when that window is unbounded), in one query."""
+    if not windows:
+        return {}
+    blocks = sorted(windows)
     rows = store.records(
         f"SELECT {EVENT_COLUMNS}, {NODE_COLUMNS} FROM event_nodes n "
-        "JOIN events e ON e.id = n.event_id JOIN documents d ON d.id = e.doc_id "
-        f"WHERE {' AND '.join(where)}",
-        params,
+        "JOIN (SELECT unnest(?) AS block, unnest(?) AS low, unnest(?) AS high) w "
+        "ON n.block = w.block "
+        "AND (n.lo IS NULL OR w.low IS NULL OR w.high IS NULL OR (n.lo <= w.high AND n.hi >= w.low)) "
+        "JOIN events e ON e.id = n.event_id JOIN documents d ON d.id = e.doc_id",
+        [blocks, [windows[b][0] for b in blocks], [windows[b][1] for b in blocks]],
     )
-    return [event_row(r) for r in rows]
+    found: dict[str, list[EventRow]] = {}
+    for row in rows:
+        event = event_row(row)
+        found.setdefault(event.block, []).append(event)
+    return found
 
 
 # -- map view ------------------------------------------------------------------

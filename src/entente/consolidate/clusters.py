@@ -372,17 +372,20 @@ def recluster(store: Store, free_ids: set[str], knowledge: MapKnowledge) -> Recl
         by_block.setdefault(event.block, []).append(event)
     components = _Components()
     joined_clusters: set[str] = set()
+    # Two queries for the whole batch, not two per block: a batch of 64 articles
+    # touches hundreds of blocks (bench/throughput.py profile).
+    candidates_of = load_block_candidates(
+        store, {block: _window(events) for block, events in by_block.items()}
+    )
+    assigned = {
+        r[0]: r[1]
+        for r in store.fetchall(
+            "SELECT event_id, cluster_id FROM cluster_members WHERE event_id IN (SELECT unnest(?))",
+            [sorted({c.id for cs in candidates_of.values() for c in cs} - free_ids)],
+        )
+    }
     for block, events in sorted(by_block.items()):
-        low, high = _window(events)
-        candidates = load_block_candidates(store, block, low, high)
-        assigned = {
-            r[0]: r[1]
-            for r in store.fetchall(
-                "SELECT event_id, cluster_id FROM cluster_members "
-                "WHERE event_id IN (SELECT unnest(?))",
-                [[c.id for c in candidates if c.id not in free_ids]],
-            )
-        }
+        candidates = candidates_of.get(block, [])
         for event in events:
             components.find(event.id)
             for other in candidates:

@@ -13,12 +13,14 @@ chunks are in the workers' hands at once.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import Pool
 
 from entente.consolidate import extend_map
 from entente.consolidate.knowledge import load_map_knowledge
@@ -123,6 +125,25 @@ def _chunks(
         yield fresh
 
 
+@contextlib.contextmanager
+def _worker_pool(workers: int, model: str | None) -> Iterator[Pool]:
+    """Processes that parse and code chunks.
+
+    Where the platform can fork, the model and knowledge are loaded once here
+    and the workers share them copy-on-write, as spaCy's own ``n_process`` does:
+    spawning workers that each load them cost ~15% of a 300-article run
+    (bench/throughput.py). Elsewhere each spawned worker loads its own.
+    """
+    if "fork" in multiprocessing.get_all_start_methods():
+        init_worker(model)
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    else:
+        context = multiprocessing.get_context("spawn")
+        pool = context.Pool(workers, initializer=init_worker, initargs=(model,))
+    with pool:
+        yield pool
+
+
 def ingest(
     paths: list[str],
     settings: Settings,
@@ -145,7 +166,12 @@ def ingest(
     summary = IngestSummary(run_id=new_run_id())
     map_knowledge = load_map_knowledge()
     started = time.perf_counter()
-    with Store(settings.db) as store:
+    workers = settings.worker_count
+    with contextlib.ExitStack() as stack:
+        # The pool is made before the store is opened, so no worker inherits
+        # DuckDB's connection.
+        pool = stack.enter_context(_worker_pool(workers, settings.model)) if workers > 1 else None
+        store = stack.enter_context(Store(settings.db))
         log: list[LogEntry] = []
         coded: list[CodedDocument] = []
 
@@ -186,21 +212,18 @@ def ingest(
 
         items = itertools.islice(_prepared(paths, options, settings), limit)
         chunks = _chunks(items, store, summary, {}, on_log)
-        workers = settings.worker_count
-        if workers <= 1:
+        if pool is None:
             init_worker(settings.model)
             for chunk in chunks:
                 on_coded(code_chunk(chunk))
         else:
-            context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, initializer=init_worker, initargs=(settings.model,)) as pool:
-                in_flight: deque = deque()
-                for chunk in chunks:
-                    in_flight.append(pool.apply_async(code_chunk, (chunk,)))
-                    while len(in_flight) >= workers * CHUNKS_IN_FLIGHT:
-                        on_coded(in_flight.popleft().get())
-                while in_flight:
+            in_flight: deque = deque()
+            for chunk in chunks:
+                in_flight.append(pool.apply_async(code_chunk, (chunk,)))
+                while len(in_flight) >= workers * CHUNKS_IN_FLIGHT:
                     on_coded(in_flight.popleft().get())
+            while in_flight:
+                on_coded(in_flight.popleft().get())
         flush()
     summary.elapsed_s = time.perf_counter() - started
     return summary

@@ -6,9 +6,11 @@ No code fetches weights at run time: the model must be an installed package.
 from __future__ import annotations
 
 import importlib.util
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from entente.errors import ModelNotInstalled
 from entente.settings import DEFAULT_MODELS
@@ -44,3 +46,32 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as exc:  # a package that is present but broken
         raise ModelNotInstalled(model, [model]) from exc
     return nlp
+
+
+def index_sentences(doc: Doc) -> list[Span]:
+    """Compute the parser's sentences once and make ``Token.sent``, ``Span.sent``
+    and ``Doc.sents`` look them up by bisection.
+
+    Without this every ``.sent`` walks the document's sentences again, which made
+    the actor and event stages quadratic in a document's length (a 100-article
+    profile spent 9 s of 37 there). Returns the sentences.
+    """
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_of(position: int) -> Span:
+        return sentences[max(bisect_right(starts, position) - 1, 0)]
+
+    def token_sent(token: Token) -> Span:
+        return sentence_of(token.i)
+
+    def span_sent(span: Span) -> Span:
+        return sentence_of(span.start)
+
+    def doc_sents(_: Doc) -> list[Span]:
+        return sentences
+
+    doc.user_token_hooks["sent"] = token_sent
+    doc.user_span_hooks["sent"] = span_sent
+    doc.user_hooks["sents"] = doc_sents
+    return sentences
