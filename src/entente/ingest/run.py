@@ -130,9 +130,9 @@ def _worker_pool(workers: int, model: str | None) -> Iterator[Pool]:
     """Processes that parse and code chunks.
 
     Where the platform can fork, the model and knowledge are loaded once here
-    and the workers share them copy-on-write, as spaCy's own ``n_process`` does:
-    spawning workers that each load them cost ~15% of a 300-article run
-    (bench/throughput.py). Elsewhere each spawned worker loads its own.
+    and the workers share them copy-on-write, as spaCy's own ``n_process`` does,
+    instead of each loading them (a few seconds a worker, at every run).
+    Elsewhere each spawned worker loads its own.
     """
     if "fork" in multiprocessing.get_all_start_methods():
         init_worker(model)
