@@ -8,6 +8,10 @@ folder is a failure; on a developer's machine without it they skip, saying why.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,3 +42,47 @@ def nlp():
     from entente.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture
+def hold_store() -> Iterator[Callable[[Path], None]]:
+    """``hold_store(path)``: another process opens the store read-write and keeps it."""
+    holders: list[subprocess.Popen] = []
+
+    def hold(path: Path) -> None:
+        script = textwrap.dedent(f"""
+            import duckdb, time
+            con = duckdb.connect({str(path)!r})
+            print("held", flush=True)
+            time.sleep(60)
+        """)
+        holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        holders.append(holder)
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+
+    yield hold
+    for holder in holders:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.fixture(scope="session")
+def registry():
+    """The packaged actor registry, loaded once."""
+    from entente.actors.registry import load_registry
+
+    return load_registry()
+
+
+@pytest.fixture(scope="session")
+def resolve(nlp, registry):
+    """``resolve(text, date)``: the actor resolution of a sentence written for a test."""
+    from entente.actors.resolve import resolve_actors
+    from entente.records import Document, PublicationDate
+
+    def run(text: str, date: str | None = "2024-06-01"):
+        published = PublicationDate(date, "day") if date else None
+        document = Document(id="t", source="test", text=text, published=published)
+        return resolve_actors(nlp(text), document, registry)
+
+    return run

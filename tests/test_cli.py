@@ -6,9 +6,6 @@ These tests run the real spaCy pipeline over a few short articles written for th
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -97,28 +94,10 @@ def test_ingest_missing_path_exits_1_with_one_line(tmp_path: Path) -> None:
     assert "No such file" in result.output
 
 
-def test_ingest_store_in_use_exits_1_saying_so(tmp_path: Path) -> None:
+def test_ingest_store_in_use_exits_1_saying_so(tmp_path: Path, hold_store) -> None:
     folder, db = _folder(tmp_path), tmp_path / "busy.duckdb"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""
-            import duckdb, time
-            con = duckdb.connect({str(db)!r})
-            print("held", flush=True)
-            time.sleep(30)
-        """),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
-    finally:
-        holder.kill()
-        holder.wait()
+    hold_store(db)
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 1
     assert "in use by another entente process" in result.output
 

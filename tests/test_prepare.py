@@ -108,9 +108,7 @@ def test_prepare_document_unexpected_failure_is_error_rejection(monkeypatch):
 
     monkeypatch.setattr(prepare_module, "clean_text", broken)
     rejection = prepare_document(RawArticle(source="x.txt", text=BODY))
-    assert rejection == Rejection(
-        "x.txt", "error", "could not prepare article: RuntimeError: boom"
-    )
+    assert rejection == Rejection("x.txt", "error", "could not prepare article: RuntimeError: boom")
 
 
 def test_document_id_ignores_case_spacing_and_width():

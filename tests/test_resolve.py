@@ -4,26 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from entente.actors.registry import load_registry
-from entente.actors.resolve import RESOLVED_BY, resolve_actors
-from entente.records import Document, PublicationDate
+from entente.actors.resolve import RESOLVED_BY
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp, registry):
-    def run(text: str, date: str | None = "2024-06-01"):
-        published = PublicationDate(date, "day") if date else None
-        document = Document(id="t", source="test", text=text, published=published)
-        return resolve_actors(nlp(text), document, registry)
-
-    return run
 
 
 def _find(result, surface: str):

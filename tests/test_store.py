@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import duckdb
@@ -64,30 +61,12 @@ def test_store_read_only_missing_file_says_how_to_create(tmp_path: Path) -> None
         Store(tmp_path / "absent.duckdb", read_only=True)
 
 
-def test_store_held_by_another_process_is_locked(tmp_path: Path) -> None:
+def test_store_held_by_another_process_is_locked(tmp_path: Path, hold_store) -> None:
     path = tmp_path / "busy.duckdb"
     Store(path).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""
-            import duckdb, sys, time
-            con = duckdb.connect({str(path)!r})
-            print("held", flush=True)
-            time.sleep(30)
-        """),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(StoreLocked, match="another entente process"):
-            Store(path)
-    finally:
-        holder.kill()
-        holder.wait()
+    hold_store(path)
+    with pytest.raises(StoreLocked, match="another entente process"):
+        Store(path)
 
 
 def test_write_batch_same_document_twice_stored_once(tmp_path: Path) -> None:
