@@ -8,6 +8,7 @@ and line of the first bad row.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -155,23 +156,29 @@ def _load_demonym_table(registry: Registry, path: Path) -> None:
                 registry.add_name(surface, NameEntry(code, kind, "alias"), None, None)
 
 
-def load_organisations(registry: Registry, path: Path) -> None:
-    """IGOs, armed groups, parties, government bodies, companies, media and NGOs."""
+def _named_rows(path: Path, what: str, keys: frozenset[str]) -> Iterator[tuple[dict, int | None]]:
+    """The rows of a YAML list of named entries, each checked for a name and known
+    fields, with its line number; a bad row raises DataFileError at that line."""
     rows = read_yaml(path) or []
     if not isinstance(rows, list):
-        raise DataFileError(path, None, "expected a list of organisations")
-    codes = _known_codes(registry)
+        raise DataFileError(path, None, f"expected a list of entries, each with a {what}'s name")
     for row in rows:
         line = row.get("__line__") if isinstance(row, dict) else None
         if not isinstance(row, dict) or not isinstance(row.get("name"), str):
-            raise DataFileError(path, line, "each organisation needs a 'name'")
-        unknown = set(row) - ORG_KEYS
+            raise DataFileError(path, line, f"each {what} needs a 'name'")
+        unknown = set(row) - keys
         if unknown:
+            valid = sorted(set(keys) - {"__line__"})
             raise DataFileError(
-                path,
-                line,
-                f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(ORG_KEYS - {'__line__'})}",
+                path, line, f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {valid}"
             )
+        yield row, line
+
+
+def load_organisations(registry: Registry, path: Path) -> None:
+    """IGOs, armed groups, parties, government bodies, companies, media and NGOs."""
+    codes = _known_codes(registry)
+    for row, line in _named_rows(path, "organisation", ORG_KEYS):
         if row.get("kind") not in ORG_KINDS:
             raise DataFileError(
                 path,
@@ -232,21 +239,8 @@ def _office(row: Any, path: Path, line: int | None, codes: set[str]) -> Office:
 
 def load_people(registry: Registry, path: Path) -> None:
     """People with their offices; a person's own country/sector applies outside any office."""
-    rows = read_yaml(path) or []
-    if not isinstance(rows, list):
-        raise DataFileError(path, None, "expected a list of people")
     codes = _known_codes(registry)
-    for row in rows:
-        line = row.get("__line__") if isinstance(row, dict) else None
-        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
-            raise DataFileError(path, line, "each person needs a 'name'")
-        unknown = set(row) - PERSON_KEYS
-        if unknown:
-            raise DataFileError(
-                path,
-                line,
-                f"{row['name']}: unknown field(s) {sorted(unknown)}; valid: {sorted(PERSON_KEYS - {'__line__'})}",
-            )
+    for row, line in _named_rows(path, "person", PERSON_KEYS):
         offices = [_office(office, path, line, codes) for office in row.get("offices") or []]
         for office in offices:
             if office.organisation and office.organisation not in registry.actors:
