@@ -57,7 +57,9 @@ class MentionIndex:
             return
         starts = doc.to_array(IDX).tolist()
         lengths = doc.to_array(LENGTH).tolist()
-        for mention in mentions:
+        # the shortest mention over a token wins: in "Hungarian and Romanian
+        # officials" the token "Romanian" names Romania, not the whole phrase
+        for mention in sorted(mentions, key=lambda m: m.end - m.start):
             first = max(bisect_right(starts, mention.start) - 1, 0)
             for i in range(first, len(starts)):
                 if starts[i] >= mention.end:
@@ -126,6 +128,9 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         # a passive without agent: the doer is not stated, but a clause hanging
         # on it ("was limited to ..., offering") shares its subject
         return passive if depth > 0 else None
+    fronted = _fronted_subject(pred)
+    if fronted is not None:
+        return fronted
     head, dep = pred.head, pred.dep_
     if head.i == pred.i:
         return None
@@ -143,6 +148,25 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         if target.pos_ in VERBISH or target.pos_ == "ADJ":
             return find_subject(target, depth + 1)
         return target
+    return None
+
+
+def _fronted_subject(pred: Token) -> Token | None:
+    """The subject the parser folded into a fronted adverbial: in "In particular,
+    Tehran, which ..., has helped" the parse makes "Tehran" the object of "In"
+    (with a comma between them, which a real prepositional phrase never has)."""
+    if pred.pos_ not in VERBISH:
+        return None
+    for c in pred.children:
+        if c.i > pred.i:
+            break
+        if c.dep_ != "prep":
+            continue
+        obj = child(c, "pobj")
+        if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if any(t.is_punct and t.text == "," for t in pred.doc[c.i + 1 : obj.i]):
+            return obj
     return None
 
 
@@ -206,10 +230,14 @@ def arguments(
     own = index.at(token)
     if own is not None:
         found.append(own)
+        found.extend(_own_modifier_extras(token, own, index))
     else:
         for c in token.children:
             if c.dep_ == "appos":
                 found.extend(arguments(c, index, allow_pronoun, depth + 1))
+        if found and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+            # "senior Fatah official, Omar Haddad": the person and whom they act for
+            found.extend(_org_modifiers(token, index))
         if not found:
             found.extend(_modifier_mentions(token, index, allow_pronoun, depth))
         if not found and token.pos_ in VERBISH:
@@ -253,6 +281,39 @@ def _modifier_mentions(
     if not found and pronoun_poss is not None:
         found.extend(arguments(pronoun_poss, index, allow_pronoun, depth + 1))
     return found
+
+
+def _own_modifier_extras(token: Token, own: Mention, index: MentionIndex) -> list[Mention]:
+    """More actors inside a noun phrase that is itself a mention: coordinated
+    nationality adjectives ("Hungarian and Romanian officials": both countries),
+    and the organisation a named person acts for ("senior Hamas official Ali
+    Baraka", "Hezbollah commander X"), which PLOVER codes as the actor."""
+    out: list[Mention] = []
+    person = token.ent_type_ == "PERSON"
+    stack = [(c, 0) for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+    while stack:
+        c, depth = stack.pop()
+        m = index.at(c)
+        if m is not None and m is not own and _key(m) != _key(own):
+            affiliation = person and c.ent_type_ == "ORG"
+            coordinated = c.dep_ == "conj" or any(g.dep_ == "conj" for g in c.children)
+            if affiliation or coordinated:
+                out.append(m)
+        for g in c.children:
+            if depth < 3 and g.dep_ in ("amod", "compound", "nmod", "conj"):
+                stack.append((g, depth + 1))
+    return out
+
+
+def _org_modifiers(token: Token, index: MentionIndex) -> list[Mention]:
+    """Organisations named in the modifiers of a title noun ("Fatah official")."""
+    out: list[Mention] = []
+    for c in token.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "ORG":
+            m = index.at(c)
+            if m is not None:
+                out.append(m)
+    return out
 
 
 def _conjuncts(token: Token, index: MentionIndex) -> list[Mention]:

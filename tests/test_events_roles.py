@@ -1,0 +1,66 @@
+"""Role mechanisms that need multi-word mentions: made-up sentences, mentions
+placed by phrase so that the tests do not depend on the actor resolver."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.events.extract import extract_events, load_lexicon
+from entente.records import Document, Mention, PublicationDate
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def code_with(nlp, lexicon, text: str, phrases: dict[str, str], published: str | None = None):
+    """Code ``text`` with one mention per occurrence of each phrase (phrase -> country)."""
+    doc = nlp(text)
+    mentions = []
+    for phrase, country in phrases.items():
+        start = text.find(phrase)
+        while start >= 0:
+            key = phrase.lower().replace(" ", "-")
+            mentions.append(
+                Mention("t", 0, start, start + len(phrase), phrase, key, "test", country, None)
+            )
+            start = text.find(phrase, start + 1)
+    pub = PublicationDate(published, "day") if published else None
+    document = Document(id="t", source="test.txt", text=text, published=pub)
+    return extract_events(doc, document, mentions, lexicon)
+
+
+def names(refs) -> list[str]:
+    return [r.name for r in refs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Fatah official Omar Haddad praised Chile's help.",
+        "Fatah commander Omar Haddad praised Chile's help.",
+    ],
+)
+def test_person_acts_for_the_organisation_named_before_the_name(nlp, lexicon, text):
+    events = code_with(nlp, lexicon, text, {"Fatah": "PSE", "Omar Haddad": "PSE", "Chile": "CHL"})
+    praise = [e for e in events if e.type == "SUPPORT"]
+    assert praise and set(names(praise[0].actor)) == {"Omar Haddad", "Fatah"}
+
+
+def test_each_coordinated_nationality_inside_one_mention_is_an_actor(nlp, lexicon):
+    text = "Peruvian and Chilean ministers agreed on Tuesday to reopen the border."
+    phrases = {"Peruvian and Chilean ministers": "PER", "Chilean": "CHL"}
+    events = code_with(nlp, lexicon, text, phrases)
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and {r.country for r in agree[0].actor} == {"PER", "CHL"}
+
+
+def test_subject_folded_into_a_fronted_adverbial_still_acts(nlp, lexicon):
+    text = "In addition, Norway, which has long experience with shipping, has helped Peru to build a port."
+    events = code_with(nlp, lexicon, text, {"Norway": "NOR", "Peru": "PER"})
+    helped = [e for e in events if e.evidence.trigger == "helped"]
+    assert helped and [r.country for r in helped[0].actor] == ["NOR"]
+    assert [r.country for r in helped[0].recipient] == ["PER"]
