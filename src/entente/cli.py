@@ -364,5 +364,48 @@ def export_command(kind: str, db: Path | None, fmt: str, output: Path | None) ->
     err_console.print(f"Wrote {count} {kind}" + (f" to {output}" if output else ""))
 
 
+# -- serve -------------------------------------------------------------------------
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="ENTENTE_TOKEN",
+    default=None,
+    help="Secret every request must carry (Bearer header or ?token=); required off loopback.",
+)
+def serve(db: Path | None, host: str, port: int, token: str | None) -> None:
+    """Serve the web app (graph, timeline, dyads, conflicts, reader) over a store, read-only."""
+    from entente.errors import UsageError
+
+    if not token and not _is_loopback(host):
+        raise UsageError(
+            f"Refusing to serve on {host} without a token: anyone who can reach it could read "
+            "the store. Pass --token SECRET (or set ENTENTE_TOKEN), or bind to 127.0.0.1."
+        )
+    import uvicorn
+
+    from entente.web import create_app
+
+    app = create_app(Settings.load(db=db).db, token=token)
+    where = f"http://{host}:{port}/" + ("?token=<your token>" if token else "")
+    err_console.print(f"Serving {Settings.load(db=db).db} read-only at {where} (Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -6,11 +6,15 @@ value), so each face formats the same answer its own way.
 
 from __future__ import annotations
 
+import calendar
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from entente.errors import DocumentNotFound
+from entente.errors import DocumentNotFound, NotFoundError, UsageError
 from entente.store.db import Store
 
 DOCUMENT_FIELDS = (
@@ -351,3 +355,567 @@ def iter_events(store: Store, batch: int = 1000) -> Iterator[dict[str, Any]]:
     while rows := cursor.fetchmany(batch):
         for row in rows:
             yield event_record(dict(zip(names, row, strict=True)))
+
+
+# -- the web app's questions --------------------------------------------------------
+#
+# The page's shared filters apply to events (their own date, type, certainty,
+# polarity, outlet, sentence) and, for the map views, to clusters (the agreed
+# date, type, certainty, polarity, outlets). Each function answers with a bounded
+# amount of work on the 100,000-article store: LIMITed pages, capped counts,
+# aggregates grouped on indexed or narrow columns (bench/web_api.py times them).
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_WEB_CERTAINTIES = ("asserted", "reported", "alleged", "disputed", "denied")
+TOTAL_CAP = 10_000  # counting every match of a broad filter costs a scan; say "more than"
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The page's shared filters, checked. Build with ``event_filters``."""
+
+    since: date | None = None
+    until: date | None = None
+    types: tuple[str, ...] = ()
+    certainty: tuple[str, ...] = ()
+    polarity: str | None = None
+    outlets: tuple[str, ...] = ()
+    q: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self == EventFilters()
+
+    def events_where(self, alias: str = "e") -> tuple[list[str], list[Any]]:
+        """SQL conditions on the events table (``alias``) and their parameters."""
+        where, params = [], []
+        if self.since:
+            where.append(f"{alias}.date_first >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append(f"{alias}.date_first <= ?")
+            params.append(self.until)
+        if self.types:
+            where.append(f"{alias}.type IN (SELECT unnest(?))")
+            params.append(list(self.types))
+        if self.certainty:
+            where.append(f"{alias}.certainty IN (SELECT unnest(?))")
+            params.append(list(self.certainty))
+        if self.polarity:
+            where.append(f"{alias}.polarity = ?")
+            params.append(self.polarity)
+        if self.outlets:
+            where.append(
+                f"{alias}.doc_id IN (SELECT id FROM documents WHERE outlet IN (SELECT unnest(?)))"
+            )
+            params.append(list(self.outlets))
+        if self.q:
+            where.append(f"{alias}.sentence_text ILIKE ?")
+            params.append(_like(self.q))
+        return where, params
+
+    def clusters_where(self, alias: str = "c") -> tuple[list[str], list[Any]]:
+        """SQL conditions on the clusters table: the map's view of the same filters."""
+        where, params = [], []
+        if self.since:
+            where.append(f"{alias}.date_first >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append(f"{alias}.date_first <= ?")
+            params.append(self.until)
+        if self.types:
+            where.append(f"{alias}.type IN (SELECT unnest(?))")
+            params.append(list(self.types))
+        if self.certainty:
+            where.append(f"{alias}.certainty IN (SELECT unnest(?))")
+            params.append(list(self.certainty))
+        if self.polarity:
+            where.append(f"{alias}.polarity = ?")
+            params.append(self.polarity)
+        if self.outlets:
+            where.append(f"list_has_any({alias}.outlets, ?)")
+            params.append(list(self.outlets))
+        if self.q:
+            # A cluster matches when one of its sentences does.
+            where.append(
+                f"{alias}.id IN (SELECT m.cluster_id FROM cluster_members m WHERE m.event_id IN "
+                "(SELECT id FROM events WHERE sentence_text ILIKE ?))"
+            )
+            params.append(_like(self.q))
+        return where, params
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _parse_day(value: str, name: str, last: bool) -> date:
+    """``2024``, ``2024-04`` or ``2024-04-13`` as its first (or last) day."""
+    text = value.strip()
+    if not _DATE.match(text):
+        raise UsageError(f"{name}={value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.")
+    parts = [int(p) for p in text.split("-")]
+    try:
+        if len(parts) == 3:
+            return date(*parts)
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            if not last:
+                return first
+            return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return date(parts[0], 12, 31) if last else date(parts[0], 1, 1)
+    except ValueError as exc:
+        raise UsageError(f"{name}={value!r} is not a real date ({exc}).") from exc
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.strip() for p in (value or "").split(",") if p.strip()))
+
+
+def event_types() -> dict[str, str]:
+    """Every PLOVER type entente codes, with its quad class (``verbal_coop``, ...)."""
+    from entente.consolidate.knowledge import load_map_knowledge
+
+    return {t: q.replace("-", "_") for t, q in load_map_knowledge().quads.items()}
+
+
+def event_filters(
+    since: str | None = None,
+    until: str | None = None,
+    types: str | None = None,
+    certainty: str | None = None,
+    polarity: str | None = None,
+    outlets: str | None = None,
+    q: str | None = None,
+) -> EventFilters:
+    """The shared filters from their text form (comma lists). Raises UsageError."""
+    first = _parse_day(since, "since", last=False) if since else None
+    last = _parse_day(until, "until", last=True) if until else None
+    if first and last and first > last:
+        raise UsageError(f"since={since} is after until={until}: swap them.")
+    known = event_types()
+    codes = tuple(t.upper() for t in _split(types))
+    unknown = [t for t in codes if t not in known]
+    if unknown:
+        raise UsageError(
+            f"No event type {', '.join(unknown)}. Choose from: {', '.join(sorted(known))}."
+        )
+    certainties = _split(certainty)
+    bad = [c for c in certainties if c not in _WEB_CERTAINTIES]
+    if bad:
+        raise UsageError(
+            f"No certainty {', '.join(bad)}. Choose from: {', '.join(_WEB_CERTAINTIES)}."
+        )
+    if polarity and polarity not in ("positive", "negative"):
+        raise UsageError(f"polarity={polarity!r}: choose positive or negative.")
+    text = (q or "").strip() or None
+    if text and len(text) > 200:
+        raise UsageError("q is longer than 200 characters: search for a shorter phrase.")
+    return EventFilters(first, last, codes, certainties, polarity or None, _split(outlets), text)
+
+
+def _with_quad(record: dict[str, Any], quads: dict[str, str]) -> dict[str, Any]:
+    record["quad"] = quads.get(record["type"])
+    return record
+
+
+def _records_of(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """Public event records (with quad) for these ids, in this order."""
+    if not ids:
+        return []
+    rows = {
+        r["id"]: r
+        for r in store.records(
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id "
+            "WHERE e.id IN (SELECT unnest(?))",
+            [ids],
+        )
+    }
+    quads = event_types()
+    return [_with_quad(event_record(rows[i]), quads) for i in ids if i in rows]
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """What the store holds: counts, date span, outlets and event types."""
+    documents, events, actors, clusters, relations, first, last = store.fetchone(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM actors), (SELECT count(*) FROM clusters), "
+        "(SELECT count(*) FROM relations), (SELECT min(date_first) FROM events), "
+        "(SELECT max(date_first) FROM events)"
+    ) or (0, 0, 0, 0, 0, None, None)
+    outlets = [
+        {"name": name, "documents": n}
+        for name, n in store.fetchall(
+            "SELECT outlet, count(*) AS n FROM documents WHERE outlet IS NOT NULL "
+            "GROUP BY outlet ORDER BY n DESC, outlet"
+        )
+    ]
+    counts = dict(store.fetchall("SELECT type, count(*) FROM events GROUP BY type"))
+    quads = event_types()
+    types = [
+        {"code": code, "name": code.capitalize(), "quad": quad, "events": counts.get(code, 0)}
+        for code, quad in quads.items()
+    ]
+    return {
+        "documents": documents,
+        "events": events,
+        "actors": actors,
+        "clusters": clusters,
+        "relations": relations,
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+        "outlets": outlets,
+        "types": types,
+        "empty": documents == 0,
+    }
+
+
+def _node_info(store: Store, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+    ids = sorted(set(nodes))
+    rows = store.records(
+        "SELECT id, name, kind, country, sector FROM actors WHERE id IN (SELECT unnest(?))", [ids]
+    )
+    found = {r["id"]: r for r in rows}
+    return {
+        i: found.get(i) or {"id": i, "name": i, "kind": None, "country": None, "sector": None}
+        for i in ids
+    }
+
+
+def graph(store: Store, filters: EventFilters, limit: int = 60) -> dict[str, Any]:
+    """The map as a graph: relations strongest first (at most ``limit``) and their nodes.
+
+    Under filters an edge keeps the clusters that match, and its strength is
+    scaled by the share of its clusters that do; a node's activity is the
+    clusters of every matching relation it takes part in (shown or not).
+    """
+    relations = store.records(
+        "SELECT source, target, kind, certainty, strength, n_clusters, first_seen, last_seen "
+        "FROM relations"
+    )
+    if not filters.empty:
+        where, params = filters.clusters_where("c")
+        matching = {
+            (s, t, k): n
+            for s, t, k, n in store.fetchall(
+                "SELECT rc.source, rc.target, rc.kind, count(*) FROM relation_clusters rc "
+                "JOIN clusters c ON c.id = rc.cluster_id "
+                f"WHERE {' AND '.join(where)} GROUP BY ALL",
+                params,
+            )
+        }
+        kept = []
+        for r in relations:
+            n = matching.get((r["source"], r["target"], r["kind"]), 0)
+            if n:
+                r["strength"] = r["strength"] * n / max(r["n_clusters"], n)
+                r["n_clusters"] = n
+                kept.append(r)
+        relations = kept
+    relations.sort(key=lambda r: (-r["strength"], r["source"], r["target"], r["kind"]))
+    activity: dict[str, int] = {}
+    for r in relations:
+        for node in {r["source"], r["target"]}:
+            activity[node] = activity.get(node, 0) + r["n_clusters"]
+    shown = relations[:limit]
+    info = _node_info(store, [n for r in shown for n in (r["source"], r["target"])])
+    nodes = sorted(
+        ({**info[n], "activity": activity[n]} for n in info),
+        key=lambda n: (-n["activity"], n["id"]),
+    )
+    edges = [
+        {
+            "id": f"{r['source']}|{r['target']}|{r['kind']}",
+            "source": r["source"],
+            "target": r["target"],
+            "kind": r["kind"],
+            "certainty": r["certainty"],
+            "strength": round(r["strength"], 4),
+            "clusters": r["n_clusters"],
+            "first_seen": r["first_seen"],
+            "last_seen": r["last_seen"],
+            "source_name": info[r["source"]]["name"],
+            "target_name": info[r["target"]]["name"],
+        }
+        for r in shown
+    ]
+    return {"nodes": nodes, "edges": edges, "truncated": len(relations) > limit}
+
+
+def parse_edge(edge: str) -> tuple[str, str, str]:
+    """``source|target|kind`` as the graph names an edge. Raises UsageError."""
+    parts = edge.split("|")
+    if len(parts) != 3 or not all(parts):
+        raise UsageError(f"edge={edge!r}: write it as source|target|kind, e.g. IRN|RUS|backs.")
+    return parts[0], parts[1], parts[2]
+
+
+def event_page(
+    store: Store,
+    filters: EventFilters,
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    edge: str | None = None,
+    node: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """A page of event records (newest first) with the count of matches, capped.
+
+    ``edge`` keeps the events of the clusters behind a relation, ``node`` the
+    events where a map node is actor or recipient. ``total`` is None when more
+    than ``TOTAL_CAP`` events match (``total_capped`` then says so).
+    """
+    base, params = _event_filters(store, actor, recipient, None, None, None, None, None)
+    where, more = filters.events_where("e")
+    where, params = [*base, *where], [*params, *more]
+    if edge:
+        source, target, kind = parse_edge(edge)
+        where.append(
+            "e.id IN (SELECT m.event_id FROM cluster_members m WHERE m.cluster_id IN "
+            "(SELECT cluster_id FROM relation_clusters WHERE source = ? AND target = ? "
+            "AND kind = ?))"
+        )
+        params += [source, target, kind]
+    if node:
+        where.append(
+            "e.id IN (SELECT event_id FROM event_nodes "
+            "WHERE list_contains(actor_nodes, ?) OR list_contains(recipient_nodes, ?))"
+        )
+        params += [node, node]
+    condition = " AND ".join(where)
+    ids = [
+        r[0]
+        for r in store.fetchall(
+            f"SELECT e.id FROM events e WHERE {condition} "
+            "ORDER BY e.date_first DESC NULLS LAST, e.doc_id, e.trigger_start, e.id "
+            "LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+    (count,) = store.fetchone(
+        f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {condition} LIMIT ?)",
+        [*params, TOTAL_CAP + 1],
+    ) or (0,)
+    capped = count > TOTAL_CAP
+    return {
+        "events": _records_of(store, ids),
+        "total": None if capped else count,
+        "total_capped": capped,
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any]:
+    """One event record with its quad. Raises NotFoundError."""
+    records = _records_of(store, [event_id])
+    if not records:
+        raise NotFoundError(f"No event with id {event_id!r}. List events with: entente events")
+    return records[0]
+
+
+def timeline(store: Store, filters: EventFilters, limit: int = 2000) -> dict[str, Any]:
+    """Monthly counts per quad class, and the events themselves when at most ``limit``."""
+    where, params = filters.events_where("e")
+    condition = " AND ".join(["e.date_first IS NOT NULL", *where])
+    quads = event_types()
+    buckets: dict[tuple[str, str], int] = {}
+    total = 0
+    # year*12+month groups on an integer; formatting the period per row costs 3x.
+    for month, type_, n in store.fetchall(
+        "SELECT year(e.date_first) * 12 + month(e.date_first) - 1 AS m, e.type, count(*) "
+        f"FROM events e WHERE {condition} GROUP BY ALL",
+        params,
+    ):
+        key = (f"{month // 12:04d}-{month % 12 + 1:02d}", quads.get(type_, "unknown"))
+        buckets[key] = buckets.get(key, 0) + n
+        total += n
+    points: list[dict[str, Any]] = []
+    if total <= limit:
+        for row in store.records(
+            "SELECT e.id, e.type, e.date_start, e.date_precision, e.date_first, "
+            "json_extract_string(e.actor, '$[0].name') AS actor_name, "
+            "json_extract_string(e.recipient, '$[0].name') AS recipient_name "
+            f"FROM events e WHERE {condition} ORDER BY e.date_first, e.id LIMIT ?",
+            [*params, limit],
+        ):
+            row["quad"] = quads.get(row["type"])
+            row["date_first"] = row["date_first"].isoformat()
+            points.append(row)
+    return {
+        "events": points,
+        "buckets": [
+            {"period": period, "quad": quad, "events": n}
+            for (period, quad), n in sorted(buckets.items())
+        ],
+        "total": total,
+        "truncated": total > limit,
+    }
+
+
+def find_actors(store: Store, q: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """Actors for a picker: exact id or country code first, then by activity on the map.
+
+    ``events`` counts the clusters the actor's map node takes part in (dyad
+    periods, both directions); ``mentions`` is None here because counting the
+    mentions table per request costs more than the page can wait at 100k articles.
+    """
+    where, params = ["TRUE"], []
+    text = (q or "").strip()
+    if text:
+        where.append(
+            "(a.id = ? OR a.country = upper(?) OR a.name ILIKE ? "
+            "OR list_contains(string_split(lower(array_to_string(a.aliases, chr(31))), chr(31)), "
+            "lower(?)))"
+        )
+        params += [text, text, _like(text), text]
+    rows = store.records(
+        "WITH act AS (SELECT n, sum(events) AS events, sum(documents) AS documents FROM ("
+        "SELECT source AS n, events, len(documents) AS documents FROM dyad_periods "
+        "UNION ALL SELECT target, events, len(documents) FROM dyad_periods) GROUP BY n) "
+        "SELECT a.id, a.name, a.kind, a.country, a.sector, "
+        "coalesce(act.events, 0)::BIGINT AS events, coalesce(act.documents, 0)::BIGINT AS documents "
+        f"FROM actors a LEFT JOIN act ON act.n = a.id WHERE {' AND '.join(where)} "
+        "ORDER BY (a.id = ? OR (a.country = upper(?) AND a.kind = 'state')) DESC, "
+        "events DESC, a.name LIMIT ?",
+        [*params, text, text, limit],
+    )
+    for row in rows:
+        row["mentions"] = None
+    return rows
+
+
+def document_view(store: Store, doc_id: str) -> dict[str, Any]:
+    """A document for the reader: text, sentence offsets, actor mentions and events.
+
+    Raises DocumentNotFound.
+    """
+    rows = store.records(
+        "SELECT id, source, url, title, outlet, author, published, published_precision, "
+        "language, text FROM documents WHERE id = ?",
+        [doc_id],
+    )
+    if not rows:
+        raise DocumentNotFound(doc_id)
+    document = rows[0]
+    document["sentences"] = store.records(
+        'SELECT idx AS "index", start, "end" FROM sentences WHERE doc_id = ? ORDER BY idx',
+        [doc_id],
+    )
+    document["mentions"] = store.records(
+        'SELECT m.start, m."end", m.text, m.actor_id, a.name AS actor_name, m.country, m.sector '
+        "FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? "
+        "ORDER BY m.start",
+        [doc_id],
+    )
+    ids = [
+        r[0]
+        for r in store.fetchall(
+            "SELECT id FROM events WHERE doc_id = ? ORDER BY trigger_start, id", [doc_id]
+        )
+    ]
+    document["events"] = _records_of(store, ids)
+    return document
+
+
+def _evidence_of(store: Store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    rows = store.records(
+        "SELECT e.id AS event_id, e.doc_id, d.outlet, d.published, d.title, e.sentence_text "
+        "FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN (SELECT unnest(?))",
+        [event_ids],
+    )
+    return {r["event_id"]: r for r in rows}
+
+
+def _names_of(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from entente.consolidate.queries import node_names
+
+    names = node_names(store, {n for r in rows for n in (*r["actor"], *r["recipient"])})
+    for row in rows:
+        row["actor_name"] = [names[n] for n in row["actor"]]
+        row["recipient_name"] = [names[n] for n in row["recipient"]]
+    return rows
+
+
+def filtered_conflicts(
+    store: Store, filters: EventFilters, limit: int = 20
+) -> list[dict[str, Any]]:
+    """``list_conflicts`` rows, keeping conflicts whose cluster matches the filters."""
+    from entente.consolidate.queries import list_conflicts
+
+    if filters.empty:
+        return list_conflicts(store, limit=limit)
+    where, params = filters.clusters_where("c")
+    rows = store.records(
+        'SELECT x.cluster_id, x.field, x.item, x."values", c.type, c.actor, c.recipient, '
+        "c.date_start, c.n_outlets, c.status FROM conflicts x JOIN clusters c ON c.id = x.cluster_id "
+        f"WHERE {' AND '.join(where)} "
+        "ORDER BY c.n_outlets DESC, c.n_documents DESC, x.cluster_id, x.field LIMIT ?",
+        [*params, limit],
+    )
+    for row in rows:
+        row["values"] = json.loads(row["values"])
+    evidence = _evidence_of(store, [e for r in rows for v in r["values"] for e in v["events"]])
+    for row in rows:
+        for value in row["values"]:
+            value["events"] = [evidence[e] for e in value["events"] if e in evidence]
+    return _names_of(store, rows)
+
+
+def filtered_claims(
+    store: Store, filters: EventFilters, actor: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """``list_claims`` rows under the shared filters (newest first).
+
+    Raises NotFoundError for an unknown actor.
+    """
+    from entente.consolidate.queries import list_claims
+
+    if len(filters.certainty) <= 1 and filters == EventFilters(certainty=filters.certainty):
+        return list_claims(
+            store,
+            certainty=filters.certainty[0] if filters.certainty else None,
+            actor=actor,
+            limit=limit,
+        )
+    where, params = [], []
+    if actor:
+        from entente.consolidate.actors import resolve_node
+        from entente.consolidate.knowledge import load_map_knowledge
+
+        node = resolve_node(store, actor, load_map_knowledge())
+        where.append("(list_contains(k.actor, ?) OR list_contains(k.recipient, ?))")
+        params += [node, node]
+    if filters.since or filters.until:
+        # The claim's date at its precision, as the first day of that period.
+        day = "try_cast(k.date_start || substr('-01-01', length(k.date_start) - 3) AS DATE)"
+        if filters.since:
+            where.append(f"{day} >= ?")
+            params.append(filters.since)
+        if filters.until:
+            where.append(f"{day} <= ?")
+            params.append(filters.until)
+    if filters.types:
+        where.append("k.type IN (SELECT unnest(?))")
+        params.append(list(filters.types))
+    if filters.certainty:
+        where.append("k.certainty IN (SELECT unnest(?))")
+        params.append(list(filters.certainty))
+    if filters.polarity:
+        where.append("k.event_id IN (SELECT id FROM events WHERE polarity = ?)")
+        params.append(filters.polarity)
+    if filters.outlets:
+        where.append("k.outlet IN (SELECT unnest(?))")
+        params.append(list(filters.outlets))
+    if filters.q:
+        where.append("k.sentence_text ILIKE ?")
+        params.append(_like(filters.q))
+    rows = store.records(
+        f"SELECT k.* FROM claims k WHERE {' AND '.join(where) or 'TRUE'} "
+        "ORDER BY k.published DESC NULLS LAST, k.event_id LIMIT ?",
+        [*params, limit],
+    )
+    return _names_of(store, rows)

@@ -1,0 +1,179 @@
+"""The JSON API under /api/: every route reads, none writes.
+
+Routes are plain ``def``s (FastAPI runs them on its thread pool), each with its
+own cursor of the app's read-only store. They check parameters and call the
+query functions; the answers' shapes are the contract with the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from entente import query
+from entente.consolidate import queries as map_queries
+from entente.query import EventFilters
+from entente.store.db import Store
+
+router = APIRouter(prefix="/api")
+
+
+class CursorStore(Store):
+    """A ``Store`` over its own cursor of an open read-only store: one per request.
+
+    A cursor shares the parent's database and cache; it needs no migration check
+    and no new file handle, so opening one costs microseconds.
+    """
+
+    def __init__(self, parent: Store) -> None:
+        self.path = parent.path
+        self.read_only = True
+        self.con = parent.con.cursor()
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    cursor = CursorStore(request.app.state.store)
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
+def shared_filters(
+    since: Annotated[
+        str | None, Query(description="Events dated on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Events dated on or before (the whole period named).")
+    ] = None,
+    types: Annotated[
+        str | None, Query(description="Comma list of PLOVER types, e.g. ASSAULT,AGREE.")
+    ] = None,
+    certainty: Annotated[
+        str | None,
+        Query(description="Comma list of asserted, reported, alleged, disputed, denied."),
+    ] = None,
+    polarity: Annotated[str | None, Query(description="positive or negative.")] = None,
+    outlets: Annotated[
+        str | None, Query(description="Comma list of outlet names, e.g. voanews.com.")
+    ] = None,
+    q: Annotated[
+        str | None, Query(description="Text the evidence sentence contains (any case).")
+    ] = None,
+) -> EventFilters:
+    return query.event_filters(since, until, types, certainty, polarity, outlets, q)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+FiltersDep = Annotated[EventFilters, Depends(shared_filters)]
+
+
+@router.get("/overview", summary="What the store holds: counts, dates, outlets, types")
+def overview(store: StoreDep) -> dict[str, Any]:
+    return query.overview(store)
+
+
+@router.get("/graph", summary="Relations as a graph, strongest first, with their actors")
+def graph(
+    store: StoreDep,
+    filters: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=500, description="Most edges to return.")] = 60,
+) -> dict[str, Any]:
+    return query.graph(store, filters, limit=limit)
+
+
+@router.get("/events", summary="A page of events by their own date, newest first")
+def events(
+    store: StoreDep,
+    filters: FiltersDep,
+    actor: Annotated[str | None, Query(description="Country code, actor id or name.")] = None,
+    recipient: Annotated[str | None, Query(description="Country code, actor id or name.")] = None,
+    edge: Annotated[
+        str | None, Query(description="A graph edge id, source|target|kind: its events.")
+    ] = None,
+    node: Annotated[
+        str | None, Query(description="A graph node id: events where it is actor or recipient.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> dict[str, Any]:
+    return query.event_page(
+        store,
+        filters,
+        actor=actor,
+        recipient=recipient,
+        edge=edge,
+        node=node,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/events/{event_id}", summary="One event record with its evidence")
+def event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    return query.get_event(store, event_id)
+
+
+@router.get("/timeline", summary="Monthly counts per quad class, and the events when few")
+def timeline(
+    store: StoreDep,
+    filters: FiltersDep,
+    limit: Annotated[
+        int, Query(ge=0, le=10_000, description="Most individual events to return.")
+    ] = 2000,
+) -> dict[str, Any]:
+    return query.timeline(store, filters, limit=limit)
+
+
+@router.get("/actors", summary="Actors matching an id, country code or name, most active first")
+def actors(
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> dict[str, Any]:
+    return {"actors": query.find_actors(store, q, limit=limit)}
+
+
+@router.get("/dyad", summary="The period-by-period series between two actors")
+def dyad(
+    store: StoreDep,
+    a: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name.")],
+    b: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name.")],
+) -> dict[str, Any]:
+    return map_queries.dyad_series(store, a, b)
+
+
+@router.get("/dyad/events", summary="The clusters between two actors, for one month or all")
+def dyad_events(
+    store: StoreDep,
+    a: Annotated[str, Query(min_length=1, max_length=200)],
+    b: Annotated[str, Query(min_length=1, max_length=200)],
+    month: Annotated[
+        str | None, Query(pattern=r"^\d{4}(-\d{2})?$", description="YYYY-MM, or a year YYYY.")
+    ] = None,
+) -> dict[str, Any]:
+    return {"clusters": map_queries.dyad_events(store, a, b, month=month)}
+
+
+@router.get("/conflicts", summary="Where sources disagree, with the sentences side by side")
+def conflicts(
+    store: StoreDep, filters: FiltersDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
+) -> dict[str, Any]:
+    return {"conflicts": query.filtered_conflicts(store, filters, limit=limit)}
+
+
+@router.get("/claims", summary="Claims: who says what happened, and how many outlets carry it")
+def claims(
+    store: StoreDep,
+    filters: FiltersDep,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> dict[str, Any]:
+    return {"claims": query.filtered_claims(store, filters, actor=actor, limit=limit)}
+
+
+@router.get("/documents/{doc_id}", summary="An article with its sentences, mentions and events")
+def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    return query.document_view(store, doc_id)
