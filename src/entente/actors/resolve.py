@@ -205,8 +205,9 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
     if entry.kind == "organisation":
         ctx.add(span, actor.id, entry.by, actor.country, actor.sector)
         return
-    if entry.kind in _PLACE_KINDS and is_place(ctx, span):
+    if entry.kind in _PLACE_KINDS and not _is_body(ctx, match) and is_place(ctx, span):
         ctx.add(span, None, "place", actor.country, None)
+        ctx.places.update(range(span.start, span.end))  # a longer name may still claim it
         return
     if ctx.is_backer(match):
         ctx.add(span, actor.id, "modifier", actor.country, "GOV")
@@ -233,6 +234,17 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         ctx.add(span, actor.id, "alias" if noun_use else "modifier", actor.country, None)
     else:
         ctx.add(span, actor.id, entry.by, actor.country, "GOV")
+
+
+def _is_body(ctx: Context, match: NameMatch) -> bool:
+    """A seat named as a body, not a building ("the State Department", "the U.S.
+    Supreme Court"): its last word is an organisation head of roles.yaml, so
+    "at the State Department" is an affiliation, while "at the White House"
+    stays a place."""
+    if match.entry.kind != "seat":
+        return False
+    last = ctx.doc[match.last - 1].lower_
+    return last in ctx.registry.organisation_heads or last in ctx.registry.group_nouns
 
 
 def _inside_longer_person(ctx: Context, match: NameMatch) -> bool:

@@ -135,15 +135,21 @@ def past_marked(ctx: Context, first: int) -> bool:
 def is_place(ctx: Context, span: Span) -> bool:
     """True when a state, capital or seat names a place here, not an actor.
 
-    1. a dateline: written in capitals ("WASHINGTON -");
-    2. the object of a locative preposition ("in Damascus", "at the White House");
+    1. a dateline: written in capitals and followed by a dash, perhaps after
+       a region ("WASHINGTON -", "MARANCHON, SPAIN -"); an acronym in running
+       text ("DHS said", "the DPRK") is not one;
+    2. the object of a locative preposition ("in Damascus", "at the White
+       House"), or a name in apposition to one ("in the country's capital,
+       Bangui");
     3. a "City, Region" pair ("Atlanta, Georgia", "Washington, DC").
     """
     doc = ctx.doc
     first, last = span[0], span[-1]
-    if len(first.text) > 2 and first.text.isupper() and first.is_alpha:
+    if len(first.text) > 2 and first.text.isupper() and first.is_alpha and _before_dash(span):
         return True
     root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        root = root.head
     if (
         root.dep_ == "pobj"
         and root.head.lower_ in ctx.registry.locative_prepositions
@@ -161,16 +167,39 @@ def is_place(ctx: Context, span: Span) -> bool:
     return False
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _before_dash(span: Span) -> bool:
+    """The span is followed by a dash, perhaps after ", REGION" in capitals (a dateline)."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i - span.end < 6:
+        token = doc[i]
+        if token.text in _DASHES or token.text.strip() in _DASHES:
+            return True
+        if token.text == "," or token.is_space or (token.is_alpha and token.text.isupper()):
+            i += 1
+            continue
+        return False
+    return False
+
+
 def is_facility_name(ctx: Context, span: Span) -> bool:
-    """A person's name used as the name of a thing ("the al-Assad airbase", "Putin bridge")."""
+    """A person's name used as the name of a place ("the al-Assad airbase", "Putin bridge").
+
+    The head must be a place word (things.yaml ``place_heads``): a name before
+    any other noun is still the person ("Assad loyalists", "the Obama
+    administration"), and so is a name the parser took for a compound of a
+    verb it mistagged ("how Trump perceives China").
+    """
     root = span.root
     head = root.head
     return (
         root.dep_ == "compound"
         and head.i > root.i
         and head.pos_ == "NOUN"
-        and head.lower_ not in ctx.registry.group_nouns
-        and head.lower_ not in ctx.registry.titles
+        and head.lower_ in ctx.registry.place_heads
     )
 
 
