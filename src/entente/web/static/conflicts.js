@@ -1,0 +1,139 @@
+// Conflicts and claims: where sources disagree, the versions side by side;
+// the claims with who makes them and how many outlets carry them.
+
+import { api } from "./api.js";
+import { $, fill, h, names } from "./dom.js";
+import { openEvent } from "./reader.js";
+import { dateInFilter, filterParams, onFilters } from "./state.js";
+
+let visible = () => false;
+
+export function initConflicts(isVisible) {
+  visible = isVisible;
+  onFilters(() => {
+    if (visible()) load();
+  });
+}
+
+export async function load() {
+  await Promise.all([loadConflicts(), loadClaims()]);
+}
+
+async function loadConflicts() {
+  const box = $("#conflicts");
+  fill(box, h("p", { class: "note" }, "Loading…"));
+  let rows;
+  try {
+    rows = (await api("conflicts", { ...filterParams(), limit: 50 })).conflicts;
+  } catch (error) {
+    fill(box, h("p", { class: "error" }, error.message));
+    return;
+  }
+  rows = rows.filter((r) => dateInFilter(r.date_start));
+  if (!rows.length) {
+    fill(box, h("p", { class: "note" }, "No disagreements between sources match the filters."));
+    return;
+  }
+  fill(box, rows.map(conflictCard));
+}
+
+function conflictCard(row) {
+  return h(
+    "article",
+    { class: "conflict", dataset: { clusterId: row.cluster_id, field: row.field } },
+    h(
+      "header",
+      {},
+      h("strong", {}, row.type),
+      ` ${names(row.actor_name || row.actor)} → ${names(row.recipient_name || row.recipient)}`,
+      ` · ${row.date_start || "undated"} · sources disagree on `,
+      h("em", {}, row.item ? `${row.field} (${row.item})` : row.field),
+      ` · ${row.n_outlets} outlet(s) · ${row.status}`,
+    ),
+    h(
+      "div",
+      { class: "versions" },
+      row.values.map((v) =>
+        h(
+          "section",
+          { class: "version", dataset: { value: String(v.value) } },
+          h("h4", { class: "version-value" }, String(v.value)),
+          versionEvents(v.events),
+        ),
+      ),
+    ),
+  );
+}
+
+// A version carried by many sentences shows a few, and the rest on request.
+const SHOWN = 3;
+
+function versionEvents(events) {
+  const list = h("ul", {}, events.slice(0, SHOWN).map(versionEvent));
+  if (events.length > SHOWN) {
+    const more = h(
+      "button",
+      {
+        type: "button",
+        class: "more",
+        onclick: () => {
+          list.append(...events.slice(SHOWN).map(versionEvent));
+          more.remove();
+        },
+      },
+      `${events.length - SHOWN} more`,
+    );
+    return [list, more];
+  }
+  return list;
+}
+
+function versionEvent(e) {
+  return h(
+    "li",
+    { class: "version-event", tabindex: "0", dataset: { eventId: e.event_id }, onclick: () => openEvent(e.event_id) },
+    h("div", { class: "event-meta" }, [e.outlet || e.title || e.doc_id, e.published].filter(Boolean).join(" · ")),
+    h("div", { class: "event-sentence" }, e.sentence_text || ""),
+  );
+}
+
+async function loadClaims() {
+  const box = $("#claims");
+  fill(box, h("p", { class: "note" }, "Loading…"));
+  let rows;
+  try {
+    rows = (await api("claims", { ...filterParams(), limit: 50 })).claims;
+  } catch (error) {
+    fill(box, h("p", { class: "error" }, error.message));
+    return;
+  }
+  rows = rows.filter((r) => dateInFilter(r.date_start));
+  if (!rows.length) {
+    fill(box, h("p", { class: "note" }, "No claims match the filters."));
+    return;
+  }
+  fill(
+    box,
+    h(
+      "table",
+      { class: "claims" },
+      h("thead", {}, h("tr", {}, ["Claimant", "Certainty", "Event", "Date", "Sentence", "Outlets"].map((t) => h("th", {}, t)))),
+      h(
+        "tbody",
+        {},
+        rows.map((r) =>
+          h(
+            "tr",
+            { class: "claim", tabindex: "0", dataset: { eventId: r.event_id }, onclick: () => openEvent(r.event_id) },
+            h("td", {}, r.claimant || "(the outlet)", r.cue ? h("div", { class: "event-meta" }, `“${r.cue}”`) : null),
+            h("td", {}, r.certainty),
+            h("td", {}, `${r.type}: ${names(r.actor_name)} → ${names(r.recipient_name)}`),
+            h("td", {}, r.date_start || "undated"),
+            h("td", { class: "event-sentence" }, r.sentence_text || ""),
+            h("td", { class: "num" }, String(r.outlets_reporting ?? "")),
+          ),
+        ),
+      ),
+    ),
+  );
+}
