@@ -133,3 +133,29 @@ def test_dyads_unknown_actor_is_an_error(tmp_path: Path) -> None:
         pytest.raises(NotFoundError, match="Atlantis"),
     ):
         dyad_series(store, "Atlantis", "Russia")
+
+
+def test_dyads_events_newest_first_and_limited(tmp_path: Path) -> None:
+    with store_of(tmp_path / "s.duckdb", _docs()) as store:
+        update_map(store, [d.document.id for d in _docs()])
+        every = dyad_events(store, "RUS", "IRN")
+        # Negative and future events are listed too (the series leaves them out).
+        assert [e["period"] for e in every][:2] == ["2024-05", "2024-05"]
+        assert [e["period"] for e in every][-1] == "2022-09"
+        assert len({e["id"] for e in every}) == len(every) == 6
+        assert dyad_events(store, "RUS", "IRN", limit=2) == every[:2]
+        assert [e["period"] for e in dyad_events(store, "IRN", "RUS", month="2024")] == [
+            "2024-05",
+            "2024-05",
+            "2024",
+        ]
+
+
+def test_dyads_events_read_the_dyad_table_alone(tmp_path: Path) -> None:
+    """Listing a pair's events needs no join with clusters, members or events (migration 005)."""
+    with store_of(tmp_path / "s.duckdb", _docs()) as store:
+        update_map(store, [d.document.id for d in _docs()])
+        before = dyad_events(store, "RUS", "IRN")
+        for table in ("clusters", "cluster_members"):
+            store.execute(f"DELETE FROM {table}")
+        assert dyad_events(store, "RUS", "IRN") == before

@@ -100,7 +100,7 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
     """
     with open_store(db) as store:
         series = dyad_series(store, a, b)
-        events = dyad_events(store, a, b, month=month)[:limit]
+        events = dyad_events(store, a, b, month=month, limit=limit)
     periods = series["periods"]
     console.print(
         f"{series['a_name']} ({series['a']}) – {series['b_name']} ({series['b']})", markup=False

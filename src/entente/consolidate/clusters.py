@@ -43,6 +43,28 @@ CERTAINTY_CLASS = {
     "denied": "contested",
 }
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+# The cluster fields copied into dyad_clusters (migration 005), for ``dyad_events``.
+DYAD_CLUSTER_FIELDS = (
+    "id",
+    "type",
+    "mode",
+    "actor",
+    "recipient",
+    "date_start",
+    "date_precision",
+    "date_first",
+    "period",
+    "certainty",
+    "polarity",
+    "tense",
+    "support",
+    "status",
+    "score",
+    "n_documents",
+    "n_outlets",
+    "outlets",
+    "n_conflicts",
+)
 
 
 def cluster_id(member_ids: Iterable[str]) -> str:
@@ -433,6 +455,7 @@ def delete_clusters(store: Store, ids: Iterable[str]) -> set[tuple[str, str]]:
         ("clusters", "id"),
         ("cluster_members", "cluster_id"),
         ("cluster_dyads", "cluster_id"),
+        ("dyad_clusters", "id"),
         ("conflicts", "cluster_id"),
         ("claims", "cluster_id"),
     ):
@@ -462,6 +485,18 @@ def write_clusters(store: Store, clusters: list[Cluster]) -> None:
             "cluster_id": [d[0] for d in dyads],
             "source": [d[1] for d in dyads],
             "target": [d[2] for d in dyads],
+        },
+    )
+    # What `entente dyad` lists, one row per directed dyad (migration 005).
+    sentence = {c.id: min(c.members, key=lambda m: m.id).sentence_text for c in clusters}
+    by_id = {c.id: c.row for c in clusters}
+    store.append(
+        "dyad_clusters",
+        {
+            "source": [d[1] for d in dyads],
+            "target": [d[2] for d in dyads],
+            **{n: [by_id[d[0]][n] for d in dyads] for n in DYAD_CLUSTER_FIELDS},
+            "sentence_text": [sentence[d[0]] for d in dyads],
         },
     )
     conflicts = [(c.id, x) for c in clusters for x in c.conflicts]

@@ -45,6 +45,8 @@ class _Relation:
     strength: float = 0.0
     asserted: bool = False
     clusters: set[str] = field(default_factory=set)
+    # Per cluster, its place among the relation's clusters (relation_clusters.rank).
+    order: dict[str, tuple] = field(default_factory=dict)
     documents: set[str] = field(default_factory=set)
     seen: list[date] = field(default_factory=list)
 
@@ -71,6 +73,21 @@ def rule_applies(rule: RelationRule, cluster: dict[str, Any], target: str) -> bo
     if rule.requires == "treaty" and not cluster["treaty"]:
         return False
     return not (rule.target == "non-state" and is_state_node(target))
+
+
+def cluster_order(cluster: dict[str, Any]) -> tuple:
+    """Sort key of a relation's clusters: asserted first, more outlets, newest, then id.
+
+    Migration 005 ranks stored rows by the same order in SQL.
+    """
+    first = cluster["date_first"]
+    return (
+        cluster["support"] != "asserted",
+        -cluster["n_outlets"],
+        first is None,
+        -first.toordinal() if first else 0,
+        cluster["id"],
+    )
 
 
 def _weight(knowledge: MapKnowledge, certainty: str, sources: int) -> float:
@@ -105,6 +122,7 @@ def _from_clusters(store: Store, keys: list[str], knowledge: MapKnowledge, found
             if cluster["id"] in relation.clusters:
                 continue  # two rules of one kind (partner_of) count a cluster once
             relation.clusters.add(cluster["id"])
+            relation.order[cluster["id"]] = cluster_order(cluster)
             relation.documents.update(cluster["documents"])
             relation.strength += _weight(knowledge, cluster["support"], cluster["n_outlets"])
             relation.asserted |= cluster["support"] == "asserted"
@@ -181,7 +199,11 @@ def refresh_relations(store: Store, pairs: set[tuple[str, str]], knowledge: MapK
     rows = [r.row() for r in relations]
     if rows:
         store.append("relations", {n: [r[n] for r in rows] for n in rows[0]})
-    links = [(r.source, r.target, r.kind, c) for r in relations for c in sorted(r.clusters)]
+    links = [
+        (r.source, r.target, r.kind, c, rank)
+        for r in relations
+        for rank, c in enumerate(sorted(r.clusters, key=r.order.__getitem__))
+    ]
     store.append(
         "relation_clusters",
         {
@@ -189,6 +211,7 @@ def refresh_relations(store: Store, pairs: set[tuple[str, str]], knowledge: MapK
             "target": [x[1] for x in links],
             "kind": [x[2] for x in links],
             "cluster_id": [x[3] for x in links],
+            "rank": [x[4] for x in links],
         },
     )
     return len(rows)

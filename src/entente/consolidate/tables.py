@@ -13,6 +13,7 @@ DERIVED_TABLES = (
     "clusters",
     "cluster_members",
     "cluster_dyads",
+    "dyad_clusters",
     "conflicts",
     "claims",
     "relations",
