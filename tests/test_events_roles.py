@@ -64,3 +64,29 @@ def test_subject_folded_into_a_fronted_adverbial_still_acts(nlp, lexicon):
     helped = [e for e in events if e.evidence.trigger == "helped"]
     assert helped and [r.country for r in helped[0].actor] == ["NOR"]
     assert [r.country for r in helped[0].recipient] == ["PER"]
+
+
+def test_threat_is_aimed_at_whom_the_threatened_action_is_aimed_at(nlp, lexicon):
+    text = "Norway threatened to expel the ambassador of Peru."
+    events = code_with(nlp, lexicon, text, {"Norway": "NOR", "Peru": "PER"})
+    threat = [e for e in events if e.type == "THREATEN"]
+    assert threat and [r.country for r in threat[0].recipient] == ["PER"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile threatened to leave the talks if Peru goes ahead with the plan.",
+        "Chile threatened to halt the talks unless Peru withdrew its troops.",
+    ],
+)
+def test_conditional_threat_is_aimed_at_the_party_of_the_condition(nlp, lexicon, text):
+    events = code_with(nlp, lexicon, text, {"Chile": "CHL", "Peru": "PER"})
+    threat = [e for e in events if e.type == "THREATEN"]
+    assert threat and [r.country for r in threat[0].recipient] == ["PER"]
+
+
+def test_pronoun_bound_to_the_actor_is_not_the_recipient(nlp, lexicon):
+    text = "Norway deployed its warships."
+    events = code_with(nlp, lexicon, text, {"Norway": "NOR"})
+    assert events and all(not e.recipient for e in events)

@@ -268,6 +268,17 @@ def _intent_type(plan: _Plan, quad: str, polarity: str, governors, trigger_heads
     return None
 
 
+def _same_parties(a: list[Mention], b: list[Mention]) -> bool:
+    """Are two sides the very same mentions (a pronoun bound back to the actor)?
+    Two mentions of one country ("Palestinian police ... Palestinian groups") are
+    a domestic event, not this."""
+
+    def spans(side: list[Mention]) -> set[tuple[int, int]]:
+        return {(m.start, m.end) for m in side}
+
+    return spans(a) == spans(b)
+
+
 def _refs(mentions: list[Mention], names: dict[str, Actor]) -> list[ActorRef]:
     refs = []
     for m in mentions:
@@ -310,6 +321,7 @@ def extract_events(
     published = document.published.value if document.published else None
     sent_of = view.sent_number
     events: list[Event] = []
+    preds: list[Token] = []  # the predicate of each event in ``events``
     for plan in plans:
         cand = plan.candidate
         if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
@@ -334,12 +346,16 @@ def extract_events(
                 own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
                 actor = actor or own_actor
                 recipient = own_recipient or recipient
+        mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
+        if recipient and actor and not mutual and _same_parties(recipient, actor):
+            # "Baghdad accepted its terms": a pronoun bound to the actor itself says
+            # nothing about whom the event is aimed at
+            recipient = []
         if not recipient and (actor or not cand.nominal):
             recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
             if not recipient and plan.noun is not None:
                 recipient = location_recipient(cand.head, index)
         actor = [m for m in actor if m not in recipient] or actor
-        mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
         if mutual and len(actor) > 1 and not recipient:
             recipient = list(actor)
         pred = plan.pred
@@ -389,9 +405,11 @@ def extract_events(
             confidence=round(min(confidence, 0.95), 2),
         )
         events.append(event)
+        preds.append(pred)
         refusal = _refusal(plan, polarity, governors)
         if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
             word = doc[refusal.i : refusal.i + 1]
+            preds.append(pred)
             events.append(
                 replace(
                     event,
@@ -412,6 +430,7 @@ def extract_events(
         intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads)
         if intent is not None and intent in lexicon.types:
             mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None
+            preds.append(pred)
             events.append(
                 replace(
                     event,
@@ -423,7 +442,67 @@ def extract_events(
                     quantities=[],
                 )
             )
-    return events
+    return _fill_recipients(events, preds, index, names)
+
+
+def _fill_recipients(
+    events: list[Event], preds: list[Token], index: MentionIndex, names: dict[str, Actor]
+) -> list[Event]:
+    """Recipients a verb takes from the clause it governs: "threatened to ban
+    candidates in X" is aimed at whom the ban is aimed at, "agreed to reopen the
+    border with X" at X; and a threat made conditional on someone ("unless X
+    withdraws", "if X goes ahead") is aimed at X."""
+    by_pred: dict[int, list[Event]] = {}
+    for event, pred in zip(events, preds, strict=True):
+        by_pred.setdefault(pred.i, []).append(event)
+    out = []
+    for event, pred in zip(events, preds, strict=True):
+        if not event.recipient:
+            actor_keys = {(r.country, r.name) for r in event.actor}
+            recipient: list[ActorRef] = []
+            for comp in pred.children:
+                if comp.dep_ not in ("xcomp", "ccomp") or comp.i not in by_pred:
+                    continue
+                for inner in by_pred[comp.i]:
+                    recipient = [
+                        r for r in inner.recipient if (r.country, r.name) not in actor_keys
+                    ]
+                    if recipient:
+                        break
+                if recipient:
+                    break
+            if not recipient and event.type == "THREATEN":
+                found = [
+                    m
+                    for m in _condition_subjects(pred, index)
+                    if (m.country, m.text) not in actor_keys
+                ]
+                recipient = [
+                    r for r in _refs(found, names) if (r.country, r.name) not in actor_keys
+                ]
+            if recipient:
+                event = replace(event, recipient=recipient)
+        out.append(event)
+    return out
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
+    """Actors whose conduct a threat is conditional on: the subject of an "if" or
+    "unless" clause on the threat or on the action threatened."""
+    hosts = [pred, *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]
+    for host in hosts:
+        for clause in host.children:
+            if clause.dep_ != "advcl":
+                continue
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                continue
+            found = arguments(child(clause, SUBJECT_DEPS), index)
+            if found:
+                return found
+    return []
 
 
 def _actor_record(ref: ActorRef) -> dict[str, Any]:
