@@ -323,6 +323,9 @@ def test_token_is_required_by_header_or_query(db: Path) -> None:
         assert c.get("/api/overview", headers={"Authorization": "Bearer wrong"}).status_code == 401
         assert c.get("/api/overview", headers={"Authorization": "Bearer s3cret"}).status_code == 200
         assert c.get("/api/overview?token=s3cret").status_code == 200
+        assert c.get("/openapi.json").status_code == 401
+        # The page itself holds no data and must load before it can send the header.
+        assert c.get("/").status_code == 200
 
 
 def test_app_on_a_missing_store_is_a_store_error(tmp_path: Path) -> None:

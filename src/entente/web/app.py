@@ -76,7 +76,10 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
     async def guard(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        if token is not None and not _authorised(request, token):
+        # The token guards the store's data (/api/, /openapi.json). The page and its
+        # static assets hold none, and <script src> cannot send a header.
+        guarded = not (request.url.path == "/" or request.url.path.startswith("/static/"))
+        if token is not None and guarded and not _authorised(request, token):
             response: Response = JSONResponse(
                 {
                     "detail": "A token is required: send 'Authorization: Bearer <token>' "
