@@ -47,7 +47,12 @@ function render(box, event, doc) {
     legend(),
     articleText(doc, event, mark),
   );
-  if (mark.isConnected && mark.scrollIntoView) mark.scrollIntoView({ block: "center" });
+  // Scroll the reader's own box (not the page) so the sentence sits near its top third.
+  const scroller = box.querySelector(".article-text");
+  if (scroller && mark.isConnected) {
+    const offset = mark.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    scroller.scrollTop += offset - scroller.clientHeight / 3;
+  }
 }
 
 function field(label, value) {
