@@ -56,6 +56,7 @@ PERSON_KEYS = frozenset(
         "wikidata",
         "__line__",
         "note",
+        "common_name",
     }
 )
 OFFICE_KEYS = frozenset({"role", "country", "sector", "start", "end", "organisation", "__line__"})
@@ -267,6 +268,8 @@ def load_people(registry: Registry, path: Path) -> None:
         died = _check_date(row.get("died"), path, line, "died")
         if died:
             registry.died[actor.id] = died
+        if row.get("common_name"):
+            registry.common_names.add(actor.id)
         registry.add_actor(actor, path, line)
         registry.add_name(actor.name, NameEntry(actor.id, "person", "name"), path, line)
         for alias in actor.aliases:
@@ -299,7 +302,7 @@ def load_roles(registry: Registry, path: Path) -> None:
         if not isinstance(words, list):
             raise DataFileError(path, None, f"section {section!r} must be a list of words")
         setattr(registry, section, frozenset(str(word).lower() for word in words))
-    for section in ("thing_words", "reporting_verbs"):  # optional lists
+    for section in ("thing_words", "reporting_verbs", "alias_cues"):  # optional lists
         words = rows.get(section) or []
         setattr(registry, section, frozenset(str(word).lower() for word in words))
     for word, row in (rows.get("institutions") or {}).items():
@@ -309,6 +312,17 @@ def load_roles(registry: Registry, path: Path) -> None:
             raise DataFileError(path, None, f"institution {word!r} must map to sector/country")
         _check_sector(row.get("sector"), path, row.get("__line__"))
         registry.institutions[str(word).lower()] = (row.get("sector"), row.get("country"))
+        not_in = _strings(row, "not_in", path)
+        if not_in:
+            registry.institution_not_in[str(word).lower()] = frozenset(not_in)
+    descriptors = rows.get("organisation_descriptors") or {}
+    if not isinstance(descriptors, dict):
+        raise DataFileError(path, None, "'organisation_descriptors' must map words to sectors")
+    for word, sector in descriptors.items():
+        if word == "__line__":
+            continue
+        _check_sector(sector, path, descriptors.get("__line__"))
+        registry.organisation_descriptors[str(word).lower()] = sector
     for word, row in (rows.get("organisation_heads") or {}).items():
         if word == "__line__":
             continue

@@ -164,6 +164,8 @@ class Registry:
     heads_folded: set[str] = field(default_factory=set)
     max_words: int = 1
     died: dict[str, str] = field(default_factory=dict)
+    # people whose name many others share: named only with a title or affiliation
+    common_names: set[str] = field(default_factory=set)
     titles: dict[str, str | None] = field(default_factory=dict)
     max_title_words: int = 1
     group_nouns: dict[str, str | None] = field(default_factory=dict)
@@ -173,9 +175,13 @@ class Registry:
     backing_words: frozenset[str] = frozenset()
     affiliation_prepositions: frozenset[str] = frozenset()
     institutions: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # states that have no institution by that name (the US has Congress, not a Parliament)
+    institution_not_in: dict[str, frozenset[str]] = field(default_factory=dict)
     organisation_heads: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
     thing_words: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    alias_cues: frozenset[str] = frozenset()
+    organisation_descriptors: dict[str, str | None] = field(default_factory=dict)
     thing_names: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
     thing_prefixes: frozenset[str] = frozenset()

@@ -165,6 +165,10 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     _resolve_named_organisations(ctx)
     _resolve_coreference(ctx)
     _resolve_reporting_names(ctx)
+    _resolve_described_organisations(ctx)
+    _resolve_completed_names(ctx)
+    _resolve_known_as(ctx)
+    _resolve_defined_acronyms(ctx)
     _resolve_short_references(ctx)
     _keep_unresolved(ctx)
     ctx.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -196,6 +200,8 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         if is_facility_name(ctx, span):
             ctx.add(span, None, "place", None, None)  # "the al-Assad airbase"
             return
+        if actor.id in ctx.registry.common_names and find_title(ctx, span) is None:
+            return  # a namesake: the person passes make an unknown person of it
         past = past_marked(ctx, match.first)
         office = ctx.registry.office_on(actor, ctx.date, past)
         country = office.country if office else actor.country
@@ -390,8 +396,12 @@ def _resolve_coreference(ctx: Context) -> None:
     if not ctx.surnames:
         return
     for ent in ctx.doc.ents:
-        if ent.label_ not in ENTITY_LABELS or ctx.overlaps_actor(ent):
+        if ent.label_ not in ENTITY_LABELS:
             continue
+        if ctx.overlaps_actor(ent):
+            ent = _uncovered_tail(ctx, ent)  # "at the U.N. Wong will ...": the name after
+            if ent is None:
+                continue
         words = [token for token in ent if not token.is_punct and token.lower_ not in _POSSESSIVE]
         if not words:
             continue
@@ -404,6 +414,169 @@ def _resolve_coreference(ctx: Context) -> None:
         first = ctx.person_mention[person.id]
         ctx.drop_places(ent)  # "Zamora" the person named in full before, not the province
         ctx.add(ent, person.id, "coreference", first.country, first.sector)
+
+
+def _uncovered_tail(ctx: Context, ent: Span) -> Span | None:
+    """The capitalised words that end ``ent`` after its last resolved token, when
+    the tagger ran an abbreviation into the next name ("the U.N. Wong")."""
+    last_covered = max(i for i in range(ent.start, ent.end) if i in ctx.covered)
+    tail = ctx.doc[last_covered + 1 : ent.end]
+    if not 1 <= len(tail) <= 2 or not all(t.is_alpha and t.is_title for t in tail):
+        return None
+    return tail
+
+
+def _descriptor_before(ctx: Context, ent: Span) -> tuple[str, int] | None:
+    """The descriptor noun written just before a name ("newspaper Kompas"): (noun, its first token)."""
+    descriptors = ctx.registry.organisation_descriptors
+    for size in (2, 1):
+        first = ent.start - size
+        if first < 0:
+            continue
+        words = " ".join(t.lower_ for t in ctx.doc[first : ent.start])
+        if words in descriptors:
+            return words, first
+    return None
+
+
+def _descriptor_after(ctx: Context, ent: Span) -> tuple[str, int] | None:
+    """The descriptor of an appositive right after a name ("CMGM, an outlet ...")."""
+    doc, descriptors = ctx.doc, ctx.registry.organisation_descriptors
+    after = doc[ent.end : ent.end + 5]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+        return None
+    i = after[1].i + 1
+    while i < len(doc) and i < after[1].i + 4 and doc[i].pos_ in ("ADJ", "PROPN", "NOUN"):
+        for size in (2, 1):
+            words = " ".join(t.lower_ for t in doc[i : i + size])
+            if words in descriptors and doc[i + size - 1].pos_ == "NOUN":
+                return words, i
+        i += 1
+    return None
+
+
+def _resolve_described_organisations(ctx: Context) -> None:
+    """A name the registry lacks beside a descriptor noun (roles.yaml
+    ``organisation_descriptors``): "Indonesian newspaper Kompas" is an
+    Indonesian outlet; "CMGM, an outlet covering China news" an outlet."""
+    doc = ctx.doc
+    for ent in doc.ents:
+        words = _name_words(ent)
+        if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps(ent) or not 1 <= len(words) <= 3:
+            continue
+        if not words[0].text[:1].isupper():
+            continue
+        found = _descriptor_before(ctx, ent)
+        country = None
+        if found is not None:
+            noun, first = found
+            for i in range(max(0, first - 2), first):  # "Indonesian newspaper"
+                match = ctx.claimed.get(i)
+                if match is not None and match.entry.kind in ("state", "demonym"):
+                    country = ctx.registry.actors[match.entry.actor_id].country
+        else:
+            found = _descriptor_after(ctx, ent)
+            if found is None:
+                continue
+            noun = found[0]
+        sector = ctx.registry.organisation_descriptors[noun]
+        name = doc[words[0].i : words[-1].i + 1].text
+        actor_id = "x-" + slugify(name)
+        if actor_id not in ctx.new_actors:
+            ctx.new_actors[actor_id] = Actor(
+                id=actor_id, name=name, kind="organisation", country=country, sector=sector
+            )
+        actor = ctx.new_actors[actor_id]
+        ctx.add(ent, actor_id, "organisation-head", actor.country, actor.sector)
+
+
+def _given_name(ctx: Context, i: int) -> bool:
+    """Token ``i`` can be a given name before a surname: a capitalised proper noun
+    that no mention covers and that is no title, thing word or registry name."""
+    if i < 0:
+        return False
+    token = ctx.doc[i]
+    return (
+        token.is_alpha
+        and token.is_title
+        and len(token) > 1
+        and token.pos_ == "PROPN"
+        and i not in ctx.covered
+        and i not in ctx.claimed
+        and token.lower_ not in ctx.registry.titles
+        and token.lower_ not in ctx.registry.thing_words
+    )
+
+
+def _resolve_completed_names(ctx: Context) -> None:
+    """A one-word PERSON or ORG that the document also writes after a given name the
+    tagger missed ("Allah Ditta told VOA ... Ditta said", "Siyoka Simasiku,
+    director at ..."): the person of that full name."""
+    doc = ctx.doc
+    singles: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        words = _name_words(ent)
+        if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps(ent) or len(words) != 1:
+            continue
+        word = words[0]
+        if word.is_alpha and word.is_title and len(word) > 2:
+            singles.setdefault(word.text, []).append(ent)
+    for surname, ents in singles.items():
+        full = {
+            (token.i - 1, token.i)
+            for token in doc
+            if token.text == surname and _given_name(ctx, token.i - 1)
+        }
+        given = {doc[first].text for first, _ in full}
+        if len(given) != 1:
+            continue  # never seen in full, or two different people
+        first, last = min(full)
+        _add_untitled_person(ctx, doc[first : last + 1])
+        mention = ctx.person_mention[ctx.mentions[-1].actor_id or ""]
+        for ent in ents:
+            if not ctx.overlaps(ent):
+                ctx.add(ent, mention.actor_id, "coreference", mention.country, mention.sector)
+
+
+def _resolve_known_as(ctx: Context) -> None:
+    """ "Vladislav Kokolevskiy, known in China as Fulafu": the capitalised name after
+    an alias cue (roles.yaml ``alias_cues``) is the actor named just before it,
+    there and wherever the document uses it later."""
+    doc, cues = ctx.doc, ctx.registry.alias_cues
+    by_end = {m.end: m for m in ctx.mentions if m.actor_id and m.resolved_by not in ("place",)}
+    aliases: dict[str, Mention] = {}
+    for token in doc:
+        if token.lower_ not in cues or token.i < 2 or doc[token.i - 1].text != ",":
+            continue
+        before = by_end.get(doc[token.i - 1].idx)
+        if before is None:
+            continue
+        i = token.i + 1
+        while i < len(doc) and i - token.i <= 4 and doc[i].lower_ != "as":
+            i += 1
+        if token.lower_ == "known":
+            if i >= len(doc) or doc[i].lower_ != "as":
+                continue
+            i += 1
+        else:
+            i = token.i + 1
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end == i:
+            continue
+        aliases[doc[i:end].text] = before
+        if not ctx.overlaps(doc[i:end]):
+            ctx.add(doc[i:end], before.actor_id, "coreference", before.country, before.sector)
+    if not aliases:
+        return
+    for ent in doc.ents:
+        words = _name_words(ent)
+        if not words or ctx.overlaps(ent):
+            continue
+        mention = aliases.get(doc[words[0].i : words[-1].i + 1].text)
+        if mention is not None:
+            ctx.add(ent, mention.actor_id, "coreference", mention.country, mention.sector)
 
 
 # -- 7: the document's states, institutions, unknown organisations and people -------
@@ -499,11 +672,38 @@ def _resolve_institutions(ctx: Context, countries: Counter[str]) -> None:
         if found is None:
             continue
         sector, default = found
-        country = default if default and countries[default] else dominant
+        excluded = ctx.registry.institution_not_in.get(_bare_key(ent), frozenset())
+        if default and countries[default]:
+            country: str | None = default
+        else:
+            country = _sentence_state(ctx, ent, excluded)
+            if country is None and dominant not in excluded:
+                country = dominant
         if country is None:
             continue
         ctx.drop_places(ent)
         ctx.add(ent, country, "institution", country, sector)
+
+
+def _sentence_state(ctx: Context, span: Span, excluded: frozenset[str]) -> str | None:
+    """The state of the actor named nearest ``span`` in its sentence (people, state
+    organs), skipping ``excluded`` states; None when the sentence names none."""
+    sentence = ctx.sentence_of[span.start]
+    best: tuple[int, str] | None = None
+    for mention in ctx.mentions:
+        country = mention.country
+        if (
+            mention.sentence != sentence
+            or not mention.actor_id
+            or not country
+            or country in NON_STATE_CODES
+            or country in excluded
+        ):
+            continue
+        distance = min(abs(mention.start - span.end_char), abs(span.start_char - mention.end))
+        if best is None or distance < best[0]:
+            best = (distance, country)
+    return best[1] if best else None
 
 
 def _organisation_head(ent: Span, heads: dict[str, tuple[str | None, bool]]) -> str | None:
@@ -520,7 +720,8 @@ def _organisation_head(ent: Span, heads: dict[str, tuple[str | None, bool]]) -> 
 
 
 def _country_inside(ctx: Context, span: Span) -> str | None:
-    """A state named inside a name: its name, demonym, capital or a place of it."""
+    """A state named inside a name: its name, demonym, capital or a place of it
+    (a place named by a generic word, "Delta", is no place: groups.yaml)."""
     for i in range(span.start, span.end):
         match = ctx.claimed.get(i)
         if match is None:
@@ -533,13 +734,33 @@ def _country_inside(ctx: Context, span: Span) -> str | None:
     return None
 
 
+def _organisation_spans(doc: Doc) -> list[Span]:
+    """The ORG entities, with two that touch joined into one name: the tagger
+    splits "the Daniel K. Inouye | Asia-Pacific Center for Security Studies"."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        if (
+            spans
+            and spans[-1].end == ent.start
+            and ent[0].is_title
+            and spans[-1][-1].lower_ not in _POSSESSIVE  # "the Atlantic Council's | Initiative"
+        ):
+            spans[-1] = doc[spans[-1].start : ent.end]
+        else:
+            spans.append(ent)
+    return spans
+
+
 def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> None:
     """ORG names the registry lacks, with a head noun roles.yaml knows ("X District Hospital")."""
     doc, heads = ctx.doc, ctx.registry.organisation_heads
     dominant = _dominant(countries)
     short: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or ctx.overlaps_actor(ent):
+    for ent in _organisation_spans(doc):
+        over_states = ctx.overlaps_actor(ent)
+        if over_states and not ctx.state_names_only(ent):
             continue
         key = _bare_key(ent)
         if key in ctx.registry.institutions or key in heads:
@@ -549,6 +770,8 @@ def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> Non
             continue
         sector, national = heads[head]
         country = _country_inside(ctx, ent) or (dominant if national else None)
+        if over_states:  # "the Nigeria Center for Disease Control": one name, not a state
+            ctx.drop_mentions(ent)
         name = " ".join(t.text for t in ent if t.lower_ not in _POSSESSIVE)
         if name.lower().startswith("the "):
             name = name[4:]
@@ -665,8 +888,51 @@ def _is_place_name(registry: Registry, span: Span) -> bool:
     )
 
 
-def _resolve_things(ctx: Context) -> None:
+def _part_of_place(ctx: Context, span: Span) -> bool:
+    """A name owned by a place noun ("the base's Migrant Operations Center", "the
+    camp's Reception Office"): a part of that place, not an actor."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in _POSSESSIVE:
+        return False
+    owner = doc[span.start - 2]
+    return (
+        owner.dep_ == "poss"
+        and span.start <= owner.head.i < span.end
+        and owner.lower_ in ctx.registry.place_heads
+    )
+
+
+def _document_place_names(ctx: Context) -> set[str]:
+    """Names the document uses as a place ("the Zhuhai Gaolan port", "Boni Forest"):
+    the same name alone elsewhere in it is that place too."""
+    names = set()
     for ent in ctx.doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+            continue
+        root = ent.root
+        if (
+            root.dep_ == "compound"
+            and root.head.i >= ent.end
+            and root.head.lower_ in ctx.registry.place_heads
+        ):
+            names.add(" ".join(t.lower_ for t in _name_words(ent)))
+    return names
+
+
+def _resolve_things(ctx: Context) -> None:
+    place_names = _document_place_names(ctx)
+    for ent in ctx.doc.ents:
+        if (
+            ent.label_ in ("PERSON", "ORG")
+            and not ctx.overlaps_actor(ent)
+            and (
+                _part_of_place(ctx, ent)
+                or " ".join(t.lower_ for t in _name_words(ent)) in place_names
+            )
+        ):
+            ctx.drop_places(ent)  # a firm place: no organisation pass takes it back
+            ctx.add(ent, None, "place", _country_inside(ctx, ent), None)
+            continue
         if (
             ent.label_ in ("PERSON", "ORG")
             and not ctx.overlaps_actor(ent)
@@ -699,10 +965,10 @@ def _headless_name(ctx: Context, ent: Span) -> list[Token] | None:
         return None
     if len(words) == 3 and words[1].lower_ in ("and", "&"):
         return None  # "Bocaranga and Bazoum": two names, not one
-    for t in words:
-        match = ctx.claimed.get(t.i)
-        if match is not None and match.entry.kind in (*_STATE_KINDS, "place"):
-            return None  # "U.S.-Japan": states, not an organisation
+    named = [ctx.claimed.get(t.i) for t in words]
+    places = [m for m in named if m is not None and m.entry.kind in (*_STATE_KINDS, "place")]
+    if places and len(places) >= len(words) - 1:
+        return None  # "U.S.-Japan", "Bayelsa, Cross River": places, not an organisation
     root = ent.root
     head = root.head
     if (
@@ -760,6 +1026,66 @@ def _resolve_named_organisations(ctx: Context) -> None:
                 id=actor_id, name=name, kind="organisation", country=None, sector=None
             )
         ctx.add(ent, actor_id, "organisation-name", None, None)
+
+
+_DEFINED_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+
+
+def _acronym_after(doc: Doc, end: int) -> Token | None:
+    """The acronym a name defines right after it: "X (ABC)" or "X, or ABC"."""
+    after = doc[end : end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")":
+        candidate = after[1]
+    elif len(after) >= 3 and after[0].text == "," and after[1].lower_ == "or":
+        candidate = after[2]
+    else:
+        return None
+    return candidate if _DEFINED_ACRONYM.match(candidate.text) else None
+
+
+def _resolve_defined_acronyms(ctx: Context) -> None:
+    """An acronym defined beside an actor's name ("the Nigeria Center for Disease
+    Control, or NCDC"; "National Intelligence and Security Agency (NISA)") is
+    that actor there and wherever the document uses it alone afterwards."""
+    doc = ctx.doc
+    by_char = {token.idx: token for token in doc}
+    defined: dict[str, Mention] = {}
+    for mention in sorted(ctx.mentions, key=lambda m: m.start):
+        if not mention.actor_id or mention.resolved_by in ("place", "thing"):
+            continue
+        end_token = _token_ending_at(doc, by_char, mention.end)
+        if end_token is None:
+            continue
+        acronym = _acronym_after(doc, end_token.i + 1)
+        if acronym is None or acronym.text in defined:
+            continue
+        defined[acronym.text] = mention
+        if acronym.i not in ctx.covered:
+            ctx.add(
+                doc[acronym.i : acronym.i + 1],
+                mention.actor_id,
+                "coreference",
+                mention.country,
+                mention.sector,
+            )
+    if not defined:
+        return
+    for ent in doc.ents:
+        words = _name_words(ent)
+        if ctx.overlaps(ent) or len(words) != 1 or words[0].text not in defined:
+            continue
+        mention = defined[words[0].text]
+        if mention.start < ent.start_char:
+            ctx.add(ent, mention.actor_id, "coreference", mention.country, mention.sector)
+
+
+def _token_ending_at(doc: Doc, by_char: dict[int, Token], end: int) -> Token | None:
+    """The token whose text ends at character ``end``."""
+    for start in range(end - 1, max(-1, end - 40), -1):
+        token = by_char.get(start)
+        if token is not None:
+            return token if token.idx + len(token) == end else None
+    return None
 
 
 def _initials(text: str) -> str:

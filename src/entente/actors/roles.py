@@ -81,6 +81,32 @@ class Context:
         ]
         self.places.difference_update(range(span.start, span.end))
 
+    def state_names_only(self, span: Span) -> bool:
+        """Every actor mention inside ``span`` is a state's name or demonym that ends
+        before its last token ("Nigeria" in "the Nigeria Center for Disease
+        Control"): a longer organisation name may replace them."""
+        start, end = span.start_char, span.end_char
+        inside = [m for m in self.mentions if m.start < end and start < m.end and m.actor_id]
+        last = span[-1].idx
+        for mention in inside:
+            actor = self.registry.actors.get(mention.actor_id or "")
+            if (
+                actor is None
+                or actor.kind != "state"
+                or mention.resolved_by not in ("name", "alias", "modifier")
+                or mention.start < start
+                or mention.end > last
+            ):
+                return False
+        return bool(inside)
+
+    def drop_mentions(self, span: Span) -> None:
+        """Remove every mention inside ``span`` and free its tokens (a longer name replaces them)."""
+        start, end = span.start_char, span.end_char
+        self.mentions = [m for m in self.mentions if not (start <= m.start and m.end <= end)]
+        self.covered.difference_update(range(span.start, span.end))
+        self.places.difference_update(range(span.start, span.end))
+
     def add(
         self,
         span: Span,
@@ -305,6 +331,17 @@ def _joined_words(tokens: list[Token]) -> list[str]:
     return words
 
 
+# Prepositions whose state object is the subject of a post, not who holds it
+# ("envoy to Iran", "representative for North Korea", "the adviser on China").
+_PORTFOLIO_PREPOSITIONS = frozenset({"for", "to", "on", "toward", "towards", "in"})
+
+
+def _portfolio(ctx: Context, match: NameMatch) -> bool:
+    """A state named as the object of "for"/"to"/"on" inside a title phrase."""
+    root = ctx.doc[match.first : match.last].root
+    return root.dep_ == "pobj" and root.head.lower_ in _PORTFOLIO_PREPOSITIONS
+
+
 def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     """Title and affiliation of a PERSON from its context, or None when there is neither."""
     tokens = _context_tokens(ent)
@@ -325,6 +362,8 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     for token in tokens:
         match = ctx.claimed.get(token.i)
         if match is not None and match.entry.kind in _AFFILIATION_KINDS:
+            if match.entry.kind != "organisation" and _portfolio(ctx, match):
+                continue  # "representative for North Korea": the brief, not the employer
             affiliation = match
             break
     if title is None and affiliation is None:
