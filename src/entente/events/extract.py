@@ -98,6 +98,9 @@ def _event_noun_under(token: Token, by_head: dict[int, Candidate]) -> Candidate 
             found = by_head.get(target.i)
             if found is not None and found.nominal:
                 return found
+            for mod in target.children:  # "launched a mediation effort"
+                if mod.dep_ == "compound" and mod.i in by_head and by_head[mod.i].nominal:
+                    return by_head[mod.i]
             for of in target.children:  # "ten days of war games"
                 if of.dep_ == "prep" and of.lower_ == "of":
                     obj = child(of, "pobj")
@@ -221,15 +224,23 @@ def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention
 # it as X with negative polarity, one event, so that "declined to condemn" never
 # reads as something Russia did to Hamas.
 ACCEPTANCE_VERBS = frozenset({"accept", "agree", "approve", "endorse"})
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
 
 
-def _refusal(plan: _Plan, polarity: str, governors) -> Token | None:
-    """The acceptance verb that makes a negative event a REJECT too ("will not accept")."""
+def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
+    """The word that makes a negative event a REJECT too: a negated acceptance
+    ("will not accept"), or a refusal of a cooperative act ("refused to withdraw",
+    "declined to resign": PLOVER's refusing to yield or to help). A refusal of a
+    hostile act ("declined to condemn") is only that act, negative."""
     if polarity != "negative":
         return None
     pred = plan.pred
     if not plan.candidate.nominal and pred.lemma_.lower() in ACCEPTANCE_VERBS:
         return pred
+    if quad in COOPERATIVE_QUADS and not plan.candidate.nominal:
+        for kind, gov in governors:
+            if kind == "negate" and gov.lemma_.lower() in REFUSAL_VERBS:
+                return gov
     return None
 
 
@@ -329,6 +340,9 @@ def extract_events(
         ptype = lexicon.ptype(plan.type)
         noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
         preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
+        if plan.noun is None and cand.entry.type not in (None, plan.type):
+            # read as another type by its syntax (a protest lodged *with* someone)
+            preps = (*ptype.recipient_preps, "with", "to")
         if cand.nominal:
             actor, recipient = nominal_roles(cand.head, preps, index)
             if not actor:
@@ -339,6 +353,10 @@ def extract_events(
             if plan.noun is not None:
                 _, more = nominal_roles(plan.noun.head, preps, index)
                 recipient = recipient or more
+            if not recipient and cand.head.dep_ in OBJECT_DEPS:
+                # "lodged a protest with Albania", "made an appeal to Chile"
+                for obj in prep_objects(cand.head.head, (*preps, "with", "to")):
+                    recipient.extend(arguments(obj, index))
         else:
             frame = "give" if plan.noun is not None else cand.entry.frame
             actor, recipient, _ = verbal_roles(cand.head, frame, preps, index)
@@ -348,9 +366,14 @@ def extract_events(
                 recipient = own_recipient or recipient
         mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
         if recipient and actor and not mutual and _same_parties(recipient, actor):
-            # "Baghdad accepted its terms": a pronoun bound to the actor itself says
-            # nothing about whom the event is aimed at
+            # "Baghdad accepted its terms", "withdrew its troops from X": a pronoun
+            # bound to the actor itself says nothing about whom the event is aimed at
             recipient = []
+            if not cand.nominal:
+                hosts = [cand.head, *(c for c in cand.head.children if c.dep_ in OBJECT_DEPS)]
+                for host in hosts:
+                    for obj in prep_objects(host, preps):
+                        recipient.extend(m for m in arguments(obj, index) if m not in actor)
         if not recipient and (actor or not cand.nominal):
             recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
             if not recipient and plan.noun is not None:
@@ -406,7 +429,7 @@ def extract_events(
         )
         events.append(event)
         preds.append(pred)
-        refusal = _refusal(plan, polarity, governors)
+        refusal = _refusal(plan, polarity, governors, ptype.quad)
         if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
             word = doc[refusal.i : refusal.i + 1]
             preds.append(pred)

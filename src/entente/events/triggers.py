@@ -58,6 +58,9 @@ class TriggerEntry:
     preps: tuple[str, ...]
     head: int
     line: int
+    # lemmas one of which the head's direct object must have ("upgrade ^tie|relation"):
+    # the verb states this event only with such an object
+    objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +158,13 @@ def _load_types(path: Path) -> dict[str, PloverType]:
 def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[TriggerEntry]]:
     index: dict[str, list[TriggerEntry]] = {}
     for number, (phrase, pos, typ, mode, frame, mutual, preps, head) in _rows(path, 8):
-        lemmas = tuple(phrase.lower().split())
+        words = phrase.lower().split()
+        lemmas = tuple(w for w in words if not w.startswith("^"))
+        objects = frozenset(o for w in words if w.startswith("^") for o in w[1:].split("|") if o)
         if not lemmas:
             raise DataFileError(path, number, "empty phrase")
+        if objects and pos != "V":
+            raise DataFileError(path, number, "only a verb (pos V) may require an object (^word)")
         if pos not in POS_CLASSES:
             raise DataFileError(path, number, f"pos {pos!r} is not one of V, N, *")
         if typ != "-" and typ not in types:
@@ -182,10 +189,12 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
             preps=() if preps == "-" else tuple(p.strip() for p in preps.split(",")),
             head=int(head) - 1,
             line=number,
+            objects=objects,
         )
         index.setdefault(lemmas[0], []).append(entry)
     for entries in index.values():
-        entries.sort(key=lambda e: -len(e.lemmas))
+        # longest first; among equals, the reading that requires an object first
+        entries.sort(key=lambda e: (-len(e.lemmas), not e.objects))
     return index
 
 
@@ -281,6 +290,8 @@ def find_triggers(
                 continue
             if entry.pos == "*" and head.pos_ not in ANY_POS:
                 continue
+            if entry.objects and not _has_object(head, entry.objects):
+                continue
             matched = Candidate(start=i, end=i + k, head=head, entry=entry)
             break
         if matched:
@@ -289,3 +300,11 @@ def find_triggers(
         else:
             i += 1
     return found
+
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def _has_object(head: Token, lemmas: frozenset[str]) -> bool:
+    """Is one of ``lemmas`` the head's direct object (or passive subject)?"""
+    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lemmas for c in head.children)

@@ -1,0 +1,75 @@
+"""PLOVER vocabulary and the syntax that picks a reading, on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code, countries
+
+from entente.events.extract import load_lexicon
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def types_of(nlp, lexicon, text):
+    return {(e.type, e.polarity) for e in code(nlp, lexicon, text)}
+
+
+def first(nlp, lexicon, text, type_name):
+    found = [e for e in code(nlp, lexicon, text) if e.type == type_name]
+    assert found, f"no {type_name} in {text!r}"
+    return found[0]
+
+
+def test_upgrading_ties_is_support_and_needs_ties_as_object(nlp, lexicon):
+    event = first(
+        nlp, lexicon, "Ruritania and Freedonia upgraded their diplomatic ties.", "SUPPORT"
+    )
+    assert set(countries(event.actor)) == {"RUR", "FRE"}
+    assert not code(nlp, lexicon, "Ruritania upgraded its old radar stations.")
+
+
+def test_lifting_a_blockade_is_a_retreat_not_a_coercion(nlp, lexicon):
+    found = types_of(nlp, lexicon, "Ruritania lifted the blockade on Freedonia's ports.")
+    assert ("RETREAT", "positive") in found and ("COERCE", "positive") not in found
+
+
+def test_a_lawsuit_is_an_accusation(nlp, lexicon):
+    event = first(
+        nlp, lexicon, "A Ruritania trader is suing Freedonia over the seized cargo.", "ACCUSE"
+    )
+    assert countries(event.recipient) == ["FRE"]
+
+
+def test_reinforcing_forces_is_mobilization(nlp, lexicon):
+    event = first(nlp, lexicon, "Ruritania reinforced its troops along the border.", "MOBILIZE")
+    assert countries(event.actor) == ["RUR"]
+
+
+def test_compound_event_noun_under_a_light_verb(nlp, lexicon):
+    text = "Sylvania launched a mediation effort between Ruritania and Freedonia."
+    event = first(nlp, lexicon, text, "CONSULT")
+    assert event.mode == "third-party" and set(countries(event.recipient)) == {"RUR", "FRE"}
+    assert "ASSAULT" not in {e.type for e in code(nlp, lexicon, text)}
+
+
+def test_refusing_a_cooperative_act_is_also_a_rejection(nlp, lexicon):
+    text = "Ruritania refused to withdraw its troops from Freedonia."
+    found = types_of(nlp, lexicon, text)
+    assert ("RETREAT", "negative") in found and ("REJECT", "positive") in found
+    reject = first(nlp, lexicon, text, "REJECT")
+    assert countries(reject.recipient) == ["FRE"]
+
+
+def test_refusing_a_hostile_act_is_no_rejection(nlp, lexicon):
+    found = types_of(nlp, lexicon, "Ruritania declined to condemn Freedonia.")
+    assert ("ACCUSE", "negative") in found and not any(t == "REJECT" for t, _ in found)
+
+
+def test_protest_lodged_with_a_state_is_aimed_at_it(nlp, lexicon):
+    event = first(nlp, lexicon, "Ruritania lodged a formal protest with Freedonia.", "ACCUSE")
+    assert countries(event.recipient) == ["FRE"]
