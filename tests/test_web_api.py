@@ -346,3 +346,12 @@ def test_serve_on_a_missing_store_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1
     assert "No store at" in result.output
+
+
+def test_text_search_keeps_relations_and_conflicts_whose_sentences_match(
+    client: TestClient,
+) -> None:
+    graph = client.get("/api/graph", params={"q": "ATTACK DRONES"}).json()
+    assert [e["id"] for e in graph["edges"]] == ["IRN|RUS|arms_supplier_of"]
+    assert client.get("/api/conflicts", params={"q": "launched 300"}).json()["conflicts"]
+    assert client.get("/api/conflicts", params={"q": "drones"}).json()["conflicts"] == []

@@ -413,8 +413,14 @@ class EventFilters:
             params.append(_like(self.q))
         return where, params
 
-    def clusters_where(self, store: Store, alias: str = "c") -> tuple[list[str], list[Any]]:
-        """SQL conditions on the clusters table: the map's view of the same filters."""
+    def clusters_where(
+        self, store: Store, alias: str = "c", scope: str | None = None
+    ) -> tuple[list[str], list[Any]]:
+        """SQL conditions on the clusters table: the map's view of the same filters.
+
+        ``scope`` (a query of cluster ids) bounds the text search to the clusters
+        the caller can show (those behind relations, those with conflicts).
+        """
         where, params = [], []
         if self.since:
             where.append(f"{alias}.date_first >= ?")
@@ -439,22 +445,18 @@ class EventFilters:
             # scan of one table: as one nested subquery DuckDB joined
             # cluster_members with events (~100 ms at 100k articles).
             where.append(f"{alias}.id IN (SELECT unnest(?))")
-            params.append(self._text_clusters(store))
+            params.append(self._text_clusters(store, scope))
         return where, params
 
-    def _text_clusters(self, store: Store) -> list[str]:
-        events = [
-            r[0]
-            for r in store.fetchall(
-                "SELECT id FROM events WHERE sentence_text ILIKE ?", [_like(self.q or "")]
-            )
-        ]
+    def _text_clusters(self, store: Store, scope: str | None) -> list[str]:
+        members = "cluster_members" + (f" WHERE cluster_id IN ({scope})" if scope else "")
         return [
             r[0]
             for r in store.fetchall(
-                "SELECT DISTINCT cluster_id FROM cluster_members "
-                "WHERE event_id IN (SELECT unnest(?))",
-                [events],
+                f"WITH m AS (SELECT cluster_id, event_id FROM {members}) "
+                "SELECT DISTINCT m.cluster_id FROM m WHERE m.event_id IN "
+                "(SELECT id FROM events WHERE sentence_text ILIKE ?)",
+                [_like(self.q or "")],
             )
         ]
 
@@ -632,7 +634,9 @@ def graph(store: Store, filters: EventFilters, limit: int = 60) -> dict[str, Any
         "FROM relations"
     )
     if not filters.empty:
-        where, params = filters.clusters_where(store, "c")
+        where, params = filters.clusters_where(
+            store, "c", "SELECT cluster_id FROM relation_clusters"
+        )
         matching = {
             (s, t, k): n
             for s, t, k, n in store.fetchall(
@@ -911,7 +915,7 @@ def filtered_conflicts(
     evidence lookup joins events with documents in one query, which costs
     ~150 ms at 100k articles, so the web reads the evidence in two keyed steps.
     """
-    where, params = filters.clusters_where(store, "c")
+    where, params = filters.clusters_where(store, "c", "SELECT cluster_id FROM conflicts")
     rows = store.records(
         'SELECT x.cluster_id, x.field, x.item, x."values", c.type, c.actor, c.recipient, '
         "c.date_start, c.n_outlets, c.status FROM conflicts x JOIN clusters c ON c.id = x.cluster_id "
