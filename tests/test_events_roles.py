@@ -17,15 +17,19 @@ def lexicon():
 
 
 def code_with(nlp, lexicon, text: str, phrases: dict[str, str], published: str | None = None):
-    """Code ``text`` with one mention per occurrence of each phrase (phrase -> country)."""
+    """Code ``text`` with one mention per occurrence of each phrase (phrase ->
+    "country" or "country/sector")."""
     doc = nlp(text)
     mentions = []
     for phrase, country in phrases.items():
         start = text.find(phrase)
         while start >= 0:
             key = phrase.lower().replace(" ", "-")
+            code, _, sector = country.partition("/")
             mentions.append(
-                Mention("t", 0, start, start + len(phrase), phrase, key, "test", country, None)
+                Mention(
+                    "t", 0, start, start + len(phrase), phrase, key, "test", code, sector or None
+                )
             )
             start = text.find(phrase, start + 1)
     pub = PublicationDate(published, "day") if published else None
@@ -90,3 +94,18 @@ def test_pronoun_bound_to_the_actor_is_not_the_recipient(nlp, lexicon):
     text = "Norway deployed its warships."
     events = code_with(nlp, lexicon, text, {"Norway": "NOR"})
     assert events and all(not e.recipient for e in events)
+
+
+def test_protest_with_no_target_is_aimed_at_the_protesters_government(nlp, lexicon):
+    text = "Thousands of Peruvian students marched through the capital on Sunday to protest."
+    doc_mentions = {"Peruvian students": "PER"}
+    events = code_with(nlp, lexicon, text, doc_mentions)
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert protest and [(r.country, r.sector) for r in protest[0].recipient] == [("PER", "GOV")]
+
+
+def test_protest_by_a_state_organ_gets_no_implied_target(nlp, lexicon):
+    text = "Peruvian police marched through the capital on Sunday to protest."
+    events = code_with(nlp, lexicon, text, {"Peruvian police": "PER/COP"})
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert protest and not protest[0].recipient

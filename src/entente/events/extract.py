@@ -465,7 +465,34 @@ def extract_events(
                     quantities=[],
                 )
             )
-    return _fill_recipients(events, preds, index, names)
+    return [_domestic_target(e, names) for e in _fill_recipients(events, preds, index, names)]
+
+
+# Organs of a state: their protests are not aimed at their own government.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _domestic_target(event: Event, names: dict[str, Actor]) -> Event:
+    """A protest with no stated target is aimed at the government of the country
+    the protesters belong to (PLOVER's reading of domestic protest: "Algerian
+    students blocked roads to press their demands" targets Algeria's government)."""
+    if event.type != "PROTEST" or event.recipient or not event.actor:
+        return event
+    countries = {r.country for r in event.actor}
+    if len(countries) != 1 or None in countries:
+        return event
+    if any(r.sector in STATE_SECTORS for r in event.actor):
+        return event
+    (code,) = countries
+    state = names.get(code)
+    ref = ActorRef(
+        name=state.name if state else code,
+        country=code,
+        sector="GOV",
+        actor_id=code,
+        wikidata=state.wikidata if state else None,
+    )
+    return replace(event, recipient=[ref])
 
 
 def _fill_recipients(
