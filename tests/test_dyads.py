@@ -10,6 +10,7 @@ from map_fixtures import doc, event, store_of
 from entente.consolidate import update_map
 from entente.consolidate.queries import dyad_events, dyad_series, iter_dyads
 from entente.errors import NotFoundError
+from entente.records import ActorRef
 
 
 def _docs() -> list:
@@ -159,3 +160,35 @@ def test_dyads_events_read_the_dyad_table_alone(tmp_path: Path) -> None:
         for table in ("clusters", "cluster_members"):
             store.execute(f"DELETE FROM {table}")
         assert dyad_events(store, "RUS", "IRN") == before
+
+
+def test_dyads_node_made_from_a_name_is_resolvable(tmp_path: Path) -> None:
+    """A node no actor row holds (``x-`` + the name's slug) can be asked for by id or name."""
+    court = ActorRef("Ninth Circuit", None, None)  # no registry id, no country: its own node
+    coded = doc(
+        "d-9",
+        "a.com",
+        "2017-02-10",
+        [
+            event(
+                "e-9",
+                "ACCUSE",
+                ["RUS"],
+                ["IRN"],
+                "Russia faulted the Ninth Circuit.",
+                date="2017-02",
+            )
+        ],
+    )
+    coded.events[0].recipient = [court]
+    with store_of(tmp_path / "s.duckdb", [coded]) as store:
+        update_map(store, ["d-9"])
+        [(node,)] = store.fetchall("SELECT target FROM dyad_periods")
+        assert node == "x-ninth-circuit"
+        assert store.fetchone("SELECT count(*) FROM actors WHERE id = ?", [node]) == (0,)
+        for name in (node, "Ninth Circuit"):
+            series = dyad_series(store, "Russia", name)
+            assert series["b"] == node and series["periods"][0]["events"] == 1
+            assert [e["type"] for e in dyad_events(store, "RUS", name)] == ["ACCUSE"]
+        with pytest.raises(NotFoundError):
+            dyad_series(store, "Russia", "Tenth Circuit")

@@ -256,12 +256,31 @@ def resolve_node(store: Store, name_or_id: str, knowledge: MapKnowledge) -> str:
     if not rows:
         if is_state_node(text):
             return text
+        node = _named_node(store, text)
+        if node is not None:
+            return node
         raise NotFoundError(
             f"No actor with id, name or alias {name_or_id!r} in the store. "
             "Try an ISO code (RUS), a registry id (hamas) or the name as articles write it."
         )
     actor_id = rows[0][0]
     return node_of(actor_id, load_actor_index(store, [actor_id]), knowledge)
+
+
+def _named_node(store: Store, text: str) -> str | None:
+    """A map node made from a name no actor row holds (``map_node`` rule 5), if the map has it.
+
+    Asked for by its id (``x-9th-circuit``) or by the name it was made from
+    ("9th Circuit"); the map's dyads (dyad_clusters) say whether it exists.
+    """
+    slug = "-".join(name_tokens(text))
+    node = text if is_ad_hoc(text) else f"x-{slug}" if slug else None
+    if node is None:
+        return None
+    found = store.fetchone(
+        "SELECT 1 FROM dyad_clusters WHERE source = ? OR target = ? LIMIT 1", [node, node]
+    )
+    return node if found else None
 
 
 def node_of(actor_id: str, index: ActorIndex, knowledge: MapKnowledge) -> str:

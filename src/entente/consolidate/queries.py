@@ -171,17 +171,22 @@ def dyad_events(
     if month:
         where.append("(period = ? OR period LIKE ?)")
         params += [month, f"{month}-%"]
+    # A cluster whose actors and recipients both hold the two nodes has a row each
+    # way; the two sort next to each other, so 2 * limit rows hold limit clusters.
     sql = (
-        f"SELECT DISTINCT {', '.join(DYAD_CLUSTER_FIELDS)}, sentence_text FROM dyad_clusters "
-        f"WHERE {' AND '.join(where)} ORDER BY date_first DESC NULLS LAST, id"
+        f"SELECT {', '.join(DYAD_CLUSTER_FIELDS)}, sentence_text FROM dyad_clusters "
+        f"WHERE {' AND '.join(where)} ORDER BY date_first DESC NULLS LAST, id, source"
     )
     if limit is not None:
         sql += " LIMIT ?"
-        params.append(limit)
-    rows = store.records(sql, params)
-    for row in rows:
-        del row["date_first"]  # a sort key, not a field of the answer
-    return rows
+        params.append(2 * limit)
+    rows, seen = [], set()
+    for row in store.records(sql, params):
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            del row["date_first"]  # a sort key, not a field of the answer
+            rows.append(row)
+    return rows if limit is None else rows[:limit]
 
 
 def _evidence(store: Store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
