@@ -42,6 +42,7 @@ ORG_KEYS = frozenset(
         "wikidata",
         "__line__",
         "note",
+        "sectors",
     }
 )
 PERSON_KEYS = frozenset(
@@ -176,6 +177,22 @@ def _named_rows(path: Path, what: str, keys: frozenset[str]) -> Iterator[tuple[d
         yield row, line
 
 
+def _sector_periods(
+    row: dict[str, Any], path: Path, line: int | None
+) -> list[tuple[str | None, str | None, str]]:
+    """``sectors: [{sector: REB, end: 2021-08-15}, {sector: GOV, start: 2021-08-15}]``:
+    the sector an organisation acted in over time (a movement that took power)."""
+    periods = []
+    for period in row.get("sectors") or []:
+        if not isinstance(period, dict) or not isinstance(period.get("sector"), str):
+            raise DataFileError(path, line, f"{row['name']}: each of 'sectors' needs a 'sector'")
+        _check_sector(period["sector"], path, line)
+        start = _check_date(period.get("start"), path, line, "start")
+        end = _check_date(period.get("end"), path, line, "end")
+        periods.append((start, end, period["sector"]))
+    return periods
+
+
 def load_organisations(registry: Registry, path: Path) -> None:
     """IGOs, armed groups, parties, government bodies, companies, media and NGOs."""
     codes = _known_codes(registry)
@@ -201,6 +218,9 @@ def load_organisations(registry: Registry, path: Path) -> None:
             aliases=_strings(row, "aliases", path),
             backers=backers,
         )
+        periods = _sector_periods(row, path, line)
+        if periods:
+            registry.org_sectors[actor.id] = periods
         registry.add_actor(actor, path, line)
         registry.add_name(actor.name, NameEntry(actor.id, "organisation", "name"), path, line)
         for alias in actor.aliases:

@@ -164,6 +164,8 @@ class Registry:
     heads_folded: set[str] = field(default_factory=set)
     max_words: int = 1
     died: dict[str, str] = field(default_factory=dict)
+    # organisations whose sector changed: (start, end, sector), dates ISO or None
+    org_sectors: dict[str, list[tuple[str | None, str | None, str]]] = field(default_factory=dict)
     # people whose name many others share: named only with a title or affiliation
     common_names: set[str] = field(default_factory=set)
     titles: dict[str, str | None] = field(default_factory=dict)
@@ -222,6 +224,20 @@ class Registry:
         if past:  # "then-president" of a date before the listed offices
             return actor.offices[0]
         return None
+
+    def sector_on(self, actor: Actor, date: str | None) -> str | None:
+        """The sector an organisation acted in on ``date`` (``sectors`` in
+        organisations.yaml), else its own sector."""
+        periods = self.org_sectors.get(actor.id)
+        if not periods or date is None:
+            return actor.sector
+        day = _pad(date, low=True)
+        for start, end, sector in periods:
+            if _pad(start, low=True) <= day < _pad(end, low=True) or (
+                end is None and _pad(start, low=True) <= day
+            ):
+                return sector
+        return actor.sector
 
     def match(self, text: str, bounds: list[tuple[int, int]]) -> list[NameMatch]:
         """Registry names in ``text``, longest first, left to right, on token bounds.

@@ -98,6 +98,8 @@ _PLACE_KINDS = frozenset({"state", "capital", "seat"})
 # A state named this often, and more often than any other, is the document's state.
 MIN_DOMINANT_MENTIONS = 2
 _STATE_KINDS = frozenset({"state", "demonym", "capital", "seat"})
+# NER labels of names of things: a state inside one ("the Vietnam War") is not acting.
+_THING_LABELS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Words inside a person's name that are not capitalised ("Abu Bakr al-Baghdadi").
 _NAME_PARTICLES = frozenset(
@@ -209,7 +211,20 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         ctx.add(span, actor.id, entry.by, country, sector, person=actor)
         return
     if entry.kind == "organisation":
-        ctx.add(span, actor.id, entry.by, actor.country, actor.sector)
+        sector = ctx.registry.sector_on(actor, ctx.date)
+        ctx.add(span, actor.id, entry.by, actor.country, sector)
+        return
+    ent = ctx.entity_of.get(match.first)
+    if (
+        entry.kind in _STATE_KINDS
+        and ent is not None
+        and ent.label_ in _THING_LABELS
+        and ent.end - ent.start > match.last - match.first
+    ):
+        ctx.add(span, None, "thing", actor.country, None)  # "the Vietnam War", "Iraq Inquiry"
+        return
+    if entry.kind in ("state", "demonym") and _after_organisation_in_name(ctx, match):
+        ctx.add(span, None, "place", actor.country, None)  # "UNHCR Kenya", "VOA Somali"
         return
     if entry.kind in _PLACE_KINDS and not _is_body(ctx, match) and is_place(ctx, span):
         ctx.add(span, None, "place", actor.country, None)
@@ -240,6 +255,23 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         ctx.add(span, actor.id, "alias" if noun_use else "modifier", actor.country, None)
     else:
         ctx.add(span, actor.id, entry.by, actor.country, "GOV")
+
+
+def _after_organisation_in_name(ctx: Context, match: NameMatch) -> bool:
+    """A state or demonym right after an organisation inside one ORG name: the
+    organisation's branch or language service ("UNHCR Kenya", "VOA Somali"),
+    not the state."""
+    if match.first == 0:
+        return False
+    before = ctx.claimed.get(match.first - 1)
+    ent = ctx.entity_of.get(match.first)
+    return (
+        before is not None
+        and before.entry.kind == "organisation"
+        and ent is not None
+        and ent.label_ == "ORG"
+        and ent.start <= before.first
+    )
 
 
 def _is_body(ctx: Context, match: NameMatch) -> bool:
@@ -420,7 +452,10 @@ def _uncovered_tail(ctx: Context, ent: Span) -> Span | None:
     """The capitalised words that end ``ent`` after its last resolved token, when
     the tagger ran an abbreviation into the next name ("the U.N. Wong")."""
     last_covered = max(i for i in range(ent.start, ent.end) if i in ctx.covered)
-    tail = ctx.doc[last_covered + 1 : ent.end]
+    first = last_covered + 1
+    while first < ent.end and ctx.doc[first].lower_ in _POSSESSIVE:
+        first += 1  # "Cornell's Casanova": the person after the possessive
+    tail = ctx.doc[first : ent.end]
     if not 1 <= len(tail) <= 2 or not all(t.is_alpha and t.is_title for t in tail):
         return None
     return tail

@@ -342,6 +342,21 @@ def _portfolio(ctx: Context, match: NameMatch) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PORTFOLIO_PREPOSITIONS
 
 
+def _inside_other_name(ctx: Context, match: NameMatch) -> bool:
+    """A state named as part of another proper name ("a Vietnam War veteran",
+    "the Korea Times"): the name is not the person's affiliation."""
+    root = ctx.doc[match.first : match.last].root
+    head = root.head
+    return (
+        root.dep_ == "compound"
+        and head.i >= match.last
+        and head.pos_ == "PROPN"
+        and head.is_title
+        and head.i not in ctx.claimed
+        and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+    )
+
+
 def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     """Title and affiliation of a PERSON from its context, or None when there is neither."""
     tokens = _context_tokens(ent)
@@ -362,8 +377,10 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     for token in tokens:
         match = ctx.claimed.get(token.i)
         if match is not None and match.entry.kind in _AFFILIATION_KINDS:
-            if match.entry.kind != "organisation" and _portfolio(ctx, match):
-                continue  # "representative for North Korea": the brief, not the employer
+            if match.entry.kind != "organisation" and (
+                _portfolio(ctx, match) or _inside_other_name(ctx, match)
+            ):
+                continue  # "representative for North Korea", "a Vietnam War veteran"
             affiliation = match
             break
     if title is None and affiliation is None:
@@ -374,7 +391,7 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
         country = actor.country
         if affiliation.entry.kind == "organisation":
             organisation = actor.id
-            sector = actor.sector
+            sector = registry.sector_on(actor, ctx.date)
         elif title is not None or affiliation.entry.sector is not None:
             # "Afghan author X" says nationality, not office: no sector without a title.
             sector = affiliation.entry.sector or "GOV"
