@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +13,8 @@ from map_fixtures import ACTORS, add, doc, event, store_of
 
 from entente.consolidate import rebuild_map, update_map
 from entente.consolidate.actors import merge_actors, name_similarity, unmerge_actor
+from entente.consolidate.blocks import EventRow, windows_overlap
+from entente.consolidate.clusters import WindowIndex
 from entente.consolidate.queries import iter_clusters, iter_relations, list_claims, list_conflicts
 
 ATTACK_A = event(
@@ -269,3 +273,29 @@ def test_actors_person_of_a_state_rolls_up_to_it(tmp_path: Path) -> None:
         (cluster,) = _clusters(store)
         assert cluster["actor"] == ["RUS"] and cluster["recipient"] == ["IRN"]
     assert ACTORS["hamas"].kind == "armed-group"
+
+
+def _bare_event(eid: str) -> EventRow:
+    return EventRow(
+        *(eid, "d", 0, "AID", None, None, [], [], None, None, None, None),
+        *("asserted", "positive", "actual", None, [], "", "", None, None, None),
+    )
+
+
+def test_window_index_visits_exactly_the_overlapping_windows() -> None:
+    """The sweep that keeps big blocks n log n skips only pairs whose windows cannot meet."""
+    rng = random.Random(7)
+    base = date(2017, 1, 1)
+    events = []
+    for number in range(300):
+        row = _bare_event(f"e-{number}")
+        if rng.random() < 0.05:
+            row.lo = row.hi = None  # no date at all: overlaps everything
+        else:
+            row.lo = base + timedelta(days=rng.randrange(800))
+            row.hi = row.lo + timedelta(days=rng.choice([0, 2, 30, 62, 367, 1200]))
+        events.append(row)
+    index = WindowIndex(events)
+    for row in events:
+        expected = {o.id for o in events if windows_overlap(row, o)}
+        assert {o.id for o in index.overlapping(row)} == expected

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -371,6 +372,44 @@ def _window(events: list[EventRow]) -> tuple[Any, Any]:
     return min(lows), max(highs)
 
 
+class WindowIndex:
+    """A block's events by date window, to visit only those whose window can overlap.
+
+    ``are_compatible`` needs overlapping windows, so comparing an event with
+    the rest of its block is quadratic only where the windows are: a block of
+    years of reports costs n log n (``entente rebuild``). Windows are grouped by
+    width (powers of two days), each group sorted by start: an event's
+    partners in a group start within [its start - the group's widest window,
+    its end]. Events without a window overlap everything and are always visited.
+    """
+
+    def __init__(self, events: Iterable[EventRow]) -> None:
+        self.unbounded: list[EventRow] = []
+        groups: dict[int, list[EventRow]] = {}
+        for event in events:
+            if event.lo is None or event.hi is None:
+                self.unbounded.append(event)
+            else:
+                groups.setdefault(((event.hi - event.lo).days + 1).bit_length(), []).append(event)
+        self.groups = []
+        for members in groups.values():
+            members.sort(key=lambda e: e.lo)
+            widest = max(e.hi - e.lo for e in members)
+            self.groups.append((widest, [e.lo for e in members], members))
+
+    def overlapping(self, event: EventRow) -> list[EventRow]:
+        """The indexed events whose window overlaps ``event``'s (all, for no window)."""
+        found = list(self.unbounded)
+        for widest, starts, members in self.groups:
+            if event.lo is None or event.hi is None:
+                found.extend(members)
+                continue
+            first = bisect_left(starts, event.lo - widest)
+            last = bisect_right(starts, event.hi)
+            found.extend(m for m in members[first:last] if m.hi >= event.lo)
+        return found
+
+
 @dataclass(slots=True)
 class Reclustered:
     """What ``recluster`` did: the clusters to write, and the dyads of those it deleted."""
@@ -407,10 +446,10 @@ def recluster(store: Store, free_ids: set[str], knowledge: MapKnowledge) -> Recl
         )
     }
     for block, events in sorted(by_block.items()):
-        candidates = candidates_of.get(block, [])
+        candidates = WindowIndex(candidates_of.get(block, []))
         for event in events:
             components.find(event.id)
-            for other in candidates:
+            for other in candidates.overlapping(event):
                 if other.id == event.id or not are_compatible(event, other):
                     continue
                 if other.id in free_ids:
