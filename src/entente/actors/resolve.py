@@ -490,6 +490,22 @@ def _descriptor_after(ctx: Context, ent: Span) -> tuple[str, int] | None:
     return None
 
 
+def _descriptor_noun_after(ctx: Context, ent: Span) -> Token | None:
+    """A lowercase descriptor noun the name modifies ("Social-Democratic parties")."""
+    if ent.end >= len(ctx.doc):
+        return None
+    noun = ctx.doc[ent.end]
+    if (
+        noun.is_lower
+        and noun.lower_ in ctx.registry.organisation_descriptors
+        and ent.root.head.i == noun.i
+        and noun.i not in ctx.covered
+        and not (noun.i + 1 < len(ctx.doc) and ctx.doc[noun.i + 1].pos_ == "PROPN")
+    ):  # "Media watchdog Reporters Without Borders": the noun describes the next name
+        return noun
+    return None
+
+
 def _resolve_described_organisations(ctx: Context) -> None:
     """A name the registry lacks beside a descriptor noun (roles.yaml
     ``organisation_descriptors``): "Indonesian newspaper Kompas" is an
@@ -512,7 +528,12 @@ def _resolve_described_organisations(ctx: Context) -> None:
         else:
             found = _descriptor_after(ctx, ent)
             if found is None:
-                continue
+                noun = _descriptor_noun_after(ctx, ent)
+                if noun is None:
+                    continue
+                ent = doc[ent.start : noun.i + 1]  # "Social-Democratic parties"
+                words = [*words, noun]
+                found = (noun.lower_, noun.i)
             noun = found[0]
         sector = ctx.registry.organisation_descriptors[noun]
         name = doc[words[0].i : words[-1].i + 1].text
@@ -769,11 +790,18 @@ def _country_inside(ctx: Context, span: Span) -> str | None:
     return None
 
 
+# Last words that make a PERSON-labelled span an organisation's name.
+_COMPANY_HEADS = frozenset({"company", "corporation", "group", "bank", "foundation", "institute"})
+
+
 def _organisation_spans(doc: Doc) -> list[Span]:
     """The ORG entities, with two that touch joined into one name: the tagger
     splits "the Daniel K. Inouye | Asia-Pacific Center for Security Studies"."""
     spans: list[Span] = []
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent[-1].is_title and ent[-1].lower_ in _COMPANY_HEADS:
+            spans.append(ent)  # "Wan Guo Jin Liang Company": the tagger's PERSON
+            continue
         if ent.label_ != "ORG":
             continue
         if (
