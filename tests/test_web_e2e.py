@@ -360,6 +360,52 @@ def test_timeline_places_events_by_their_own_dates_and_brushing_filters_by_date(
     assert 0 < len(after) < len(dates)
     assert all(since[:4] <= d[:4] <= until[:4] for d in after)
 
+    # The graph obeys the brushed dates too: it shows what the API gives for them.
+    _tab(page, "graph")
+    page.locator("#graph-status").filter(has_text="relations").wait_for()
+    expected = server.api(f"graph?limit=60&since={since}&until={until}")
+    assert {e["id"] for e in _graph(page)["edges"]} == {e["id"] for e in expected["edges"]}
+    assert len(expected["edges"]) < len(server.api("graph?limit=60")["edges"])
+
+
+def test_text_filter_narrows_the_events_behind_an_edge(server: Server, watched: Watched) -> None:
+    # A word of one of the edge's sentences, taken from the store (not written here).
+    first = server.api("events?edge=IRN|RUS|arms_supplier_of&limit=1")["events"][0]
+    word = max(re.findall(r"[A-Za-z]+", first["evidence"]["sentence"]), key=len)
+    page = watched.open(server.url)
+    page.fill("#f-q", word)
+    page.click("#filters button[type=submit]")
+    page.locator("#graph-status").filter(has_text="relations").wait_for()
+    expected = server.api(f"graph?limit=60&q={word}")["edges"]
+    assert {e["id"] for e in _graph(page)["edges"]} == {e["id"] for e in expected}
+    assert len(expected) < len(server.api("graph?limit=60")["edges"])
+    _click_edge(page, "IRN|RUS|arms_supplier_of")
+    page.locator("#events-title").filter(has_text="Iran → Russia").wait_for()
+    sentences = page.locator("#events-list .event-item .event-sentence").all_inner_texts()
+    assert sentences and all(word.lower() in s.lower() for s in sentences)
+
+
+def test_a_big_timeline_is_drawn_as_monthly_bars(watched: Watched, server: Server) -> None:
+    """When the API says there are too many points, the page draws its monthly buckets."""
+    buckets = [
+        {"period": f"2024-{m:02d}", "quad": quad, "events": 100 * m + i}
+        for m in range(1, 13)
+        for i, quad in enumerate(["verbal_coop", "material_conflict"])
+    ]
+    body = {"events": [], "buckets": buckets, "truncated": True, "total": 123456}
+    watched.page.route(
+        "**/api/timeline*",
+        lambda route: route.fulfill(
+            status=200, content_type="application/json", body=json.dumps(body)
+        ),
+    )
+    page = watched.open(server.url)
+    _tab(page, "timeline")
+    page.locator("#timeline rect.bucket").first.wait_for()
+    assert page.locator("#timeline rect.bucket").count() == len(buckets)
+    assert page.locator("#timeline g.mark").count() == 0
+    assert "123456 dated events" in page.locator("#timeline-status").inner_text()
+
 
 def test_russia_iran_dyad_shows_its_months_and_the_events_behind_one(
     server: Server, watched: Watched, screenshots: Path

@@ -34,7 +34,7 @@ async function loadConflicts() {
     fill(box, h("p", { class: "note" }, "No disagreements between sources match the filters."));
     return;
   }
-  fill(box, rows.map(conflictCard));
+  fill(box, rows.map(conflictCard), rows.length === 50 ? h("p", { class: "note" }, "The first 50 shown: narrow the filters for others.") : null);
 }
 
 function conflictCard(row) {

@@ -38,7 +38,7 @@ function suggest(text) {
       const data = await api("actors", { q: text, limit: 20 });
       fill(
         $("#actor-options"),
-        data.actors.map((a) => h("option", { value: a.name }, `${a.id}${a.country ? ` · ${a.country}` : ""} · ${a.mentions} mentions`)),
+        data.actors.map((a) => h("option", { value: a.name }, `${a.id}${a.country ? ` · ${a.country}` : ""}${a.events !== undefined && a.events !== null ? ` · ${a.events} event clusters` : ""}`)),
       );
     } catch {
       // Suggestions are a convenience; the form still works without them.

@@ -34,7 +34,7 @@ function render(box, event, doc) {
   const mark = h("mark", { class: "evidence", dataset: { eventId: event.id } });
   fill(
     box,
-    h("h2", { class: "reader-title" }, doc.title || "(untitled article)"),
+    h("h2", { class: "reader-title" }, doc.title || `(untitled: ${baseName(doc.source) || doc.id})`),
     h(
       "dl",
       { class: "doc-meta" },
@@ -42,6 +42,7 @@ function render(box, event, doc) {
       field("Author", doc.author),
       field("Published", doc.published),
       field("Source", doc.source),
+      [h("dt", {}, "Link"), h("dd", {}, link(doc.url))],
     ),
     eventCard(event),
     legend(),
@@ -53,6 +54,17 @@ function render(box, event, doc) {
     const offset = mark.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     scroller.scrollTop += offset - scroller.clientHeight / 3;
   }
+}
+
+function baseName(path) {
+  return path ? String(path).split(/[\\/]/).pop() : "";
+}
+
+// Only http(s) addresses become links (never javascript: or data:); others stay text.
+function link(url) {
+  if (!url) return "—";
+  if (!/^https?:\/\//i.test(url)) return String(url);
+  return h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url);
 }
 
 function field(label, value) {

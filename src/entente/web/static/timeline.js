@@ -56,7 +56,7 @@ export async function load() {
     status,
     usePoints
       ? `${points.length} dated events${range}. Drag across the chart to filter every view by date.`
-      : `${(data.buckets || []).reduce((n, b) => n + b.events, 0)} events in monthly bars${range}. Drag to filter by date.`,
+      : `${data.total ?? (data.buckets || []).reduce((n, b) => n + b.events, 0)} dated events, too many to draw one by one: monthly bars${range}. Drag to filter by date.`,
   );
 }
 
