@@ -73,3 +73,37 @@ def test_refusing_a_hostile_act_is_no_rejection(nlp, lexicon):
 def test_protest_lodged_with_a_state_is_aimed_at_it(nlp, lexicon):
     event = first(nlp, lexicon, "Ruritania lodged a formal protest with Freedonia.", "ACCUSE")
     assert countries(event.recipient) == ["FRE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania released a statement on Tuesday.",
+        "The ministry shared photos of the parade.",
+        "The new charter grants vast powers to the governor.",
+    ],
+)
+def test_material_act_on_an_inert_thing_is_no_event(nlp, lexicon, text):
+    assert not code(nlp, lexicon, text)
+
+
+def test_welcoming_a_statement_is_still_support(nlp, lexicon):
+    assert first(nlp, lexicon, "Ruritania welcomed the statement by Freedonia.", "SUPPORT")
+
+
+def test_event_noun_as_a_modifier_is_no_event(nlp, lexicon):
+    found = code(nlp, lexicon, "Ruritania jailed the protest leaders.")
+    assert "PROTEST" not in {e.type for e in found}
+
+
+def test_withdrawing_an_ambassador_is_a_sanction(nlp, lexicon):
+    event = first(nlp, lexicon, "Ruritania withdrew its ambassador from Freedonia.", "SANCTION")
+    assert countries(event.recipient) == ["FRE"]
+    assert "RETREAT" not in {
+        e.type for e in code(nlp, lexicon, "Ruritania withdrew its ambassador.")
+    }
+
+
+def test_sending_people_back_is_deportation(nlp, lexicon):
+    event = first(nlp, lexicon, "Ruritania sent the refugees back to Freedonia.", "COERCE")
+    assert event.mode == "deport"

@@ -337,6 +337,8 @@ def extract_events(
         cand = plan.candidate
         if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
             continue  # "Given the humiliation ...": a verb form used as a preposition
+        if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
+            continue  # "protest leaders", "aid workers": a modifier names a kind, not an event
         ptype = lexicon.ptype(plan.type)
         noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
         preps = candidate_preps(plan.noun or cand, lexicon, plan.type)

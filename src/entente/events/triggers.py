@@ -3,8 +3,9 @@
 All knowledge lives in ``data/``: ``plover.yaml`` (types, quads, modes, scores),
 ``lexicons/triggers.tsv`` (words and phrases that state an event),
 ``lexicons/cues.tsv`` (negation, modality, reporting and hedging cues),
-``lexicons/instruments.tsv`` (weapons that set an ASSAULT mode) and
-``lexicons/numbers.tsv`` (number words). ``load_lexicon`` reads and checks
+``lexicons/instruments.tsv`` (weapons that set an ASSAULT mode),
+``lexicons/numbers.tsv`` (number words) and ``lexicons/inert_objects.txt``
+(objects that make a trigger verb no event). ``load_lexicon`` reads and checks
 them once; matching is a hashed lookup on each token's lemma.
 """
 
@@ -83,6 +84,8 @@ class Lexicon:
     sentence_cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     instruments: dict[str, str] = field(default_factory=dict)
     numbers: dict[str, tuple[float, str]] = field(default_factory=dict)
+    # lemmas of objects that make a trigger verb no event ("released a statement")
+    inert_objects: frozenset[str] = frozenset()
 
     def ptype(self, name: str) -> PloverType:
         return self.types[name]
@@ -230,6 +233,16 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         if mode not in assault_modes:
             raise DataFileError(inst_path, number, f"{mode!r} is not an ASSAULT mode")
         lexicon.instruments[lemma.lower()] = mode
+    inert_path = lex_dir / "inert_objects.txt"
+    try:
+        inert_text = inert_path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(inert_path, None, f"cannot read ({exc.strerror})") from exc
+    lexicon.inert_objects = frozenset(
+        line.strip().lower()
+        for line in inert_text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
     num_path = lex_dir / "numbers.tsv"
     for number, (word, value, kind) in _rows(num_path, 3):
         try:
@@ -283,14 +296,18 @@ def find_triggers(
                 lemmas[i + j] == word or lowers[i + j] == word
                 for j, word in enumerate(entry.lemmas[1:], start=1)
             ):
-                continue
-            head = doc[i + entry.head]
+                if not _split_particle(doc[i], entry):
+                    continue
+                k = 1  # "sent the refugees back": the verb alone carries the phrase
+            head = doc[i + entry.head] if k == len(entry.lemmas) else doc[i]
             allowed = POS_CLASSES[entry.pos]
             if allowed is not None and head.pos_ not in allowed:
                 continue
             if entry.pos == "*" and head.pos_ not in ANY_POS:
                 continue
             if entry.objects and not _has_object(head, entry.objects):
+                continue
+            if _inert(entry, head, lexicon):
                 continue
             matched = Candidate(start=i, end=i + k, head=head, entry=entry)
             break
@@ -303,6 +320,28 @@ def find_triggers(
 
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def _split_particle(verb: Token, entry: TriggerEntry) -> bool:
+    """A phrasal verb with its particle after the object ("sent them back")."""
+    return (
+        entry.pos == "V"
+        and len(entry.lemmas) == 2
+        and entry.head == 0
+        and verb.pos_ == "VERB"
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == entry.lemmas[1] for c in verb.children)
+    )
+
+
+def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
+    """A material act done to a thing that is no stake ("released a statement",
+    "shared photos"); verbal reactions to statements ("welcomed the statement")
+    stay events."""
+    if entry.type is None or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not lexicon.types[entry.type].quad.startswith("material"):
+        return False
+    return _has_object(head, lexicon.inert_objects)
 
 
 def _has_object(head: Token, lemmas: frozenset[str]) -> bool:
