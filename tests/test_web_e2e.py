@@ -139,6 +139,9 @@ def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(seeds_db: Path) -> Iterator[Server]:
+    vendor = ROOT / "src" / "entente" / "web" / "static" / "vendor"
+    missing = [n for n in ("cytoscape.min.js", "d3.min.js") if not (vendor / n).is_file()]
+    assert not missing, f"{vendor} lacks {missing}: run scripts/setup.sh (it needs npm)"
     running = Server(seeds_db)
     yield running
     running.stop()
@@ -381,6 +384,7 @@ def test_text_filter_narrows_the_events_behind_an_edge(server: Server, watched: 
     assert len(expected) < len(server.api("graph?limit=60")["edges"])
     _click_edge(page, "IRN|RUS|arms_supplier_of")
     page.locator("#events-title").filter(has_text="Iran → Russia").wait_for()
+    page.locator("#events-list .event-item").first.wait_for()
     sentences = page.locator("#events-list .event-item .event-sentence").all_inner_texts()
     assert sentences and all(word.lower() in s.lower() for s in sentences)
 
@@ -426,6 +430,9 @@ def test_russia_iran_dyad_shows_its_months_and_the_events_behind_one(
     heading = page.locator("#dyad-events h3")
     heading.filter(has_text="2024-04").wait_for()
     assert page.locator("#dyad-events .cluster-item").count() > 0
+    # A cluster opens its evidence: the reader directly, or the list of its events.
+    page.locator("#dyad-events .cluster-item").first.click()
+    page.locator("#reader mark.evidence, #events-list .event-item").first.wait_for()
     page.screenshot(path=str(screenshots / "dyad.png"))
 
 

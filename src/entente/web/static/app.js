@@ -118,6 +118,14 @@ function overviewLine(o) {
 }
 
 async function main() {
+  if (!window.cytoscape || !window.d3) {
+    // static/vendor/ is filled by scripts/setup.sh from npm; nothing comes from a CDN.
+    fill(
+      $("#overview"),
+      h("span", { class: "error" }, "The page's libraries (cytoscape, d3) are missing: run scripts/setup.sh (it needs npm), then reload."),
+    );
+    return;
+  }
   let overview;
   try {
     overview = await api("overview");

@@ -169,7 +169,8 @@ async function periodEvents(data, period) {
 
 function clusterItem(row, period) {
   const swatch = h("span", { class: "swatch" });
-  swatch.style.background = quadColor(row.quad);
+  // Rows may lack a quad class: the Goldstein score's sign tells cooperation from conflict.
+  swatch.style.background = quadColor(row.quad || (row.score >= 0 ? "verbal_coop" : "verbal_conflict"));
   const open = () => {
     const eventId = row.event_id || (row.event_ids && row.event_ids[0]);
     if (eventId) openEvent(eventId);
