@@ -11,8 +11,9 @@ export function h(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key === "class") el.className = value;
     else if (key === "dataset") Object.assign(el.dataset, value);
-    else if (key.startsWith("on") && typeof value === "function") {
-      el.addEventListener(key.slice(2), value);
+    else if (key.startsWith("on")) {
+      // Listeners only: an on* attribute string would be inline script.
+      if (typeof value === "function") el.addEventListener(key.slice(2), value);
     } else if (key === "text") el.textContent = String(value);
     else el.setAttribute(key, value === true ? "" : String(value));
   }
