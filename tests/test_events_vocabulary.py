@@ -107,3 +107,15 @@ def test_withdrawing_an_ambassador_is_a_sanction(nlp, lexicon):
 def test_sending_people_back_is_deportation(nlp, lexicon):
     event = first(nlp, lexicon, "Ruritania sent the refugees back to Freedonia.", "COERCE")
     assert event.mode == "deport"
+
+
+def test_meeting_with_success_is_no_meeting(nlp, lexicon):
+    assert "CONSULT" not in {e.type for e in code(nlp, lexicon, "The plan met with success.")}
+    assert first(nlp, lexicon, "Ruritania met with Freedonia on Monday.", "CONSULT")
+
+
+def test_backing_off_is_a_concession_not_support(nlp, lexicon):
+    found = {
+        e.type for e in code(nlp, lexicon, "Ruritania backed off its threats against Freedonia.")
+    }
+    assert "CONCEDE" in found and "SUPPORT" not in found

@@ -345,5 +345,12 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
 
 
 def _has_object(head: Token, lemmas: frozenset[str]) -> bool:
-    """Is one of ``lemmas`` the head's direct object (or passive subject)?"""
-    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lemmas for c in head.children)
+    """Is one of ``lemmas`` the head's direct object, passive subject, or the
+    object of its "with" ("met with success")?"""
+    for c in head.children:
+        if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lemmas:
+            return True
+        with_object = c.dep_ == "prep" and c.lower_ == "with"
+        if with_object and any(o.dep_ == "pobj" and o.lemma_.lower() in lemmas for o in c.children):
+            return True
+    return False
