@@ -228,7 +228,6 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         return
     if entry.kind in _PLACE_KINDS and not _is_body(ctx, match) and is_place(ctx, span):
         ctx.add(span, None, "place", actor.country, None)
-        ctx.places.update(range(span.start, span.end))  # a longer name may still claim it
         return
     if ctx.is_backer(match):
         ctx.add(span, actor.id, "modifier", actor.country, "GOV")
@@ -278,9 +277,17 @@ def _is_body(ctx: Context, match: NameMatch) -> bool:
     """A seat named as a body, not a building ("the State Department", "the U.S.
     Supreme Court"): its last word is an organisation head of roles.yaml, so
     "at the State Department" is an affiliation, while "at the White House"
-    stays a place."""
+    stays a place. A seat after "from" that no motion verb governs is a
+    source, so a body too ("a statement from the Kremlin")."""
     if match.entry.kind != "seat":
         return False
+    root = ctx.doc[match.first : match.last].root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and root.head.head.lemma_.lower() not in ctx.registry.motion_verbs
+    ):
+        return True  # "a statement from the ISPR", "a tougher line from the Kantei": a source
     last = ctx.doc[match.last - 1].lower_
     return last in ctx.registry.organisation_heads or last in ctx.registry.group_nouns
 
@@ -385,6 +392,9 @@ def _resolve_titled_people(ctx: Context, dominant: str | None) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON" or ctx.overlaps(ent):
             continue
+        words = _name_words(ent)
+        if len(words) == 1 and words[0].text in ctx.surnames:
+            continue  # "Matthaes, a Vietnam dweller": the person named in full before
         found = find_title(ctx, ent)
         if found is None:
             continue
@@ -444,8 +454,13 @@ def _resolve_coreference(ctx: Context) -> None:
         if person is None or len(words) > 2:
             continue
         first = ctx.person_mention[person.id]
+        country, sector = first.country, first.sector
+        if person.id in ctx.registry.actors:  # the office on the date, unless "former" here
+            office = ctx.registry.office_on(person, ctx.date, past_marked(ctx, ent.start))
+            country = office.country if office else person.country
+            sector = office.sector if office else person.sector
         ctx.drop_places(ent)  # "Zamora" the person named in full before, not the province
-        ctx.add(ent, person.id, "coreference", first.country, first.sector)
+        ctx.add(ent, person.id, "coreference", country, sector)
 
 
 def _uncovered_tail(ctx: Context, ent: Span) -> Span | None:
@@ -794,6 +809,16 @@ def _country_inside(ctx: Context, span: Span) -> str | None:
 _COMPANY_HEADS = frozenset({"company", "corporation", "group", "bank", "foundation", "institute"})
 
 
+def _possessor_state(ctx: Context, ent: Span) -> str | None:
+    """The state whose possessive stands just before a name ("China's State Council")."""
+    if ent.start < 2 or ctx.doc[ent.start - 1].lower_ not in _POSSESSIVE:
+        return None
+    match = ctx.claimed.get(ent.start - 2)
+    if match is None or match.entry.kind not in _STATE_KINDS:
+        return None
+    return ctx.registry.actors[match.entry.actor_id].country
+
+
 def _organisation_spans(doc: Doc) -> list[Span]:
     """The ORG entities, with two that touch joined into one name: the tagger
     splits "the Daniel K. Inouye | Asia-Pacific Center for Security Studies"."""
@@ -832,7 +857,10 @@ def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> Non
         if head is None:
             continue
         sector, national = heads[head]
-        country = _country_inside(ctx, ent) or (dominant if national else None)
+        owner = _possessor_state(ctx, ent)
+        country = _country_inside(ctx, ent) or owner or (dominant if national else None)
+        if owner is not None and sector is None:
+            sector = "GOV"  # "China's State Council": an organ of that state
         if over_states:  # "the Nigeria Center for Disease Control": one name, not a state
             ctx.drop_mentions(ent)
         name = " ".join(t.text for t in ent if t.lower_ not in _POSSESSIVE)

@@ -82,20 +82,24 @@ class Context:
         self.places.difference_update(range(span.start, span.end))
 
     def state_names_only(self, span: Span) -> bool:
-        """Every actor mention inside ``span`` is a state's name or demonym that ends
+        """Every mention inside ``span`` is a state's name, demonym or a place, ending
         before its last token ("Nigeria" in "the Nigeria Center for Disease
         Control"): a longer organisation name may replace them."""
         start, end = span.start_char, span.end_char
-        inside = [m for m in self.mentions if m.start < end and start < m.end and m.actor_id]
+        inside = [m for m in self.mentions if m.start < end and start < m.end]
         last = span[-1].idx
         for mention in inside:
+            if mention.start < start or mention.end > end:
+                return False
+            if mention.resolved_by == "place" and mention.start > span[0].idx:
+                continue  # "the University of Witwatersrand in South Africa"
+            if mention.end > last:
+                return False
             actor = self.registry.actors.get(mention.actor_id or "")
             if (
                 actor is None
                 or actor.kind != "state"
                 or mention.resolved_by not in ("name", "alias", "modifier")
-                or mention.start < start
-                or mention.end > last
             ):
                 return False
         return bool(inside)
@@ -165,8 +169,9 @@ def is_place(ctx: Context, span: Span) -> bool:
        a region ("WASHINGTON -", "MARANCHON, SPAIN -"); an acronym in running
        text ("DHS said", "the DPRK") is not one;
     2. the object of a locative preposition ("in Damascus", "at the White
-       House"), or a name in apposition to one ("in the country's capital,
-       Bangui");
+       House"), or a name in apposition or conjoined to one ("in the
+       country's capital, Bangui"), or the destination of a motion verb
+       ("travel to Mauritius"; roles.yaml ``motion_verbs``);
     3. a "City, Region" pair ("Atlanta, Georgia", "Washington, DC").
     """
     doc = ctx.doc
@@ -174,14 +179,20 @@ def is_place(ctx: Context, span: Span) -> bool:
     if len(first.text) > 2 and first.text.isupper() and first.is_alpha and _before_dash(span):
         return True
     root = span.root
-    if root.dep_ == "appos" and root.head.i < span.start:
-        root = root.head
+    while root.dep_ in ("appos", "conj") and root.head.i < span.start:
+        root = root.head  # "in Mali, Burkina Faso and Niger"; "in its capital, Bangui"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ in ctx.registry.locative_prepositions
         and root.head.dep_ != "agent"
     ):
         return True
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("to", "toward", "towards")
+        and root.head.head.lemma_.lower() in ctx.registry.motion_verbs
+    ):
+        return True  # "travel to Mauritius": a destination
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
         before = doc[span.start - 2]
         if before.ent_type_ == "GPE" and before.i not in ctx.claimed:
@@ -297,6 +308,11 @@ def _context_tokens(ent: Span) -> list[Token]:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
             tokens.extend(t for t in child.subtree if t.i - ent.end < TITLE_WINDOW_TOKENS * 2)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Yang is a Chinese businessman"
+        for child in root.head.children:
+            if child.dep_ == "attr" and child.i > ent.end:  # the noun and its own modifiers
+                tokens.append(child)
+                tokens.extend(t for t in child.lefts if t.dep_ in ("amod", "compound", "nmod"))
     if root.dep_ == "appos" and root.head.i < ent.start:
         tokens.extend(
             t
