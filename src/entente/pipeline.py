@@ -118,4 +118,8 @@ def code_chunk(documents: list[Document]) -> list[CodedDocument | Rejection]:
     if _WORKER is None:
         raise RuntimeError("code_chunk called in a process where init_worker did not run")
     nlp, knowledge = _WORKER
-    return list(code_documents(documents, nlp, knowledge))
+    # Strings and lexemes spaCy adds for a chunk's new words are freed after it,
+    # so a worker's memory does not grow with the corpus (the records returned
+    # hold plain Python values, never Docs or Tokens).
+    with nlp.memory_zone():
+        return list(code_documents(documents, nlp, knowledge))
