@@ -160,7 +160,7 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     _resolve_things(ctx)
     countries = _document_countries(ctx, matches)
     _resolve_titled_people(ctx, _dominant(countries))
-    _resolve_title_fragments(ctx)
+    _resolve_title_fragments(ctx, _dominant(countries))
     _resolve_institutions(ctx, countries)
     _resolve_unknown_organisations(ctx, countries)
     _resolve_untitled_people(ctx)
@@ -561,21 +561,38 @@ def _resolve_described_organisations(ctx: Context) -> None:
         ctx.add(ent, actor_id, "organisation-head", actor.country, actor.sector)
 
 
-def _given_name(ctx: Context, i: int) -> bool:
-    """Token ``i`` can be a given name before a surname: a capitalised proper noun
-    that no mention covers and that is no title, thing word or registry name."""
-    if i < 0:
+def _given_name(ctx: Context, i: int, after: bool = False) -> bool:
+    """Token ``i`` can be a given name beside a surname: a capitalised proper noun
+    that no mention covers and that is no title, thing word or registry name
+    (after a family name it may be in camel case: "Chin JouSen")."""
+    if i < 0 or i >= len(ctx.doc):
         return False
     token = ctx.doc[i]
+    if after and i + 1 < len(ctx.doc) and ctx.doc[i + 1].text[:1].isupper():
+        return False  # a longer name runs on: not a two-word person
     return (
         token.is_alpha
-        and token.is_title
+        and (token.is_title or (after and token.text[:1].isupper() and not token.is_upper))
         and len(token) > 1
         and token.pos_ == "PROPN"
         and i not in ctx.covered
         and i not in ctx.claimed
         and token.lower_ not in ctx.registry.titles
         and token.lower_ not in ctx.registry.thing_words
+        and not _common_head(ctx, token, after)
+    )
+
+
+def _common_head(ctx: Context, token: Token, after: bool) -> bool:
+    """A word that ends names of places, things and bodies ("Island", "Agreement",
+    "Council"), or one inside a name of a thing: no given name."""
+    registry, word = ctx.registry, token.lower_
+    return (
+        word in registry.place_heads
+        or word in registry.thing_heads
+        or word in registry.organisation_heads
+        or word in registry.group_nouns
+        or (after and (token.ent_type_ in _THING_LABELS or token.ent_type_ == "FAC"))
     )
 
 
@@ -587,25 +604,30 @@ def _resolve_completed_names(ctx: Context) -> None:
     singles: dict[str, list[Span]] = {}
     for ent in doc.ents:
         words = _name_words(ent)
-        if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps(ent) or len(words) != 1:
+        if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps_actor(ent) or len(words) != 1:
             continue
         word = words[0]
         if word.is_alpha and word.is_title and len(word) > 2:
             singles.setdefault(word.text, []).append(ent)
     for surname, ents in singles.items():
-        full = {
-            (token.i - 1, token.i)
+        full = {  # given name first ("Allah Ditta"), or family name first ("Chin JouSen")
+            (token.i - 1, token.i) if _given_name(ctx, token.i - 1) else (token.i, token.i + 1)
             for token in doc
-            if token.text == surname and _given_name(ctx, token.i - 1)
+            if token.text == surname
+            and (_given_name(ctx, token.i - 1) or _given_name(ctx, token.i + 1, after=True))
         }
-        given = {doc[first].text for first, _ in full}
-        if len(given) != 1:
+        other = {
+            doc[first].text if doc[last].text == surname else doc[last].text for first, last in full
+        }
+        if len(other) != 1:
             continue  # never seen in full, or two different people
         first, last = min(full)
+        ctx.drop_places(doc[first : last + 1])
         _add_untitled_person(ctx, doc[first : last + 1])
         mention = ctx.person_mention[ctx.mentions[-1].actor_id or ""]
         for ent in ents:
-            if not ctx.overlaps(ent):
+            if not ctx.overlaps_actor(ent):
+                ctx.drop_places(ent)
                 ctx.add(ent, mention.actor_id, "coreference", mention.country, mention.sector)
 
 
@@ -697,7 +719,7 @@ def _person_mention_after(ctx: Context, span: Span, gap: int) -> Mention | None:
     return best
 
 
-def _resolve_title_fragments(ctx: Context) -> None:
+def _resolve_title_fragments(ctx: Context, dominant: str | None) -> None:
     """A name the tagger cut out of a title ("Secretary of State Marco Rubio",
     "Defense Minister Rustem Umerov") is part of the titled person's mention."""
     doc, titles = ctx.doc, ctx.registry.titles
@@ -706,6 +728,7 @@ def _resolve_title_fragments(ctx: Context) -> None:
             continue
         person = _person_mention_after(ctx, ent, 3)
         if person is None:
+            _resolve_office_name(ctx, ent, dominant)
             continue
         between = [t for t in doc[ent.end :] if t.idx < person.start]
         if any(not t.is_alpha for t in between):
@@ -718,6 +741,33 @@ def _resolve_title_fragments(ctx: Context) -> None:
             for title in _title_keys(words, titles)
         ):
             ctx.add(ent, person.actor_id, "title", person.country, person.sector)
+
+
+def _resolve_office_name(ctx: Context, ent: Span, dominant: str | None) -> None:
+    """An ORG that ends a title with no name after it ("was confirmed as the
+    Deputy Secretary of State"): that office of the sentence's or the
+    document's state, in the title's sector."""
+    before = [t for t in ctx.doc[max(0, ent.start - 3) : ent.start] if t.is_alpha]
+    if not before or before[-1].lower_ != "of":
+        return  # only "<title> of <ORG>": "Secretary of State", "Minister of Defence"
+    words = " ".join(t.lower_ for t in [*before, *ent])
+    titles = [t for t in _title_keys(words, ctx.registry.titles) if words.endswith(t)]
+    if not titles:
+        return
+    sentence = ctx.sentence_of[ent.start]
+    holders = [  # the people of the sentence: the office is of their state
+        m.country
+        for m in ctx.mentions
+        if m.sentence == sentence
+        and m.country
+        and m.country not in NON_STATE_CODES
+        and m.actor_id in ctx.person_mention
+    ]
+    country = holders[0] if holders else dominant
+    if country is None:
+        return
+    sector = ctx.registry.titles[max(titles, key=len)] or "GOV"
+    ctx.add(ent, country, "institution", country, sector)
 
 
 def _title_keys(words: str, titles: dict[str, str | None]) -> list[str]:
