@@ -859,6 +859,16 @@ def _country_inside(ctx: Context, span: Span) -> str | None:
 _COMPANY_HEADS = frozenset({"company", "corporation", "group", "bank", "foundation", "institute"})
 
 
+def _possessor_organisation(ctx: Context, ent: Span) -> NameMatch | None:
+    """The registry organisation whose possessive stands just before a name."""
+    if ent.start < 2 or ctx.doc[ent.start - 1].lower_ not in _POSSESSIVE:
+        return None
+    match = ctx.claimed.get(ent.start - 2)
+    if match is None or match.entry.kind != "organisation":
+        return None
+    return match
+
+
 def _possessor_state(ctx: Context, ent: Span) -> str | None:
     """The state whose possessive stands just before a name ("China's State Council")."""
     if ent.start < 2 or ctx.doc[ent.start - 1].lower_ not in _POSSESSIVE:
@@ -897,8 +907,18 @@ def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> Non
     dominant = _dominant(countries)
     short: dict[str, str] = {}
     for ent in _organisation_spans(doc):
+        tail = ctx.claimed.get(ent.end - 1)
+        if tail is not None and tail.entry.kind in _STATE_KINDS and tail.last > ent.end:
+            ent = doc[ent.start : tail.last]  # "the Court of Bosnia and | Herzegovina"
         over_states = ctx.overlaps_actor(ent)
         if over_states and not ctx.state_names_only(ent):
+            continue
+        owner_org = _possessor_organisation(ctx, ent)
+        if owner_org is not None:  # "VOA's Bosnian Service": a part of VOA
+            if over_states:
+                ctx.drop_mentions(ent)
+            actor = ctx.registry.actors[owner_org.entry.actor_id]
+            ctx.add(ent, actor.id, "organisation-head", actor.country, actor.sector)
             continue
         key = _bare_key(ent)
         if key in ctx.registry.institutions or key in heads:

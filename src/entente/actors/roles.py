@@ -93,8 +93,10 @@ class Context:
                 return False
             if mention.resolved_by == "place" and mention.start > span[0].idx:
                 continue  # "the University of Witwatersrand in South Africa"
-            if mention.end > last:
-                return False
+            if mention.end > last and self.doc[span.start :].text[
+                : mention.start - start
+            ].rstrip().split(" ")[-1].lower() not in ("of", "for", "in"):
+                return False  # the state is the last word and no "X of <state>": no head
             actor = self.registry.actors.get(mention.actor_id or "")
             if (
                 actor is None
