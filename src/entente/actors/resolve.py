@@ -521,6 +521,10 @@ def _descriptor_noun_after(ctx: Context, ent: Span) -> Token | None:
     return None
 
 
+# The tagger calls an outlet's name anything ("newspaper Harian Jaya": LOC).
+_DESCRIBED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
+
+
 def _resolve_described_organisations(ctx: Context) -> None:
     """A name the registry lacks beside a descriptor noun (roles.yaml
     ``organisation_descriptors``): "Indonesian newspaper Kompas" is an
@@ -528,11 +532,13 @@ def _resolve_described_organisations(ctx: Context) -> None:
     doc = ctx.doc
     for ent in doc.ents:
         words = _name_words(ent)
-        if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps(ent) or not 1 <= len(words) <= 3:
+        if ent.label_ not in _DESCRIBED_LABELS or ctx.overlaps(ent) or not 1 <= len(words) <= 3:
             continue
         if not words[0].text[:1].isupper():
             continue
         found = _descriptor_before(ctx, ent)
+        if found is None and ent.label_ not in ("PERSON", "ORG"):
+            continue  # a place name after a noun needs the noun before it
         country = None
         if found is not None:
             noun, first = found
@@ -910,6 +916,14 @@ def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> Non
         tail = ctx.claimed.get(ent.end - 1)
         if tail is not None and tail.entry.kind in _STATE_KINDS and tail.last > ent.end:
             ent = doc[ent.start : tail.last]  # "the Court of Bosnia and | Herzegovina"
+        after = ctx.claimed.get(ent.end)
+        if (
+            ent[-1].lower_ in ("of", "for")
+            and after is not None
+            and after.first == ent.end
+            and after.entry.kind in _STATE_KINDS
+        ):
+            ent = doc[ent.start : after.last]  # "the Supreme Court of | Bosnia and Herzegovina"
         over_states = ctx.overlaps_actor(ent)
         if over_states and not ctx.state_names_only(ent):
             continue
@@ -1181,12 +1195,15 @@ def _resolve_named_organisations(ctx: Context) -> None:
             _add_untitled_person(ctx, ent.doc[words[0].i : words[-1].i + 1])
             continue
         name = ent.doc[words[0].i : words[-1].i + 1].text
+        owner = _possessor_state(ctx, ent)  # "Vietnam's Central Steering Board": its organ
+        sector = "GOV" if owner else None
         actor_id = "x-" + slugify(name)
         if actor_id not in ctx.new_actors:
             ctx.new_actors[actor_id] = Actor(
-                id=actor_id, name=name, kind="organisation", country=None, sector=None
+                id=actor_id, name=name, kind="organisation", country=owner, sector=sector
             )
-        ctx.add(ent, actor_id, "organisation-name", None, None)
+        actor = ctx.new_actors[actor_id]
+        ctx.add(ent, actor_id, "organisation-name", actor.country, actor.sector)
 
 
 _DEFINED_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
