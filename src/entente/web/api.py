@@ -16,6 +16,8 @@ from entente import query
 from entente.consolidate import queries as map_queries
 from entente.query import EventFilters
 from entente.store.db import Store
+from entente.web import lookups as fast
+from entente.web.lookups import WebLookups
 
 router = APIRouter(prefix="/api")
 
@@ -66,7 +68,13 @@ def shared_filters(
     return query.event_filters(since, until, types, certainty, polarity, outlets, q)
 
 
+def get_lookups(request: Request) -> WebLookups:
+    lookups: WebLookups = request.app.state.lookups
+    return lookups
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
+LookupsDep = Annotated[WebLookups, Depends(get_lookups)]
 FiltersDep = Annotated[EventFilters, Depends(shared_filters)]
 
 
@@ -78,15 +86,17 @@ def overview(store: StoreDep) -> dict[str, Any]:
 @router.get("/graph", summary="Relations as a graph, strongest first, with their actors")
 def graph(
     store: StoreDep,
+    lookups: LookupsDep,
     filters: FiltersDep,
     limit: Annotated[int, Query(ge=1, le=500, description="Most edges to return.")] = 60,
 ) -> dict[str, Any]:
-    return query.graph(store, filters, limit=limit)
+    return fast.graph(store, lookups, filters, limit=limit)
 
 
 @router.get("/events", summary="A page of events by their own date, newest first")
 def events(
     store: StoreDep,
+    lookups: LookupsDep,
     filters: FiltersDep,
     actor: Annotated[str | None, Query(description="Country code, actor id or name.")] = None,
     recipient: Annotated[str | None, Query(description="Country code, actor id or name.")] = None,
@@ -99,6 +109,13 @@ def events(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> dict[str, Any]:
+    # The in-memory events answer edge, node and filters in one scan; the store
+    # answers actor/recipient (names matched in the events' JSON) and the
+    # unfiltered list (a top-k of the events table).
+    if not actor and not recipient and (edge or node or not filters.empty):
+        return fast.event_page(
+            store, lookups, filters, edge=edge, node=node, limit=limit, offset=offset
+        )
     return query.event_page(
         store,
         filters,
@@ -130,10 +147,16 @@ def timeline(
 @router.get("/actors", summary="Actors matching an id, country code or name, most active first")
 def actors(
     store: StoreDep,
+    lookups: LookupsDep,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> dict[str, Any]:
-    return {"actors": query.find_actors(store, q, limit=limit)}
+    found = query.find_actors(store, q, limit=limit)
+    counts = fast.mention_counts(lookups, [a["id"] for a in found])
+    for actor in found:
+        # Mentions resolved to this actor id, counted when the app started.
+        actor["mentions"], actor["mention_documents"] = counts.get(actor["id"], (0, 0))
+    return {"actors": found}
 
 
 @router.get("/dyad", summary="The period-by-period series between two actors")
@@ -141,27 +164,50 @@ def dyad(
     store: StoreDep,
     a: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name.")],
     b: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name.")],
+    since: Annotated[
+        str | None, Query(description="Periods that end on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Periods that start on or before (the whole period named).")
+    ] = None,
 ) -> dict[str, Any]:
-    return map_queries.dyad_series(store, a, b)
+    # Only the date range: the periods are precomputed sums over every type,
+    # certainty and outlet, so the other filters cannot be applied to them.
+    window = query.event_filters(since=since, until=until)
+    series = map_queries.dyad_series(store, a, b)
+    series["a_name"] = query.readable_name(series["a"], series["a_name"])
+    series["b_name"] = query.readable_name(series["b"], series["b_name"])
+    if window.since or window.until:
+        series["periods"] = [
+            p for p in series["periods"] if query.period_overlaps(p["period"], window)
+        ]
+    return series
 
 
 @router.get("/dyad/events", summary="The clusters between two actors, for one month or all")
 def dyad_events(
     store: StoreDep,
+    lookups: LookupsDep,
+    filters: FiltersDep,
     a: Annotated[str, Query(min_length=1, max_length=200)],
     b: Annotated[str, Query(min_length=1, max_length=200)],
     month: Annotated[
         str | None, Query(pattern=r"^\d{4}(-\d{2})?$", description="YYYY-MM, or a year YYYY.")
     ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Most clusters to return.")] = 200,
 ) -> dict[str, Any]:
-    return {"clusters": map_queries.dyad_events(store, a, b, month=month)}
+    return fast.dyad_events(store, lookups, a, b, filters, month=month, limit=limit)
 
 
 @router.get("/conflicts", summary="Where sources disagree, with the sentences side by side")
 def conflicts(
-    store: StoreDep, filters: FiltersDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
+    store: StoreDep,
+    lookups: LookupsDep,
+    filters: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> dict[str, Any]:
-    return {"conflicts": query.filtered_conflicts(store, filters, limit=limit)}
+    rows, capped = fast.conflicts(store, lookups, filters, limit=limit)
+    return {"conflicts": rows, "search_truncated": capped}
 
 
 @router.get("/claims", summary="Claims: who says what happened, and how many outlets carry it")

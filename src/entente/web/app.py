@@ -53,12 +53,16 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
     ``?token=``). Raises StoreError when there is no store at ``db_path``.
     """
     from entente.web.api import router
+    from entente.web.lookups import WebLookups
 
     store = Store(db_path, read_only=True)
+    # Built once: the store cannot change while the app holds it read-only.
+    lookups = WebLookups(store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         yield
+        lookups.close()
         store.close()
 
     app = FastAPI(
@@ -71,6 +75,7 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.store = store
+    app.state.lookups = lookups
 
     @app.middleware("http")
     async def guard(
