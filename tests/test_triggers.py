@@ -38,7 +38,7 @@ def _copy_data(tmp_path):
 def test_load_lexicon_bad_type_names_file_and_line(tmp_path):
     data = _copy_data(tmp_path)
     path = data / "lexicons" / "triggers.tsv"
-    path.write_text(path.read_text() + "snub\tV\tSNUB\t-\tdo\t-\t-\t1\n")
+    path.write_text(path.read_text() + "snub\tV\tSNUB\t-\tdo\t-\t-\t1\t-\n")
     with pytest.raises(DataFileError) as err:
         load_lexicon(data)
     assert err.value.path == path

@@ -333,6 +333,9 @@ def extract_events(
     sent_of = view.sent_number
     events: list[Event] = []
     preds: list[Token] = []  # the predicate of each event in ``events``
+    # who must take part in each event in ``events`` for it to be political:
+    # "" nobody, "party" a political actor or recipient, "actor" a political actor
+    needs: list[str] = []
     for plan in plans:
         cand = plan.candidate
         if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
@@ -431,10 +434,17 @@ def extract_events(
         )
         events.append(event)
         preds.append(pred)
+        stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
+        need = "party" if lexicon.needs_party(stated_by, plan.type) else ""
+        heads = (cand.head, plan.noun.head) if plan.noun else (cand.head,)
+        if any(_political_object(h, lexicon.political_objects) for h in heads):
+            need = ""
+        needs.append(need)
         refusal = _refusal(plan, polarity, governors, ptype.quad)
         if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
             word = doc[refusal.i : refusal.i + 1]
             preds.append(pred)
+            needs.append(need)
             events.append(
                 replace(
                     event,
@@ -456,6 +466,7 @@ def extract_events(
         if intent is not None and intent in lexicon.types:
             mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None
             preds.append(pred)
+            needs.append("actor")  # a promise or a threat is somebody's
             events.append(
                 replace(
                     event,
@@ -467,7 +478,51 @@ def extract_events(
                     quantities=[],
                 )
             )
-    return [_domestic_target(e, names) for e in _fill_recipients(events, preds, index, names)]
+    filled = [_domestic_target(e, names) for e in _fill_recipients(events, preds, index, names)]
+    return [e for e, need in zip(filled, needs, strict=True) if _has_party(e, need, lexicon, names)]
+
+
+def _political_object(head: Token, lemmas: frozenset[str]) -> bool:
+    """Is the trigger's object, passive subject or "of" complement (or a compound
+    of it) a thing political on its own ("signing of a treaty", "sold missiles")?"""
+    for c in head.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS:
+            target = c
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            target = child(c, "pobj")
+        else:
+            continue
+        if target is None:
+            continue
+        words = [target, *(m for m in target.children if m.dep_ in ("compound", "conj"))]
+        if any(w.lemma_.lower() in lemmas for w in words):
+            return True
+    return False
+
+
+def _political(ref: ActorRef, lexicon: Lexicon, names: dict[str, Actor], acting: bool) -> bool:
+    """Is this side a political actor: a state, organ, organisation or group, or a
+    person acting in an office (political_actors.tsv)? The sector decides where
+    it is known, else the actor's kind; a place that acts (``acting``) stands for
+    its state or people."""
+    if ref.sector is not None:
+        return ref.sector in lexicon.political_sectors
+    actor = names.get(ref.actor_id) if ref.actor_id else None
+    if actor is None:
+        return acting and ref.country is not None
+    return actor.kind in lexicon.political_kinds
+
+
+def _has_party(event: Event, need: str, lexicon: Lexicon, names: dict[str, Actor]) -> bool:
+    """An ordinary word ("help", "provide", "request") states a political event only
+    with a political side; a promise or threat only with a political promiser."""
+    if not need:
+        return True
+    if any(_political(r, lexicon, names, acting=True) for r in event.actor):
+        return True
+    return need == "party" and any(
+        _political(r, lexicon, names, acting=False) for r in event.recipient
+    )
 
 
 # Organs of a state: their protests are not aimed at their own government.

@@ -4,8 +4,9 @@ All knowledge lives in ``data/``: ``plover.yaml`` (types, quads, modes, scores),
 ``lexicons/triggers.tsv`` (words and phrases that state an event),
 ``lexicons/cues.tsv`` (negation, modality, reporting and hedging cues),
 ``lexicons/instruments.tsv`` (weapons that set an ASSAULT mode),
-``lexicons/numbers.tsv`` (number words) and ``lexicons/inert_objects.txt``
-(objects that make a trigger verb no event). ``load_lexicon`` reads and checks
+``lexicons/numbers.tsv`` (number words), ``lexicons/inert_objects.txt``
+(objects that make a trigger verb no event) and ``lexicons/political_actors.tsv``
+(the actor kinds and sectors that make an ordinary word a political event). ``load_lexicon`` reads and checks
 them once; matching is a hashed lookup on each token's lemma.
 """
 
@@ -40,6 +41,8 @@ class PloverType:
     recipient_preps: tuple[str, ...]
     modes: dict[str, float | None]
     description: str = ""
+    # political on its own: an event even when no actor or recipient is known
+    stands_alone: bool = False
 
     def score_for(self, mode: str | None) -> float:
         value = self.modes.get(mode) if mode else None
@@ -62,6 +65,11 @@ class TriggerEntry:
     # lemmas one of which the head's direct object must have ("upgrade ^tie|relation"):
     # the verb states this event only with such an object
     objects: frozenset[str] = frozenset()
+    # "alone", "need", or None for the type's default (PARTY_VALUES)
+    party: str | None = None
+
+
+PARTY_VALUES = frozenset({"alone", "need"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +94,20 @@ class Lexicon:
     numbers: dict[str, tuple[float, str]] = field(default_factory=dict)
     # lemmas of objects that make a trigger verb no event ("released a statement")
     inert_objects: frozenset[str] = frozenset()
+    # actor kinds and sectors that make a side political (political_actors.tsv)
+    political_kinds: frozenset[str] = frozenset()
+    political_sectors: frozenset[str] = frozenset()
+    # lemmas of objects that make an ordinary trigger political ("signing of a treaty")
+    political_objects: frozenset[str] = frozenset()
 
     def ptype(self, name: str) -> PloverType:
         return self.types[name]
+
+    def needs_party(self, entry: TriggerEntry, type_name: str) -> bool:
+        """Does an event of ``type_name`` stated by ``entry`` need a political side?"""
+        if entry.party is not None:
+            return entry.party == "need"
+        return not self.types[type_name].stands_alone
 
 
 @dataclass(slots=True)
@@ -152,6 +171,7 @@ def _load_types(path: Path) -> dict[str, PloverType]:
                 recipient_preps=tuple(spec["recipient_preps"]),
                 modes=modes,
                 description=str(spec.get("description", "")),
+                stands_alone=bool(spec.get("stands_alone", False)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(path, None, f"type {name}: missing or bad field ({exc})") from exc
@@ -160,7 +180,7 @@ def _load_types(path: Path) -> dict[str, PloverType]:
 
 def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[TriggerEntry]]:
     index: dict[str, list[TriggerEntry]] = {}
-    for number, (phrase, pos, typ, mode, frame, mutual, preps, head) in _rows(path, 8):
+    for number, (phrase, pos, typ, mode, frame, mutual, preps, head, party) in _rows(path, 9):
         words = phrase.lower().split()
         lemmas = tuple(w for w in words if not w.startswith("^"))
         objects = frozenset(o for w in words if w.startswith("^") for o in w[1:].split("|") if o)
@@ -180,6 +200,8 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
             raise DataFileError(path, number, f"mode {mode!r} is not a mode of {typ}")
         if mutual not in ("y", "-"):
             raise DataFileError(path, number, f"mutual must be y or -, not {mutual!r}")
+        if party != "-" and party not in PARTY_VALUES:
+            raise DataFileError(path, number, f"party {party!r} is not one of -, alone, need")
         if not head.isdigit() or not 1 <= int(head) <= len(lemmas):
             raise DataFileError(path, number, f"head {head!r} is not a position in the phrase")
         entry = TriggerEntry(
@@ -193,12 +215,26 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
             head=int(head) - 1,
             line=number,
             objects=objects,
+            party=None if party == "-" else party,
         )
         index.setdefault(lemmas[0], []).append(entry)
     for entries in index.values():
         # longest first; among equals, the reading that requires an object first
         entries.sort(key=lambda e: (-len(e.lemmas), not e.objects))
     return index
+
+
+def _read_words(path: Path) -> frozenset[str]:
+    """A one-lemma-a-line list, lower-cased, without comments."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read ({exc.strerror})") from exc
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def load_lexicon(data_dir: Path | None = None) -> Lexicon:
@@ -233,16 +269,16 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         if mode not in assault_modes:
             raise DataFileError(inst_path, number, f"{mode!r} is not an ASSAULT mode")
         lexicon.instruments[lemma.lower()] = mode
-    inert_path = lex_dir / "inert_objects.txt"
-    try:
-        inert_text = inert_path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(inert_path, None, f"cannot read ({exc.strerror})") from exc
-    lexicon.inert_objects = frozenset(
-        line.strip().lower()
-        for line in inert_text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    lexicon.inert_objects = _read_words(lex_dir / "inert_objects.txt")
+    lexicon.political_objects = _read_words(lex_dir / "political_objects.txt")
+    pol_path = lex_dir / "political_actors.tsv"
+    kinds: set[str] = set()
+    sectors: set[str] = set()
+    for number, (what, value) in _rows(pol_path, 2):
+        if what not in ("kind", "sector"):
+            raise DataFileError(pol_path, number, f"field {what!r} is not kind or sector")
+        (kinds if what == "kind" else sectors).add(value)
+    lexicon.political_kinds, lexicon.political_sectors = frozenset(kinds), frozenset(sectors)
     num_path = lex_dir / "numbers.tsv"
     for number, (word, value, kind) in _rows(num_path, 3):
         try:

@@ -1,0 +1,115 @@
+"""Precision mechanisms of the event coder: an ordinary word states a political
+event only with a political side; things political on their own; intents need
+somebody who intends. Sentences are made up."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from _events_helpers import code, countries, mentions_for
+
+from entente.errors import DataFileError
+from entente.events.extract import extract_events, load_lexicon
+from entente.events.triggers import DATA_DIR
+from entente.records import Actor, Document, Mention
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def types_of(nlp, lexicon, text: str) -> list[str]:
+    return [e.type for e in code(nlp, lexicon, text)]
+
+
+def code_with_person(nlp, lexicon, text: str, name: str, sector: str | None):
+    """Code ``text`` with ``name`` resolved as a person of Ruritania holding
+    ``sector`` (None: a private person), beside the helper's country mentions."""
+    doc = nlp(text)
+    start = text.index(name)
+    person = Mention("t", 0, start, start + len(name), name, "p1", "test", "RUR", sector)
+    actors = [Actor(id="p1", name=name, kind="person", country="RUR", sector=sector)]
+    document = Document(id="t", source="test.txt", text=text)
+    return extract_events(doc, document, [*mentions_for(doc), person], lexicon, actors)
+
+
+def test_ordinary_verb_without_political_side_is_no_event(nlp, lexicon):
+    assert "AID" not in types_of(nlp, lexicon, "The farmer helped his neighbour with the harvest.")
+    assert "SUPPORT" not in types_of(nlp, lexicon, "We must support cleaner heating in our homes.")
+
+
+def test_ordinary_verb_with_a_state_is_an_event(nlp, lexicon):
+    found = [e for e in code(nlp, lexicon, "Ruritania helped Freedonia rebuild its bridges.")]
+    aid = [e for e in found if e.type == "AID"]
+    assert aid and countries(aid[0].actor) == ["RUR"] and countries(aid[0].recipient) == ["FRE"]
+
+
+def test_political_recipient_alone_makes_an_ordinary_verb_an_event(nlp, lexicon):
+    assert "AID" in types_of(nlp, lexicon, "The shipments helped Sylvania through the winter.")
+
+
+def test_private_person_is_no_political_side(nlp, lexicon):
+    text = "Maria Oldenvelt offered her visitors some tea."
+    assert not [e for e in code_with_person(nlp, lexicon, text, "Maria Oldenvelt", None)]
+
+
+def test_person_in_office_is_a_political_side(nlp, lexicon):
+    text = "Maria Oldenvelt offered her visitors some tea."
+    found = code_with_person(nlp, lexicon, text, "Maria Oldenvelt", "GOV")
+    assert any(e.type == "AGREE" and countries(e.actor) == ["RUR"] for e in found)
+
+
+def test_violent_act_stands_alone_without_sides(nlp, lexicon):
+    assert "ASSAULT" in types_of(nlp, lexicon, "Gunmen bombed the old bridge last night.")
+
+
+def test_political_object_makes_an_ordinary_word_an_event(nlp, lexicon):
+    text = "The signing of the peace treaty in May 2021 ended the war."
+    assert set(types_of(nlp, lexicon, text)) & {"SUPPORT", "AGREE"}
+
+
+def test_threat_needs_somebody_who_threatens(nlp, lexicon):
+    assert "THREATEN" not in types_of(nlp, lexicon, "More villagers will be kidnapped soon.")
+    assert "THREATEN" in types_of(nlp, lexicon, "Ruritania will attack Freedonia soon.")
+
+
+def _copy_data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR / "lexicons", target / "lexicons")
+    shutil.copy(DATA_DIR / "plover.yaml", target / "plover.yaml")
+    return target
+
+
+def test_trigger_party_column_overrides_type_default(tmp_path):
+    data = _copy_data(tmp_path)
+    path = data / "lexicons" / "triggers.tsv"
+    path.write_text(path.read_text() + "lambast\tV\tACCUSE\t-\tdo\t-\t-\t1\talone\n")
+    lexicon = load_lexicon(data)
+    (entry,) = lexicon.triggers["lambast"]
+    assert not lexicon.needs_party(entry, "ACCUSE")
+    (bomb,) = [e for e in lexicon.triggers["bomb"] if e.pos == "V"]
+    assert not lexicon.needs_party(bomb, "ASSAULT")
+    (helping,) = [e for e in lexicon.triggers["help"] if e.pos == "V"]
+    assert lexicon.needs_party(helping, "AID")
+
+
+def test_bad_party_value_names_file_and_line(tmp_path):
+    data = _copy_data(tmp_path)
+    path = data / "lexicons" / "triggers.tsv"
+    path.write_text(path.read_text() + "lambast\tV\tACCUSE\t-\tdo\t-\t-\t1\tsometimes\n")
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(data)
+    assert err.value.path == path and "sometimes" in str(err.value)
+
+
+def test_bad_political_actor_field_names_file(tmp_path):
+    data = _copy_data(tmp_path)
+    path = data / "lexicons" / "political_actors.tsv"
+    path.write_text(path.read_text() + "colour\tred\n")
+    with pytest.raises(DataFileError) as err:
+        load_lexicon(data)
+    assert err.value.path == path
