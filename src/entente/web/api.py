@@ -109,12 +109,21 @@ def events(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> dict[str, Any]:
-    # The in-memory events answer edge, node and filters in one scan; the store
-    # answers actor/recipient (names matched in the events' JSON) and the
-    # unfiltered list (a top-k of the events table).
-    if not actor and not recipient and (edge or node or not filters.empty):
+    # The in-memory events answer every filter by scanning one table; the store
+    # answers part of a name (matched in the events' JSON) and the unfiltered
+    # list (a top-k of the events table).
+    wanted = bool(actor or recipient or edge or node or not filters.empty)
+    if wanted and fast.exact_actor(store, actor) and fast.exact_actor(store, recipient):
         return fast.event_page(
-            store, lookups, filters, edge=edge, node=node, limit=limit, offset=offset
+            store,
+            lookups,
+            filters,
+            actor=actor,
+            recipient=recipient,
+            edge=edge,
+            node=node,
+            limit=limit,
+            offset=offset,
         )
     return query.event_page(
         store,

@@ -1,0 +1,179 @@
+"""The web app's in-memory lookups answer as the store's queries do, and the gaps they close.
+
+The same hand-made store as tests/test_web_api.py; the lookups' answers are
+compared with query.py's store-only versions (the CLI's and the reference).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from map_fixtures import store_of
+from test_web_api import _docs
+
+from entente import query
+from entente.consolidate import update_map
+from entente.store.db import Store
+from entente.web import create_app, lookups
+from entente.web.lookups import WebLookups
+
+FILTERS = [
+    {},
+    {"since": "2024", "until": "2024"},
+    {"since": "2022-09", "until": "2022-09"},
+    {"types": "ASSAULT,AID"},
+    {"certainty": "alleged"},
+    {"polarity": "positive"},
+    {"outlets": "b.com,c.com"},
+    {"q": "missiles"},
+    {"q": "IRAN", "types": "ASSAULT"},
+    {"q": "no sentence says this"},
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("lookups") / "web.duckdb"
+    docs = _docs()
+    with store_of(path, docs) as store:
+        update_map(store, [d.document.id for d in docs])
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(db: Path) -> Iterator[Store]:
+    with Store(db, read_only=True) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def fast(store: Store) -> Iterator[WebLookups]:
+    built = WebLookups(store)
+    yield built
+    built.close()
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("params", FILTERS)
+@pytest.mark.parametrize(
+    "scope",
+    [
+        {},
+        {"edge": "IRN|RUS|arms_supplier_of"},
+        {"edge": "RUS|IRN|arms_supplier_of"},
+        {"node": "IRN"},
+        {"node": "ISR"},
+        {"actor": "RUS"},
+        {"recipient": "IRN", "actor": "RUS"},
+    ],
+)
+def test_in_memory_event_pages_equal_the_store_query(
+    store: Store, fast: WebLookups, params: dict, scope: dict
+) -> None:
+    filters = query.event_filters(**params)
+    for limit, offset in ((50, 0), (1, 1)):
+        expected = query.event_page(store, filters, limit=limit, offset=offset, **scope)
+        got = lookups.event_page(store, fast, filters, limit=limit, offset=offset, **scope)
+        assert [e["id"] for e in got["events"]] == [e["id"] for e in expected["events"]]
+        assert got["total"] == expected["total"]
+        assert got["events"] == [
+            {**e, "nodes": g["nodes"]}
+            for e, g in zip(expected["events"], got["events"], strict=True)
+        ]
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_in_memory_graph_and_conflicts_equal_the_store_queries(
+    store: Store, fast: WebLookups, params: dict
+) -> None:
+    filters = query.event_filters(**params)
+    got = lookups.graph(store, fast, filters, limit=60)
+    assert got.pop("search_truncated") is False
+    assert got == query.graph(store, filters, limit=60)
+    rows, capped = lookups.conflicts(store, fast, filters, limit=20)
+    assert not capped
+    assert rows == query.filtered_conflicts(store, filters, limit=20)
+
+
+def test_text_search_past_the_cap_says_it_was_cut(
+    store: Store, fast: WebLookups, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filters = query.event_filters(q="missiles")  # three sentences say it
+    monkeypatch.setattr(lookups, "TEXT_CAP", 2)
+    page = lookups.event_page(store, fast, filters)
+    assert page["search_truncated"] is True and page["total"] == 2
+    assert lookups.graph(store, fast, filters)["search_truncated"] is True
+    monkeypatch.setattr(lookups, "TEXT_CAP", 3)
+    page = lookups.event_page(store, fast, filters)
+    assert page["search_truncated"] is False and page["total"] == 3
+
+
+def test_edge_events_carry_their_map_dyad_by_name(client: TestClient) -> None:
+    body = client.get("/api/events", params={"edge": "IRN|RUS|arms_supplier_of"}).json()
+    (event,) = body["events"]
+    assert event["nodes"] == {
+        "actor": [{"id": "IRN", "name": "Iran"}],
+        "recipient": [{"id": "RUS", "name": "Russia"}],
+    }
+    assert body["search_truncated"] is False
+
+
+def test_nodes_met_in_text_read_as_names_never_raw_ids(store: Store) -> None:
+    assert query.readable_name("x-ali-al-khamenei", None) == "Ali Al Khamenei"
+    assert query.readable_name("x-ali-al-khamenei", "x-ali-al-khamenei") == "Ali Al Khamenei"
+    assert query.readable_name("x-hamas", "Hamas movement") == "Hamas movement"
+    assert query.readable_name("RUS", None) == "RUS"
+    info = query._node_info(store, ["x-wagner-group", "RUS"])
+    assert info["x-wagner-group"]["name"] == "Wagner Group"
+    assert info["RUS"]["name"] == "Russia"
+
+
+def test_dyad_event_rows_open_their_event_and_obey_the_filters(client: TestClient) -> None:
+    body = client.get("/api/dyad/events", params={"a": "RUS", "b": "IRN"}).json()
+    assert body["total"] == len(body["clusters"]) == 3 and body["truncated"] is False
+    by_month = {c["period"]: c for c in body["clusters"]}
+    assert by_month["2022-09"]["event_id"] == "w-e1"
+    assert by_month["2022-09"]["actor_name"] == ["Iran"]
+    assert by_month["2006"]["event_id"] == "w-e5"
+    typed = client.get("/api/dyad/events", params={"a": "RUS", "b": "IRN", "types": "CONSULT"})
+    assert [c["type"] for c in typed.json()["clusters"]] == ["CONSULT"]
+    dated = client.get("/api/dyad/events", params={"a": "RUS", "b": "IRN", "until": "2010"})
+    assert [c["event_id"] for c in dated.json()["clusters"]] == ["w-e5"]
+    first = client.get("/api/dyad/events", params={"a": "RUS", "b": "IRN", "limit": 1}).json()
+    assert len(first["clusters"]) == 1 and first["total"] == 3 and first["truncated"] is True
+    assert first["clusters"][0]["event_id"] == "w-e4"  # newest first
+
+
+def test_dyad_keeps_the_periods_in_the_date_range(client: TestClient) -> None:
+    every = client.get("/api/dyad", params={"a": "RUS", "b": "IRN"}).json()["periods"]
+    assert "2006" in [p["period"] for p in every]
+    recent = client.get("/api/dyad", params={"a": "RUS", "b": "IRN", "since": "2022-09"})
+    assert [p["period"] for p in recent.json()["periods"]] == [
+        p["period"] for p in every if p["period"] >= "2022-09"
+    ]
+    bad = client.get("/api/dyad", params={"a": "RUS", "b": "IRN", "since": "May"})
+    assert bad.status_code == 400 and "since" in bad.json()["detail"]
+
+
+def test_actors_count_the_mentions_that_name_them(tmp_path: Path) -> None:
+    path = tmp_path / "mentions.duckdb"
+    with store_of(path, _docs()) as store:
+        (doc,) = store.fetchone("SELECT min(id) FROM documents") or ("",)
+        for start, actor in ((0, "RUS"), (10, "RUS"), (20, "IRN"), (30, None)):
+            store.execute(
+                "INSERT INTO mentions VALUES (?, 0, ?, ?, 'x', ?, 'test', NULL, NULL)",
+                [doc, start, start + 5, actor],
+            )
+    with TestClient(create_app(path)) as client:
+        found = {a["id"]: a for a in client.get("/api/actors").json()["actors"]}
+    assert found["RUS"]["mentions"] == 2 and found["IRN"]["mentions"] == 1
+    assert found["RUS"]["mention_documents"] == 1
+    assert all(a["mentions"] == 0 for i, a in found.items() if i not in ("RUS", "IRN"))
