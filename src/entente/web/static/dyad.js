@@ -6,7 +6,7 @@ import { $, fill, h, names, svg } from "./dom.js";
 import { quadColor, quadLabel } from "./format.js";
 import { showEvents } from "./events.js";
 import { openEvent } from "./reader.js";
-import { dateInFilter, onFilters } from "./state.js";
+import { dateInFilter, filterParams, onFilters } from "./state.js";
 
 let series = null;
 let suggestTimer = null;
@@ -154,15 +154,24 @@ async function periodEvents(data, period) {
   if (col) col.classList.add("selected");
   fill(box, h("p", { class: "note" }, "Loading…"));
   let rows;
+  let body;
   try {
-    rows = (await api("dyad/events", { a: data.a, b: data.b, month: period.period })).clusters;
+    // The month's clusters under the shared filters (types, certainty, outlets, text...).
+    body = await api("dyad/events", { ...filterParams(), a: data.a, b: data.b, month: period.period });
+    rows = body.clusters;
   } catch (error) {
     fill(box, h("p", { class: "error" }, error.message));
     return;
   }
   fill(
     box,
-    h("h3", {}, `${period.period}: ${rows.length} event cluster(s) between ${data.a_name} and ${data.b_name}`),
+    h(
+      "h3",
+      {},
+      `${period.period}: ${body.total ?? rows.length} event cluster(s) between ${data.a_name} and ${data.b_name}` +
+        (body.total !== undefined && body.total < period.events ? ` match the filters (of ${period.events})` : "") +
+        (body.truncated ? `; the first ${rows.length} shown` : ""),
+    ),
     h("ol", { class: "cluster-list" }, rows.map((row) => clusterItem(row, period))),
   );
 }

@@ -51,6 +51,9 @@ async function load() {
   fill(
     box,
     request.subtitle ? h("p", { class: "note" }, request.subtitle) : null,
+    data.search_truncated
+      ? h("p", { class: "note" }, "The text search is common: only its first matches were searched; narrow it for all.")
+      : null,
     items.length
       ? h("ol", { class: "event-list", start: request.offset + 1 }, items)
       : h("p", { class: "note" }, "No events match the filters."),
@@ -114,7 +117,7 @@ export function eventItem(event) {
       swatch,
       h("strong", {}, event.type),
       " ",
-      h("span", {}, `${names(event.actor)} → ${names(event.recipient)}`),
+      h("span", {}, dyadText(event)),
     ),
     h(
       "div",
@@ -124,4 +127,17 @@ export function eventItem(event) {
     ),
     h("div", { class: "event-sentence" }, event.evidence ? event.evidence.sentence : ""),
   );
+}
+
+// "actor → recipient"; a side the sentence leaves unnamed (a passive "was
+// attacked", whose dyad came from the sentences around it) shows the map's
+// node for it, in parentheses, rather than "—".
+function dyadText(event) {
+  const side = (own, nodes) => {
+    if (own && own.length) return names(own);
+    if (nodes && nodes.length) return `(${names(nodes)})`;
+    return names(own);
+  };
+  const map = event.nodes || {};
+  return `${side(event.actor, map.actor)} → ${side(event.recipient, map.recipient)}`;
 }
