@@ -113,3 +113,62 @@ def test_bad_political_actor_field_names_file(tmp_path):
     with pytest.raises(DataFileError) as err:
         load_lexicon(data)
     assert err.value.path == path
+
+
+def tenses(nlp, lexicon, text: str, type_name: str) -> list[str]:
+    return [e.tense for e in code(nlp, lexicon, text) if e.type == type_name]
+
+
+def test_infinitive_of_purpose_is_not_an_actual_act(nlp, lexicon):
+    text = "A coalition is forming to provide Freedonia with security guarantees."
+    assert tenses(nlp, lexicon, text, "AID") == ["future"]
+
+
+def test_act_called_for_by_gerund_is_not_actual(nlp, lexicon):
+    text = "Ruritania called for Freedonia to respond by accepting the proposal."
+    assert "actual" not in tenses(nlp, lexicon, text, "AGREE")
+
+
+def test_implicative_and_negating_governors_keep_the_infinitive_actual(nlp, lexicon):
+    assert tenses(nlp, lexicon, "Ruritania managed to sign a deal with Freedonia.", "SUPPORT") == [
+        "actual"
+    ]
+    refused = code(nlp, lexicon, "Ruritania declined to condemn Freedonia.")
+    accuse = [e for e in refused if e.type == "ACCUSE"]
+    assert accuse and accuse[0].tense == "actual" and accuse[0].polarity == "negative"
+
+
+def test_should_and_whether_are_hypothetical(nlp, lexicon):
+    assert tenses(nlp, lexicon, "Ruritania should seek a new loan from Freedonia.", "REQUEST") == [
+        "hypothetical"
+    ]
+    text = "Whether they agree or not, Ruritania and Freedonia will keep trading."
+    assert tenses(nlp, lexicon, text, "AGREE") == ["hypothetical"]
+
+
+def test_participle_used_as_adjective_is_no_event(nlp, lexicon):
+    assert not code(nlp, lexicon, "The people of Ruritania are friendly and accepting.")
+
+
+def test_demonstrating_something_is_no_protest(nlp, lexicon):
+    text = "Ruritania wants to demonstrate the value of its alliance with Freedonia."
+    assert "PROTEST" not in types_of(nlp, lexicon, text)
+    assert "PROTEST" in types_of(nlp, lexicon, "Thousands demonstrated in Ruritania on Sunday.")
+
+
+def test_backing_ones_own_claims_is_no_support(nlp, lexicon):
+    assert "SUPPORT" not in types_of(nlp, lexicon, "Ruritania cites old maps to back its claims.")
+    found = [e for e in code(nlp, lexicon, "Ruritania backed its ally Freedonia.")]
+    assert any(e.type == "SUPPORT" and countries(e.recipient) == ["FRE"] for e in found)
+
+
+def test_cooperation_with_own_government_has_no_recipient(nlp, lexicon):
+    text = "Ruritania's prime minister will discuss upgrading Ruritania's ties with Freedonia."
+    support = [e for e in code(nlp, lexicon, text) if e.type == "SUPPORT"]
+    assert support and "RUR" not in countries(support[0].recipient)
+
+
+def test_forecast_by_others_is_no_promise(nlp, lexicon):
+    text = "Analysts believe Ruritania and Freedonia will meet next year."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
+    assert "AGREE" in types_of(nlp, lexicon, "Ruritania said it will send aid to Freedonia.")

@@ -246,7 +246,43 @@ def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) 
         cond = any(lexicon.modifier_cues.get(m) == "hypothetical" for m in sent_marks)
         would = any(t.lower_ == "would" for t in pred.children)
         return "hypothetical" if cond and would else "future"
+    if unrealised_infinitive(pred, lexicon):
+        return "future"
     return "actual"
+
+
+# Clauses an infinitive can head ("forming to provide", "calls to impose", "it is
+# for X to accept"), and the links climbed to reach one ("by accepting", "and sign").
+INFINITIVE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp", "csubj", "oprd"})
+INFINITIVE_CLIMB_DEPS = frozenset({"pcomp", "prep", "conj"})
+
+
+def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
+    """Is ``pred`` (or the clause it hangs from) a to-infinitive that states an
+    aim, a call or a possibility rather than an act: "a coalition is forming to
+    provide aid", "calls to impose sanctions", "it is for X to accept"? Not after
+    a verb that implies the act happened ("managed to sign", cues kind actual) nor
+    after an adjective or ordinal ("was quick to condemn", "the first to
+    congratulate")."""
+    token = pred
+    for _ in range(6):
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.dep_ in INFINITIVE_DEPS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
+            head = token.head
+            if head.pos_ in ("ADJ", "NUM") or head.tag_ in ("JJ", "JJS", "RBS"):
+                return False
+            lemma = head.lemma_.lower()
+            # "declined to condemn": negated (polarity), not merely aimed at
+            return (
+                lemma not in lexicon.implicatives and lexicon.governor_cues.get(lemma) != "negate"
+            )
+        if token.dep_ not in INFINITIVE_CLIMB_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _subject_phrase(gov: Token, index: MentionIndex) -> Attribution | None:

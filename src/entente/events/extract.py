@@ -279,6 +279,51 @@ def _intent_type(plan: _Plan, quad: str, polarity: str, governors, trigger_heads
     return None
 
 
+def _predicted_by_other(event: Event) -> bool:
+    """Is a future act believed by someone other than its actor ("analysts believe
+    X and Y will meet"), or reported by a source of another state? A forecast, not
+    a promise or threat. A report by an unplaced source ("a statement said") or of
+    an act with no known actor stays a promise."""
+    source = event.attributed_to
+    actors = {r.country for r in event.actor}
+    if source is None or not actors or source.country in actors:
+        return False
+    return event.certainty == "alleged" or (
+        event.certainty == "reported" and source.country is not None
+    )
+
+
+def _same_side(a: Mention, b: Mention) -> bool:
+    """One state's same organ (country and sector both known and equal)."""
+    return (
+        a.country is not None
+        and a.sector is not None
+        and a.country == b.country
+        and (a.sector == b.sector)
+    )
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _own_object(verb: Token, trigger_heads: set[int]) -> Token | None:
+    """The possessive pronoun of the verb's direct object when it is the subject's
+    own thing ("its claims"), else None. An event noun or an object with its own
+    prepositional phrase ("backed off its threats against X") is aimed elsewhere."""
+    obj = child(verb, OBJECT_DEPS)
+    if obj is None or obj.i in trigger_heads or child(obj, "prep") is not None:
+        return None
+    for c in obj.children:
+        if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS:
+            return c
+    return None
+
+
+def _adjectival(verb: Token) -> bool:
+    """A participle joined to an adjective or used as a complement adjective."""
+    return verb.dep_ in ("acomp", "oprd") or (verb.dep_ == "conj" and verb.head.pos_ == "ADJ")
+
+
 def _same_parties(a: list[Mention], b: list[Mention]) -> bool:
     """Are two sides the very same mentions (a pronoun bound back to the actor)?
     Two mentions of one country ("Palestinian police ... Palestinian groups") are
@@ -340,10 +385,17 @@ def extract_events(
         cand = plan.candidate
         if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
             continue  # "Given the humiliation ...": a verb form used as a preposition
+        if not cand.nominal and _adjectival(cand.head):
+            continue  # "friendly and accepting": a participle used as an adjective
         if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
             continue  # "protest leaders", "aid workers": a modifier names a kind, not an event
         ptype = lexicon.ptype(plan.type)
         noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
+        stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
+        need = "party" if lexicon.needs_party(stated_by, plan.type) else ""
+        heads = (cand.head, plan.noun.head) if plan.noun else (cand.head,)
+        if any(_political_object(h, lexicon.political_objects) for h in heads):
+            need = ""
         preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
         if plan.noun is None and cand.entry.type not in (None, plan.type):
             # read as another type by its syntax (a protest lodged *with* someone)
@@ -383,8 +435,24 @@ def extract_events(
             recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
             if not recipient and plan.noun is not None:
                 recipient = location_recipient(cand.head, index)
+        if recipient and actor and ptype.quad in COOPERATIVE_QUADS:
+            # "Modi will discuss upgrading India's ties": cooperation with the actor's
+            # own government (same state, same sector) is not aimed at it; conflict
+            # inside one state (a deputy protesting the president) is domestic
+            recipient = [m for m in recipient if not any(_same_side(m, a) for a in actor)]
+        if need and not cand.nominal and not mutual:
+            owner = _own_object(cand.head, trigger_heads)
+            if owner is not None:
+                # "cites maps to back its claims": an act on one's own thing is aimed
+                # at nobody; without another recipient it is no event
+                own = arguments(owner, index)
+                recipient = [m for m in recipient if m not in own]
+                if not recipient:
+                    continue
         actor = [m for m in actor if m not in recipient] or actor
-        if mutual and len(actor) > 1 and not recipient:
+        if mutual and len({m.country for m in actor}) > 1 and not recipient:
+            # coordinated parties of different states act on each other; an official
+            # and her ministry in apposition are one side
             recipient = list(actor)
         pred = plan.pred
         sent = view.sentence(cand.head)
@@ -434,11 +502,6 @@ def extract_events(
         )
         events.append(event)
         preds.append(pred)
-        stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
-        need = "party" if lexicon.needs_party(stated_by, plan.type) else ""
-        heads = (cand.head, plan.noun.head) if plan.noun else (cand.head,)
-        if any(_political_object(h, lexicon.political_objects) for h in heads):
-            need = ""
         needs.append(need)
         refusal = _refusal(plan, polarity, governors, ptype.quad)
         if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
@@ -463,6 +526,8 @@ def extract_events(
                 )
             )
         intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads)
+        if intent is not None and _predicted_by_other(event):
+            intent = None
         if intent is not None and intent in lexicon.types:
             mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None
             preds.append(pred)

@@ -25,7 +25,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 FRAMES = frozenset({"do", "give", "light", "absorb"})
 CUE_KINDS = frozenset(
-    {"negate", "future", "hypothetical", "reported", "alleged", "disputed", "denied"}
+    {"negate", "future", "hypothetical", "reported", "alleged", "disputed", "denied", "actual"}
 )
 CUE_SCOPES = frozenset({"modifier", "governor", "sentence"})
 ANY_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
@@ -88,6 +88,8 @@ class Lexicon:
     triggers: dict[str, list[TriggerEntry]]
     modifier_cues: dict[str, str] = field(default_factory=dict)
     governor_cues: dict[str, str] = field(default_factory=dict)
+    # verbs whose infinitive happened ("managed to sign", "began to shell"): cue kind actual
+    implicatives: frozenset[str] = frozenset()
     # first lemma -> (lemma tuple, kind), longest first
     sentence_cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     instruments: dict[str, str] = field(default_factory=dict)
@@ -253,6 +255,11 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         if scope not in CUE_SCOPES:
             raise DataFileError(cues_path, number, f"scope {scope!r} not in {sorted(CUE_SCOPES)}")
         lemmas = tuple(cue.lower().split())
+        if kind == "actual":
+            if scope != "governor" or len(lemmas) != 1:
+                raise DataFileError(cues_path, number, "an actual cue is one governor word")
+            lexicon.implicatives = lexicon.implicatives | {lemmas[0]}
+            continue
         if scope == "sentence":
             lexicon.sentence_cues.setdefault(lemmas[0], []).append((lemmas, kind))
         elif len(lemmas) != 1:
@@ -382,9 +389,9 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
 
 def _has_object(head: Token, lemmas: frozenset[str]) -> bool:
     """Is one of ``lemmas`` the head's direct object, passive subject, or the
-    object of its "with" ("met with success")?"""
+    object of its "with" ("met with success")? ``*`` among them: any object."""
     for c in head.children:
-        if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lemmas:
+        if c.dep_ in OBJECT_DEPS and ("*" in lemmas or c.lemma_.lower() in lemmas):
             return True
         with_object = c.dep_ == "prep" and c.lower_ == "with"
         if with_object and any(o.dep_ == "pobj" and o.lemma_.lower() in lemmas for o in c.children):
