@@ -172,3 +172,31 @@ def test_forecast_by_others_is_no_promise(nlp, lexicon):
     text = "Analysts believe Ruritania and Freedonia will meet next year."
     assert "AGREE" not in types_of(nlp, lexicon, text)
     assert "AGREE" in types_of(nlp, lexicon, "Ruritania said it will send aid to Freedonia.")
+
+
+def test_giving_up_ones_weapons_is_a_concession_aimed_at_nobody_else(nlp, lexicon):
+    found = code(nlp, lexicon, "Ruritania pressed Freedonia to give up its nuclear weapons.")
+    assert "AID" not in {e.type for e in found}
+    concede = [e for e in found if e.type == "CONCEDE"]
+    assert concede and countries(concede[0].actor) == ["FRE"] and not concede[0].recipient
+
+
+def test_seeking_office_is_no_request(nlp, lexicon):
+    assert "REQUEST" not in types_of(nlp, lexicon, "Ruritania's president will seek a third term.")
+
+
+def test_convened_meeting_is_carried_by_its_verb(nlp, lexicon):
+    text = "Ruritania will convene a meeting with Freedonia on Friday."
+    consult = [e for e in code(nlp, lexicon, text) if e.type == "CONSULT"]
+    assert [e.tense for e in consult] == ["future"]
+
+
+def test_act_inside_a_plan_is_future(nlp, lexicon):
+    text = "The commission proposed a plan for supporting Freedonia."
+    assert tenses(nlp, lexicon, text, "SUPPORT") == ["future"]
+
+
+def test_deportation_is_aimed_at_the_destination_not_the_origin(nlp, lexicon):
+    text = "Ruritania deported the migrants from Sylvania to Freedonia."
+    coerce = [e for e in code(nlp, lexicon, text) if e.type == "COERCE"]
+    assert coerce and "SYL" not in countries(coerce[0].recipient)

@@ -37,7 +37,8 @@ from entente.events.triggers import Lexicon, token_strings
 from entente.records import Attribution, EventDate, Quantity
 
 CERTAINTY_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "disputed": 3, "denied": 4}
-CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "prep"})
+# csubj: "holding a summit would not be provocative" is governed by its predicate
+CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "prep", "csubj"})
 MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "preconj", "det"})
 CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl"})
 CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollar": "USD", "euro": "EUR"}
@@ -120,6 +121,11 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
         )
         if not allowed and not via_infinitive:
             break
+        if head.pos_ == "NOUN" and not (nominal and step == 0):
+            # "a plan for supporting X", "interest in making X": a noun of intent
+            kind = lexicon.governor_cues.get(head.lemma_.lower())
+            if kind in ("future", "hypothetical"):
+                found.append((kind, head))
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             kind = lexicon.governor_cues.get(head.lemma_.lower())
             direct_object = nominal and step == 0 and dep == "dobj"

@@ -440,14 +440,15 @@ def extract_events(
             # own government (same state, same sector) is not aimed at it; conflict
             # inside one state (a deputy protesting the president) is domestic
             recipient = [m for m in recipient if not any(_same_side(m, a) for a in actor)]
-        if need and not cand.nominal and not mutual:
+        if not cand.nominal and not mutual:
             owner = _own_object(cand.head, trigger_heads)
             if owner is not None:
-                # "cites maps to back its claims": an act on one's own thing is aimed
-                # at nobody; without another recipient it is no event
+                # "cites maps to back its claims", "give up its weapons": the owner of
+                # the thing acted on is the actor, not whom the act is aimed at; an
+                # ordinary word with no other recipient is no event
                 own = arguments(owner, index)
                 recipient = [m for m in recipient if m not in own]
-                if not recipient:
+                if need and not recipient:
                     continue
         actor = [m for m in actor if m not in recipient] or actor
         if mutual and len({m.country for m in actor}) > 1 and not recipient:
