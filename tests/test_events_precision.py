@@ -200,3 +200,23 @@ def test_deportation_is_aimed_at_the_destination_not_the_origin(nlp, lexicon):
     text = "Ruritania deported the migrants from Sylvania to Freedonia."
     coerce = [e for e in code(nlp, lexicon, text) if e.type == "COERCE"]
     assert coerce and "SYL" not in countries(coerce[0].recipient)
+
+
+def test_killing_animals_is_no_assault(nlp, lexicon):
+    assert "ASSAULT" not in types_of(nlp, lexicon, "Thousands of stray dogs are killed every year.")
+
+
+def test_participle_describing_an_inert_thing_is_no_event(nlp, lexicon):
+    text = "The Ruritania index released last week ranks Freedonia first."
+    assert "RETREAT" not in types_of(nlp, lexicon, text)
+
+
+def test_planned_meeting_is_no_promise(nlp, lexicon):
+    text = "Ruritania's president will meet Freedonia's leader on Monday."
+    found = types_of(nlp, lexicon, text)
+    assert "CONSULT" in found and "AGREE" not in found
+
+
+def test_what_an_event_led_an_actor_to_do_happened(nlp, lexicon):
+    text = "The crisis led Ruritania to call for talks with Freedonia."
+    assert tenses(nlp, lexicon, text, "REQUEST") == ["actual"]

@@ -274,7 +274,8 @@ def _intent_type(plan: _Plan, quad: str, polarity: str, governors, trigger_heads
     )
     if plan.type != "THREATEN" and (quad == "material-conflict" or conditional):
         return "THREATEN"
-    if plan.type != "AGREE" and quad in COOPERATIVE_QUADS:
+    if plan.type not in ("AGREE", "CONSULT") and quad in COOPERATIVE_QUADS:
+        # a planned meeting is CONSULT in the future, not a promise to meet
         return "AGREE"
     return None
 

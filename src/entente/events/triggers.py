@@ -12,6 +12,7 @@ them once; matching is a hashed lookup on each token's lemma.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -384,15 +385,29 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
         return False
     if not lexicon.types[entry.type].quad.startswith("material"):
         return False
-    return _has_object(head, lexicon.inert_objects)
+    if (
+        head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and head.head.lemma_.lower() in lexicon.inert_objects
+    ):
+        return True  # "the index released last week": the noun a participle describes
+    return _has_object(head, lexicon.inert_objects, lexicon.numbers.keys())
 
 
-def _has_object(head: Token, lemmas: frozenset[str]) -> bool:
+def _has_object(head: Token, lemmas: frozenset[str], counts: Collection[str] = ()) -> bool:
     """Is one of ``lemmas`` the head's direct object, passive subject, or the
     object of its "with" ("met with success")? ``*`` among them: any object."""
     for c in head.children:
         if c.dep_ in OBJECT_DEPS and ("*" in lemmas or c.lemma_.lower() in lemmas):
             return True
+        if c.dep_ in OBJECT_DEPS and (c.pos_ == "NUM" or c.like_num or c.lemma_.lower() in counts):
+            # "millions of dogs": the counted thing is the object
+            for of in c.children:
+                counted = of.dep_ == "prep" and of.lower_ == "of"
+                if counted and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in lemmas for o in of.children
+                ):
+                    return True
         with_object = c.dep_ == "prep" and c.lower_ == "with"
         if with_object and any(o.dep_ == "pobj" and o.lemma_.lower() in lemmas for o in c.children):
             return True
