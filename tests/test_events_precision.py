@@ -220,3 +220,12 @@ def test_planned_meeting_is_no_promise(nlp, lexicon):
 def test_what_an_event_led_an_actor_to_do_happened(nlp, lexicon):
     text = "The crisis led Ruritania to call for talks with Freedonia."
     assert tenses(nlp, lexicon, text, "REQUEST") == ["actual"]
+
+
+def test_trigger_word_inside_an_organisation_name_is_no_event(nlp, lexicon):
+    text = "Soldiers of the United Nations Support Mission in Freedonia patrolled the border."
+    assert "SUPPORT" not in types_of(nlp, lexicon, text)
+
+
+def test_sending_a_signal_is_no_aid(nlp, lexicon):
+    assert "AID" not in types_of(nlp, lexicon, "Ruritania sent a clear signal to Freedonia.")

@@ -58,6 +58,8 @@ __all__ = ["Lexicon", "event_to_record", "extract_events", "load_lexicon"]
 # seeds' "read" precision after changing them).
 CONFIDENCE_BASE = 0.35
 NON_CLAUSE_DEPS = frozenset({"prep", "mark", "case", "amod", "compound"})
+# Named things whose words are no events ("Support" in a mission's name)
+NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 CONFIDENCE_ACTOR = 0.3
 CONFIDENCE_RECIPIENT = 0.15
 CONFIDENCE_VERBAL = 0.1
@@ -386,6 +388,8 @@ def extract_events(
         cand = plan.candidate
         if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
             continue  # "Given the humiliation ...": a verb form used as a preposition
+        if cand.head.ent_type_ in NAME_ENTITIES:
+            continue  # "the ... Support and Stabilization Mission": a word of a name
         if not cand.nominal and _adjectival(cand.head):
             continue  # "friendly and accepting": a participle used as an adjective
         if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
