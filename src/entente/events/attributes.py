@@ -69,7 +69,9 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
                 kind = lexicon.modifier_cues.get(mark.lower_) if mark is not None else None
                 if kind != "hypothetical":
                     continue
-            if kind and (c.dep_ != "det" or kind == "negate"):
+            # "no attack" negates; "any attack (would ...)" names no act that happened
+            det_ok = kind == "negate" or (kind == "hypothetical" and pred.pos_ == "NOUN")
+            if kind and (c.dep_ != "det" or det_ok):
                 found.append((kind, c))
         elif c.dep_ in ("dobj", "attr", "pobj") and pred.pos_ in ("VERB", "AUX"):
             det = child(c, "det")
@@ -98,6 +100,13 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
             if kind:
                 found.append((kind, relcl))
     nominal = pred.pos_ not in ("VERB", "AUX")
+    if nominal and pred.dep_ == "pobj" and pred.head.lower_ == "of":
+        # "the possibility of sanctions", "threats of an attack": a noun of chance or
+        # fear holds the event it names as a prospect, not as something done
+        holder = pred.head.head
+        kind = lexicon.governor_cues.get(holder.lemma_.lower())
+        if holder.pos_ == "NOUN" and kind in ("future", "hypothetical"):
+            found.append((kind, holder))
     via_infinitive = False
     para = view.sentence(pred)
     for step in range(8):

@@ -111,6 +111,11 @@ def _event_noun_under(token: Token, by_head: dict[int, Candidate]) -> Candidate 
     return None
 
 
+# "granted sanctions relief", "gave access": a concession handed over is the
+# concession itself, not aid
+YIELDED = frozenset({"CONCEDE", "RETREAT"})
+
+
 def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
     by_head = {c.head.i: c for c in candidates}
     absorbed: set[int] = set()
@@ -118,13 +123,15 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
     for cand in candidates:
         entry = cand.entry
         noun = None
-        if entry.frame in ("light", "absorb"):
+        if entry.frame in ("light", "absorb", "give"):
             noun = _event_noun_under(cand.head, by_head)
             if noun is not None and noun.entry.frame == "light":
                 noun = None
+            if entry.frame == "give" and (noun is None or noun.entry.type not in YIELDED):
+                noun = None
         if noun is not None and noun.head.i not in absorbed:
             absorbed.add(noun.head.i)
-            if entry.frame == "light":
+            if entry.frame in ("light", "give"):
                 plans.append(_Plan(cand, cand.head, noun, noun.entry.type, noun.entry.mode))
                 continue
         if entry.type is None:
@@ -436,7 +443,7 @@ def extract_events(
                 for host in hosts:
                     for obj in prep_objects(host, preps):
                         recipient.extend(m for m in arguments(obj, index) if m not in actor)
-        if not recipient and (actor or not cand.nominal):
+        if not recipient and (actor or not cand.nominal) and ptype.place_as_recipient(plan.mode):
             recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
             if not recipient and plan.noun is not None:
                 recipient = location_recipient(cand.head, index)

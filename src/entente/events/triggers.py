@@ -44,6 +44,16 @@ class PloverType:
     description: str = ""
     # political on its own: an event even when no actor or recipient is known
     stands_alone: bool = False
+    # the modes (None: every mode) for which the place an event happens in stands as
+    # its recipient when none is named (CAMEO's convention for domestic events: a
+    # riot "in Dhaka"); a meeting "in Doha" is not aimed at Qatar
+    place_recipient: bool = True
+    place_modes: tuple[str, ...] | None = None
+
+    def place_as_recipient(self, mode: str | None) -> bool:
+        if self.place_modes is not None:
+            return mode in self.place_modes
+        return self.place_recipient
 
     def score_for(self, mode: str | None) -> float:
         value = self.modes.get(mode) if mode else None
@@ -147,6 +157,15 @@ def _rows(path: Path, ncols: int):
         yield number, [f.strip() for f in fields]
 
 
+def _place_fields(value: object) -> dict[str, object]:
+    """``place_as_recipient``: true, false, or a list of the modes it holds for."""
+    if isinstance(value, bool):
+        return {"place_recipient": value, "place_modes": None}
+    if isinstance(value, list) and all(isinstance(m, str) for m in value):
+        return {"place_recipient": bool(value), "place_modes": tuple(value)}
+    raise TypeError("place_as_recipient must be true, false or a list of modes")
+
+
 def _load_types(path: Path) -> dict[str, PloverType]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -175,6 +194,7 @@ def _load_types(path: Path) -> dict[str, PloverType]:
                 modes=modes,
                 description=str(spec.get("description", "")),
                 stands_alone=bool(spec.get("stands_alone", False)),
+                **_place_fields(spec.get("place_as_recipient", True)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(path, None, f"type {name}: missing or bad field ({exc})") from exc
