@@ -84,3 +84,15 @@ def test_weapons_test_is_a_show_of_force_not_an_assault(nlp, lexicon):
     ):
         types = [e.type for e in code(nlp, lexicon, text)]
         assert "ASSAULT" not in types and "MOBILIZE" in types, text
+
+
+def test_condition_voiced_in_a_warning_leaves_the_warning_actual(nlp, lexicon):
+    text = "Ruritania warned Freedonia of severe consequences if it buys the jets."
+    threats = _of(code(nlp, lexicon, text), "THREATEN")
+    assert threats and threats[0].tense == "actual"
+
+
+def test_conditional_meeting_stays_hypothetical(nlp, lexicon):
+    text = "Ruritania would meet with Freedonia if the talks resume."
+    meetings = _of(code(nlp, lexicon, text), "CONSULT")
+    assert meetings and meetings[0].tense != "actual"

@@ -69,6 +69,11 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
                 kind = lexicon.modifier_cues.get(mark.lower_) if mark is not None else None
                 if kind != "hypothetical":
                     continue
+                if lexicon.governor_cues.get(pred.lemma_.lower()) == "hypothetical":
+                    # "warned X of consequences if ...", "urged them to ... if they want":
+                    # a verb of warning or asking says its condition as part of what it
+                    # says; the warning itself was made
+                    continue
             # "no attack" negates; "any attack (would ...)" names no act that happened
             det_ok = kind == "negate" or (kind == "hypothetical" and pred.pos_ == "NOUN")
             if kind and (c.dep_ != "det" or det_ok):
