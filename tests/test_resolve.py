@@ -180,3 +180,41 @@ def test_resolve_unresolved_entities_are_kept(resolve):
 def test_resolve_resolved_by_vocabulary_is_closed(resolve):
     result = resolve("Iran's Foreign Ministry said Tehran backs Hamas, in Beirut.")
     assert {m.resolved_by for m in result.mentions} <= set(RESOLVED_BY)
+
+
+def test_resolve_titled_surname_takes_state_of_registry_office_holder(resolve):
+    # A surname alone is no name match, but with the office the registry's past holders
+    # of that office under that surname served one state.
+    mention = _find(resolve("President Clinton urged calm at the harbour.", "2024-06-01"), "Clinton")
+    assert (mention.country, mention.sector) == ("USA", "GOV")
+
+
+def test_resolve_titled_unknown_person_takes_sole_state_of_short_report(resolve):
+    mention = _find(resolve("President Tomas Kalnar vowed to rebuild the docks of Tallinn."), "Kalnar")
+    assert (mention.country, mention.sector) == ("EST", "GOV")
+
+
+def test_resolve_titled_unknown_person_stays_stateless_when_two_states_named(resolve):
+    text = "President Tomas Kalnar flew from Tallinn to Riga."
+    assert _find(resolve(text), "Kalnar").country is None
+
+
+def test_resolve_demonym_before_people_is_that_people_in_the_state(resolve):
+    croats = _find(resolve("Bosnian Croats rejected the new map."), "Croats")
+    kurds = _find(resolve("Iraqi Kurds fled across the mountains."), "Kurds")
+    assert (croats.text, croats.country, croats.sector) == ("Bosnian Croats", "BIH", "CVL")
+    assert (kurds.text, kurds.country, kurds.sector) == ("Iraqi Kurds", "IRQ", "CVL")
+
+
+def test_resolve_demonym_civilians_are_not_the_government(resolve):
+    customers = _find(resolve("American customers complained about the fees."), "American")
+    activists = _find(resolve("Chinese democracy activists praised the ruling."), "Chinese")
+    workers = _find(resolve("Turkish workers walked out of the plant."), "Turkish")
+    assert (customers.country, customers.sector) == ("USA", "CVL")
+    assert (activists.country, activists.sector) == ("CHN", "CVL")
+    assert (workers.country, workers.sector) == ("TUR", "LAB")
+
+
+def test_resolve_european_community_is_an_igo(resolve):
+    mention = _find(resolve("The European Community lifted the ban on beef."), "European Community")
+    assert mention.sector == "IGO"

@@ -158,8 +158,9 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
         _resolve_match(ctx, match)
     _resolve_backed(ctx)
     _resolve_things(ctx)
+    _resolve_peoples_of_states(ctx)
     countries = _document_countries(ctx, matches)
-    _resolve_titled_people(ctx, _dominant(countries))
+    _resolve_titled_people(ctx, _dominant(countries), _sole_state(countries))
     _resolve_title_fragments(ctx, _dominant(countries))
     _resolve_institutions(ctx, countries)
     _resolve_unknown_organisations(ctx, countries)
@@ -379,6 +380,52 @@ def _lemma_phrase(phrase: Span, plural: bool = False) -> str:
     return " ".join(words)
 
 
+# -- 1b: a people of a state ("Bosnian Croats", "Iraqi Kurds") -----------------------
+
+
+def _resolve_peoples_of_states(ctx: Context) -> None:
+    """A state's demonym before a people's plural name is that people living in the
+    state: the state's country, the people's civilian sector, not the state acting nor
+    the people's own homeland."""
+    registry = ctx.registry
+    doc = ctx.doc
+    for first, second in zip(doc[:-1], doc[1:], strict=True):
+        if first.whitespace_ != " " or not first.text[:1].isupper() or not second.text[:1].isupper():
+            continue
+        adjective = registry.lookup(first.text)
+        if adjective is None or adjective.kind != "demonym":
+            continue
+        people = registry.lookup(second.text)
+        people_actor = registry.actors.get(people.actor_id) if people and people.actor_id else None
+        if people_actor is not None and people_actor.kind == "group":
+            sector = people_actor.sector or "CVL"
+        elif (people is not None and people.kind == "demonym") or second.tag_ == "NNPS":
+            sector = "CVL"  # "Bosnian Serbs": a plural people name
+        else:
+            continue
+        if (
+            second.tag_ not in ("NNPS", "NNS")
+            and not second.text.endswith("s")
+            and (people_actor is None or people_actor.kind != "group")
+        ):
+            continue  # "Bosnian Serb leaders": a modifier, not a people
+        nxt = doc[second.i + 1] if second.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "ROOT" and second.dep_ == "compound":
+            continue  # "Iraqi Kurd fighters": the head noun decides
+        country = registry.actors[adjective.actor_id].country
+        span = doc[first.i : second.i + 1]
+        name = span.text
+        actor_id = "x-" + slugify(name)
+        if actor_id not in ctx.new_actors:
+            ctx.new_actors[actor_id] = Actor(
+                id=actor_id, name=name, kind="group", country=country, sector=sector
+            )
+        ctx.drop_mentions(span)
+        for i in range(span.start, span.end):
+            ctx.claimed.pop(i, None)
+        ctx.add(span, actor_id, "modifier", country, sector)
+
+
 # -- 2: titled people the registry lacks -------------------------------------------
 
 
@@ -388,7 +435,44 @@ def _title_right_before(ent: Span, title: str) -> bool:
     return before.endswith(title) and "," not in before[-len(title) - 2 :]
 
 
-def _resolve_titled_people(ctx: Context, dominant: str | None) -> None:
+def _sole_state(countries: Counter[str]) -> str | None:
+    """The one state a document names, when it names exactly one (a short report)."""
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+_HOLDERS_CACHE: dict[int, dict[tuple[str, str], set[str]]] = {}
+
+
+def _office_holders(registry: Registry) -> dict[tuple[str, str], set[str]]:
+    """(surname, office) -> the states of registry people with that surname who held it."""
+    cached = _HOLDERS_CACHE.get(id(registry))
+    if cached is not None:
+        return cached
+    holders: dict[tuple[str, str], set[str]] = {}
+    for actor in registry.actors.values():
+        if actor.kind != "person" or not actor.name.split():
+            continue
+        surname = actor.name.split()[-1]
+        for office in actor.offices:
+            if office.country:
+                holders.setdefault((surname, office.role.lower()), set()).add(office.country)
+    _HOLDERS_CACHE[id(registry)] = holders
+    return holders
+
+
+def _office_holder_state(ctx: Context, words: list[Token], title: str) -> str | None:
+    """"President Clinton" in any year: the state whose registry holders of that office
+    bear this surname, when they all served one state (a surname alone is not a name
+    match, but with the office it can only mean that state)."""
+    if not words:
+        return None
+    states = _office_holders(ctx.registry).get((words[-1].text, title.lower()))
+    return next(iter(states)) if states and len(states) == 1 else None
+
+
+def _resolve_titled_people(
+    ctx: Context, dominant: str | None, sole_state: str | None = None
+) -> None:
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON" or ctx.overlaps(ent):
             continue
@@ -405,8 +489,22 @@ def _resolve_titled_people(ctx: Context, dominant: str | None) -> None:
             and found.title is not None
             and _title_right_before(ent, found.title)
         ):
-            # "President X" with no state named beside: the document's state
-            found = TitleFound(found.title, dominant, found.sector, found.organisation)
+            # "President X" with no state named beside: a past holder of that office with
+            # this surname, else the document's state
+            country = _office_holder_state(ctx, words, found.title) or dominant or sole_state
+            found = TitleFound(found.title, country, found.sector, found.organisation)
+        elif (
+            found.country is None
+            and found.sector in STATE_SECTORS
+            and found.title is not None
+            and _title_right_before(ent, found.title)
+        ):
+            found = TitleFound(
+                found.title,
+                _office_holder_state(ctx, words, found.title) or sole_state,
+                found.sector,
+                found.organisation,
+            )
         name = ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text
         actor_id = "x-" + slugify(name)
         actor = ctx.new_actors.get(actor_id)
