@@ -185,12 +185,16 @@ def test_resolve_resolved_by_vocabulary_is_closed(resolve):
 def test_resolve_titled_surname_takes_state_of_registry_office_holder(resolve):
     # A surname alone is no name match, but with the office the registry's past holders
     # of that office under that surname served one state.
-    mention = _find(resolve("President Clinton urged calm at the harbour.", "2024-06-01"), "Clinton")
+    mention = _find(
+        resolve("President Clinton urged calm at the harbour.", "2024-06-01"), "Clinton"
+    )
     assert (mention.country, mention.sector) == ("USA", "GOV")
 
 
 def test_resolve_titled_unknown_person_takes_sole_state_of_short_report(resolve):
-    mention = _find(resolve("President Tomas Kalnar vowed to rebuild the docks of Tallinn."), "Kalnar")
+    mention = _find(
+        resolve("President Tomas Kalnar vowed to rebuild the docks of Tallinn."), "Kalnar"
+    )
     assert (mention.country, mention.sector) == ("EST", "GOV")
 
 

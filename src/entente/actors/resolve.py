@@ -390,7 +390,11 @@ def _resolve_peoples_of_states(ctx: Context) -> None:
     registry = ctx.registry
     doc = ctx.doc
     for first, second in zip(doc[:-1], doc[1:], strict=True):
-        if first.whitespace_ != " " or not first.text[:1].isupper() or not second.text[:1].isupper():
+        if (
+            first.whitespace_ != " "
+            or not first.text[:1].isupper()
+            or not second.text[:1].isupper()
+        ):
             continue
         adjective = registry.lookup(first.text)
         if adjective is None or adjective.kind != "demonym":
@@ -410,7 +414,12 @@ def _resolve_peoples_of_states(ctx: Context) -> None:
         ):
             continue  # "Bosnian Serb leaders": a modifier, not a people
         nxt = doc[second.i + 1] if second.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "ROOT" and second.dep_ == "compound":
+        if (
+            nxt is not None
+            and nxt.pos_ in ("NOUN", "PROPN")
+            and nxt.dep_ != "ROOT"
+            and second.dep_ == "compound"
+        ):
             continue  # "Iraqi Kurd fighters": the head noun decides
         country = registry.actors[adjective.actor_id].country
         span = doc[first.i : second.i + 1]
@@ -461,7 +470,7 @@ def _office_holders(registry: Registry) -> dict[tuple[str, str], set[str]]:
 
 
 def _office_holder_state(ctx: Context, words: list[Token], title: str) -> str | None:
-    """"President Clinton" in any year: the state whose registry holders of that office
+    """ "President Clinton" in any year: the state whose registry holders of that office
     bear this surname, when they all served one state (a surname alone is not a name
     match, but with the office it can only mean that state)."""
     if not words:
