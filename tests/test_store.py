@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import duckdb
@@ -44,6 +47,62 @@ def test_store_old_file_is_upgraded_in_place(tmp_path: Path) -> None:
     with Store(path) as store:
         assert store.version() == SCHEMA_VERSION
         assert store.fetchone("SELECT id FROM documents") == ("old",)
+
+
+def _store_at_version(path: Path, upto: int) -> None:
+    """A store file as an entente that shipped migrations up to ``upto`` left it."""
+    con = duckdb.connect(str(path))
+    con.execute(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+    )
+    for version, name, sql in migrations()[:upto]:
+        con.execute(sql)
+        con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [version, name])
+    con.execute(
+        "INSERT INTO documents (id, source, text, words, ingested_at) VALUES ('old', 'x', 't', 1, now())"
+    )
+    con.close()
+
+
+def test_store_read_only_open_upgrades_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    _store_at_version(path, SCHEMA_VERSION - 1)
+    with Store(path, read_only=True) as store:
+        assert store.read_only
+        assert store.version() == SCHEMA_VERSION
+        assert store.fetchone("SELECT id FROM documents") == ("old",)
+        with pytest.raises(StoreError):  # still a read-only connection
+            store.execute("DELETE FROM documents")
+    with Store(path, read_only=True) as store:  # and the upgrade stayed
+        assert store.version() == SCHEMA_VERSION
+
+
+def test_store_read_only_open_of_older_store_held_read_only_elsewhere_says_wait(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.duckdb"
+    _store_at_version(path, SCHEMA_VERSION - 1)
+    # Another process reads the old store: upgrading needs the write lock, which
+    # it blocks, so the open fails with what to do and leaves the file as it was.
+    script = textwrap.dedent(f"""
+        import duckdb, time
+        con = duckdb.connect({str(path)!r}, read_only=True)
+        print("held", flush=True)
+        time.sleep(60)
+    """)
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError, match="another entente process holds it"):
+            Store(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (
+        SCHEMA_VERSION - 1,
+    )
+    con.close()
 
 
 def test_store_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -58,13 +58,36 @@ class Store:
             )
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = self._connect(read_only)
+        if read_only and self._pending():
+            # A read-only command on a store from an older entente: upgrade it in
+            # place (read-write, migrate, close), then reopen read-only. Only when
+            # no other process holds the file; otherwise _migrate says what to do.
+            self.con.close()
+            try:
+                upgrade = self._connect(False)
+            except StoreLocked:
+                self.con = self._connect(True)
+            else:
+                self.con, self.read_only = upgrade, False
+                try:
+                    self._migrate()
+                finally:
+                    upgrade.close()
+                    self.read_only = True
+                self.con = self._connect(True)
+        self._migrate()
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
-            self.con = duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
             if _is_lock_error(exc):
-                raise StoreLocked(path) from exc
-            raise StoreError(f"Could not open the store {path}: {exc}") from exc
-        self._migrate()
+                raise StoreLocked(self.path) from exc
+            raise StoreError(f"Could not open the store {self.path}: {exc}") from exc
+
+    def _pending(self) -> bool:
+        return str(self.path) != ":memory:" and any(m[0] > self.version() for m in migrations())
 
     # -- schema -----------------------------------------------------------
     def version(self) -> int:
@@ -86,7 +109,8 @@ class Store:
         if self.read_only:
             raise StoreError(
                 f"The store {self.path} has schema version {current} and needs upgrading to "
-                f"{SCHEMA_VERSION}; open it once read-write (any entente ingest or rebuild)."
+                f"{SCHEMA_VERSION}, and another entente process holds it; open it again "
+                "when that run ends (it is upgraded then), or once read-write yourself."
             )
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS schema_version "
