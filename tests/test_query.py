@@ -65,3 +65,37 @@ def test_list_events_filters_combine_and_page(tmp_path: Path) -> None:
         assert [e["id"] for e in list_events(store, polarity="negative")] == ["e3"]
         assert [e["id"] for e in list_events(store, type="assault")] == ["e1"]
         assert [e["id"] for e in list_events(store, limit=1, offset=1)] == ["e1"]
+
+
+def test_list_events_pages_equal_one_full_sort_with_tied_and_missing_dates(
+    tmp_path: Path,
+) -> None:
+    # Pages cut at a date shared by several events, and pages reaching into the
+    # events with no date, must be exactly the slices of the four-column order.
+    dates = ["2024-04", "2024-04", None, "2023", "2024-04", None, "2024-04-14", "2023"]
+    docs = [
+        doc(
+            f"d{i}",
+            "a.example",
+            None,
+            [
+                event(f"e{i}{j}", "AID", ["RUS"], ["IRN"], "Russia armed Iran.", date=d, index=j)
+                for j, d in enumerate(dates[i:] + dates[:i])
+            ],
+        )
+        for i in range(3)
+    ]
+    with store_of(tmp_path / "q.duckdb", docs) as store:
+        reference = [
+            r[0]
+            for r in store.fetchall(
+                "SELECT id FROM events "
+                "ORDER BY date_first DESC NULLS LAST, doc_id, trigger_start, id"
+            )
+        ]
+        assert len(reference) == 24
+        for limit in (1, 3, 5, 50):
+            for offset in range(0, 26, 2):
+                page = [e["id"] for e in list_events(store, limit=limit, offset=offset)]
+                assert page == reference[offset : offset + limit], (limit, offset)
+        assert list_events(store, limit=0) == []
