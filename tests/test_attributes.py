@@ -213,3 +213,70 @@ def test_event_to_record_has_the_contract_fields(nlp, lexicon):
 def test_event_ids_are_deterministic(nlp, lexicon):
     text = "Ruritania shipped rifles to Freedonia."
     assert [e.id for e in code(nlp, lexicon, text)] == [e.id for e in code(nlp, lexicon, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "type_name", "polarity", "tense"),
+    [
+        # an adjective of intent on an event noun: planned, not done
+        (
+            "Ruritania objected to Freedonia's proposed deal with Sylvania.",
+            "COOPERATE",
+            "positive",
+            "future",
+        ),
+        # readiness adjectives govern a future act
+        (
+            "Ruritania said it was ready to support Freedonia in the talks.",
+            "SUPPORT",
+            "positive",
+            "future",
+        ),
+        # stopping an act negates it, with the stopping's own tense
+        ("Ruritania said it would cease military aid to Freedonia.", "AID", "negative", "future"),
+        (
+            "Ruritania must stop arresting Freedonian journalists.",
+            "COERCE",
+            "negative",
+            "hypothetical",
+        ),
+        # a that-clause of warning is what was said, not a prospect
+        (
+            "Ruritania warned that growing cooperation between Freedonia and Sylvania is dangerous.",
+            "COOPERATE",
+            "positive",
+            "actual",
+        ),
+        # an attempt on an existing event noun leaves that event actual
+        (
+            "A Ruritanian convoy was trying to break the Freedonian blockade of Sylvania.",
+            "COERCE",
+            "positive",
+            "actual",
+        ),
+        # "in case" opens a condition like "if"
+        (
+            "Ruritania will impose sanctions on Freedonia in case a truce is not agreed.",
+            "AGREE",
+            "negative",
+            "hypothetical",
+        ),
+        # an analyst's "would" is a forecast
+        (
+            "Analysts say Ruritania would welcome the withdrawal of Freedonia.",
+            "SUPPORT",
+            "positive",
+            "hypothetical",
+        ),
+    ],
+)
+def test_intent_cessation_and_condition_cues(nlp, lexicon, text, type_name, polarity, tense):
+    event = one(nlp, lexicon, text, type_name)
+    assert (event.polarity, event.tense) == (polarity, tense)
+
+
+@pytest.mark.slow
+def test_analyst_forecast_is_no_promise(nlp, lexicon):
+    found = code(nlp, lexicon, "Analysts say Ruritania would welcome the withdrawal of Freedonia.")
+    assert not [e for e in found if e.type == "AGREE"]

@@ -57,15 +57,45 @@ DECADE = re.compile(r"\d0s\b|\bcentur", re.I)
 # --- polarity, tense, certainty ---------------------------------------------------------
 
 
+def _clause_mark(clause: Token, lexicon: Lexicon) -> Token | None:
+    """The word that opens an adverbial clause: its ``mark`` ("if", "unless"), or,
+    where the parser hangs a compound subordinator on the main verb ("in case X",
+    "in the event X"), the cue noun just before the clause."""
+    mark = child(clause, "mark")
+    if mark is not None:
+        return mark
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "pobj"
+        and before.pos_ == "NOUN"
+        and lexicon.modifier_cues.get(before.lower_)
+    ):
+        return before
+    return None
+
+
 def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     found = []
+    if pred.dep_ == "advcl" and child(pred, "mark") is None:
+        # "in case a truce is not agreed": the clause's own subordinator
+        opener = _clause_mark(pred, lexicon)
+        if opener is not None and lexicon.modifier_cues.get(opener.lower_) == "hypothetical":
+            found.append(("hypothetical", opener))
     for c in pred.children:
-        if c.dep_ in MODIFIER_DEPS or c.dep_ == "advcl":
+        if (
+            c.dep_ in MODIFIER_DEPS
+            or c.dep_ == "advcl"
+            # "a proposed deal", "possible sanctions": an adjective of intent or chance
+            or (c.dep_ == "amod" and pred.pos_ == "NOUN")
+        ):
             kind = lexicon.modifier_cues.get(c.lower_) or lexicon.modifier_cues.get(
                 c.lemma_.lower()
             )
+            if c.dep_ == "amod" and kind not in ("future", "hypothetical"):
+                continue
             if c.dep_ == "advcl":
-                mark = child(c, "mark")
+                mark = _clause_mark(c, lexicon)
                 kind = lexicon.modifier_cues.get(mark.lower_) if mark is not None else None
                 if kind != "hypothetical":
                     continue
@@ -128,6 +158,19 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
             continue
         if nominal and step == 0:
             allowed = dep in ("dobj", "nsubj", "nsubjpass", "attr")
+            kind = lexicon.governor_cues.get(head.lemma_.lower())
+            if dep == "dobj" and kind == "presuppose":
+                # "trying to break a blockade": the blockade exists; only the attempt
+                # on it is governed by what is above
+                break
+            if dep == "dobj" and kind == "cease":
+                # "would cease aid": the aid stops, when and as surely as the stopping
+                found.append((kind, head))
+                found.extend(
+                    (k, t)
+                    for k, t in _modifier_kinds(head, lexicon)
+                    if k in ("future", "hypothetical")
+                )
         else:
             allowed = dep in CLAUSAL_DEPS or (via_infinitive and dep in ("dobj", "pobj"))
         via_infinitive = dep in ("relcl", "acl") and any(
@@ -142,6 +185,13 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
                 found.append((kind, head))
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             kind = lexicon.governor_cues.get(head.lemma_.lower())
+            if (
+                dep == "ccomp"
+                and head.lemma_.lower() in lexicon.finite_cues
+                and (child(token, SUBJECT_DEPS) is not None or child(token, "mark") is not None)
+            ):
+                # "warned that X is dangerous": a that-clause is what was said
+                kind = lexicon.finite_cues[head.lemma_.lower()]
             direct_object = nominal and step == 0 and dep == "dobj"
             if (
                 kind
@@ -248,13 +298,35 @@ class DocView:
         return found
 
 
+def presupposed(pred: Token, lexicon: Lexicon) -> bool:
+    """Is the event noun ``pred`` the object of a verb that takes it as existing
+    ("break a blockade", "violate a truce")? What governs that verb does not
+    govern the event."""
+    return (
+        pred.dep_ == "dobj" and lexicon.governor_cues.get(pred.head.lemma_.lower()) == "presuppose"
+    )
+
+
 def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
     if any(kind == "negate" for kind, _ in _modifier_kinds(pred, lexicon)):
         return "negative"
     for kind, gov in governors:
+        if kind == "cease" and pred in gov.subtree:
+            return "negative"  # "halted aid", "would stop arresting": the act ends
         if kind == "negate" and pred in gov.subtree and pred.dep_ != "dobj":
             return "negative"
     return "positive"
+
+
+def _forecast(lexicon: Lexicon, governors: list[tuple[str, Token]]) -> bool:
+    """Is the event reported by a speaker whose "would"/"will" is a forecast
+    ("analysts say X would welcome")?"""
+    for kind, gov in governors:
+        if kind == "reported":
+            subj = child(gov, SUBJECT_DEPS)
+            if subj is not None and lexicon.speaker_cues.get(subj.lemma_.lower()):
+                return True
+    return False
 
 
 def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
@@ -265,7 +337,8 @@ def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) 
     if "future" in kinds:
         cond = any(lexicon.modifier_cues.get(m) == "hypothetical" for m in sent_marks)
         would = any(t.lower_ == "would" for t in pred.children)
-        return "hypothetical" if cond and would else "future"
+        forecast = _forecast(lexicon, governors)
+        return "hypothetical" if (cond and would) or forecast else "future"
     if unrealised_infinitive(pred, lexicon):
         return "future"
     return "actual"
@@ -296,8 +369,9 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
                 return False
             lemma = head.lemma_.lower()
             # "declined to condemn": negated (polarity), not merely aimed at
-            return (
-                lemma not in lexicon.implicatives and lexicon.governor_cues.get(lemma) != "negate"
+            return lemma not in lexicon.implicatives and lexicon.governor_cues.get(lemma) not in (
+                "negate",
+                "cease",
             )
         if token.dep_ not in INFINITIVE_CLIMB_DEPS or token.head.i == token.i:
             return False

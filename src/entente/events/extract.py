@@ -143,7 +143,7 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
     negating = {
         p.candidate.head.i
         for p in plans
-        if lexicon.governor_cues.get(p.candidate.head.lemma_.lower()) == "negate"
+        if lexicon.governor_cues.get(p.candidate.head.lemma_.lower()) in ("negate", "cease")
         and any(c.dep_ == "xcomp" and c.i in heads for c in p.candidate.head.children)
     }
     # a volitional request verb with its own infinitive ("seeking to mediate",
@@ -470,7 +470,7 @@ def extract_events(
         pred = plan.pred
         sent = view.sentence(cand.head)
         governors = attrs._governors(pred, lexicon, view)
-        if cand.nominal and pred.dep_ in OBJECT_DEPS:
+        if cand.nominal and pred.dep_ in OBJECT_DEPS and not attrs.presupposed(pred, lexicon):
             governors += [g for g in attrs._governors(pred.head, lexicon, view) if g[0] != "negate"]
         polarity = attrs.polarity_of(pred, lexicon, governors)
         tense = attrs.tense_of(pred, lexicon, governors)
@@ -539,7 +539,10 @@ def extract_events(
                 )
             )
         intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads)
-        if intent is not None and _predicted_by_other(event):
+        if intent is not None and (
+            _predicted_by_other(event) or attrs._forecast(lexicon, governors)
+        ):
+            # a forecast ("analysts say X would") is no promise or threat
             intent = None
         if intent is not None and intent in lexicon.types:
             mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None

@@ -26,9 +26,20 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 FRAMES = frozenset({"do", "give", "light", "absorb"})
 CUE_KINDS = frozenset(
-    {"negate", "future", "hypothetical", "reported", "alleged", "disputed", "denied", "actual"}
+    {
+        "negate",
+        "future",
+        "hypothetical",
+        "reported",
+        "alleged",
+        "disputed",
+        "denied",
+        "actual",
+        "cease",
+        "presuppose",
+    }
 )
-CUE_SCOPES = frozenset({"modifier", "governor", "sentence"})
+CUE_SCOPES = frozenset({"modifier", "governor", "sentence", "finite", "speaker"})
 ANY_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
 POS_CLASSES = {"V": frozenset({"VERB", "AUX"}), "N": frozenset({"NOUN", "PROPN"}), "*": None}
 
@@ -101,6 +112,11 @@ class Lexicon:
     governor_cues: dict[str, str] = field(default_factory=dict)
     # verbs whose infinitive happened ("managed to sign", "began to shell"): cue kind actual
     implicatives: frozenset[str] = frozenset()
+    # verbs whose finite that-clause is a statement, not the act they govern ("warned
+    # that X is dangerous" reports X): cue scope finite
+    finite_cues: dict[str, str] = field(default_factory=dict)
+    # speakers whose "would"/"will" is a forecast ("analysts say X would"): scope speaker
+    speaker_cues: dict[str, str] = field(default_factory=dict)
     # first lemma -> (lemma tuple, kind), longest first
     sentence_cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     instruments: dict[str, str] = field(default_factory=dict)
@@ -287,6 +303,10 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             raise DataFileError(cues_path, number, f"a {scope} cue is one word")
         elif scope == "modifier":
             lexicon.modifier_cues[lemmas[0]] = kind
+        elif scope == "finite":
+            lexicon.finite_cues[lemmas[0]] = kind
+        elif scope == "speaker":
+            lexicon.speaker_cues[lemmas[0]] = kind
         else:
             lexicon.governor_cues[lemmas[0]] = kind
     for entries in lexicon.sentence_cues.values():
