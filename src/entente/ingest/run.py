@@ -40,6 +40,21 @@ CHUNK_DOCS = 8
 # Tasks queued per worker: keeps every worker busy while the main process
 # reads and writes, without reading the whole corpus ahead.
 CHUNKS_IN_FLIGHT = 3
+# The ingest connection's DuckDB limits. By default DuckDB may cache 80% of RAM
+# in table blocks and use a thread (and allocator arenas) per core; during an
+# ingest the main process only writes batches and updates the map beside the
+# workers that parse, so one thread, and a cache bounded by the store's own
+# size (ART indexes, which DuckDB keeps whole, must fit) keep it from growing
+# with everything it has read (BENCHMARKS.md, memory).
+INGEST_THREADS = 1
+INGEST_MEMORY_FLOOR_MB = 256
+
+
+def _limit_connection(store: Store) -> None:
+    size = store.path.stat().st_size if store.path.exists() else 0
+    limit_mb = max(INGEST_MEMORY_FLOOR_MB, 2 * size // 2**20)
+    store.execute(f"SET memory_limit = '{limit_mb}MB'")
+    store.execute(f"SET threads = {INGEST_THREADS}")
 
 
 @dataclass(slots=True)
@@ -172,6 +187,7 @@ def ingest(
         # DuckDB's connection.
         pool = stack.enter_context(_worker_pool(workers, settings.model)) if workers > 1 else None
         store = stack.enter_context(Store(settings.db))
+        _limit_connection(store)
         log: list[LogEntry] = []
         coded: list[CodedDocument] = []
 
