@@ -411,9 +411,10 @@ class EventFilters:
     def empty(self) -> bool:
         return self == EventFilters()
 
-    def events_where(self, alias: str = "e") -> tuple[list[str], list[Any]]:
-        """SQL conditions on the events table (``alias``) and their parameters."""
-        where, params = [], []
+    def _shared_where(self, alias: str) -> tuple[list[str], list[Any]]:
+        """Conditions on the columns events and clusters share: date, type, certainty, polarity."""
+        where: list[str] = []
+        params: list[Any] = []
         if self.since:
             where.append(f"{alias}.date_first >= ?")
             params.append(self.since)
@@ -429,6 +430,11 @@ class EventFilters:
         if self.polarity:
             where.append(f"{alias}.polarity = ?")
             params.append(self.polarity)
+        return where, params
+
+    def events_where(self, alias: str = "e") -> tuple[list[str], list[Any]]:
+        """SQL conditions on the events table (``alias``) and their parameters."""
+        where, params = self._shared_where(alias)
         if self.outlets:
             where.append(
                 f"{alias}.doc_id IN (SELECT id FROM documents WHERE list_contains(?::VARCHAR[], outlet))"
@@ -447,22 +453,7 @@ class EventFilters:
         ``scope`` (a query of cluster ids) bounds the text search to the clusters
         the caller can show (those behind relations, those with conflicts).
         """
-        where, params = [], []
-        if self.since:
-            where.append(f"{alias}.date_first >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append(f"{alias}.date_first <= ?")
-            params.append(self.until)
-        if self.types:
-            where.append(f"list_contains(?::VARCHAR[], {alias}.type)")
-            params.append(list(self.types))
-        if self.certainty:
-            where.append(f"list_contains(?::VARCHAR[], {alias}.certainty)")
-            params.append(list(self.certainty))
-        if self.polarity:
-            where.append(f"{alias}.polarity = ?")
-            params.append(self.polarity)
+        where, params = self._shared_where(alias)
         if self.outlets:
             where.append(f"list_has_any({alias}.outlets, ?)")
             params.append(list(self.outlets))
