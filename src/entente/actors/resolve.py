@@ -722,12 +722,16 @@ def _resolve_completed_names(ctx: Context) -> None:
         word = words[0]
         if word.is_alpha and word.is_title and len(word) > 2:
             singles.setdefault(word.text, []).append(ent)
+    # One pass over the document for every surname's occurrences, not one per surname.
+    occurrences: dict[str, list[Token]] = {}
+    for token in doc:
+        if token.text in singles:
+            occurrences.setdefault(token.text, []).append(token)
     for surname, ents in singles.items():
         full = {  # given name first ("Allah Ditta"), or family name first ("Chin JouSen")
             (token.i - 1, token.i) if _given_name(ctx, token.i - 1) else (token.i, token.i + 1)
-            for token in doc
-            if token.text == surname
-            and (_given_name(ctx, token.i - 1) or _given_name(ctx, token.i + 1, after=True))
+            for token in occurrences.get(surname, [])
+            if _given_name(ctx, token.i - 1) or _given_name(ctx, token.i + 1, after=True)
         }
         other = {
             doc[first].text if doc[last].text == surname else doc[last].text for first, last in full
@@ -843,7 +847,12 @@ def _resolve_title_fragments(ctx: Context, dominant: str | None) -> None:
         if person is None:
             _resolve_office_name(ctx, ent, dominant)
             continue
-        between = [t for t in doc[ent.end :] if t.idx < person.start]
+        # Tokens come in text order: stop at the person, not at the end of the document.
+        between = []
+        for token in doc[ent.end :]:
+            if token.idx >= person.start:
+                break
+            between.append(token)
         if any(not t.is_alpha for t in between):
             continue
         before = [t for t in doc[max(0, ent.start - 2) : ent.start] if t.is_alpha]
