@@ -62,3 +62,26 @@ def code(nlp, lexicon, text: str, published: str | None = None):
 
 def countries(refs) -> list[str]:
     return [r.country for r in refs]
+
+
+# The event record's top-level fields (DESIGN.md's data contract), checked by the
+# coder's own records and by the export alike.
+EVENT_RECORD_FIELDS = frozenset(
+    {
+        "id",
+        "type",
+        "mode",
+        "score",
+        "actor",
+        "recipient",
+        "date",
+        "certainty",
+        "polarity",
+        "tense",
+        "attributed_to",
+        "quantities",
+        "doc",
+        "evidence",
+        "confidence",
+    }
+)

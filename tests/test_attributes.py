@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _events_helpers import code
+from _events_helpers import EVENT_RECORD_FIELDS, code
 
 from entente.events.attributes import resolve_date
 from entente.events.extract import event_to_record, load_lexicon
@@ -182,23 +182,7 @@ def test_event_to_record_has_the_contract_fields(nlp, lexicon):
         id="t", source="test.txt", text=text, published=PublicationDate("2024-04-15", "day")
     )
     record = event_to_record(e, doc)
-    assert set(record) >= {
-        "id",
-        "type",
-        "mode",
-        "score",
-        "actor",
-        "recipient",
-        "date",
-        "certainty",
-        "polarity",
-        "tense",
-        "attributed_to",
-        "quantities",
-        "doc",
-        "evidence",
-        "confidence",
-    }
+    assert set(record) >= EVENT_RECORD_FIELDS
     assert set(record["actor"][0]) >= {"name", "country", "sector", "id"}
     assert set(record["date"]) == {"start", "end", "precision", "basis"}
     assert set(record["doc"]) == {"id", "source", "outlet", "title", "published"}

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _events_helpers import EVENT_RECORD_FIELDS
 from click.testing import CliRunner
 
 from entente.cli import main
@@ -157,23 +158,7 @@ def test_export_events_writes_the_public_event_record(tmp_path: Path) -> None:
     assert _invoke("export", "events", "--db", db, "-o", str(out)).exit_code == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert records, "the fixture articles state events"
-    contract = {
-        "id",
-        "type",
-        "mode",
-        "score",
-        "actor",
-        "recipient",
-        "date",
-        "certainty",
-        "polarity",
-        "tense",
-        "attributed_to",
-        "quantities",
-        "doc",
-        "evidence",
-        "confidence",
-    }
+    contract = EVENT_RECORD_FIELDS
     for record in records:
         assert contract <= set(record)
         assert {"sentence", "start", "end", "trigger"} <= set(record["evidence"])
