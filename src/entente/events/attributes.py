@@ -92,6 +92,10 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
             kind = lexicon.modifier_cues.get(c.lower_) or lexicon.modifier_cues.get(
                 c.lemma_.lower()
             )
+            if c.dep_ == "advmod" and c.n_lefts:
+                # a cue phrase read off the modifier's subtree: "no longer"
+                phrase = " ".join(t.lower_ for t in c.subtree)
+                kind = lexicon.modifier_cues.get(phrase, kind)
             if c.dep_ == "amod" and kind not in ("future", "hypothetical"):
                 continue
             if c.dep_ == "advcl":
@@ -156,9 +160,25 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
         if dep == "conj" and child(token, SUBJECT_DEPS) is None:
             token = head
             continue
+        if nominal and step == 0 and dep == "pobj" and head.lower_ == "for":
+            # "hoping for support", "asked for help": an event hoped, waited or
+            # called for is a prospect of the verb the "for" hangs from
+            above = head.head
+            kind = lexicon.governor_cues.get(above.lemma_.lower())
+            if above.pos_ in ("VERB", "AUX") and kind in ("future", "hypothetical"):
+                found.append((kind, above))
+            break
         if nominal and step == 0:
             allowed = dep in ("dobj", "nsubj", "nsubjpass", "attr")
             kind = lexicon.governor_cues.get(head.lemma_.lower())
+            if dep in ("attr", "nsubj") and child(head, "expl") is not None:
+                # "there will be an attack", "there could be sanctions": the
+                # existential's own modals place the event
+                found.extend(
+                    (k, t)
+                    for k, t in _modifier_kinds(head, lexicon)
+                    if k in ("future", "hypothetical")
+                )
             if dep == "dobj" and kind == "presuppose":
                 # "trying to break a blockade": the blockade exists; only the attempt
                 # on it is governed by what is above
@@ -181,9 +201,11 @@ def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, 
         if head.pos_ == "NOUN" and not (nominal and step == 0):
             # "a plan for supporting X", "interest in making X": a noun of intent
             kind = lexicon.governor_cues.get(head.lemma_.lower())
-            if kind in ("future", "hypothetical"):
+            # "its reluctance to endorse", "the refusal to meet": a noun of refusal
+            if kind in ("future", "hypothetical", "negate"):
                 found.append((kind, head))
-        if head.pos_ in ("VERB", "AUX", "ADJ"):
+        # an adverb governs too: "stopped short of imposing", "fell short of signing"
+        if head.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
             kind = lexicon.governor_cues.get(head.lemma_.lower())
             if (
                 dep == "ccomp"
@@ -314,6 +336,14 @@ def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]
         if kind == "cease" and pred in gov.subtree:
             return "negative"  # "halted aid", "would stop arresting": the act ends
         if kind == "negate" and pred in gov.subtree and pred.dep_ != "dobj":
+            return "negative"
+        if (
+            kind in ("future", "hypothetical")
+            and pred in gov.subtree
+            and any(k == "negate" for k, _ in _modifier_kinds(gov, lexicon))
+        ):
+            # "does not want to attack", "has no plans to visit": an intent or
+            # call that is itself denied
             return "negative"
     return "positive"
 

@@ -128,6 +128,9 @@ class Lexicon:
     political_sectors: frozenset[str] = frozenset()
     # lemmas of objects that make an ordinary trigger political ("signing of a treaty")
     political_objects: frozenset[str] = frozenset()
+    # lemmas of doers that make a trigger no political event ("a cyclone struck",
+    # "tourists visited", "passengers shared"): inert_actors.txt
+    inert_actors: frozenset[str] = frozenset()
 
     def ptype(self, name: str) -> PloverType:
         return self.types[name]
@@ -299,10 +302,11 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             continue
         if scope == "sentence":
             lexicon.sentence_cues.setdefault(lemmas[0], []).append((lemmas, kind))
+        elif scope == "modifier":
+            # a phrase ("no longer") is matched against a modifier's whole subtree
+            lexicon.modifier_cues[" ".join(lemmas)] = kind
         elif len(lemmas) != 1:
             raise DataFileError(cues_path, number, f"a {scope} cue is one word")
-        elif scope == "modifier":
-            lexicon.modifier_cues[lemmas[0]] = kind
         elif scope == "finite":
             lexicon.finite_cues[lemmas[0]] = kind
         elif scope == "speaker":
@@ -319,6 +323,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         lexicon.instruments[lemma.lower()] = mode
     lexicon.inert_objects = _read_words(lex_dir / "inert_objects.txt")
     lexicon.political_objects = _read_words(lex_dir / "political_objects.txt")
+    lexicon.inert_actors = _read_words(lex_dir / "inert_actors.txt")
     pol_path = lex_dir / "political_actors.tsv"
     kinds: set[str] = set()
     sectors: set[str] = set()
@@ -391,7 +396,7 @@ def find_triggers(
                 continue
             if entry.objects and not _has_object(head, entry.objects):
                 continue
-            if _inert(entry, head, lexicon):
+            if _inert(entry, head, lexicon) or _inert_actor(head, lexicon):
                 continue
             matched = Candidate(start=i, end=i + k, head=head, entry=entry)
             break
@@ -432,6 +437,45 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
     ):
         return True  # "the index released last week": the noun a participle describes
     return _has_object(head, lexicon.inert_objects, lexicon.numbers.keys())
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _doer(head: Token) -> Token | None:
+    """Who does what ``head`` states: a verb's active subject (a coordinated verb's
+    shared one; a relative clause's noun) or "by" agent; a noun's "by" object or
+    possessor. A passive subject is the one acted on, never the doer."""
+    if head.pos_ in ("VERB", "AUX"):
+        verb = head
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is not None:
+                if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head
+                return subj
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _inert_actor(head: Token, lexicon: Lexicon) -> bool:
+    """Is the trigger's doer a thing or private crowd that makes no political
+    event ("a cyclone struck", "the animals kill", "tourists visited",
+    "passengers shared details")? The doer's own word decides: "Ruritanian
+    tourists" stay tourists, whatever country they come from."""
+    doer = _doer(head)
+    return doer is not None and doer.lemma_.lower() in lexicon.inert_actors
 
 
 def _has_object(head: Token, lemmas: frozenset[str], counts: Collection[str] = ()) -> bool:

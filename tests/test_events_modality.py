@@ -1,0 +1,139 @@
+"""Precision of the event coder, issue 4: doers that make no political event
+(weather, animals, private crowds), negation by "no longer", refusal words and
+denied intents, evidence that is offered (or not), and events hoped for or
+foreseen. Sentences are made up."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code
+
+from entente.events.extract import load_lexicon
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def only(nlp, lexicon, text: str, type_name: str):
+    found = [e for e in code(nlp, lexicon, text) if e.type == type_name]
+    assert found, f"no {type_name} in {text!r}"
+    return found[0]
+
+
+def types_of(nlp, lexicon, text: str) -> list[str]:
+    return [e.type for e in code(nlp, lexicon, text)]
+
+
+# --- doers that make no political event ------------------------------------------------
+
+
+def test_weather_as_doer_states_no_assault(nlp, lexicon):
+    assert "ASSAULT" not in types_of(nlp, lexicon, "A cyclone struck Freedonia on Tuesday.")
+
+
+def test_animals_as_doer_state_no_assault(nlp, lexicon):
+    text = "Elephants that roam the border killed three villagers in Freedonia."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+
+
+def test_tourists_visiting_a_country_is_no_consult(nlp, lexicon):
+    text = "Tourists from Ruritania visited Freedonia in record numbers."
+    assert "CONSULT" not in types_of(nlp, lexicon, text)
+
+
+def test_passengers_sharing_details_is_no_cooperation(nlp, lexicon):
+    text = "Passengers shared details of their ordeal with officials from Freedonia."
+    assert "COOPERATE" not in types_of(nlp, lexicon, text)
+
+
+def test_a_state_as_doer_still_states_the_event(nlp, lexicon):
+    assert "CONSULT" in types_of(nlp, lexicon, "Ruritania's president visited Freedonia.")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania struck Freedonia with missiles.")
+
+
+def test_tourists_attacked_by_a_state_stay_an_assault(nlp, lexicon):
+    # the tourists are acted on, not the doers
+    text = "Tourists were attacked by Ruritanian soldiers near the Freedonia border."
+    assert "ASSAULT" in types_of(nlp, lexicon, text)
+
+
+# --- negation --------------------------------------------------------------------------
+
+
+def test_no_longer_negates(nlp, lexicon):
+    event = only(nlp, lexicon, "Ruritania will no longer grant Freedonia access to its ports.", "AID")
+    assert event.polarity == "negative"
+
+
+def test_longer_without_no_does_not_negate(nlp, lexicon):
+    event = only(nlp, lexicon, "Ruritania attacked Freedonia longer than expected.", "ASSAULT")
+    assert event.polarity == "positive"
+
+
+def test_denied_want_is_negative_and_not_actual(nlp, lexicon):
+    event = only(nlp, lexicon, "Ruritania does not want to attack Freedonia.", "ASSAULT")
+    assert event.polarity == "negative" and event.tense != "actual"
+
+
+def test_plain_want_stays_positive_hypothetical(nlp, lexicon):
+    event = only(nlp, lexicon, "Ruritania wants to attack Freedonia.", "ASSAULT")
+    assert (event.polarity, event.tense) == ("positive", "hypothetical")
+
+
+def test_refrained_from_negates(nlp, lexicon):
+    event = only(nlp, lexicon, "Ruritania refrained from attacking Freedonia.", "ASSAULT")
+    assert event.polarity == "negative"
+
+
+def test_stopped_short_of_negates(nlp, lexicon):
+    text = "Ruritania stopped short of imposing sanctions on Freedonia."
+    assert only(nlp, lexicon, text, "SANCTION").polarity == "negative"
+
+
+def test_reluctance_to_negates(nlp, lexicon):
+    text = "Ruritania signaled its reluctance to endorse the proposal of Freedonia."
+    assert only(nlp, lexicon, text, "SUPPORT").polarity == "negative"
+
+
+# --- evidence is no promise ------------------------------------------------------------
+
+
+def test_offering_no_evidence_is_no_agreement(nlp, lexicon):
+    text = "Ruritania offered no evidence for its claims against Freedonia."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
+
+
+def test_providing_proof_is_no_aid(nlp, lexicon):
+    assert "AID" not in types_of(nlp, lexicon, "Ruritania provided proof to Freedonia.")
+
+
+def test_offering_and_providing_things_stay_events(nlp, lexicon):
+    assert "AID" in types_of(nlp, lexicon, "Ruritania provided weapons to Freedonia.")
+    assert types_of(nlp, lexicon, "Ruritania offered Freedonia a ceasefire.")
+
+
+# --- hoped for, foreseen ---------------------------------------------------------------
+
+
+def test_support_hoped_for_is_not_actual(nlp, lexicon):
+    event = only(nlp, lexicon, "Ruritania is hoping for Freedonia's support.", "SUPPORT")
+    assert event.tense != "actual"
+
+
+def test_support_given_for_a_plan_stays_actual(nlp, lexicon):
+    text = "Freedonia voiced support for the plan of Ruritania."
+    assert only(nlp, lexicon, text, "SUPPORT").tense == "actual"
+
+
+def test_there_will_be_an_attack_is_future(nlp, lexicon):
+    text = "Officials say there will be an attack on Freedonia."
+    assert only(nlp, lexicon, text, "ASSAULT").tense == "future"
+
+
+def test_there_was_an_attack_is_actual(nlp, lexicon):
+    text = "There was an attack on Freedonia last night."
+    assert only(nlp, lexicon, text, "ASSAULT").tense == "actual"
