@@ -149,8 +149,11 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     """
     date = document.published.value if document.published else None
     ctx = Context(doc, document.id, registry, date)
-    bounds = [(token.idx, token.idx + len(token)) for token in doc]
-    matches = registry.match(doc.text, bounds)
+    bounds = [
+        (token.idx, token.idx + len(word))
+        for token, word in zip(ctx.tokens, ctx.words, strict=True)
+    ]
+    matches = registry.match(ctx.text, bounds)
     for match in matches:  # claim tokens first so that modifiers see their neighbours
         for i in range(match.first, match.last):
             ctx.claimed[i] = match
@@ -324,12 +327,13 @@ def _resolve_role_reference(ctx: Context, phrase: Span, country: str | None, tit
 
 def _resolve_backed(ctx: Context) -> None:
     """'Iranian-backed proxy groups', 'Iran-sponsored Hamas'."""
-    doc, registry = ctx.doc, ctx.registry
-    for token in doc:
-        if token.lower_ not in registry.backing_words or token.i < 2:
+    doc, registry, tokens, words = ctx.doc, ctx.registry, ctx.tokens, ctx.words
+    for i, lower in enumerate(ctx.lower):
+        if lower not in registry.backing_words or i < 2:
             continue
-        if doc[token.i - 1].text != "-":
+        if words[i - 1] != "-":
             continue
+        token = tokens[i]
         backer = ctx.claimed.get(token.i - 2)
         if backer is None or backer.entry.kind not in ("state", "demonym", "organisation"):
             continue
@@ -482,7 +486,7 @@ def _office_holder_state(ctx: Context, words: list[Token], title: str) -> str | 
 def _resolve_titled_people(
     ctx: Context, dominant: str | None, sole_state: str | None = None
 ) -> None:
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "PERSON" or ctx.overlaps(ent):
             continue
         words = _name_words(ent)
@@ -544,7 +548,7 @@ def _resolve_coreference(ctx: Context) -> None:
     """Surnames and short forms of people named in full elsewhere in the document."""
     if not ctx.surnames:
         return
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         if ctx.overlaps_actor(ent):
@@ -637,7 +641,7 @@ def _resolve_described_organisations(ctx: Context) -> None:
     ``organisation_descriptors``): "Indonesian newspaper Kompas" is an
     Indonesian outlet; "CMGM, an outlet covering China news" an outlet."""
     doc = ctx.doc
-    for ent in doc.ents:
+    for ent in ctx.ents:
         words = _name_words(ent)
         if ent.label_ not in _DESCRIBED_LABELS or ctx.overlaps(ent) or not 1 <= len(words) <= 3:
             continue
@@ -715,7 +719,7 @@ def _resolve_completed_names(ctx: Context) -> None:
     director at ..."): the person of that full name."""
     doc = ctx.doc
     singles: dict[str, list[Span]] = {}
-    for ent in doc.ents:
+    for ent in ctx.ents:
         words = _name_words(ent)
         if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps_actor(ent) or len(words) != 1:
             continue
@@ -724,9 +728,9 @@ def _resolve_completed_names(ctx: Context) -> None:
             singles.setdefault(word.text, []).append(ent)
     # One pass over the document for every surname's occurrences, not one per surname.
     occurrences: dict[str, list[Token]] = {}
-    for token in doc:
-        if token.text in singles:
-            occurrences.setdefault(token.text, []).append(token)
+    for token, word in zip(ctx.tokens, ctx.words, strict=True):
+        if word in singles:
+            occurrences.setdefault(word, []).append(token)
     for surname, ents in singles.items():
         full = {  # given name first ("Allah Ditta"), or family name first ("Chin JouSen")
             (token.i - 1, token.i) if _given_name(ctx, token.i - 1) else (token.i, token.i + 1)
@@ -755,8 +759,8 @@ def _resolve_known_as(ctx: Context) -> None:
     doc, cues = ctx.doc, ctx.registry.alias_cues
     by_end = {m.end: m for m in ctx.mentions if m.actor_id and m.resolved_by not in ("place",)}
     aliases: dict[str, Mention] = {}
-    for token in doc:
-        if token.lower_ not in cues or token.i < 2 or doc[token.i - 1].text != ",":
+    for token, lower in zip(ctx.tokens, ctx.lower, strict=True):
+        if lower not in cues or token.i < 2 or ctx.words[token.i - 1] != ",":
             continue
         before = by_end.get(doc[token.i - 1].idx)
         if before is None:
@@ -780,7 +784,7 @@ def _resolve_known_as(ctx: Context) -> None:
             ctx.add(doc[i:end], before.actor_id, "coreference", before.country, before.sector)
     if not aliases:
         return
-    for ent in doc.ents:
+    for ent in ctx.ents:
         words = _name_words(ent)
         if not words or ctx.overlaps(ent):
             continue
@@ -840,7 +844,7 @@ def _resolve_title_fragments(ctx: Context, dominant: str | None) -> None:
     """A name the tagger cut out of a title ("Secretary of State Marco Rubio",
     "Defense Minister Rustem Umerov") is part of the titled person's mention."""
     doc, titles = ctx.doc, ctx.registry.titles
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in ("ORG", "PERSON") or ctx.overlaps(ent) or len(ent) > 3:
             continue
         person = _person_mention_after(ctx, ent, 3)
@@ -908,7 +912,7 @@ def _resolve_institutions(ctx: Context, countries: Counter[str]) -> None:
     """Bare "Congress", "the Senate", "Parliament": an institution of the document's state."""
     institutions = ctx.registry.institutions
     dominant = _dominant(countries)
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in ENTITY_LABELS or ctx.overlaps_actor(ent):
             continue
         found = institutions.get(_bare_key(ent))
@@ -1001,11 +1005,11 @@ def _possessor_state(ctx: Context, ent: Span) -> str | None:
     return ctx.registry.actors[match.entry.actor_id].country
 
 
-def _organisation_spans(doc: Doc) -> list[Span]:
+def _organisation_spans(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     """The ORG entities, with two that touch joined into one name: the tagger
     splits "the Daniel K. Inouye | Asia-Pacific Center for Security Studies"."""
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and ent[-1].is_title and ent[-1].lower_ in _COMPANY_HEADS:
             spans.append(ent)  # "Wan Guo Jin Liang Company": the tagger's PERSON
             continue
@@ -1028,7 +1032,7 @@ def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> Non
     doc, heads = ctx.doc, ctx.registry.organisation_heads
     dominant = _dominant(countries)
     short: dict[str, str] = {}
-    for ent in _organisation_spans(doc):
+    for ent in _organisation_spans(doc, ctx.ents):
         tail = ctx.claimed.get(ent.end - 1)
         if tail is not None and tail.entry.kind in _STATE_KINDS and tail.last > ent.end:
             ent = doc[ent.start : tail.last]  # "the Court of Bosnia and | Herzegovina"
@@ -1081,7 +1085,7 @@ def _resolve_unknown_organisations(ctx: Context, countries: Counter[str]) -> Non
                 ctx.add(after[1:2], actor_id, "organisation-head", country, sector)
     if not short:
         return
-    for ent in doc.ents:  # later bare uses of a defined acronym
+    for ent in ctx.ents:  # later bare uses of a defined acronym
         if ent.text in short and not ctx.overlaps(ent):
             actor = ctx.new_actors[short[ent.text]]
             ctx.add(ent, actor.id, "coreference", actor.country, actor.sector)
@@ -1111,7 +1115,7 @@ def _add_untitled_person(ctx: Context, span: Span) -> None:
 
 def _resolve_untitled_people(ctx: Context) -> None:
     """A full personal name with no title or affiliation nearby: a person of unknown country."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON" and not ctx.overlaps(ent) and _is_person_name(ctx, ent):
             _add_untitled_person(ctx, ent)
 
@@ -1119,7 +1123,7 @@ def _resolve_untitled_people(ctx: Context) -> None:
 def _resolve_reporting_names(ctx: Context) -> None:
     """A one-word PERSON that speaks ("Gee said") and no one else in the document names."""
     verbs = ctx.registry.reporting_verbs
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "PERSON" or ctx.overlaps(ent):
             continue
         root = ent.root
@@ -1197,7 +1201,7 @@ def _document_place_names(ctx: Context) -> set[str]:
     """Names the document uses as a place ("the Zhuhai Gaolan port", "Boni Forest"):
     the same name alone elsewhere in it is that place too."""
     names = set()
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
             continue
         root = ent.root
@@ -1212,7 +1216,7 @@ def _document_place_names(ctx: Context) -> set[str]:
 
 def _resolve_things(ctx: Context) -> None:
     place_names = _document_place_names(ctx)
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if (
             ent.label_ in ("PERSON", "ORG")
             and not ctx.overlaps_actor(ent)
@@ -1292,13 +1296,13 @@ def _reads_as_person(ctx: Context, ent: Span, words: list[Token]) -> bool:
     surname = words[-1].text
     return any(
         other.label_ in ("PERSON", "ORG") and other.start != ent.start and other.text == surname
-        for other in ctx.doc.ents
+        for other in ctx.ents
     )
 
 
 def _resolve_named_organisations(ctx: Context) -> None:
     """ORG names with no head noun: an ``x-`` organisation of unknown country (or a person)."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "ORG" or ctx.overlaps(ent):
             continue
         words = _headless_name(ctx, ent)
@@ -1342,7 +1346,7 @@ def _resolve_defined_acronyms(ctx: Context) -> None:
     Control, or NCDC"; "National Intelligence and Security Agency (NISA)") is
     that actor there and wherever the document uses it alone afterwards."""
     doc = ctx.doc
-    by_char = {token.idx: token for token in doc}
+    by_char = {token.idx: token for token in ctx.tokens}
     defined: dict[str, Mention] = {}
     for mention in sorted(ctx.mentions, key=lambda m: m.start):
         if not mention.actor_id or mention.resolved_by in ("place", "thing"):
@@ -1364,7 +1368,7 @@ def _resolve_defined_acronyms(ctx: Context) -> None:
             )
     if not defined:
         return
-    for ent in doc.ents:
+    for ent in ctx.ents:
         words = _name_words(ent)
         if ctx.overlaps(ent) or len(words) != 1 or words[0].text not in defined:
             continue
@@ -1398,7 +1402,7 @@ def _resolve_short_references(ctx: Context) -> None:
             organisations.append((mention, actor))
     if not organisations:
         return
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "ORG" or ctx.overlaps(ent):
             continue
         words = _name_words(ent)
@@ -1426,7 +1430,7 @@ def _resolve_short_references(ctx: Context) -> None:
 
 
 def _keep_unresolved(ctx: Context) -> None:
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ in ENTITY_LABELS and not ctx.overlaps(ent):
             ctx.add(ent, None, "unresolved", None, None)
 

@@ -47,19 +47,33 @@ class Context:
     backers: set[int] = field(default_factory=set)
     places: set[int] = field(default_factory=set)
     given_first: dict[str, Actor] = field(default_factory=dict)
+    # The document read once: its tokens, entities, text and the tokens' words.
+    # spaCy makes a new Python object for every ``doc[i]``, ``for t in doc`` and
+    # ``doc.ents``, and a new string for every ``.text``/``.lower_``; the passes
+    # below walk the document a dozen times, so they read these lists instead.
+    tokens: list[Token] = field(default_factory=list)
+    ents: tuple[Span, ...] = ()
+    text: str = ""
+    words: list[str] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        for ent in self.doc.ents:
+        tokens = self.tokens = list(self.doc)
+        self.ents = self.doc.ents
+        self.words = [token.text for token in tokens]
+        self.lower = [token.lower_ for token in tokens]
+        self.text = "".join([token.text_with_ws for token in tokens])
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.entity_of[i] = ent
-        self.sentence_of = [0] * len(self.doc)
+        self.sentence_of = [0] * len(tokens)
         for index, sent in enumerate(self.doc.sents):
             for i in range(sent.start, sent.end):
                 self.sentence_of[i] = index
-        backing = self.registry.backing_words
-        for token in self.doc:
-            if token.lower_ in backing and token.i >= 2 and self.doc[token.i - 1].text == "-":
-                self.backers.add(token.i - 2)
+        backing, words = self.registry.backing_words, self.words
+        for i, lower in enumerate(self.lower):
+            if lower in backing and i >= 2 and words[i - 1] == "-":
+                self.backers.add(i - 2)
 
     def is_backer(self, match: NameMatch) -> bool:
         return match.last - 1 in self.backers
@@ -93,9 +107,11 @@ class Context:
                 return False
             if mention.resolved_by == "place" and mention.start > span[0].idx:
                 continue  # "the University of Witwatersrand in South Africa"
-            if mention.end > last and self.doc[span.start :].text[
-                : mention.start - start
-            ].rstrip().split(" ")[-1].lower() not in ("of", "for", "in"):
+            # (the text from the span's start to the mention: a slice of the
+            # document's text, not a Span to the end of the document per mention)
+            if mention.end > last and self.text[start : mention.start].rstrip().split(" ")[
+                -1
+            ].lower() not in ("of", "for", "in"):
                 return False  # the state is the last word and no "X of <state>": no head
             actor = self.registry.actors.get(mention.actor_id or "")
             if (
@@ -160,7 +176,7 @@ def past_marked(ctx: Context, first: int) -> bool:
     start = max(0, first - PAST_MARKER_WINDOW_TOKENS)
     sentence = ctx.sentence_of[first]
     return any(
-        ctx.doc[i].lower_ in markers and ctx.sentence_of[i] == sentence for i in range(start, first)
+        ctx.lower[i] in markers and ctx.sentence_of[i] == sentence for i in range(start, first)
     )
 
 
