@@ -137,3 +137,21 @@ def test_there_will_be_an_attack_is_future(nlp, lexicon):
 def test_there_was_an_attack_is_actual(nlp, lexicon):
     text = "There was an attack on Freedonia last night."
     assert only(nlp, lexicon, text, "ASSAULT").tense == "actual"
+
+
+# --- a warning that only judges is no threat --------------------------------------------
+
+
+def test_warning_that_something_is_dangerous_is_no_threat(nlp, lexicon):
+    text = "Ruritania warned that cooperation between Freedonia and Sylvania is dangerous."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+
+
+def test_warning_of_own_action_is_a_threat(nlp, lexicon):
+    text = "Ruritania warned that it would retaliate against Freedonia."
+    assert "THREATEN" in types_of(nlp, lexicon, text)
+
+
+def test_conditional_warning_is_a_threat(nlp, lexicon):
+    text = "Ruritania warned that Freedonia's bases are at risk if Sylvania is sanctioned."
+    assert "THREATEN" in types_of(nlp, lexicon, text)

@@ -398,6 +398,8 @@ def find_triggers(
                 continue
             if _inert(entry, head, lexicon) or _inert_actor(head, lexicon):
                 continue
+            if _states_a_judgement(head, lexicon):
+                continue
             matched = Candidate(start=i, end=i + k, head=head, entry=entry)
             break
         if matched:
@@ -476,6 +478,36 @@ def _inert_actor(head: Token, lexicon: Lexicon) -> bool:
     tourists" stay tourists, whatever country they come from."""
     doer = _doer(head)
     return doer is not None and doer.lemma_.lower() in lexicon.inert_actors
+
+
+COPULA_COMPLEMENTS = frozenset({"acomp", "attr", "prep"})
+
+
+def _states_a_judgement(head: Token, lexicon: Lexicon) -> bool:
+    """Does a verb of warning (cues.tsv scope ``finite``) say only that something
+    is so ("warned that the cooperation is dangerous", "warning that the findings
+    are of limited value")? A that-clause that is a plain copular judgement, with
+    no modal and no condition, threatens nothing; "warned that it would
+    retaliate", "warned that bases are at risk if ..." still do."""
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in lexicon.finite_cues:
+        return False
+    for clause in head.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be":
+            continue
+        if not any(c.dep_ in COPULA_COMPLEMENTS for c in clause.children):
+            continue
+        modal = any(
+            c.dep_ == "aux" and lexicon.modifier_cues.get(c.lower_) in ("future", "hypothetical")
+            for c in clause.children
+        )
+        condition = any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and lexicon.modifier_cues.get(m.lower_) for m in c.children)
+            for c in clause.children
+        )
+        if not modal and not condition:
+            return True
+    return False
 
 
 def _has_object(head: Token, lemmas: frozenset[str], counts: Collection[str] = ()) -> bool:
