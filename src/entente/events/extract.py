@@ -234,6 +234,24 @@ def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention
 # reads as something Russia did to Hamas.
 ACCEPTANCE_VERBS = frozenset({"accept", "agree", "approve", "endorse"})
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
+# Tags of the words that open an indirect question ("asked how ...", "asked what ...").
+WH_TAGS = frozenset({"WRB", "WP", "WP$", "WDT"})
+QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Is a verb of asking followed by an indirect question ("was asked how Russia
+    could ...", "asked whether talks would resume")? A question put to someone is
+    no request that they act."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        first = clause.doc[clause.left_edge.i]
+        if first.tag_ in WH_TAGS or any(
+            c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children
+        ):
+            return True
+    return False
 
 
 def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
@@ -256,9 +274,12 @@ def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
 STATED_FUTURE = frozenset({"will", "would", "shall", "'ll", "'d", "wo"})
 SPECULATIVE = frozenset({"could", "might", "may", "can"})
 COOPERATIVE_QUADS = frozenset({"verbal-coop", "material-coop"})
+PROSPECT_KINDS = frozenset({"future", "hypothetical"})
 
 
-def _intent_type(plan: _Plan, quad: str, polarity: str, governors, trigger_heads) -> str | None:
+def _intent_type(
+    plan: _Plan, quad: str, polarity: str, governors, trigger_heads, lexicon: Lexicon
+) -> str | None:
     """PLOVER codes a stated future action as intent: a cooperative one is a
     promise (AGREE: "Finland will give Tanzania a grant", "said it is prepared to
     lift the ban"), a material conflict or one made conditional ("unless ...") is a
@@ -276,6 +297,13 @@ def _intent_type(plan: _Plan, quad: str, polarity: str, governors, trigger_heads
         for kind, g in governors
     )
     if not stated:
+        return None
+    held = pred.head if pred.dep_ in ("acl", "ccomp") and pred.head.pos_ == "NOUN" else None
+    if any(kind in ("future", "hypothetical") and g.pos_ == "NOUN" for kind, g in governors) or (
+        held is not None and lexicon.governor_cues.get(held.lemma_.lower()) in PROSPECT_KINDS
+    ):
+        # "with the expectation that X will intensify", "fears that X would strike":
+        # a prospect somebody holds, not the actor's own promise or threat
         return None
     conditional = any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
@@ -401,6 +429,8 @@ def extract_events(
             continue  # "friendly and accepting": a participle used as an adjective
         if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
             continue  # "protest leaders", "aid workers": a modifier names a kind, not an event
+        if plan.type == "REQUEST" and not cand.nominal and _asks_a_question(cand.head):
+            continue  # "was asked how ...": a question, not a request
         ptype = lexicon.ptype(plan.type)
         noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
         stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
@@ -538,7 +568,7 @@ def extract_events(
                     ),
                 )
             )
-        intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads)
+        intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads, lexicon)
         if intent is not None and (
             _predicted_by_other(event) or attrs._forecast(lexicon, governors)
         ):

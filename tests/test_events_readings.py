@@ -1,0 +1,99 @@
+"""Readings that are no event or no promise, though a trigger word is there: a
+question put to someone, an aim that is no request, defending with nothing
+defended, idioms with an inert object, and a prospect somebody else holds.
+Sentences are made up."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code, countries
+
+from entente.events.extract import load_lexicon
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def types_of(nlp, lexicon, text: str) -> list[str]:
+    return [e.type for e in code(nlp, lexicon, text)]
+
+
+def test_indirect_question_is_no_request(nlp, lexicon):
+    asked = "The Ruritania minister was asked how Ruritania could justify the tariffs."
+    assert "REQUEST" not in types_of(nlp, lexicon, asked)
+    whether = "Ruritania asked Freedonia whether the talks would resume."
+    assert "REQUEST" not in types_of(nlp, lexicon, whether)
+
+
+def test_asking_someone_to_act_stays_a_request(nlp, lexicon):
+    found = [
+        e
+        for e in code(nlp, lexicon, "Ruritania asked Freedonia to release the prisoners.")
+        if e.type == "REQUEST"
+    ]
+    assert found and countries(found[0].recipient) == ["FRE"]
+
+
+def test_seeking_to_do_something_is_no_request(nlp, lexicon):
+    text = "Ruritania is seeking to expand its influence in Sylvania."
+    assert "REQUEST" not in types_of(nlp, lexicon, text)
+
+
+def test_seeking_a_thing_is_a_request(nlp, lexicon):
+    assert "REQUEST" in types_of(nlp, lexicon, "Ruritania sought fighter jets from Freedonia.")
+
+
+def test_defending_against_an_attack_is_no_support(nlp, lexicon):
+    text = "The aid cuts weaken the ability of Ruritania to defend against missile strikes."
+    assert "SUPPORT" not in types_of(nlp, lexicon, text)
+
+
+def test_defending_a_state_is_support(nlp, lexicon):
+    found = [
+        e
+        for e in code(nlp, lexicon, "Ruritania vowed to defend Freedonia at the summit.")
+        if e.type == "SUPPORT"
+    ]
+    assert found and countries(found[0].recipient) == ["FRE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Ruritania seized the opportunity to expand its exports.", "COERCE"),
+        ("Ruritania can capture a larger share of the grain market.", "ASSAULT"),
+        ("The crisis gives Ruritania leverage over Freedonia.", "AID"),
+    ],
+)
+def test_idiom_with_an_inert_object_is_no_material_event(nlp, lexicon, text, absent):
+    assert absent not in types_of(nlp, lexicon, text)
+
+
+def test_seizing_a_town_stays_an_event(nlp, lexicon):
+    assert "COERCE" in types_of(nlp, lexicon, "Ruritania seized two ships from Freedonia.")
+
+
+def test_expected_escalation_is_no_threat(nlp, lexicon):
+    text = (
+        "Diplomats spoke with the expectation that Ruritania will intensify "
+        "its shelling of Freedonia."
+    )
+    found = code(nlp, lexicon, text)
+    assert "THREATEN" not in [e.type for e in found]
+    assault = [e for e in found if e.type == "ASSAULT"]
+    assert assault and assault[0].tense == "future"
+
+
+def test_stated_escalation_is_a_threat(nlp, lexicon):
+    text = "Ruritania will intensify its shelling of Freedonia, its defence minister said."
+    assert "THREATEN" in types_of(nlp, lexicon, text)
+
+
+def test_exploiting_an_attack_takes_it_as_done(nlp, lexicon):
+    text = "Ruritania will keep trying to exploit the Freedonia attacks on Sylvania."
+    assault = [e for e in code(nlp, lexicon, text) if e.type == "ASSAULT"]
+    assert assault and assault[0].tense == "actual"
