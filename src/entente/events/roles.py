@@ -412,7 +412,46 @@ def verbal_roles(
         comp = child(pred, "ccomp")
         if comp is not None:
             recipient.extend(arguments(child(comp, SUBJECT_DEPS), index))
+    if not recipient:
+        recipient.extend(object_phrase_recipients(pred, preps, index, actor))
     return actor, _dedup(recipient), subj
+
+
+# prepositions by which the thing acted on names whom it is for or with ("contact
+# with the US", "a commitment to the people", "an aid program for Bosnia"); not
+# "against": "committing genocide against X", "backed off threats against X" say
+# what the thing is, not whom the verb's act is aimed at
+RELATION_PREPS = ("with", "to", "for")
+
+
+def object_phrase_recipients(
+    pred: Token, preps: tuple[str, ...], index: MentionIndex, exclude: list[Mention]
+) -> list[Mention]:
+    """Whom the thing a verb acts on is with or for, when the verb names no
+    recipient itself: "boycott all contact with the United States", "reneged on
+    his commitment to the people of X", "suspended part of an aid program for X".
+    The thing is the direct object or the object of one of the verb's recipient
+    prepositions; "part of", "a shipment of" are looked through. Only actors
+    placed in a state or organisation count ("a deal for Shahed drones" names
+    a weapon, not a party)."""
+    hosts = [c for c in pred.children if c.dep_ in OBJECT_DEPS]
+    hosts += prep_objects(pred, preps)
+    for host in hosts:
+        node = host
+        for _ in range(3):
+            found = [
+                m
+                for obj in prep_objects(node, RELATION_PREPS)
+                for m in arguments(obj, index)
+                if m not in exclude and m.country
+            ]
+            if found:
+                return _dedup(found)
+            inner = prep_objects(node, ("of",))
+            if not inner or index.at(node) is not None:
+                break
+            node = inner[0]
+    return []
 
 
 def location_recipient(pred: Token, index: MentionIndex) -> list[Mention]:
@@ -446,12 +485,22 @@ def _place_mentions(token: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+# Of a type's recipient prepositions, those that name a recipient whatever the word
+# ("investigations against X", "agreed to US mediation"): a row's own list adds to
+# them. "from", "for", "of" and the like depend on the word ("an appeal from X" is
+# X's appeal, "a deal for drones" names no party) and come only with the type's
+# defaults.
+UNIVERSAL_PREPS = frozenset({"against", "to", "on"})
+
+
 def candidate_preps(candidate: Candidate, lexicon: Lexicon, type_name: str | None) -> tuple:
-    if candidate.entry.preps:
-        return candidate.entry.preps
+    own = candidate.entry.preps or ()
     if type_name is None:
-        return ()
-    return lexicon.ptype(type_name).recipient_preps
+        return own
+    defaults = lexicon.ptype(type_name).recipient_preps
+    if not own:
+        return defaults
+    return (*own, *(p for p in defaults if p in UNIVERSAL_PREPS and p not in own))
 
 
 def sentence_of(token: Token) -> Span:

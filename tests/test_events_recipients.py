@@ -1,0 +1,94 @@
+"""Recipients found beyond the verb's own arguments: a type's recipient
+prepositions on a word with its own list, and whom the thing acted on is with or
+for. Made-up sentences; mentions placed by phrase, so the tests do not depend on
+the actor resolver."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.events.extract import extract_events, load_lexicon
+from entente.records import Document, Mention
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def code_with(nlp, lexicon, text: str, phrases: dict[str, str | None]):
+    """Code ``text`` with one mention per occurrence of each phrase (phrase ->
+    country code, or None for a named thing of no state)."""
+    doc = nlp(text)
+    mentions = []
+    for phrase, country in phrases.items():
+        start = text.find(phrase)
+        while start >= 0:
+            key = phrase.lower().replace(" ", "-")
+            mentions.append(
+                Mention("t", 0, start, start + len(phrase), phrase, key, "test", country, None)
+            )
+            start = text.find(phrase, start + 1)
+    document = Document(id="t", source="test.txt", text=text)
+    return extract_events(doc, document, mentions, lexicon)
+
+
+def countries(refs) -> set[str | None]:
+    return {r.country for r in refs}
+
+
+def of_type(events, type_name: str):
+    found = [e for e in events if e.type == type_name]
+    assert found, f"no {type_name} in {[e.type for e in events]}"
+    return found[0]
+
+
+def test_investigation_against_officials_has_them_as_recipient(nlp, lexicon):
+    text = "A Ruritanian prosecutor opened corruption investigations against Freedonian customs officers."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Ruritanian prosecutor": "RUR", "Freedonian customs officers": "FRE"},
+    )
+    assert countries(of_type(events, "ACCUSE").recipient) == {"FRE"}
+
+
+def test_agreeing_to_a_states_mediation_is_aimed_at_that_state(nlp, lexicon):
+    text = "The Ruritanian president agreed to Freedonian mediation in the border quarrel."
+    events = code_with(nlp, lexicon, text, {"Ruritanian president": "RUR", "Freedonian": "FRE"})
+    assert countries(of_type(events, "AGREE").recipient) == {"FRE"}
+
+
+def test_boycotting_contact_with_a_state_is_aimed_at_it(nlp, lexicon):
+    text = "Sylvanian opposition leaders boycotted all official contact with Freedonia."
+    events = code_with(
+        nlp, lexicon, text, {"Sylvanian opposition leaders": "SYL", "Freedonia": "FRE"}
+    )
+    assert countries(of_type(events, "PROTEST").recipient) == {"FRE"}
+
+
+def test_suspending_part_of_a_program_for_a_state_is_aimed_at_it(nlp, lexicon):
+    text = "Ruritania suspended part of a training program for Sylvania on Monday."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    assert countries(of_type(events, "SANCTION").recipient) == {"SYL"}
+
+
+def test_reneging_on_a_commitment_to_a_people_is_aimed_at_them(nlp, lexicon):
+    text = "The Sylvanian president reneged on his pledge to the Freedonian people."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Sylvanian president": "SYL", "Freedonian people": "FRE"},
+    )
+    assert countries(of_type(events, "REJECT").recipient) == {"FRE"}
+
+
+def test_a_thing_named_in_the_object_is_no_recipient_of_a_mutual_deal(nlp, lexicon):
+    text = "Ruritania and Sylvania signed a contract for Falcon rifles last year."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL", "Falcon": None})
+    signed = [e for e in events if e.evidence.trigger == "signed"]
+    assert signed and None not in countries(signed[0].recipient)
