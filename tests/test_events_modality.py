@@ -155,3 +155,50 @@ def test_warning_of_own_action_is_a_threat(nlp, lexicon):
 def test_conditional_warning_is_a_threat(nlp, lexicon):
     text = "Ruritania warned that Freedonia's bases are at risk if Sylvania is sanctioned."
     assert "THREATEN" in types_of(nlp, lexicon, text)
+
+
+# --- the measure imposed, words passed on, care sought -----------------------------------
+
+
+def test_sanctions_that_may_be_imposed_are_not_actual(nlp, lexicon):
+    text = "Ruritania may impose trade sanctions on Freedonia."
+    assert only(nlp, lexicon, text, "SANCTION").tense == "hypothetical"
+
+
+def test_sanctions_imposed_are_actual(nlp, lexicon):
+    text = "Ruritania imposed new trade sanctions on Freedonia."
+    event = only(nlp, lexicon, text, "SANCTION")
+    assert (event.tense, event.polarity) == ("actual", "positive")
+
+
+def test_a_curfew_not_imposed_is_negative(nlp, lexicon):
+    text = "Ruritania did not impose a curfew on Freedonia."
+    assert only(nlp, lexicon, text, "COERCE").polarity == "negative"
+
+
+def test_orders_given_are_no_aid(nlp, lexicon):
+    assert "AID" not in types_of(nlp, lexicon, "The officials of Ruritania gave orders to Freedonia.")
+
+
+def test_sharing_word_of_something_is_no_cooperation(nlp, lexicon):
+    text = "Ruritania's premier was first to share word of the talks with Freedonia."
+    assert "COOPERATE" not in types_of(nlp, lexicon, text)
+
+
+def test_sharing_intelligence_stays_cooperation(nlp, lexicon):
+    text = "Ruritania shared intelligence with Freedonia."
+    assert "COOPERATE" in types_of(nlp, lexicon, text)
+
+
+def test_seeking_medical_treatment_is_no_request(nlp, lexicon):
+    text = "Citizens of Ruritania should seek treatment in Freedonia."
+    assert "REQUEST" not in types_of(nlp, lexicon, text)
+
+
+def test_seeking_help_from_a_state_stays_a_request(nlp, lexicon):
+    assert "REQUEST" in types_of(nlp, lexicon, "Ruritania sought help from Freedonia.")
+
+
+def test_an_attack_prepared_for_is_not_actual(nlp, lexicon):
+    text = "Ruritania made preparations for attacking Freedonia."
+    assert only(nlp, lexicon, text, "ASSAULT").tense != "actual"
