@@ -202,3 +202,19 @@ def test_seeking_help_from_a_state_stays_a_request(nlp, lexicon):
 def test_an_attack_prepared_for_is_not_actual(nlp, lexicon):
     text = "Ruritania made preparations for attacking Freedonia."
     assert only(nlp, lexicon, text, "ASSAULT").tense != "actual"
+
+
+def test_failure_to_act_negates(nlp, lexicon):
+    text = "Ruritania's failure to sell missiles to Freedonia angered Sylvania."
+    assert only(nlp, lexicon, text, "AID").polarity == "negative"
+
+
+def test_offering_an_assessment_is_no_agreement(nlp, lexicon):
+    text = "Ruritania offered an impartial assessment of facts to Freedonia."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
+
+
+def test_capturing_a_mood_is_no_assault(nlp, lexicon):
+    text = "Ruritania launched its campaign early to capture the true sentiment of Freedonia."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania captured the capital of Freedonia.")
