@@ -92,3 +92,9 @@ def test_a_thing_named_in_the_object_is_no_recipient_of_a_mutual_deal(nlp, lexic
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL", "Falcon": None})
     signed = [e for e in events if e.evidence.trigger == "signed"]
     assert signed and None not in countries(signed[0].recipient)
+
+
+def test_threat_to_impose_a_measure_in_a_place_is_aimed_at_that_place(nlp, lexicon):
+    text = "The Ruritanian president threatened to institute a curfew in Sylvania."
+    events = code_with(nlp, lexicon, text, {"Ruritanian president": "RUR", "Sylvania": "SYL"})
+    assert countries(of_type(events, "THREATEN").recipient) == {"SYL"}

@@ -668,8 +668,9 @@ def _fill_recipients(
 ) -> list[Event]:
     """Recipients a verb takes from the clause it governs: "threatened to ban
     candidates in X" is aimed at whom the ban is aimed at, "agreed to reopen the
-    border with X" at X; and a threat made conditional on someone ("unless X
-    withdraws", "if X goes ahead") is aimed at X."""
+    border with X" at X, "threatened to institute a curfew in X" at X; and a
+    threat made conditional on someone ("unless X withdraws", "if X goes ahead")
+    is aimed at X."""
     by_pred: dict[int, list[Event]] = {}
     for event, pred in zip(events, preds, strict=True):
         by_pred.setdefault(pred.i, []).append(event)
@@ -678,8 +679,17 @@ def _fill_recipients(
         if not event.recipient:
             actor_keys = {(r.country, r.name) for r in event.actor}
             recipient: list[ActorRef] = []
-            for comp in pred.children:
-                if comp.dep_ not in ("xcomp", "ccomp") or comp.i not in by_pred:
+            # the governed clause's verb, or the event noun an infinitive takes as
+            # object ("threatened to institute a curfew in X": the curfew is aimed at X)
+            governed = [
+                t
+                for comp in pred.children
+                if comp.dep_ in ("xcomp", "ccomp")
+                for t in (comp, *(c for c in comp.children if c.dep_ in OBJECT_DEPS))
+                if t is comp or comp.dep_ == "xcomp"
+            ]
+            for comp in governed:
+                if comp.i not in by_pred:
                     continue
                 for inner in by_pred[comp.i]:
                     recipient = [
