@@ -218,3 +218,26 @@ def test_capturing_a_mood_is_no_assault(nlp, lexicon):
     text = "Ruritania launched its campaign early to capture the true sentiment of Freedonia."
     assert "ASSAULT" not in types_of(nlp, lexicon, text)
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania captured the capital of Freedonia.")
+
+
+# --- a measure is no doer of force; deals are struck ------------------------------------
+
+
+def test_tariffs_targeting_a_state_are_no_assault(nlp, lexicon):
+    text = "Ruritania's tariffs targeting Freedonia took effect."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+
+
+def test_soldiers_targeting_a_state_stay_an_assault(nlp, lexicon):
+    text = "Soldiers of Ruritania targeting Freedonia fired missiles."
+    assert "ASSAULT" in types_of(nlp, lexicon, text)
+
+
+def test_striking_an_agreement_is_agreeing_not_attacking(nlp, lexicon):
+    found = types_of(nlp, lexicon, "Ruritania struck an agreement with Freedonia.")
+    assert "AGREE" in found and "ASSAULT" not in found
+
+
+def test_striking_a_balance_is_nothing(nlp, lexicon):
+    assert not types_of(nlp, lexicon, "Ruritania struck a balance with Freedonia.")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania struck Freedonia.")

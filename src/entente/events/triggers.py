@@ -60,6 +60,8 @@ class PloverType:
     # riot "in Dhaka"); a meeting "in Doha" is not aimed at Qatar
     place_recipient: bool = True
     place_modes: tuple[str, ...] | None = None
+    # force done by somebody: a measure as its doer ("tariffs targeting X") is none
+    physical: bool = False
 
     def place_as_recipient(self, mode: str | None) -> bool:
         if self.place_modes is not None:
@@ -131,6 +133,9 @@ class Lexicon:
     # lemmas of doers that make a trigger no political event ("a cyclone struck",
     # "tourists visited", "passengers shared"): inert_actors.txt
     inert_actors: frozenset[str] = frozenset()
+    # lemmas of measures and texts that can be no doer of force ("tariffs targeting
+    # Canada", "a bill that hits Turkey"): measures.txt, for types marked physical
+    measures: frozenset[str] = frozenset()
 
     def ptype(self, name: str) -> PloverType:
         return self.types[name]
@@ -213,6 +218,7 @@ def _load_types(path: Path) -> dict[str, PloverType]:
                 modes=modes,
                 description=str(spec.get("description", "")),
                 stands_alone=bool(spec.get("stands_alone", False)),
+                physical=bool(spec.get("physical", False)),
                 **_place_fields(spec.get("place_as_recipient", True)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -324,6 +330,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.inert_objects = _read_words(lex_dir / "inert_objects.txt")
     lexicon.political_objects = _read_words(lex_dir / "political_objects.txt")
     lexicon.inert_actors = _read_words(lex_dir / "inert_actors.txt")
+    lexicon.measures = _read_words(lex_dir / "measures.txt")
     pol_path = lex_dir / "political_actors.tsv"
     kinds: set[str] = set()
     sectors: set[str] = set()
@@ -396,7 +403,7 @@ def find_triggers(
                 continue
             if entry.objects and not _has_object(head, entry.objects):
                 continue
-            if _inert(entry, head, lexicon) or _inert_actor(head, lexicon):
+            if _inert(entry, head, lexicon) or _inert_actor(head, lexicon, entry.type):
                 continue
             if _states_a_judgement(head, lexicon):
                 continue
@@ -446,7 +453,7 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 def _doer(head: Token) -> Token | None:
     """Who does what ``head`` states: a verb's active subject (a coordinated verb's
-    shared one; a relative clause's noun) or "by" agent; a noun's "by" object or
+    shared one; a relative clause's or an -ing participle's noun) or "by" agent; a noun's "by" object or
     possessor. A passive subject is the one acted on, never the doer."""
     if head.pos_ in ("VERB", "AUX"):
         verb = head
@@ -459,6 +466,8 @@ def _doer(head: Token) -> Token | None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if verb.dep_ == "acl" and verb.tag_ == "VBG":
+                return verb.head  # "tariffs targeting Canada": the noun does it
             if verb.dep_ != "conj" or verb.head.i == verb.i:
                 return None
             verb = verb.head
@@ -471,13 +480,20 @@ def _doer(head: Token) -> Token | None:
     return None
 
 
-def _inert_actor(head: Token, lexicon: Lexicon) -> bool:
+def _inert_actor(head: Token, lexicon: Lexicon, entry_type: str | None = None) -> bool:
     """Is the trigger's doer a thing or private crowd that makes no political
     event ("a cyclone struck", "the animals kill", "tourists visited",
-    "passengers shared details")? The doer's own word decides: "Ruritanian
+    "passengers shared details"), or a measure doing what only force does
+    ("tariffs targeting Canada")? The doer's own word decides: "Ruritanian
     tourists" stay tourists, whatever country they come from."""
     doer = _doer(head)
-    return doer is not None and doer.lemma_.lower() in lexicon.inert_actors
+    if doer is None:
+        return False
+    lemma = doer.lemma_.lower()
+    if lemma in lexicon.inert_actors:
+        return True
+    physical = entry_type is not None and lexicon.types[entry_type].physical
+    return physical and lemma in lexicon.measures
 
 
 COPULA_COMPLEMENTS = frozenset({"acomp", "attr", "prep"})
