@@ -392,18 +392,17 @@ def _resolve_peoples_of_states(ctx: Context) -> None:
     state: the state's country, the people's civilian sector, not the state acting nor
     the people's own homeland."""
     registry = ctx.registry
-    doc = ctx.doc
-    for first, second in zip(doc[:-1], doc[1:], strict=True):
-        if (
-            first.whitespace_ != " "
-            or not first.text[:1].isupper()
-            or not second.text[:1].isupper()
-        ):
+    doc, tokens, words = ctx.doc, ctx.tokens, ctx.words
+    for index in range(len(tokens) - 1):
+        if not words[index][:1].isupper() or not words[index + 1][:1].isupper():
             continue
-        adjective = registry.lookup(first.text)
+        first, second = tokens[index], tokens[index + 1]
+        if first.whitespace_ != " ":
+            continue
+        adjective = registry.lookup(words[index])
         if adjective is None or adjective.kind != "demonym":
             continue
-        people = registry.lookup(second.text)
+        people = registry.lookup(words[index + 1])
         people_actor = registry.actors.get(people.actor_id) if people and people.actor_id else None
         if people_actor is not None and people_actor.kind == "group":
             sector = people_actor.sector or "CVL"
@@ -413,11 +412,11 @@ def _resolve_peoples_of_states(ctx: Context) -> None:
             continue
         if (
             second.tag_ not in ("NNPS", "NNS")
-            and not second.text.endswith("s")
+            and not words[index + 1].endswith("s")
             and (people_actor is None or people_actor.kind != "group")
         ):
             continue  # "Bosnian Serb leaders": a modifier, not a people
-        nxt = doc[second.i + 1] if second.i + 1 < len(doc) else None
+        nxt = tokens[second.i + 1] if second.i + 1 < len(tokens) else None
         if (
             nxt is not None
             and nxt.pos_ in ("NOUN", "PROPN")
@@ -489,7 +488,7 @@ def _resolve_titled_people(
     for ent in ctx.ents:
         if ent.label_ != "PERSON" or ctx.overlaps(ent):
             continue
-        words = _name_words(ent)
+        words = _words_of(ctx, ent)
         if len(words) == 1 and words[0].text in ctx.surnames:
             continue  # "Matthaes, a Vietnam dweller": the person named in full before
         found = find_title(ctx, ent)
@@ -642,7 +641,7 @@ def _resolve_described_organisations(ctx: Context) -> None:
     Indonesian outlet; "CMGM, an outlet covering China news" an outlet."""
     doc = ctx.doc
     for ent in ctx.ents:
-        words = _name_words(ent)
+        words = _words_of(ctx, ent)
         if ent.label_ not in _DESCRIBED_LABELS or ctx.overlaps(ent) or not 1 <= len(words) <= 3:
             continue
         if not words[0].text[:1].isupper():
@@ -720,7 +719,7 @@ def _resolve_completed_names(ctx: Context) -> None:
     doc = ctx.doc
     singles: dict[str, list[Span]] = {}
     for ent in ctx.ents:
-        words = _name_words(ent)
+        words = _words_of(ctx, ent)
         if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps_actor(ent) or len(words) != 1:
             continue
         word = words[0]
@@ -785,7 +784,7 @@ def _resolve_known_as(ctx: Context) -> None:
     if not aliases:
         return
     for ent in ctx.ents:
-        words = _name_words(ent)
+        words = _words_of(ctx, ent)
         if not words or ctx.overlaps(ent):
             continue
         mention = aliases.get(doc[words[0].i : words[-1].i + 1].text)
@@ -1158,9 +1157,20 @@ def _name_words(span: Span) -> list[Token]:
     return words
 
 
-def _is_thing(registry: Registry, span: Span) -> bool:
+def _words_of(ctx: Context, span: Span) -> list[Token]:
+    """``_name_words`` of a span, computed once per document (the passes below ask
+    again for the same entities); a new list each time, so callers may change it."""
+    key = (span.start, span.end)
+    words = ctx.name_words.get(key)
+    if words is None:
+        words = ctx.name_words[key] = _name_words(span)
+    return list(words)
+
+
+def _is_thing(registry: Registry, span: Span, words: list[Token] | None = None) -> bool:
     """A name things.yaml lists, ends or starts with, or a weapon designation."""
-    words = _name_words(span)
+    if words is None:
+        words = _name_words(span)
     if not words:
         return False
     text = span.doc[words[0].i : words[-1].i + 1].text
@@ -1175,9 +1185,10 @@ def _is_thing(registry: Registry, span: Span) -> bool:
     return bool(_DESIGNATION.match(text.split()[-1]))
 
 
-def _is_place_name(registry: Registry, span: Span) -> bool:
+def _is_place_name(registry: Registry, span: Span, words: list[Token] | None = None) -> bool:
     """A capitalised name ending with a place word ("Boni Forest", "the Qahira Hotel")."""
-    words = _name_words(span)
+    if words is None:
+        words = _name_words(span)
     return (
         len(words) >= 2 and words[0].text[:1].isupper() and words[-1].lower_ in registry.place_heads
     )
@@ -1210,7 +1221,7 @@ def _document_place_names(ctx: Context) -> set[str]:
             and root.head.i >= ent.end
             and root.head.lower_ in ctx.registry.place_heads
         ):
-            names.add(" ".join(t.lower_ for t in _name_words(ent)))
+            names.add(" ".join(t.lower_ for t in _words_of(ctx, ent)))
     return names
 
 
@@ -1222,7 +1233,7 @@ def _resolve_things(ctx: Context) -> None:
             and not ctx.overlaps_actor(ent)
             and (
                 _part_of_place(ctx, ent)
-                or " ".join(t.lower_ for t in _name_words(ent)) in place_names
+                or " ".join(t.lower_ for t in _words_of(ctx, ent)) in place_names
             )
         ):
             ctx.drop_places(ent)  # a firm place: no organisation pass takes it back
@@ -1231,7 +1242,7 @@ def _resolve_things(ctx: Context) -> None:
         if (
             ent.label_ in ("PERSON", "ORG")
             and not ctx.overlaps_actor(ent)
-            and _is_place_name(ctx.registry, ent)
+            and _is_place_name(ctx.registry, ent, _words_of(ctx, ent))
         ):
             ctx.drop_places(ent)
             ctx.add(ent, None, "place", _country_inside(ctx, ent), None)
@@ -1240,7 +1251,7 @@ def _resolve_things(ctx: Context) -> None:
         if (
             ent.label_ in ("PERSON", "ORG")
             and not ctx.overlaps_actor(ent)
-            and _is_thing(ctx.registry, ent)
+            and _is_thing(ctx.registry, ent, _words_of(ctx, ent))
         ):
             ctx.drop_places(ent)
             ctx.add(ent, None, "thing", None, None)
@@ -1248,7 +1259,7 @@ def _resolve_things(ctx: Context) -> None:
 
 def _headless_name(ctx: Context, ent: Span) -> list[Token] | None:
     """The words of a capitalised multi-word ORG name, or None when it is not one."""
-    words = _name_words(ent)
+    words = _words_of(ctx, ent)
     if len(words) < 2 or any(t.like_num for t in words):
         return None
     text = ent.doc[words[0].i : words[-1].i + 1].text
@@ -1369,7 +1380,7 @@ def _resolve_defined_acronyms(ctx: Context) -> None:
     if not defined:
         return
     for ent in ctx.ents:
-        words = _name_words(ent)
+        words = _words_of(ctx, ent)
         if ctx.overlaps(ent) or len(words) != 1 or words[0].text not in defined:
             continue
         mention = defined[words[0].text]
@@ -1405,7 +1416,7 @@ def _resolve_short_references(ctx: Context) -> None:
     for ent in ctx.ents:
         if ent.label_ != "ORG" or ctx.overlaps(ent):
             continue
-        words = _name_words(ent)
+        words = _words_of(ctx, ent)
         if len(words) != 1:
             continue
         word = words[0].text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from entente.actors.registry import NameMatch, Registry
@@ -56,13 +57,25 @@ class Context:
     text: str = ""
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
+    # the words of each entity's name, by (start, end): see resolve._words_of
+    name_words: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         tokens = self.tokens = list(self.doc)
         self.ents = self.doc.ents
-        self.words = [token.text for token in tokens]
-        self.lower = [token.lower_ for token in tokens]
-        self.text = "".join([token.text_with_ws for token in tokens])
+        if tokens:  # the words off the Doc's arrays: one string lookup per distinct word
+            strings = self.doc.vocab.strings
+            orth, lower, spacy = self.doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
+            word_of = {h: strings[h] for h in set(orth) | set(lower)}
+            self.words = [word_of[h] for h in orth]
+            self.lower = [word_of[h] for h in lower]
+            # Doc.text: each token's text and the space after it when it has one
+            self.text = "".join(
+                [
+                    word + " " if space else word
+                    for word, space in zip(self.words, spacy, strict=True)
+                ]
+            )
         for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.entity_of[i] = ent
