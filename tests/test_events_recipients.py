@@ -20,15 +20,26 @@ def lexicon():
 
 def code_with(nlp, lexicon, text: str, phrases: dict[str, str | None]):
     """Code ``text`` with one mention per occurrence of each phrase (phrase ->
-    country code, or None for a named thing of no state)."""
+    "country" or "country/sector", or None for a named thing of no state)."""
     doc = nlp(text)
     mentions = []
     for phrase, country in phrases.items():
         start = text.find(phrase)
         while start >= 0:
             key = phrase.lower().replace(" ", "-")
+            code, _, sector = (country or "").partition("/")
             mentions.append(
-                Mention("t", 0, start, start + len(phrase), phrase, key, "test", country, None)
+                Mention(
+                    "t",
+                    0,
+                    start,
+                    start + len(phrase),
+                    phrase,
+                    key,
+                    "test",
+                    code or None,
+                    sector or None,
+                )
             )
             start = text.find(phrase, start + 1)
     document = Document(id="t", source="test.txt", text=text)
@@ -98,3 +109,25 @@ def test_threat_to_impose_a_measure_in_a_place_is_aimed_at_that_place(nlp, lexic
     text = "The Ruritanian president threatened to institute a curfew in Sylvania."
     events = code_with(nlp, lexicon, text, {"Ruritanian president": "RUR", "Sylvania": "SYL"})
     assert countries(of_type(events, "THREATEN").recipient) == {"SYL"}
+
+
+def test_protest_by_a_states_people_targets_its_government(nlp, lexicon):
+    """The people named by a demonym point to the state's actor, whose own sector
+    is GOV; they are no organ of it, so their protest is aimed at it."""
+    from entente.records import Actor
+
+    text = "Young Ruritanians blocked roads in the capital on Sunday."
+    doc = nlp(text)
+    start = text.index("Ruritanians")
+    people = Mention("t", 0, start, start + 11, "Ruritanians", "RUR", "test", "RUR", None)
+    state = Actor(id="RUR", name="Ruritania", kind="state", country="RUR", sector="GOV")
+    document = Document(id="t", source="test.txt", text=text)
+    events = extract_events(doc, document, [people], lexicon, [state])
+    assert countries(of_type(events, "PROTEST").recipient) == {"RUR"}
+
+
+def test_protest_by_a_states_police_has_no_domestic_target(nlp, lexicon):
+    text = "Ruritanian police blocked roads in the capital on Sunday."
+    events = code_with(nlp, lexicon, text, {"Ruritanian police": "RUR/COP"})
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert not protest or not protest[0].recipient

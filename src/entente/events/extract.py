@@ -415,6 +415,7 @@ def extract_events(
     published = document.published.value if document.published else None
     sent_of = view.sent_number
     events: list[Event] = []
+    organs: set[int] = set()  # predicates whose actor is a state organ
     preds: list[Token] = []  # the predicate of each event in ``events``
     # who must take part in each event in ``events`` for it to be political:
     # "" nobody, "party" a political actor or recipient, "actor" a political actor
@@ -493,6 +494,8 @@ def extract_events(
                 if need and not recipient:
                     continue
         actor = [m for m in actor if m not in recipient] or actor
+        if any(_organ(m, names) for m in actor):
+            organs.add(plan.pred.i)
         if mutual and len({m.country for m in actor}) > 1 and not recipient:
             # coordinated parties of different states act on each other; an official
             # and her ministry in apposition are one side
@@ -589,7 +592,10 @@ def extract_events(
                     quantities=[],
                 )
             )
-    filled = [_domestic_target(e, names) for e in _fill_recipients(events, preds, index, names)]
+    filled = [
+        _domestic_target(e, names, pred.i in organs)
+        for e, pred in zip(_fill_recipients(events, preds, index, names), preds, strict=True)
+    ]
     return [e for e, need in zip(filled, needs, strict=True) if _has_party(e, need, lexicon, names)]
 
 
@@ -640,16 +646,26 @@ def _has_party(event: Event, need: str, lexicon: Lexicon, names: dict[str, Actor
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
-def _domestic_target(event: Event, names: dict[str, Actor]) -> Event:
+def _organ(mention: Mention, names: dict[str, Actor]) -> bool:
+    """Does a mention name an organ of a state? Its own sector says so; a mention
+    with none ("Algerians", "young Algerians") names the people, not the
+    government, even when the actor it points to is the state; an actor other
+    than a state (a ministry) keeps its own sector."""
+    if mention.sector is not None:
+        return mention.sector in STATE_SECTORS
+    actor = names.get(mention.actor_id) if mention.actor_id else None
+    return actor is not None and actor.kind != "state" and actor.sector in STATE_SECTORS
+
+
+def _domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Event:
     """A protest with no stated target is aimed at the government of the country
     the protesters belong to (PLOVER's reading of domestic protest: "Algerian
-    students blocked roads to press their demands" targets Algeria's government)."""
-    if event.type != "PROTEST" or event.recipient or not event.actor:
+    students blocked roads to press their demands" targets Algeria's government);
+    not a protest by an organ of that state (``organ``)."""
+    if event.type != "PROTEST" or event.recipient or not event.actor or organ:
         return event
     countries = {r.country for r in event.actor}
     if len(countries) != 1 or None in countries:
-        return event
-    if any(r.sector in STATE_SECTORS for r in event.actor):
         return event
     (code,) = countries
     state = names.get(code)
