@@ -241,3 +241,23 @@ def test_striking_an_agreement_is_agreeing_not_attacking(nlp, lexicon):
 def test_striking_a_balance_is_nothing(nlp, lexicon):
     assert not types_of(nlp, lexicon, "Ruritania struck a balance with Freedonia.")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania struck Freedonia.")
+
+
+# --- shared views, time given, delegates sent, anonymity requested -----------------------
+
+
+def test_shared_concerns_and_borders_are_no_cooperation(nlp, lexicon):
+    assert not types_of(nlp, lexicon, "Ruritania and Freedonia shared concerns over Sylvania.")
+    assert not types_of(nlp, lexicon, "Ruritania shares borders with Freedonia.")
+
+
+def test_days_given_and_delegations_sent_are_no_aid(nlp, lexicon):
+    assert "AID" not in types_of(nlp, lexicon, "Ruritania gave Freedonia 14 days to leave.")
+    assert "AID" not in types_of(nlp, lexicon, "Ruritania sent a delegation to Freedonia.")
+    assert "AID" in types_of(nlp, lexicon, "Ruritania gave Freedonia weapons.")
+
+
+def test_requesting_anonymity_is_no_request(nlp, lexicon):
+    text = "An official of Ruritania, who requested anonymity, spoke to reporters."
+    assert "REQUEST" not in types_of(nlp, lexicon, text)
+    assert "REQUEST" in types_of(nlp, lexicon, "Ruritania requested help from Freedonia.")
