@@ -261,3 +261,41 @@ def test_requesting_anonymity_is_no_request(nlp, lexicon):
     text = "An official of Ruritania, who requested anonymity, spoke to reporters."
     assert "REQUEST" not in types_of(nlp, lexicon, text)
     assert "REQUEST" in types_of(nlp, lexicon, "Ruritania requested help from Freedonia.")
+
+
+# --- phrases that state nothing; meetings due ----------------------------------------------
+
+
+def test_posing_a_threat_is_no_threat_made(nlp, lexicon):
+    assert "THREATEN" not in types_of(nlp, lexicon, "Ruritania poses a threat to Freedonia.")
+    assert "THREATEN" in types_of(nlp, lexicon, "Ruritania threatened Freedonia.")
+
+
+def test_blocking_any_object_keeps_the_event_noun(nlp, lexicon):
+    # "demonstrate ^*" blocks a protest reading, not the support demonstrated
+    text = "Ruritania's forces demonstrated their support for Freedonia."
+    assert "SUPPORT" in types_of(nlp, lexicon, text)
+
+
+def test_talking_about_something_is_no_consultation(nlp, lexicon):
+    text = "The leader of Ruritania talks about the economy of Freedonia."
+    assert "CONSULT" not in types_of(nlp, lexicon, text)
+    assert "CONSULT" in types_of(nlp, lexicon, "Ruritania held talks with Freedonia.")
+
+
+def test_refusing_to_comment_is_no_rejection(nlp, lexicon):
+    assert "REJECT" not in types_of(nlp, lexicon, "Ruritania refused to comment.")
+    assert "REJECT" in types_of(nlp, lexicon, "Ruritania refused to withdraw from Freedonia.")
+
+
+def test_as_opposed_to_opposes_nothing(nlp, lexicon):
+    text = "Training in Ruritania, as opposed to training in Freedonia, is cheaper."
+    assert "REJECT" not in types_of(nlp, lexicon, text)
+
+
+def test_a_meeting_due_or_scheduled_is_future(nlp, lexicon):
+    for text in (
+        "The president of Ruritania is due to meet the leader of Freedonia in January.",
+        "Ruritania is scheduled to meet Freedonia.",
+    ):
+        assert only(nlp, lexicon, text, "CONSULT").tense == "future"

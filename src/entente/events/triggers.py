@@ -381,7 +381,12 @@ def find_triggers(
     lemmas, lowers = strings if strings is not None else token_strings(doc)
     n = len(doc)
     i = 0
+    # event nouns taken by a blocking row ("poses a threat": no threat is made)
+    blocked: set[int] = set()
     while i < n:
+        if i in blocked:
+            i += 1
+            continue
         entries = index.get(lemmas[i]) or index.get(lowers[i])
         matched = None
         for entry in entries or ():
@@ -408,6 +413,8 @@ def find_triggers(
             if _states_a_judgement(head, lexicon):
                 continue
             matched = Candidate(start=i, end=i + k, head=head, entry=entry)
+            if entry.type is None and entry.objects:
+                blocked.update(t.i for t in _named_objects(head, entry.objects))
             break
         if matched:
             found.append(matched)
@@ -418,6 +425,19 @@ def find_triggers(
 
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+def _named_objects(head: Token, lemmas: frozenset[str]) -> list[Token]:
+    """The head's objects (direct, passive subject, of "with") whose lemma a blocking
+    row names: "poses a threat" blocks the threat, "pose ^threat". Never ``*``: a
+    row that blocks any object ("demonstrate ^*") says nothing about the object."""
+    found = []
+    for c in head.children:
+        if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lemmas:
+            found.append(c)
+        if c.dep_ == "prep" and c.lower_ == "with":
+            found.extend(o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in lemmas)
+    return found
 
 
 def _split_particle(verb: Token, entry: TriggerEntry) -> bool:
