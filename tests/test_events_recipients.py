@@ -131,3 +131,19 @@ def test_protest_by_a_states_police_has_no_domestic_target(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Ruritanian police": "RUR/COP"})
     protest = [e for e in events if e.type == "PROTEST"]
     assert not protest or not protest[0].recipient
+
+
+def test_subject_folded_into_a_fronted_phrase_is_found(nlp):
+    """The parser sometimes joins the subject as a conjunct of a noun inside a
+    fronted phrase; the clause's subject is that conjunct (parse built by hand)."""
+    from spacy.tokens import Doc
+
+    from entente.events.roles import find_subject
+
+    words = "With the signing of a pact , the government and the rebels have agreed to talk ."
+    heads = [13, 2, 0, 2, 5, 3, 5, 8, 5, 8, 11, 8, 13, 13, 15, 13, 13]
+    deps = "prep det pobj prep det pobj punct det conj cc det conj aux ROOT aux xcomp punct"
+    pos = "ADP DET NOUN ADP DET NOUN PUNCT DET NOUN CCONJ DET NOUN AUX VERB PART VERB PUNCT"
+    doc = Doc(nlp.vocab, words=words.split(), heads=heads, deps=deps.split(), pos=pos.split())
+    subject = find_subject(doc[13])
+    assert subject is not None and subject.text == "government"

@@ -167,6 +167,28 @@ def _fronted_subject(pred: Token) -> Token | None:
             continue
         if any(t.is_punct and t.text == "," for t in pred.doc[c.i + 1 : obj.i]):
             return obj
+        folded = _folded_conjunct(c, pred)
+        if folded is not None:
+            return folded
+    return None
+
+
+def _folded_conjunct(prep: Token, pred: Token) -> Token | None:
+    """The subject the parser joined as a conjunct to a noun inside a fronted
+    phrase: in "With the signing of a memorandum, the government and the rebels
+    have agreed", "government" hangs as a conjunct of "memorandum". It follows a
+    comma and its phrase runs up to the verb (or the verb's auxiliaries)."""
+    doc = pred.doc
+    for t in prep.subtree:
+        if t.dep_ != "conj" or t.pos_ not in ("NOUN", "PROPN") or t.left_edge.i == 0:
+            continue
+        if doc[t.left_edge.i - 1].text != ",":
+            continue
+        between = doc[t.right_edge.i + 1 : pred.i]
+        if all(
+            b.head.i == pred.i and b.dep_ in ("aux", "auxpass", "neg", "advmod") for b in between
+        ):
+            return t
     return None
 
 
