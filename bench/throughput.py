@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -56,8 +57,11 @@ def write_articles(count: int, target: Path) -> int:
 
 def run_baseline(articles: Path, processes: int) -> dict:
     from entente.nlp.pipeline import load_pipeline
+    from entente.settings import Settings
 
-    nlp = load_pipeline()
+    # The model entente's ingest would load (ENTENTE_MODEL or the config file
+    # included), so both sides parse with the same pipeline.
+    nlp = load_pipeline(Settings.load().model)
     texts = [json.loads(line)["text"] for line in articles.open(encoding="utf-8")]
     started = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=processes, batch_size=16))
@@ -81,7 +85,8 @@ def run_entente(articles: Path, processes: int, db: Path) -> dict:
 # -- measuring a child's process tree ---------------------------------------------
 
 
-def _tree_rss_kb(root: int) -> int:
+def _tree_rss_kb(root: int) -> dict[int, int]:
+    """Resident memory (kB) of ``root`` and of each of its descendants, by pid."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -96,16 +101,44 @@ def _tree_rss_kb(root: int) -> int:
             continue
         children.setdefault(ppid, []).append(int(entry))
         rss[int(entry)] = kb
-    total, stack = 0, [root]
+    tree: dict[int, int] = {}
+    stack = [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        if pid in rss:
+            tree[pid] = rss[pid]
         stack.extend(children.get(pid, []))
-    return total
+    return tree
 
 
-def measure(side: str, articles: Path, processes: int, workdir: Path) -> dict:
-    """Run one side in a child process; its result plus the peak RSS of its tree."""
+@dataclass
+class TreePeaks:
+    """Peaks of one child's process tree: the whole (what ``peak_rss_mb`` reports),
+    the child itself, its descendants together, and the largest single descendant.
+    Each peak is taken on its own, so whole <= main + workers."""
+
+    whole: int = 0
+    main: int = 0
+    workers: int = 0
+    worker: int = 0
+    samples: list[tuple[float, int, int]] = field(default_factory=list)
+
+    def add(self, seconds: float, root: int, tree: dict[int, int]) -> None:
+        main = tree.get(root, 0)
+        others = [kb for pid, kb in tree.items() if pid != root]
+        self.whole = max(self.whole, main + sum(others))
+        self.main = max(self.main, main)
+        self.workers = max(self.workers, sum(others))
+        self.worker = max(self.worker, max(others, default=0))
+        self.samples.append((seconds, main, sum(others)))
+
+
+def measure(
+    side: str, articles: Path, processes: int, workdir: Path, trace: Path | None = None
+) -> dict:
+    """Run one side in a child process; its result plus the peak RSS of its tree
+    (and of its parts). ``trace`` gets a CSV line per sample: side, seconds, main
+    process MB, workers MB."""
     out = workdir / f"{side}.json"
     command = [
         sys.executable,
@@ -123,13 +156,13 @@ def measure(side: str, articles: Path, processes: int, workdir: Path) -> dict:
     ]
     (workdir / "bench.duckdb").unlink(missing_ok=True)
     child = subprocess.Popen(command)
-    peak = 0
+    peaks = TreePeaks()
     done = threading.Event()
+    started = time.perf_counter()
 
     def sample() -> None:
-        nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(child.pid))
+            peaks.add(time.perf_counter() - started, child.pid, _tree_rss_kb(child.pid))
             time.sleep(SAMPLE_EVERY_S)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -140,8 +173,19 @@ def measure(side: str, articles: Path, processes: int, workdir: Path) -> dict:
     if code != 0:
         raise SystemExit(f"the {side} side failed with exit status {code}")
     result = json.loads(out.read_text())
-    result["peak_rss_mb"] = round(peak / 1024, 1)
+    result["peak_rss_mb"] = _mb(peaks.whole)
+    result["peak_main_rss_mb"] = _mb(peaks.main)
+    result["peak_workers_rss_mb"] = _mb(peaks.workers)
+    result["peak_worker_rss_mb"] = _mb(peaks.worker)
+    if trace is not None:
+        with trace.open("a", encoding="utf-8") as lines:
+            for seconds, main, workers in peaks.samples:
+                lines.write(f"{side},{seconds:.2f},{_mb(main)},{_mb(workers)}\n")
     return result
+
+
+def _mb(kb: int) -> float:
+    return round(kb / 1024, 1)
 
 
 def main() -> None:
@@ -150,6 +194,11 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    parser.add_argument(
+        "--trace",
+        type=Path,
+        help="append each memory sample as CSV (side, seconds, main MB, workers MB) to this file",
+    )
     parser.add_argument("--side", choices=["baseline", "entente"], help=argparse.SUPPRESS)
     parser.add_argument("--articles-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -171,12 +220,13 @@ def main() -> None:
         best: dict[str, dict] = {}
         for round_no in range(1, args.rounds + 1):
             for side in ("baseline", "entente"):
-                result = measure(side, articles, args.processes, workdir)
+                result = measure(side, articles, args.processes, workdir, args.trace)
                 rate = count / result["seconds"]
                 print(
                     f"round {round_no} {side:8} {count} articles in {result['seconds']:.1f} s "
                     f"= {rate:.2f} articles/s, {result['tokens'] / result['seconds']:.0f} tokens/s, "
-                    f"peak {result['peak_rss_mb']:.0f} MB",
+                    f"peak {result['peak_rss_mb']:.0f} MB (main {result['peak_main_rss_mb']:.0f}, "
+                    f"workers {result['peak_workers_rss_mb']:.0f})",
                     flush=True,
                 )
                 if side not in best or result["seconds"] < best[side]["seconds"]:
@@ -193,6 +243,12 @@ def main() -> None:
         "ratio": round(baseline["seconds"] / entente["seconds"], 3),
         "peak_rss_mb": entente["peak_rss_mb"],
         "baseline_peak_rss_mb": baseline["peak_rss_mb"],
+        "peak_main_rss_mb": entente["peak_main_rss_mb"],
+        "peak_workers_rss_mb": entente["peak_workers_rss_mb"],
+        "peak_worker_rss_mb": entente["peak_worker_rss_mb"],
+        "baseline_peak_main_rss_mb": baseline["peak_main_rss_mb"],
+        "baseline_peak_workers_rss_mb": baseline["peak_workers_rss_mb"],
+        "baseline_peak_worker_rss_mb": baseline["peak_worker_rss_mb"],
         "stored": entente.get("stored"),
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
     }

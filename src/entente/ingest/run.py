@@ -7,13 +7,18 @@ parsing; 5. parse and code the rest in worker processes, in chunks; 6. write
 coded documents and their log lines in batches, one transaction each, so a
 killed run loses at most the batch in flight and a re-run completes it.
 
-Memory stays flat: files are read lazily and at most ``workers * CHUNKS_IN_FLIGHT``
-chunks are in the workers' hands at once.
+Memory stays flat: files are read lazily, at most ``workers * CHUNKS_IN_FLIGHT``
+chunks are in the workers' hands at once, a chunk holds at most ``CHUNK_CHARS``
+characters (a worker's peak follows the text it parses at once, so a corpus's
+longest articles must not arrive eight together), and each process hands the
+memory it freed back to the system after each chunk or batch.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import itertools
 import multiprocessing
 import time
@@ -37,6 +42,12 @@ from entente.store.write import LogEntry, existing_ids, new_run_id, write_rows
 # Documents a worker parses per task: big enough for nlp.pipe to batch well,
 # small enough that the last chunks do not leave one core idle for long.
 CHUNK_DOCS = 8
+# ... and at most this many characters, about eight articles of average length
+# (2017 news corpus: 3,300-3,600 characters), so that a chunk of long articles
+# (the longest are 8 times the average) needs no more memory to parse than a
+# typical one: without it a worker's peak grows with the longest articles a
+# corpus happens to hold. An article longer than this is a chunk of its own.
+CHUNK_CHARS = 32_000
 # Tasks queued per worker: keeps every worker busy while the main process
 # reads and writes, without reading the whole corpus ahead.
 CHUNKS_IN_FLIGHT = 3
@@ -55,6 +66,37 @@ def _limit_connection(store: Store) -> None:
     limit_mb = max(INGEST_MEMORY_FLOOR_MB, 2 * size // 2**20)
     store.execute(f"SET memory_limit = '{limit_mb}MB'")
     store.execute(f"SET threads = {INGEST_THREADS}")
+
+
+def _load_libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _load_libc()
+
+
+def release_freed_memory() -> None:
+    """Give the heap memory this process has freed back to the system (glibc only).
+
+    glibc keeps freed blocks in its arenas for reuse, so without this a process's
+    resident size stays at the high-water mark of its largest chunk or batch so
+    far, and the workers' highs add up. A no-op where there is no ``malloc_trim``.
+    """
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _code_chunk(documents: list[Document]) -> list[CodedDocument | Rejection]:
+    """``code_chunk``, then the memory the chunk's parse used is released."""
+    try:
+        return code_chunk(documents)
+    finally:
+        release_freed_memory()
 
 
 @dataclass(slots=True)
@@ -104,8 +146,13 @@ def _chunks(
 ) -> Iterator[list[Document]]:
     """Group new documents into chunks, logging rejections and duplicates on the way."""
     pending: list[Document] = []
+    pending_chars = 0
 
     def flush() -> list[Document]:
+        nonlocal pending_chars
+        pending_chars = 0
+        if not pending:
+            return []
         stored = existing_ids(store, [d.id for d in pending])
         fresh = []
         for document in pending:
@@ -130,8 +177,13 @@ def _chunks(
         if isinstance(item, Rejection):
             on_log(LogEntry(item.source, item.status, item.reason))
             continue
+        if pending and pending_chars + len(item.text) > CHUNK_CHARS:
+            fresh = flush()
+            if fresh:
+                yield fresh
         pending.append(item)
-        if len(pending) >= CHUNK_DOCS:
+        pending_chars += len(item.text)
+        if len(pending) >= CHUNK_DOCS or pending_chars >= CHUNK_CHARS:
             fresh = flush()
             if fresh:
                 yield fresh
@@ -223,6 +275,7 @@ def ingest(
             summary.committed += len(coded)
             coded.clear()
             log.clear()
+            release_freed_memory()
             if on_progress:
                 on_progress(summary, None)
 
@@ -231,11 +284,11 @@ def ingest(
         if pool is None:
             init_worker(settings.model)
             for chunk in chunks:
-                on_coded(code_chunk(chunk))
+                on_coded(_code_chunk(chunk))
         else:
             in_flight: deque = deque()
             for chunk in chunks:
-                in_flight.append(pool.apply_async(code_chunk, (chunk,)))
+                in_flight.append(pool.apply_async(_code_chunk, (chunk,)))
                 while len(in_flight) >= workers * CHUNKS_IN_FLIGHT:
                     on_coded(in_flight.popleft().get())
             while in_flight:

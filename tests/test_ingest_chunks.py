@@ -1,0 +1,44 @@
+"""Chunks sent to the workers are bounded in characters as well as in documents,
+so a worker's peak memory does not follow the longest articles of a corpus."""
+
+from __future__ import annotations
+
+from entente.ingest.run import CHUNK_CHARS, CHUNK_DOCS, IngestSummary, _chunks
+from entente.records import Document
+from entente.store.db import Store
+
+
+def _document(i: int, chars: int) -> Document:
+    text = (f"Article {i} says " + "word " * chars)[:chars]
+    return Document(id=f"d{i:04d}", source=f"d{i}.txt", text=text)
+
+
+def _chunked(documents: list[Document]) -> list[list[Document]]:
+    with Store(":memory:") as store:
+        return list(_chunks(iter(documents), store, IngestSummary(run_id="t"), {}, lambda e: None))
+
+
+def test_short_documents_are_chunked_by_count() -> None:
+    chunks = _chunked([_document(i, 100) for i in range(CHUNK_DOCS * 2 + 3)])
+    assert [len(c) for c in chunks] == [CHUNK_DOCS, CHUNK_DOCS, 3]
+
+
+def test_long_documents_are_chunked_by_characters() -> None:
+    size = CHUNK_CHARS // 3 + 1  # two fit in a chunk, three do not
+    chunks = _chunked([_document(i, size) for i in range(7)])
+    assert [len(c) for c in chunks] == [2, 2, 2, 1]
+    assert all(sum(len(d.text) for d in c) <= CHUNK_CHARS for c in chunks)
+
+
+def test_a_document_longer_than_a_chunk_goes_alone() -> None:
+    documents = [_document(0, 100), _document(1, CHUNK_CHARS * 2), _document(2, 100)]
+    chunks = _chunked(documents)
+    assert [[d.id for d in c] for c in chunks] == [["d0000"], ["d0001"], ["d0002"]]
+
+
+def test_no_document_is_lost_or_repeated_across_chunks() -> None:
+    sizes = [100, 9_000, 30_000, 500, 40_000, 12_000, 12_000, 12_000, 200] * 3
+    documents = [_document(i, s) for i, s in enumerate(sizes)]
+    chunks = _chunked(documents)
+    assert [d.id for c in chunks for d in c] == [d.id for d in documents]
+
