@@ -41,4 +41,3 @@ def test_no_document_is_lost_or_repeated_across_chunks() -> None:
     documents = [_document(i, s) for i, s in enumerate(sizes)]
     chunks = _chunked(documents)
     assert [d.id for c in chunks for d in c] == [d.id for d in documents]
-
