@@ -299,3 +299,29 @@ def test_a_meeting_due_or_scheduled_is_future(nlp, lexicon):
         "Ruritania is scheduled to meet Freedonia.",
     ):
         assert only(nlp, lexicon, text, "CONSULT").tense == "future"
+
+
+def test_being_a_threat_is_no_threat_made(nlp, lexicon):
+    text = "The decision of Ruritania is a threat to the unity of Freedonia."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+
+
+def test_cooperation_that_would_resume_is_not_actual(nlp, lexicon):
+    text = "Ruritania said it would resume cooperation with Freedonia."
+    assert only(nlp, lexicon, text, "COOPERATE").tense == "future"
+    assert only(nlp, lexicon, "Ruritania resumed talks with Freedonia.", "CONSULT").tense == "actual"
+
+
+def test_threats_that_could_escalate_are_hypothetical(nlp, lexicon):
+    text = "Ruritania could escalate threats against Freedonia."
+    assert only(nlp, lexicon, text, "THREATEN").tense == "hypothetical"
+
+
+def test_sanctions_not_extended_are_negative(nlp, lexicon):
+    text = "Ruritania did not extend the sanctions on Freedonia."
+    assert only(nlp, lexicon, text, "SANCTION").polarity == "negative"
+
+
+def test_measure_in_a_passive_first_conjunct_is_the_doer(nlp, lexicon):
+    text = "Ruritania's tariffs were passed on to consumers and are targeting Freedonia."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)

@@ -424,7 +424,8 @@ def find_triggers(
     return found
 
 
-OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+# attr: the complement of a copula ("is a threat") for rows of "be"
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr"})
 
 
 def _named_objects(head: Token, lemmas: frozenset[str]) -> list[Token]:
@@ -477,8 +478,12 @@ def _doer(head: Token) -> Token | None:
     possessor. A passive subject is the one acted on, never the doer."""
     if head.pos_ in ("VERB", "AUX"):
         verb = head
-        for _ in range(3):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        active = not any(c.dep_ == "auxpass" for c in head.children)
+        for level in range(3):
+            # an active conjunct shares its first verb's subject, passive or not
+            # ("tariffs were passed on and are targeting X")
+            deps = ("nsubj", "csubj", "nsubjpass") if level and active else ("nsubj", "csubj")
+            subj = next((c for c in verb.children if c.dep_ in deps), None)
             if subj is not None:
                 if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head
