@@ -325,3 +325,27 @@ def test_sanctions_not_extended_are_negative(nlp, lexicon):
 def test_measure_in_a_passive_first_conjunct_is_the_doer(nlp, lexicon):
     text = "Ruritania's tariffs were passed on to consumers and are targeting Freedonia."
     assert "ASSAULT" not in types_of(nlp, lexicon, text)
+
+
+# --- legal appeals -----------------------------------------------------------------------
+
+
+def test_appeal_to_a_court_is_no_request(nlp, lexicon):
+    text = "Ruritania appealed to the Supreme Court of Freedonia."
+    assert "REQUEST" not in types_of(nlp, lexicon, text)
+
+
+def test_appealing_a_ruling_is_no_request(nlp, lexicon):
+    text = "Ruritania has until Friday to appeal the High Court's order."
+    assert "REQUEST" not in types_of(nlp, lexicon, text)
+
+
+def test_appeal_to_a_state_stays_a_request(nlp, lexicon):
+    assert "REQUEST" in types_of(nlp, lexicon, "Ruritania appealed to Freedonia for help.")
+
+
+def test_prepositional_object_rows_load(tmp_path):
+    from entente.events.triggers import _object_words
+
+    assert _object_words("to:court|judge") == {"to:court", "to:judge"}
+    assert _object_words("tie|relation") == {"tie", "relation"}

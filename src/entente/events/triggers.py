@@ -226,12 +226,22 @@ def _load_types(path: Path) -> dict[str, PloverType]:
     return types
 
 
+def _object_words(spec: str) -> frozenset[str]:
+    """``tie|relation`` -> {tie, relation}; ``to:court|tribunal`` -> {to:court,
+    to:tribunal}: the object of that preposition instead of the direct object."""
+    prep, colon, rest = spec.partition(":")
+    if not colon:
+        return frozenset(o for o in spec.split("|") if o)
+    return frozenset(f"{prep}:{o}" for o in rest.split("|") if o)
+
+
 def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[TriggerEntry]]:
     index: dict[str, list[TriggerEntry]] = {}
     for number, (phrase, pos, typ, mode, frame, mutual, preps, head, party) in _rows(path, 9):
         words = phrase.lower().split()
         lemmas = tuple(w for w in words if not w.startswith("^"))
-        objects = frozenset(o for w in words if w.startswith("^") for o in w[1:].split("|") if o)
+        objects = frozenset(_object_words(w[1:]) for w in words if w.startswith("^"))
+        objects = frozenset(o for group in objects for o in group)
         if not lemmas:
             raise DataFileError(path, number, "empty phrase")
         if objects and pos != "V":
@@ -568,4 +578,8 @@ def _has_object(head: Token, lemmas: frozenset[str], counts: Collection[str] = (
         with_object = c.dep_ == "prep" and c.lower_ == "with"
         if with_object and any(o.dep_ == "pobj" and o.lemma_.lower() in lemmas for o in c.children):
             return True
+        if c.dep_ == "prep" and any(
+            o.dep_ == "pobj" and f"{c.lower_}:{o.lemma_.lower()}" in lemmas for o in c.children
+        ):
+            return True  # "appeal ^to:court": "appealed to the Supreme Court"
     return False
