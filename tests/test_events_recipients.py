@@ -147,3 +147,19 @@ def test_subject_folded_into_a_fronted_phrase_is_found(nlp):
     doc = Doc(nlp.vocab, words=words.split(), heads=heads, deps=deps.split(), pos=pos.split())
     subject = find_subject(doc[13])
     assert subject is not None and subject.text == "government"
+
+
+def test_a_place_attacked_is_aimed_at_those_it_serves(nlp, lexicon):
+    text = "A camp for Sylvanian refugees was shelled by Ruritanian gunmen."
+    events = code_with(
+        nlp, lexicon, text, {"Sylvanian refugees": "SYL", "Ruritanian gunmen": "RUR"}
+    )
+    assault = of_type(events, "ASSAULT")
+    assert countries(assault.actor) == {"RUR"} and countries(assault.recipient) == {"SYL"}
+
+
+def test_the_organisation_a_noun_names_acts_before_its_leader(nlp, lexicon):
+    text = "Ahmed Karim's Freedom Front militia has threatened to attack Ruritania."
+    phrases = {"Freedom Front": "SYL/REB", "Ahmed Karim": "", "Ruritania": "RUR"}
+    events = code_with(nlp, lexicon, text, phrases)
+    assert countries(of_type(events, "THREATEN").actor) == {"SYL"}

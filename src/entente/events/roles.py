@@ -284,7 +284,12 @@ def _modifier_mentions(
     nest ("senior Hamas official Ali Baraka"), adjectives coordinate ("American-Israeli")."""
     found: list[Mention] = []
     pronoun_poss: Token | None = None
-    for dep in MODIFIER_DEPS:
+    deps = MODIFIER_DEPS
+    if any(c.dep_ == "compound" and c.ent_type_ == "ORG" and index.at(c) for c in token.children):
+        # "bin Laden's al-Qaeda network": the organisation the noun is comes
+        # before the one who leads or owns it
+        deps = ("compound", *(d for d in MODIFIER_DEPS if d != "compound"))
+    for dep in deps:
         for c in token.children:
             if c.dep_ != dep:
                 continue
@@ -402,6 +407,12 @@ def verbal_roles(
         recipient.extend(arguments(dobj, index))
         if not recipient and passive is not None and dobj is None:
             recipient.extend(arguments(passive, index))
+        patient = dobj if dobj is not None else passive
+        if not recipient and patient is not None and patient.pos_ == "NOUN":
+            # a thing attacked or acted on for whom it serves: "a camp for
+            # Congolese refugees was attacked", "shelled a school for X's children"
+            for obj in prep_objects(patient, ("for",)):
+                recipient.extend(arguments(obj, index))
     if not recipient:
         # the parser often hangs "to Russia" on the object ("supplying drones to Russia")
         for host in [pred] if dobj is None else [pred, dobj]:
