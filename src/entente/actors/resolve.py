@@ -149,10 +149,7 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     """
     date = document.published.value if document.published else None
     ctx = Context(doc, document.id, registry, date)
-    bounds = [
-        (token.idx, token.idx + len(word))
-        for token, word in zip(ctx.tokens, ctx.words, strict=True)
-    ]
+    bounds = [(start, start + len(word)) for start, word in zip(ctx.starts, ctx.words, strict=True)]
     matches = registry.match(ctx.text, bounds)
     for match in matches:  # claim tokens first so that modifiers see their neighbours
         for i in range(match.first, match.last):
@@ -327,13 +324,13 @@ def _resolve_role_reference(ctx: Context, phrase: Span, country: str | None, tit
 
 def _resolve_backed(ctx: Context) -> None:
     """'Iranian-backed proxy groups', 'Iran-sponsored Hamas'."""
-    doc, registry, tokens, words = ctx.doc, ctx.registry, ctx.tokens, ctx.words
+    doc, registry, words = ctx.doc, ctx.registry, ctx.words
     for i, lower in enumerate(ctx.lower):
         if lower not in registry.backing_words or i < 2:
             continue
         if words[i - 1] != "-":
             continue
-        token = tokens[i]
+        token = doc[i]
         backer = ctx.claimed.get(token.i - 2)
         if backer is None or backer.entry.kind not in ("state", "demonym", "organisation"):
             continue
@@ -392,11 +389,11 @@ def _resolve_peoples_of_states(ctx: Context) -> None:
     state: the state's country, the people's civilian sector, not the state acting nor
     the people's own homeland."""
     registry = ctx.registry
-    doc, tokens, words = ctx.doc, ctx.tokens, ctx.words
-    for index in range(len(tokens) - 1):
+    doc, words = ctx.doc, ctx.words
+    for index in range(len(words) - 1):
         if not words[index][:1].isupper() or not words[index + 1][:1].isupper():
             continue
-        first, second = tokens[index], tokens[index + 1]
+        first, second = doc[index], doc[index + 1]
         if first.whitespace_ != " ":
             continue
         adjective = registry.lookup(words[index])
@@ -416,7 +413,7 @@ def _resolve_peoples_of_states(ctx: Context) -> None:
             and (people_actor is None or people_actor.kind != "group")
         ):
             continue  # "Bosnian Serb leaders": a modifier, not a people
-        nxt = tokens[second.i + 1] if second.i + 1 < len(tokens) else None
+        nxt = doc[second.i + 1] if second.i + 1 < len(words) else None
         if (
             nxt is not None
             and nxt.pos_ in ("NOUN", "PROPN")
@@ -727,9 +724,9 @@ def _resolve_completed_names(ctx: Context) -> None:
             singles.setdefault(word.text, []).append(ent)
     # One pass over the document for every surname's occurrences, not one per surname.
     occurrences: dict[str, list[Token]] = {}
-    for token, word in zip(ctx.tokens, ctx.words, strict=True):
+    for i, word in enumerate(ctx.words):
         if word in singles:
-            occurrences.setdefault(word, []).append(token)
+            occurrences.setdefault(word, []).append(doc[i])
     for surname, ents in singles.items():
         full = {  # given name first ("Allah Ditta"), or family name first ("Chin JouSen")
             (token.i - 1, token.i) if _given_name(ctx, token.i - 1) else (token.i, token.i + 1)
@@ -758,9 +755,10 @@ def _resolve_known_as(ctx: Context) -> None:
     doc, cues = ctx.doc, ctx.registry.alias_cues
     by_end = {m.end: m for m in ctx.mentions if m.actor_id and m.resolved_by not in ("place",)}
     aliases: dict[str, Mention] = {}
-    for token, lower in zip(ctx.tokens, ctx.lower, strict=True):
-        if lower not in cues or token.i < 2 or ctx.words[token.i - 1] != ",":
+    for index, lower in enumerate(ctx.lower):
+        if lower not in cues or index < 2 or ctx.words[index - 1] != ",":
             continue
+        token = doc[index]
         before = by_end.get(doc[token.i - 1].idx)
         if before is None:
             continue
@@ -1357,15 +1355,15 @@ def _resolve_defined_acronyms(ctx: Context) -> None:
     Control, or NCDC"; "National Intelligence and Security Agency (NISA)") is
     that actor there and wherever the document uses it alone afterwards."""
     doc = ctx.doc
-    by_char = {token.idx: token for token in ctx.tokens}
+    by_char = {start: i for i, start in enumerate(ctx.starts)}
     defined: dict[str, Mention] = {}
     for mention in sorted(ctx.mentions, key=lambda m: m.start):
         if not mention.actor_id or mention.resolved_by in ("place", "thing"):
             continue
-        end_token = _token_ending_at(doc, by_char, mention.end)
+        end_token = _token_ending_at(ctx, by_char, mention.end)
         if end_token is None:
             continue
-        acronym = _acronym_after(doc, end_token.i + 1)
+        acronym = _acronym_after(doc, end_token + 1)
         if acronym is None or acronym.text in defined:
             continue
         defined[acronym.text] = mention
@@ -1388,12 +1386,12 @@ def _resolve_defined_acronyms(ctx: Context) -> None:
             ctx.add(ent, mention.actor_id, "coreference", mention.country, mention.sector)
 
 
-def _token_ending_at(doc: Doc, by_char: dict[int, Token], end: int) -> Token | None:
-    """The token whose text ends at character ``end``."""
+def _token_ending_at(ctx: Context, by_char: dict[int, int], end: int) -> int | None:
+    """The index of the token whose text ends at character ``end``."""
     for start in range(end - 1, max(-1, end - 40), -1):
-        token = by_char.get(start)
-        if token is not None:
-            return token if token.idx + len(token) == end else None
+        i = by_char.get(start)
+        if i is not None:
+            return i if start + len(ctx.words[i]) == end else None
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, ORTH, SPACY
+from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from entente.actors.registry import NameMatch, Registry
@@ -26,6 +26,28 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 # Sectors of state offices: a bare title in one of them names an office of a state.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _AFFILIATION_KINDS = frozenset({"state", "demonym", "capital", "seat", "organisation"})
+
+
+# The strings of the word hashes met so far. A StringStore lookup costs about as
+# much as making a Token; the same few thousand words recur in every document.
+# A hash names one string whatever the vocabulary, so entries never go stale;
+# the table is emptied when full so that a long run's memory stays flat.
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 200_000
+
+
+def _strings_of(doc: Doc, hashes: list[int]) -> dict[int, str]:
+    """A table holding the string of every hash in ``hashes``."""
+    table = _STRINGS
+    missing = set(hashes).difference(table)
+    if missing:
+        if len(table) + len(missing) > _STRINGS_MAX:
+            table.clear()
+            missing = set(hashes)
+        strings = doc.vocab.strings
+        for h in missing:
+            table[h] = strings[h]
+    return table
 
 
 @dataclass(slots=True)
@@ -48,25 +70,26 @@ class Context:
     backers: set[int] = field(default_factory=set)
     places: set[int] = field(default_factory=set)
     given_first: dict[str, Actor] = field(default_factory=dict)
-    # The document read once: its tokens, entities, text and the tokens' words.
+    # The document read once: its entities, text and each token's words and offset.
     # spaCy makes a new Python object for every ``doc[i]``, ``for t in doc`` and
     # ``doc.ents``, and a new string for every ``.text``/``.lower_``; the passes
-    # below walk the document a dozen times, so they read these lists instead.
-    tokens: list[Token] = field(default_factory=list)
+    # walk the document a dozen times, so they read these lists and make Tokens
+    # only where a word matched.
     ents: tuple[Span, ...] = ()
     text: str = ""
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each token's character offset
     # the words of each entity's name, by (start, end): see resolve._words_of
     name_words: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        tokens = self.tokens = list(self.doc)
         self.ents = self.doc.ents
-        if tokens:  # the words off the Doc's arrays: one string lookup per distinct word
-            strings = self.doc.vocab.strings
-            orth, lower, spacy = self.doc.to_array([ORTH, LOWER, SPACY]).T.tolist()
-            word_of = {h: strings[h] for h in set(orth) | set(lower)}
+        if len(self.doc):  # the words off the Doc's arrays, each string looked up once
+            orth, lower, spacy, self.starts = self.doc.to_array(
+                [ORTH, LOWER, SPACY, IDX]
+            ).T.tolist()
+            word_of = _strings_of(self.doc, orth + lower)
             self.words = [word_of[h] for h in orth]
             self.lower = [word_of[h] for h in lower]
             # Doc.text: each token's text and the space after it when it has one
@@ -79,7 +102,7 @@ class Context:
         for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.entity_of[i] = ent
-        self.sentence_of = [0] * len(tokens)
+        self.sentence_of = [0] * len(self.doc)
         for index, sent in enumerate(self.doc.sents):
             for i in range(sent.start, sent.end):
                 self.sentence_of[i] = index
