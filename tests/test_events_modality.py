@@ -349,3 +349,24 @@ def test_prepositional_object_rows_load(tmp_path):
 
     assert _object_words("to:court|judge") == {"to:court", "to:judge"}
     assert _object_words("tie|relation") == {"tie", "relation"}
+
+
+# --- who vouches for a sentence vouches for all of it --------------------------------------
+
+
+def test_event_deep_in_a_reported_clause_is_reported(nlp, lexicon):
+    text = "The report noted that Sylvania did not doubt that Ruritania would respond to the attack on Freedonia."
+    assert only(nlp, lexicon, text, "ASSAULT").certainty == "reported"
+
+
+def test_event_deep_in_a_belief_is_alleged(nlp, lexicon):
+    text = (
+        "Officials believe the escalation will lead to conflict, with the expectation "
+        "that Ruritania will attack Freedonia."
+    )
+    assert only(nlp, lexicon, text, "ASSAULT").certainty == "alleged"
+
+
+def test_event_told_by_the_narrator_stays_asserted(nlp, lexicon):
+    text = "Ruritania attacked Freedonia on Monday after the talks with Sylvania failed."
+    assert only(nlp, lexicon, text, "ASSAULT").certainty == "asserted"

@@ -427,6 +427,39 @@ def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attributio
     )
 
 
+# the links by which a clause is what a verb reports ("noted that ...", "X, he said")
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+# kinds of a reporting verb that pass to everything said in its clause
+SOURCE_KINDS = frozenset({"reported", "alleged"})
+
+
+def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
+    """Verbs of saying or believing whose reported clause holds ``pred`` at any depth
+    ("the report noted that Russia did not doubt Iran would respond to the attack",
+    "leaders believe ..., with the expectation that X will intensify"). The step-2
+    climb stops at a noun for tense and polarity (background the clause takes for
+    granted), but who vouches for the sentence vouches for all of it."""
+    found = []
+    para = view.sentence(pred)
+    token = pred
+    for _ in range(12):
+        head = token.head
+        if head.i == token.i or not para.start <= head.i < para.end:
+            break
+        kind = lexicon.governor_cues.get(head.lemma_.lower())
+        if kind in SOURCE_KINDS and head.pos_ in ("VERB", "AUX") and (
+            token.dep_ in REPORTED_CLAUSE_DEPS
+        ):
+            found.append((kind, head))
+        token = head
+    root = token
+    for c in root.children:  # a trailing "X said" hung on the sentence's root
+        kind = lexicon.governor_cues.get(c.lemma_.lower())
+        if c.dep_ == "parataxis" and kind in SOURCE_KINDS and c.i != pred.i:
+            found.append((kind, c))
+    return found
+
+
 def certainty_of(
     pred: Token,
     lexicon: Lexicon,
@@ -440,6 +473,9 @@ def certainty_of(
             best, attribution = kind, None
     for kind, gov in governors:
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
+            best, attribution = kind, _subject_phrase(gov, index)
+    for kind, gov in _reporters_above(pred, lexicon, view):
+        if CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best, attribution = kind, _subject_phrase(gov, index)
     for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon, view):
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
