@@ -163,3 +163,26 @@ def test_the_organisation_a_noun_names_acts_before_its_leader(nlp, lexicon):
     phrases = {"Freedom Front": "SYL/REB", "Ahmed Karim": "", "Ruritania": "RUR"}
     events = code_with(nlp, lexicon, text, phrases)
     assert countries(of_type(events, "THREATEN").actor) == {"SYL"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sylvanian Liberation Front issued a declaration demanding that Ruritania free the prisoners.",
+        "The Sylvanian Liberation Front said in a statement demanding that Ruritania free the prisoners.",
+    ],
+)
+def test_a_text_issued_by_someone_makes_its_participle_theirs(nlp, lexicon, text):
+    phrases = {"Sylvanian Liberation Front": "SYL/REB", "Ruritania": "RUR"}
+    events = code_with(nlp, lexicon, text, phrases)
+    request = of_type(events, "REQUEST")
+    assert countries(request.actor) == {"SYL"} and countries(request.recipient) == {"RUR"}
+
+
+def test_a_vehicle_attacked_carrying_aid_is_no_actor_of_the_aid(nlp, lexicon):
+    """Only texts pass their participle to whoever issues them: a convoy carrying
+    aid is the one carrying it, not whoever attacked it."""
+    text = "Ruritanian gunmen attacked a convoy delivering aid to Sylvania."
+    events = code_with(nlp, lexicon, text, {"Ruritanian gunmen": "RUR", "Sylvania": "SYL"})
+    aid = [e for e in events if e.type == "AID"]
+    assert not aid or "RUR" not in countries(aid[0].actor)

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from entente.events.triggers import Candidate, Lexicon
+from entente.events.triggers import DATA_DIR, Candidate, Lexicon, _read_words
 from entente.records import Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -141,6 +142,10 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         return obj if obj is not None else find_subject(head, depth + 1)
     if dep in ("conj", "advcl", "acomp") and head.pos_ in VERBISH | {"ADJ"}:
         return find_subject(head, depth + 1)
+    if dep == "acl" and head.lemma_.lower() in utterance_nouns():
+        issuer = _issuing_verb(head)
+        if issuer is not None:
+            return find_subject(issuer, depth + 1)
     if dep in ("acl", "relcl"):
         return _noun_subject(head, depth)
     if dep == "pcomp" and head.dep_ == "prep":
@@ -148,6 +153,23 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         if target.pos_ in VERBISH or target.pos_ == "ADJ":
             return find_subject(target, depth + 1)
         return target
+    return None
+
+
+@cache
+def utterance_nouns() -> frozenset[str]:
+    """Lemmas of texts somebody issues (``lexicons/utterance_nouns.txt``)."""
+    return _read_words(DATA_DIR / "lexicons" / "utterance_nouns.txt")
+
+
+def _issuing_verb(noun: Token) -> Token | None:
+    """The verb by which a text is issued: the noun is its object ("issued a
+    declaration"), or it is said in it ("said in a statement")."""
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in VERBISH:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in VERBISH:
+        return prep.head
     return None
 
 
