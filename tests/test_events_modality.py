@@ -370,3 +370,13 @@ def test_event_deep_in_a_belief_is_alleged(nlp, lexicon):
 def test_event_told_by_the_narrator_stays_asserted(nlp, lexicon):
     text = "Ruritania attacked Freedonia on Monday after the talks with Sylvania failed."
     assert only(nlp, lexicon, text, "ASSAULT").certainty == "asserted"
+
+
+def test_a_protest_a_sit_in_was_held_for_happened(nlp, lexicon):
+    text = "Farmers in Ruritania held a sit-in on Monday to protest the restrictions of Freedonia."
+    assert only(nlp, lexicon, text, "PROTEST").tense == "actual"
+
+
+def test_a_purpose_of_other_steps_stays_future(nlp, lexicon):
+    text = "Ruritania took steps to sanction Freedonia."
+    assert only(nlp, lexicon, text, "SANCTION").tense == "future"
