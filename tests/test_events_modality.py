@@ -380,3 +380,19 @@ def test_a_protest_a_sit_in_was_held_for_happened(nlp, lexicon):
 def test_a_purpose_of_other_steps_stays_future(nlp, lexicon):
     text = "Ruritania took steps to sanction Freedonia."
     assert only(nlp, lexicon, text, "SANCTION").tense == "future"
+
+
+def test_a_relative_clause_in_a_claim_is_the_narrators(nlp, lexicon):
+    text = "Ruritania claimed its attack was a response to an airstrike which Ruritania has blamed on Freedonia."
+    assert only(nlp, lexicon, text, "ACCUSE").certainty == "asserted"
+
+
+def test_a_subject_in_a_belief_is_the_narrators(nlp, lexicon):
+    text = "Officials believe the escalation following the assassination of the leader of Freedonia will lead to conflict."
+    assert only(nlp, lexicon, text, "ASSAULT").certainty == "asserted"
+
+
+def test_agreeing_to_run_for_office_is_no_agreement(nlp, lexicon):
+    text = "The president of Ruritania agreed to run for a new term."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
+    assert "AGREE" in types_of(nlp, lexicon, "Ruritania agreed to talks with Freedonia.")

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from entente.events.dates import fast_date
 from entente.events.roles import SUBJECT_DEPS, MentionIndex, arguments, child
 from entente.events.triggers import Lexicon, token_strings
+from entente.nlp.pipeline import doc_text
 from entente.records import Attribution, EventDate, Quantity
 
 CERTAINTY_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "disputed": 3, "denied": 4}
@@ -271,7 +272,7 @@ class DocView:
         self.end = [0] * n
         starts = doc.to_array(IDX).tolist()
         breaks = set()  # tokens after which a line ends
-        for found in re.finditer(r"\n", doc.text):
+        for found in re.finditer(r"\n", doc_text(doc)):  # doc.text makes a Token per token
             breaks.add(max(bisect_right(starts, found.start()) - 1, 0))
         spaces = set(i for i, flag in enumerate(doc.to_array(IS_SPACE).tolist()) if flag)
         sent_starts = doc.to_array(SENT_START).tolist()
@@ -429,6 +430,8 @@ def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attributio
 
 # the links by which a clause is what a verb reports ("noted that ...", "X, he said")
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+# links below which a phrase is the narrator's description, not what is reported
+NARRATOR_DEPS = frozenset({"relcl", "nsubj", "nsubjpass"})
 # kinds of a reporting verb that pass to everything said in its clause
 SOURCE_KINDS = frozenset({"reported", "alleged"})
 
@@ -446,6 +449,11 @@ def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple
         head = token.head
         if head.i == token.i or not para.start <= head.i < para.end:
             break
+        if token.dep_ in NARRATOR_DEPS:
+            # "an airstrike which Iran blamed on Israel", "the escalation following
+            # the assassination will lead to ...": a relative clause or a subject
+            # is the narrator's own description, whoever says the rest
+            return []
         kind = lexicon.governor_cues.get(head.lemma_.lower())
         if kind in SOURCE_KINDS and head.pos_ in ("VERB", "AUX") and (
             token.dep_ in REPORTED_CLAUSE_DEPS
