@@ -186,3 +186,10 @@ def test_a_vehicle_attacked_carrying_aid_is_no_actor_of_the_aid(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Ruritanian gunmen": "RUR", "Sylvania": "SYL"})
     aid = [e for e in events if e.type == "AID"]
     assert not aid or "RUR" not in countries(aid[0].actor)
+
+
+def test_a_recipient_of_no_state_is_placed_by_where_the_act_happened(nlp, lexicon):
+    text = "Ruritanian troops raided the Blue River Works in northern Sylvania."
+    phrases = {"Ruritanian troops": "RUR/MIL", "Blue River Works": "", "Sylvania": "SYL"}
+    events = code_with(nlp, lexicon, text, phrases)
+    assert "SYL" in countries(of_type(events, "ASSAULT").recipient)

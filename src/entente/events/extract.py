@@ -474,6 +474,18 @@ def extract_events(
                 for host in hosts:
                     for obj in prep_objects(host, preps):
                         recipient.extend(m for m in arguments(obj, index) if m not in actor)
+        if recipient and not any(m.country for m in recipient):
+            # a recipient placed in no state ("sent inspectors to the Esfahan plant
+            # in central Iran"): the place the act is done in places it
+            hosts = [plan.noun.head] if plan.noun else []
+            hosts.append(cand.head)
+            if cand.nominal and cand.head.dep_ in OBJECT_DEPS:
+                hosts.append(cand.head.head)
+            for host in hosts:
+                placed = location_recipient(host, index)
+                if placed:
+                    recipient = recipient + placed
+                    break
         if not recipient and (actor or not cand.nominal) and ptype.place_as_recipient(plan.mode):
             recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
             if not recipient and plan.noun is not None:
