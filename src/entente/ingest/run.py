@@ -59,6 +59,15 @@ CHUNKS_IN_FLIGHT = 3
 # with everything it has read (BENCHMARKS.md, memory).
 INGEST_THREADS = 1
 INGEST_MEMORY_FLOOR_MB = 256
+# DuckDB's allocator keeps up to 128 MB of freed memory for reuse by default;
+# the ingest's queries are small, so it hands back more than this.
+INGEST_ALLOCATOR_FLUSH_MB = 16
+# Documents committed between explicit checkpoints. Until a checkpoint, the rows
+# appended and the index entries made since the last one are held in memory
+# (DuckDB's IN_MEMORY_TABLE and ART_INDEX), and the map's DELETE + INSERT of
+# derived rows adds to them every batch; checkpointing bounds them by this many
+# documents instead of by the WAL size.
+CHECKPOINT_DOCS = 512
 
 
 def _limit_connection(store: Store) -> None:
@@ -66,6 +75,7 @@ def _limit_connection(store: Store) -> None:
     limit_mb = max(INGEST_MEMORY_FLOOR_MB, 2 * size // 2**20)
     store.execute(f"SET memory_limit = '{limit_mb}MB'")
     store.execute(f"SET threads = {INGEST_THREADS}")
+    store.execute(f"SET allocator_flush_threshold = '{INGEST_ALLOCATOR_FLUSH_MB}MB'")
 
 
 def _load_libc() -> ctypes.CDLL | None:
@@ -272,6 +282,11 @@ def ingest(
                 write_rows(store, coded, log, summary.run_id)
                 update = extend_map(store, [c.document.id for c in coded], map_knowledge)
             summary.map_s += update.elapsed_s
+            if (
+                summary.committed // CHECKPOINT_DOCS
+                != (summary.committed + len(coded)) // CHECKPOINT_DOCS
+            ):
+                store.checkpoint()
             summary.committed += len(coded)
             coded.clear()
             log.clear()

@@ -178,6 +178,14 @@ class Store:
         finally:
             self.con.unregister("_append_batch")
 
+    def checkpoint(self) -> None:
+        """Write what the WAL holds into the file, outside any transaction.
+
+        DuckDB keeps rows and index entries committed since the last checkpoint
+        in memory; a long writer calls this now and then so they do not pile up.
+        """
+        self.execute("CHECKPOINT")
+
     def close(self) -> None:
         self.con.close()
 
