@@ -13,6 +13,7 @@ from spacy.attrs import IDX, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from entente.actors.registry import NameMatch, Registry
+from entente.nlp.pipeline import strings_of
 from entente.records import Actor, Mention
 
 # NER labels whose spans are actor candidates.
@@ -26,28 +27,6 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 # Sectors of state offices: a bare title in one of them names an office of a state.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _AFFILIATION_KINDS = frozenset({"state", "demonym", "capital", "seat", "organisation"})
-
-
-# The strings of the word hashes met so far. A StringStore lookup costs about as
-# much as making a Token; the same few thousand words recur in every document.
-# A hash names one string whatever the vocabulary, so entries never go stale;
-# the table is emptied when full so that a long run's memory stays flat.
-_STRINGS: dict[int, str] = {}
-_STRINGS_MAX = 200_000
-
-
-def _strings_of(doc: Doc, hashes: list[int]) -> dict[int, str]:
-    """A table holding the string of every hash in ``hashes``."""
-    table = _STRINGS
-    missing = set(hashes).difference(table)
-    if missing:
-        if len(table) + len(missing) > _STRINGS_MAX:
-            table.clear()
-            missing = set(hashes)
-        strings = doc.vocab.strings
-        for h in missing:
-            table[h] = strings[h]
-    return table
 
 
 @dataclass(slots=True)
@@ -89,7 +68,7 @@ class Context:
             orth, lower, spacy, self.starts = self.doc.to_array(
                 [ORTH, LOWER, SPACY, IDX]
             ).T.tolist()
-            word_of = _strings_of(self.doc, orth + lower)
+            word_of = strings_of(self.doc, orth + lower)
             self.words = [word_of[h] for h in orth]
             self.lower = [word_of[h] for h in lower]
             # Doc.text: each token's text and the space after it when it has one

@@ -21,6 +21,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from entente.errors import DataFileError
+from entente.nlp.pipeline import strings_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -372,12 +373,11 @@ def token_strings(doc: Doc) -> tuple[list[str], list[str]]:
     (one string lookup per distinct word, not one Token object per token)."""
     if len(doc) == 0:
         return [], []
-    strings = doc.vocab.strings
     arr = doc.to_array([LEMMA, LOWER])
     lemma_ids, lower_ids = arr[:, 0].tolist(), arr[:, 1].tolist()
+    strings = strings_of(doc, lemma_ids + lower_ids)  # shared across documents
     lemma_of = {h: strings[h].lower() for h in set(lemma_ids)}
-    lower_of = {h: strings[h] for h in set(lower_ids)}
-    return [lemma_of[h] for h in lemma_ids], [lower_of[h] for h in lower_ids]
+    return [lemma_of[h] for h in lemma_ids], [strings[h] for h in lower_ids]
 
 
 def find_triggers(
