@@ -396,3 +396,9 @@ def test_agreeing_to_run_for_office_is_no_agreement(nlp, lexicon):
     text = "The president of Ruritania agreed to run for a new term."
     assert "AGREE" not in types_of(nlp, lexicon, text)
     assert "AGREE" in types_of(nlp, lexicon, "Ruritania agreed to talks with Freedonia.")
+
+
+def test_an_act_called_necessary_is_not_actual(nlp, lexicon):
+    text = "Ruritania will take any measures necessary to prevent Freedonia from acquiring a weapon."
+    assert only(nlp, lexicon, text, "COERCE").tense != "actual"
+    assert only(nlp, lexicon, "Ruritania was quick to condemn Freedonia.", "ACCUSE").tense == "actual"
