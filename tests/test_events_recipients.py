@@ -193,3 +193,25 @@ def test_a_recipient_of_no_state_is_placed_by_where_the_act_happened(nlp, lexico
     phrases = {"Ruritanian troops": "RUR/MIL", "Blue River Works": "", "Sylvania": "SYL"}
     events = code_with(nlp, lexicon, text, phrases)
     assert "SYL" in countries(of_type(events, "ASSAULT").recipient)
+
+
+def test_quoted_we_is_the_speaker(nlp, lexicon):
+    text = '"We will never negotiate with Sylvania," the Ruritanian foreign minister said.'
+    phrases = {"Ruritanian foreign minister": "RUR/GOV", "Sylvania": "SYL"}
+    consult = of_type(code_with(nlp, lexicon, text, phrases), "CONSULT")
+    assert countries(consult.actor) == {"RUR"} and countries(consult.recipient) == {"SYL"}
+    assert consult.polarity == "negative"
+
+
+def test_we_outside_a_quotation_names_nobody(nlp, lexicon):
+    text = "The Ruritanian foreign minister said that we will negotiate with Sylvania."
+    phrases = {"Ruritanian foreign minister": "RUR/GOV", "Sylvania": "SYL"}
+    consult = [e for e in code_with(nlp, lexicon, text, phrases) if e.type == "CONSULT"]
+    assert not consult or "RUR" not in countries(consult[0].actor)
+
+
+def test_a_speaker_watching_attacks_does_not_make_them(nlp, lexicon):
+    text = '"We must watch the attacks on Sylvania closely," the Ruritanian foreign minister said.'
+    phrases = {"Ruritanian foreign minister": "RUR/GOV", "Sylvania": "SYL"}
+    assault = of_type(code_with(nlp, lexicon, text, phrases), "ASSAULT")
+    assert "RUR" not in countries(assault.actor)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from entente.events import attributes as attrs
 from entente.events.roles import (
+    FIRST_PERSON,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -205,7 +206,10 @@ def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[in
     verb = noun.head if noun.dep_ in OBJECT_DEPS else None
     if verb is None or verb.i in trigger_heads or verb.lemma_.lower() in lexicon.governor_cues:
         return None
-    return find_subject(verb)
+    subj = find_subject(verb)
+    if subj is not None and subj.lower_ in FIRST_PERSON:
+        return None  # '"We must see the attacks ..."': a speaker who sees them
+    return subj
 
 
 def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention]:

@@ -41,6 +41,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+FIRST_PERSON = frozenset({"we", "our", "us", "ourselves", "i", "my", "me", "myself"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 VERBISH = frozenset({"VERB", "AUX"})
 # recipient prepositions of an embedded event ("threatened to cut ties with X")
 EMBEDDED_PREPS = ("to", "with", "against", "on")
@@ -262,6 +264,29 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def speaker_of(token: Token, index: MentionIndex) -> list[Mention]:
+    """First person in reported speech is the speaker ('"We will not negotiate,"
+    the minister said'; 'the ministry said our forces ...'): the subject of the
+    verb whose complement or quoted clause holds the pronoun. Outside reported
+    speech "we" names nobody the text identifies, nor does a clause that only
+    follows a verb ('China has not understood that in our treaty ...')."""
+    marks = [t.i for t in token.sent if t.text in QUOTE_MARKS]
+
+    def quoted(t: Token) -> bool:
+        return sum(1 for i in marks if i < t.i) % 2 == 1
+
+    if not quoted(token):
+        return []
+    node = token
+    for anc in token.ancestors:
+        if node.dep_ in ("ccomp", "parataxis") and anc.pos_ in VERBISH and not quoted(anc):
+            subj = child(anc, SUBJECT_DEPS)
+            if subj is not None and subj.lower_ not in FIRST_PERSON:
+                return arguments(subj, index)
+        node = anc
+    return []
+
+
 def arguments(
     token: Token | None, index: MentionIndex, allow_pronoun: bool = True, depth: int = 0
 ) -> list[Mention]:
@@ -270,6 +295,8 @@ def arguments(
         return []
     if token.lower_ in THIRD_PERSON and token.pos_ == "PRON":
         return resolve_pronoun(token, index) if allow_pronoun else []
+    if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
+        return speaker_of(token, index) if allow_pronoun else []
     found: list[Mention] = []
     own = index.at(token)
     if own is not None:
