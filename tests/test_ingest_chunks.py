@@ -3,6 +3,7 @@ so a worker's peak memory does not follow the longest articles of a corpus."""
 
 from __future__ import annotations
 
+from entente.ingest import run
 from entente.ingest.run import CHUNK_CHARS, CHUNK_DOCS, IngestSummary, _chunks
 from entente.records import Document
 from entente.store.db import Store
@@ -41,3 +42,23 @@ def test_no_document_is_lost_or_repeated_across_chunks() -> None:
     documents = [_document(i, s) for i, s in enumerate(sizes)]
     chunks = _chunked(documents)
     assert [d.id for c in chunks for d in c] == [d.id for d in documents]
+
+
+def test_ingest_checkpoints_every_so_many_committed_documents(tmp_path, monkeypatch) -> None:
+    from entente.ingest.run import ingest
+    from entente.settings import Settings
+
+    for i in range(5):
+        (tmp_path / f"a{i}.txt").write_text(
+            f"Officials of country number {i} met envoys in the capital on Monday. "
+            f"They discussed trade and security for the {i}th time this year.\n",
+            encoding="utf-8",
+        )
+    calls: list[int] = []
+    monkeypatch.setattr(run, "CHECKPOINT_DOCS", 2)
+    monkeypatch.setattr(run, "CHUNK_DOCS", 1)  # one document a batch
+    monkeypatch.setattr(Store, "checkpoint", lambda self: calls.append(1))
+    settings = Settings.load(db=tmp_path / "s.duckdb", workers=1, batch_size=1, min_chars=10)
+    summary = ingest([str(tmp_path / "*.txt")], settings)
+    assert summary.committed == 5
+    assert len(calls) == 2  # after the 2nd and the 4th document
