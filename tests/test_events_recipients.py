@@ -215,3 +215,23 @@ def test_a_speaker_watching_attacks_does_not_make_them(nlp, lexicon):
     phrases = {"Ruritanian foreign minister": "RUR/GOV", "Sylvania": "SYL"}
     assault = of_type(code_with(nlp, lexicon, text, phrases), "ASSAULT")
     assert "RUR" not in countries(assault.actor)
+
+
+def test_people_loyal_to_a_side_act_for_it(nlp, lexicon):
+    text = "Militants loyal to the Ruritanian warlord attacked Sylvania on Sunday."
+    phrases = {"Ruritanian warlord": "RUR", "Sylvania": "SYL"}
+    assault = of_type(code_with(nlp, lexicon, text, phrases), "ASSAULT")
+    assert countries(assault.actor) == {"RUR"}
+
+
+def test_rejecting_claims_made_by_a_state_is_aimed_at_it(nlp, lexicon):
+    text = "Ruritania rejected the allegations made by Sylvania."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    assert countries(of_type(events, "REJECT").recipient) == {"SYL"}
+
+
+def test_asylum_is_sought_from_the_state_it_is_sought_in(nlp, lexicon):
+    text = "Some 800 Ruritanian dissidents sought asylum in Sylvania last month."
+    phrases = {"Ruritanian dissidents": "RUR", "Sylvania": "SYL"}
+    request = of_type(code_with(nlp, lexicon, text, phrases), "REQUEST")
+    assert countries(request.actor) == {"RUR"} and countries(request.recipient) == {"SYL"}

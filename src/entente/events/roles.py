@@ -159,6 +159,12 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
 
 
 @cache
+def affiliation_words() -> frozenset[str]:
+    """Lemmas that tie people to a side (``lexicons/affiliation_words.txt``)."""
+    return _read_words(DATA_DIR / "lexicons" / "affiliation_words.txt")
+
+
+@cache
 def utterance_nouns() -> frozenset[str]:
     """Lemmas of texts somebody issues (``lexicons/utterance_nouns.txt``)."""
     return _read_words(DATA_DIR / "lexicons" / "utterance_nouns.txt")
@@ -320,6 +326,12 @@ def arguments(
                 found.extend(arguments(obj, index, allow_pronoun, depth + 1))
                 if found:
                     break
+        if not found and token.pos_ in ("NOUN", "PROPN"):
+            # "militants loyal to X", "a militia linked to X": whom they act for
+            for c in token.children:
+                if c.dep_ in ("amod", "acl") and c.lemma_.lower() in affiliation_words():
+                    for obj in prep_objects(c, ("to", "with")):
+                        found.extend(arguments(obj, index, allow_pronoun, depth + 1))
     for c in token.children:
         if c.dep_ == "conj":
             found.extend(arguments(c, index, allow_pronoun, depth + 1))
@@ -462,6 +474,12 @@ def verbal_roles(
             # Congolese refugees was attacked", "shelled a school for X's children"
             for obj in prep_objects(patient, ("for",)):
                 recipient.extend(arguments(obj, index))
+        if not recipient and patient is not None and patient.pos_ == "NOUN":
+            # what someone else made or did: "rejected the allegations made by X",
+            # "condemned the strikes carried out by X"
+            for made in patient.children:
+                if made.dep_ == "acl" and made.tag_ == "VBN":
+                    recipient.extend(arguments(child(child(made, "agent") or made, "pobj"), index))
     if not recipient:
         # the parser often hangs "to Russia" on the object ("supplying drones to Russia")
         for host in [pred] if dobj is None else [pred, dobj]:
