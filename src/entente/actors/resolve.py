@@ -590,7 +590,7 @@ def _descriptor_before(ctx: Context, ent: Span) -> tuple[str, int] | None:
         first = ent.start - size
         if first < 0:
             continue
-        words = " ".join(t.lower_ for t in ctx.doc[first : ent.start])
+        words = " ".join(ctx.lower[first : ent.start])
         if words in descriptors:
             return words, first
     return None
@@ -599,13 +599,17 @@ def _descriptor_before(ctx: Context, ent: Span) -> tuple[str, int] | None:
 def _descriptor_after(ctx: Context, ent: Span) -> tuple[str, int] | None:
     """The descriptor of an appositive right after a name ("CMGM, an outlet ...")."""
     doc, descriptors = ctx.doc, ctx.registry.organisation_descriptors
-    after = doc[ent.end : ent.end + 5]
-    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+    end = ent.end
+    if (
+        len(ctx.words[end : end + 5]) < 3
+        or ctx.words[end] != ","
+        or ctx.lower[end + 1] not in ("a", "an", "the")
+    ):
         return None
-    i = after[1].i + 1
-    while i < len(doc) and i < after[1].i + 4 and doc[i].pos_ in ("ADJ", "PROPN", "NOUN"):
+    i = end + 2
+    while i < len(doc) and i < end + 1 + 4 and doc[i].pos_ in ("ADJ", "PROPN", "NOUN"):
         for size in (2, 1):
-            words = " ".join(t.lower_ for t in doc[i : i + size])
+            words = " ".join(ctx.lower[i : i + size])
             if words in descriptors and doc[i + size - 1].pos_ == "NOUN":
                 return words, i
         i += 1
@@ -614,7 +618,7 @@ def _descriptor_after(ctx: Context, ent: Span) -> tuple[str, int] | None:
 
 def _descriptor_noun_after(ctx: Context, ent: Span) -> Token | None:
     """A lowercase descriptor noun the name modifies ("Social-Democratic parties")."""
-    if ent.end >= len(ctx.doc):
+    if ent.end >= len(ctx.doc) or ctx.lower[ent.end] not in ctx.registry.organisation_descriptors:
         return None
     noun = ctx.doc[ent.end]
     if (
@@ -638,8 +642,10 @@ def _resolve_described_organisations(ctx: Context) -> None:
     Indonesian outlet; "CMGM, an outlet covering China news" an outlet."""
     doc = ctx.doc
     for ent in ctx.ents:
+        if ent.label_ not in _DESCRIBED_LABELS or ctx.overlaps(ent):
+            continue
         words = _words_of(ctx, ent)
-        if ent.label_ not in _DESCRIBED_LABELS or ctx.overlaps(ent) or not 1 <= len(words) <= 3:
+        if not 1 <= len(words) <= 3:
             continue
         if not words[0].text[:1].isupper():
             continue
@@ -716,8 +722,10 @@ def _resolve_completed_names(ctx: Context) -> None:
     doc = ctx.doc
     singles: dict[str, list[Span]] = {}
     for ent in ctx.ents:
+        if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps_actor(ent):
+            continue
         words = _words_of(ctx, ent)
-        if ent.label_ not in ("PERSON", "ORG") or ctx.overlaps_actor(ent) or len(words) != 1:
+        if len(words) != 1:
             continue
         word = words[0]
         if word.is_alpha and word.is_title and len(word) > 2:
@@ -782,8 +790,10 @@ def _resolve_known_as(ctx: Context) -> None:
     if not aliases:
         return
     for ent in ctx.ents:
+        if ctx.overlaps(ent):
+            continue
         words = _words_of(ctx, ent)
-        if not words or ctx.overlaps(ent):
+        if not words:
             continue
         mention = aliases.get(doc[words[0].i : words[-1].i + 1].text)
         if mention is not None:
@@ -1160,8 +1170,19 @@ def _words_of(ctx: Context, span: Span) -> list[Token]:
     again for the same entities); a new list each time, so callers may change it."""
     key = (span.start, span.end)
     words = ctx.name_words.get(key)
-    if words is None:
-        words = ctx.name_words[key] = _name_words(span)
+    if words is None:  # as _name_words, off the word arrays: Tokens only for the words kept
+        lower, text, punct = ctx.lower, ctx.words, ctx.punct
+        kept = [
+            i
+            for i in range(span.start, span.end)
+            if (not punct[i] or text[i] == "&") and lower[i] not in _POSSESSIVE
+        ]
+        first, last = 0, len(kept)
+        while first < last and lower[kept[first]] == "the":
+            first += 1
+        while last > first and lower[kept[last - 1]] in _CONNECTORS:
+            last -= 1
+        words = ctx.name_words[key] = [ctx.doc[i] for i in kept[first:last]]
     return list(words)
 
 
@@ -1378,8 +1399,10 @@ def _resolve_defined_acronyms(ctx: Context) -> None:
     if not defined:
         return
     for ent in ctx.ents:
+        if ctx.overlaps(ent):
+            continue
         words = _words_of(ctx, ent)
-        if ctx.overlaps(ent) or len(words) != 1 or words[0].text not in defined:
+        if len(words) != 1 or words[0].text not in defined:
             continue
         mention = defined[words[0].text]
         if mention.start < ent.start_char:

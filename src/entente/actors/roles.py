@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from entente.actors.registry import NameMatch, Registry
@@ -59,14 +59,15 @@ class Context:
     words: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # each token's character offset
+    punct: list[int] = field(default_factory=list)  # each token's is_punct
     # the words of each entity's name, by (start, end): see resolve._words_of
     name_words: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ents = self.doc.ents
         if len(self.doc):  # the words off the Doc's arrays, each string looked up once
-            orth, lower, spacy, self.starts = self.doc.to_array(
-                [ORTH, LOWER, SPACY, IDX]
+            orth, lower, spacy, self.starts, self.punct = self.doc.to_array(
+                [ORTH, LOWER, SPACY, IDX, IS_PUNCT]
             ).T.tolist()
             word_of = strings_of(self.doc, orth + lower)
             self.words = [word_of[h] for h in orth]
