@@ -235,3 +235,55 @@ def test_asylum_is_sought_from_the_state_it_is_sought_in(nlp, lexicon):
     phrases = {"Ruritanian dissidents": "RUR", "Sylvania": "SYL"}
     request = of_type(code_with(nlp, lexicon, text, phrases), "REQUEST")
     assert countries(request.actor) == {"RUR"} and countries(request.recipient) == {"SYL"}
+
+
+def test_he_is_the_person_named_as_subject_before(nlp, lexicon):
+    text = (
+        "The Ruritanian president said on Monday that he would urge Sylvania to end the blockade."
+    )
+    phrases = {"Ruritanian president": "RUR/GOV", "Sylvania": "SYL"}
+    request = of_type(code_with(nlp, lexicon, text, phrases), "REQUEST")
+    assert countries(request.actor) == {"RUR"} and countries(request.recipient) == {"SYL"}
+
+
+def test_he_is_not_a_plural_subject(nlp, lexicon):
+    text = "Sylvanian protesters rallied against the Ruritanian president, saying he must resign."
+    phrases = {"Sylvanian protesters": "SYL", "Ruritanian president": "RUR/GOV"}
+    resign = [e for e in code_with(nlp, lexicon, text, phrases) if e.type == "RETREAT"]
+    assert not resign or "SYL" not in countries(resign[0].actor)
+
+
+def test_a_pronoun_coordinated_with_a_named_group_keeps_the_group(nlp, lexicon):
+    text = "He and other senior Ruritanian officials held talks with Sylvanian officials in Kandor."
+    phrases = {
+        "Ruritanian officials": "RUR/GOV",
+        "Sylvanian officials": "SYL/GOV",
+        "Kandor": "KAN",
+    }
+    consult = of_type(code_with(nlp, lexicon, text, phrases), "CONSULT")
+    assert "RUR" in countries(consult.actor)
+    assert "SYL" in countries(consult.recipient) | countries(consult.actor)
+    assert "KAN" not in countries(consult.recipient)
+
+
+def test_his_in_a_conjunct_is_the_person_before_it(nlp, lexicon):
+    text = "Ruritania imposed sanctions on the Sylvanian warlord and his network."
+    phrases = {"Ruritania": "RUR", "Sylvanian warlord": "SYL"}
+    sanction = of_type(code_with(nlp, lexicon, text, phrases), "SANCTION")
+    assert countries(sanction.recipient) == {"SYL"}
+
+
+def test_his_client_is_not_the_lawyer(nlp, lexicon):
+    text = "The Ruritanian lawyer said his client planned to attack Sylvania."
+    phrases = {"Ruritanian lawyer": "RUR", "Sylvania": "SYL"}
+    events = code_with(nlp, lexicon, text, phrases)
+    assert all("RUR" not in countries(e.actor) for e in events if e.type == "ASSAULT")
+
+
+def test_the_object_inside_a_trigger_phrase_is_no_recipient(nlp, lexicon):
+    """In "held talks in X with Y" the talks are the trigger's own word: the place
+    under them is not whom the talks are with."""
+    text = "Ruritanian officials held talks in Kandor with Sylvanian officials."
+    phrases = {"Ruritanian officials": "RUR/GOV", "Sylvanian officials": "SYL/GOV", "Kandor": "KAN"}
+    consult = of_type(code_with(nlp, lexicon, text, phrases), "CONSULT")
+    assert countries(consult.recipient) == {"SYL"}

@@ -39,6 +39,7 @@ from entente.events.roles import (
     find_subject,
     location_recipient,
     nominal_roles,
+    object_phrase_recipients,
     prep_objects,
     verbal_roles,
 )
@@ -463,7 +464,8 @@ def extract_events(
                     recipient.extend(arguments(obj, index))
         else:
             frame = "give" if plan.noun is not None else cand.entry.frame
-            actor, recipient, _ = verbal_roles(cand.head, frame, preps, index)
+            own_words = range(cand.start, cand.end)
+            actor, recipient, _ = verbal_roles(cand.head, frame, preps, index, own_words)
             if plan.noun is not None:
                 own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
                 actor = actor or own_actor
@@ -478,6 +480,10 @@ def extract_events(
                 for host in hosts:
                     for obj in prep_objects(host, preps):
                         recipient.extend(m for m in arguments(obj, index) if m not in actor)
+                if not recipient:
+                    # "reneged on his commitment to the people": whom the actor's
+                    # own thing is for
+                    recipient = object_phrase_recipients(cand.head, preps, index, actor)
         if recipient and not any(m.country for m in recipient):
             # a recipient placed in no state ("sent inspectors to the Esfahan plant
             # in central Iran"): the place the act is done in places it

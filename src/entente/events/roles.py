@@ -40,7 +40,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"}) | PERSONAL
 FIRST_PERSON = frozenset({"we", "our", "us", "ourselves", "i", "my", "me", "myself"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 VERBISH = frozenset({"VERB", "AUX"})
@@ -242,7 +243,12 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     """A third-person pronoun: the nearest subject up the tree that names an actor,
     else the first actor subject of the previous sentence. A possessive inside a
     prepositional phrase of a verb with an actor object binds to that object
-    ("Hamas thanked the Kremlin for its criticism")."""
+    ("Hamas thanked the Kremlin for its criticism"). A possessive in a conjunct
+    binds to the conjunct before it ("sanctions on X and his network")."""
+    if token.dep_ == "poss" and token.head.dep_ == "conj":
+        found = arguments(token.head.head, index, allow_pronoun=False)
+        if found:
+            return found
     if token.dep_ == "poss" and token.head.dep_ == "pobj":
         prep = token.head.head
         verb = prep.head if prep.dep_ == "prep" else None
@@ -252,12 +258,15 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
                 found = arguments(obj, index, allow_pronoun=False)
                 if found:
                     return found
+    singular = token.lower_ in PERSONAL
     for anc in token.ancestors:
         if anc.pos_ not in VERBISH:
             continue
         subj = child(anc, SUBJECT_DEPS)
         if subj is None or subj.i == token.i or token in subj.subtree:
             continue
+        if singular and subj.tag_ in ("NNS", "NNPS"):
+            continue  # "activists ... saying he must resign": he is someone else
         found = arguments(subj, index, allow_pronoun=False)
         if found:
             return found
@@ -299,13 +308,15 @@ def arguments(
     """The actor mentions an argument token names (rule 4)."""
     if token is None or depth > 4:
         return []
-    if token.lower_ in THIRD_PERSON and token.pos_ == "PRON":
-        return resolve_pronoun(token, index) if allow_pronoun else []
-    if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
-        return speaker_of(token, index) if allow_pronoun else []
     found: list[Mention] = []
     own = index.at(token)
-    if own is not None:
+    if token.pos_ == "PRON" and token.lower_ in THIRD_PERSON | FIRST_PERSON:
+        # "He and other senior officials": the pronoun's referent and each conjunct
+        if allow_pronoun and token.lower_ in THIRD_PERSON:
+            found.extend(resolve_pronoun(token, index))
+        elif allow_pronoun:
+            found.extend(speaker_of(token, index))
+    elif own is not None:
         found.append(own)
         found.extend(_own_modifier_extras(token, own, index))
     else:
@@ -366,7 +377,9 @@ def _modifier_mentions(
                 found.extend(_modifier_mentions(c, index, False, depth + 1))
         if found:
             break
-    if not found and pronoun_poss is not None:
+    if not found and pronoun_poss is not None and pronoun_poss.lower_ not in PERSONAL:
+        # "its forces" act for its owner; "his client", "her children" are people
+        # of their own, not the person the pronoun names
         found.extend(arguments(pronoun_poss, index, allow_pronoun, depth + 1))
     return found
 
@@ -453,9 +466,15 @@ def _at(token: Token, index: MentionIndex) -> list[Mention]:
 
 
 def verbal_roles(
-    pred: Token, frame: str, preps: tuple[str, ...], index: MentionIndex
+    pred: Token,
+    frame: str,
+    preps: tuple[str, ...],
+    index: MentionIndex,
+    own_words: range = range(0),
 ) -> tuple[list[Mention], list[Mention], Token | None]:
-    """Actor and recipient of a verbal trigger (rules 1 and 2)."""
+    """Actor and recipient of a verbal trigger (rules 1 and 2). ``own_words`` are
+    the token indices of the trigger phrase: an object inside it ("held talks")
+    is part of the trigger, not whom it is aimed at."""
     subj = find_subject(pred)
     actor = arguments(subj, index)
     recipient: list[Mention] = []
@@ -464,7 +483,7 @@ def verbal_roles(
         recipient.extend(arguments(dative, index))
     dobj = child(pred, OBJECT_DEPS)
     passive = child(pred, PASSIVE_SUBJECT_DEPS)
-    if not recipient and frame != "give":
+    if not recipient and frame != "give" and (dobj is None or dobj.i not in own_words):
         recipient.extend(arguments(dobj, index))
         if not recipient and passive is not None and dobj is None:
             recipient.extend(arguments(passive, index))
