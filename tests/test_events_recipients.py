@@ -287,3 +287,12 @@ def test_the_object_inside_a_trigger_phrase_is_no_recipient(nlp, lexicon):
     phrases = {"Ruritanian officials": "RUR/GOV", "Sylvanian officials": "SYL/GOV", "Kandor": "KAN"}
     consult = of_type(code_with(nlp, lexicon, text, phrases), "CONSULT")
     assert countries(consult.recipient) == {"SYL"}
+
+
+def test_a_threat_is_aimed_at_whom_the_accompanying_claim_makes_it_conditional_on(nlp, lexicon):
+    text = (
+        "Ruritania has threatened more strikes, claiming that its response will be "
+        "harsher if Sylvania moves troops to the border."
+    )
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    assert countries(of_type(events, "THREATEN").recipient) == {"SYL"}

@@ -757,8 +757,13 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 
 def _condition_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
     """Actors whose conduct a threat is conditional on: the subject of an "if" or
-    "unless" clause on the threat or on the action threatened."""
+    "unless" clause on the threat or on the action threatened, or in what the
+    threatener says alongside ("threatened more attacks, claiming that its
+    response will be stronger if X acts")."""
     hosts = [pred, *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]
+    for c in pred.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and child(c, SUBJECT_DEPS) is None:
+            hosts.extend(g for g in c.children if g.dep_ == "ccomp")
     for host in hosts:
         for clause in host.children:
             if clause.dep_ != "advcl":
