@@ -84,7 +84,7 @@ def index_sentences(doc: Doc) -> list[Span]:
 # (spaCy's memory zones may drop a string from the store; the table keeps it);
 # the table is emptied when full so that a long run's memory stays flat.
 _STRINGS: dict[int, str] = {}
-STRING_TABLE_MAX = 200_000
+STRING_TABLE_MAX = 50_000
 
 
 def strings_of(doc: Doc, hashes: list[int]) -> dict[int, str]:
