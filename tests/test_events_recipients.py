@@ -296,3 +296,19 @@ def test_a_threat_is_aimed_at_whom_the_accompanying_claim_makes_it_conditional_o
     )
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
     assert countries(of_type(events, "THREATEN").recipient) == {"SYL"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Ruritanian spokesman told reporters. "We are worried. We urge Sylvania to '
+        'withdraw its troops."',
+        '"We are worried. We urge Sylvania to withdraw its troops," the Ruritanian spokesman said.',
+        '"Peace is near,\u201d one diplomat said. The Ruritanian spokesman told reporters. '
+        '"We are worried. We urge Sylvania to withdraw its troops."',
+    ],
+)
+def test_we_in_a_quotation_of_several_sentences_is_its_speaker(nlp, lexicon, text):
+    phrases = {"Ruritanian spokesman": "RUR/GOV", "Sylvania": "SYL"}
+    request = of_type(code_with(nlp, lexicon, text, phrases), "REQUEST")
+    assert countries(request.actor) == {"RUR"} and countries(request.recipient) == {"SYL"}

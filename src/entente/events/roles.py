@@ -43,7 +43,6 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"}) | PERSONAL
 FIRST_PERSON = frozenset({"we", "our", "us", "ourselves", "i", "my", "me", "myself"})
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 VERBISH = frozenset({"VERB", "AUX"})
 # recipient prepositions of an embedded event ("threatened to cut ties with X")
 EMBEDDED_PREPS = ("to", "with", "against", "on")
@@ -280,26 +279,94 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
 
 
 def speaker_of(token: Token, index: MentionIndex) -> list[Mention]:
-    """First person in reported speech is the speaker ('"We will not negotiate,"
-    the minister said'; 'the ministry said our forces ...'): the subject of the
-    verb whose complement or quoted clause holds the pronoun. Outside reported
-    speech "we" names nobody the text identifies, nor does a clause that only
-    follows a verb ('China has not understood that in our treaty ...')."""
-    marks = [t.i for t in token.sent if t.text in QUOTE_MARKS]
-
-    def quoted(t: Token) -> bool:
-        return sum(1 for i in marks if i < t.i) % 2 == 1
-
-    if not quoted(token):
+    """First person in a quotation is the speaker: the subject of the verb outside
+    the quotation whose complement holds it ('"We will not negotiate," the
+    minister said'), else of the attribution after the quotation closes ('"We are
+    concerned. We call on all sides ...," Peskov said') or before it opens
+    ('Peskov told reporters: "..."', or in the sentence before). Outside a
+    quotation "we" names nobody the text identifies ('China has not understood
+    that in our treaty ...')."""
+    span = _quotation(token)
+    if span is None:
         return []
+    opened, closed = span
+
+    def outside(t: Token) -> bool:
+        return t.i < opened or (closed is not None and t.i > closed)
+
     node = token
     for anc in token.ancestors:
-        if node.dep_ in ("ccomp", "parataxis") and anc.pos_ in VERBISH and not quoted(anc):
-            subj = child(anc, SUBJECT_DEPS)
-            if subj is not None and subj.lower_ not in FIRST_PERSON:
-                return arguments(subj, index)
+        if node.dep_ in ("ccomp", "parataxis") and anc.pos_ in VERBISH and outside(anc):
+            return _subject_actors(anc, index)
         node = anc
+    doc = token.doc
+    if closed is not None:
+        root = doc[closed].sent.root
+        if root.i > closed and root.pos_ in VERBISH:
+            return _subject_actors(root, index)
+    first = doc[opened].sent
+    if first.root.i < opened and first.root.pos_ in VERBISH:
+        return _subject_actors(first.root, index)
+    if first.start > 0 and all(t.is_punct for t in doc[first.start : opened]):
+        prev = doc[first.start - 1].sent.root
+        if prev.pos_ in VERBISH:
+            return _subject_actors(prev, index)
     return []
+
+
+def _subject_actors(verb: Token, index: MentionIndex) -> list[Mention]:
+    subj = child(verb, SUBJECT_DEPS)
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        return []
+    return arguments(subj, index)
+
+
+OPENING_QUOTES = frozenset({"\u201c", "``"})
+CLOSING_QUOTES = frozenset({"\u201d", "''"})
+QUOTE_REACH = 4  # sentences a quotation is looked for around a pronoun
+
+
+def _opens(mark: Token, count: int) -> bool:
+    """Does a straight quote open a quotation? Glued to the word after it and
+    apart from the one before ('said "We'), it opens; glued to the word before
+    ('restraint."'), it closes; else by the count of straight quotes before it
+    (texts mix straight and curly marks, so the count alone misleads)."""
+    doc = mark.doc
+    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_) or doc[mark.i - 1].is_space
+    glued_after = not mark.whitespace_ and mark.i + 1 < len(doc) and not doc[mark.i + 1].is_punct
+    if spaced_before and glued_after:
+        return True
+    if not spaced_before:
+        return False
+    return count % 2 == 0
+
+
+def _quotation(token: Token) -> tuple[int, int | None] | None:
+    """(opening mark, closing mark or None) of the quotation holding ``token``,
+    looked for within a few sentences; None outside any."""
+    doc = token.doc
+    sent = token.sent
+    lo, hi = sent.start, sent.end
+    for _ in range(QUOTE_REACH):
+        if lo > 0:
+            lo = doc[lo - 1].sent.start
+        if hi < len(doc):
+            hi = doc[hi].sent.end
+    straight = sum(1 for t in doc[:lo] if t.text == '"')
+    marks: list[tuple[int, bool]] = []  # (index, opens)
+    for t in doc[lo:hi]:
+        if t.text in OPENING_QUOTES:
+            marks.append((t.i, True))
+        elif t.text in CLOSING_QUOTES:
+            marks.append((t.i, False))
+        elif t.text == '"':
+            marks.append((t.i, _opens(t, straight)))
+            straight += 1
+    before = [m for m in marks if m[0] < token.i]
+    if not before or not before[-1][1]:
+        return None
+    after = [i for i, opens in marks if i > token.i and not opens]
+    return before[-1][0], (after[0] if after else None)
 
 
 def arguments(
