@@ -48,3 +48,12 @@ def test_string_table_is_emptied_when_full_and_still_answers(nlp, monkeypatch) -
     table = strings_of(doc, hashes[2:])  # 2 + 2 > 3: emptied, then filled with these
     assert len(table) == 2
     assert [table[h] for h in hashes[2:]] == ["gamma", "delta"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_context_span_text_is_the_spans_text(nlp, text: str) -> None:
+    doc = nlp(text)
+    ctx = Context(doc, "d", Registry(), None)
+    for start in range(len(doc) + 1):
+        for end in range(len(doc) + 1):
+            assert ctx.span_text(start, end) == doc[start:end].text

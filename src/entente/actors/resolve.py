@@ -1359,16 +1359,18 @@ def _resolve_named_organisations(ctx: Context) -> None:
 _DEFINED_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 
 
-def _acronym_after(doc: Doc, end: int) -> Token | None:
+def _acronym_after(ctx: Context, end: int) -> Token | None:
     """The acronym a name defines right after it: "X (ABC)" or "X, or ABC"."""
-    after = doc[end : end + 3]
-    if len(after) == 3 and after[0].text == "(" and after[2].text == ")":
-        candidate = after[1]
-    elif len(after) >= 3 and after[0].text == "," and after[1].lower_ == "or":
-        candidate = after[2]
+    words = ctx.words
+    if end + 3 > len(words):
+        return None
+    if words[end] == "(" and words[end + 2] == ")":
+        candidate = end + 1
+    elif words[end] == "," and ctx.lower[end + 1] == "or":
+        candidate = end + 2
     else:
         return None
-    return candidate if _DEFINED_ACRONYM.match(candidate.text) else None
+    return ctx.doc[candidate] if _DEFINED_ACRONYM.match(words[candidate]) else None
 
 
 def _resolve_defined_acronyms(ctx: Context) -> None:
@@ -1384,7 +1386,7 @@ def _resolve_defined_acronyms(ctx: Context) -> None:
         end_token = _token_ending_at(ctx, by_char, mention.end)
         if end_token is None:
             continue
-        acronym = _acronym_after(doc, end_token + 1)
+        acronym = _acronym_after(ctx, end_token + 1)
         if acronym is None or acronym.text in defined:
             continue
         defined[acronym.text] = mention

@@ -91,6 +91,12 @@ class Context:
             if lower in backing and i >= 2 and words[i - 1] == "-":
                 self.backers.add(i - 2)
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, sliced from the document's text."""
+        if start >= end:
+            return ""
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])]
+
     def is_backer(self, match: NameMatch) -> bool:
         return match.last - 1 in self.backers
 
@@ -321,7 +327,7 @@ class TitleFound:
     organisation: str | None
 
 
-def _context_tokens(ent: Span) -> list[Token]:
+def _context_tokens(ctx: Context, ent: Span) -> list[Token]:
     """Tokens of the noun phrase around a PERSON: its left modifiers and its appositions.
 
     Left modifiers are read right to left from the name, up to
@@ -353,12 +359,13 @@ def _context_tokens(ent: Span) -> list[Token]:
             for t in root.head.subtree
             if t.i < ent.start and ent.start - t.i <= TITLE_WINDOW_TOKENS
         )
-    sentence, doc = ent.sent, ent.doc
+    sentence = ent.sent
     return [
         t
         for t in tokens
         if sentence.start <= t.i < sentence.end
-        and "\n" not in (doc[t.i : ent.start] if t.i < ent.start else doc[ent.end : t.i]).text
+        and "\n"
+        not in (ctx.span_text(t.i, ent.start) if t.i < ent.start else ctx.span_text(ent.end, t.i))
     ]
 
 
@@ -409,7 +416,7 @@ def _inside_other_name(ctx: Context, match: NameMatch) -> bool:
 
 def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     """Title and affiliation of a PERSON from its context, or None when there is neither."""
-    tokens = _context_tokens(ent)
+    tokens = _context_tokens(ctx, ent)
     if not tokens:
         return None
     registry = ctx.registry
