@@ -312,3 +312,16 @@ def test_we_in_a_quotation_of_several_sentences_is_its_speaker(nlp, lexicon, tex
     phrases = {"Ruritanian spokesman": "RUR/GOV", "Sylvania": "SYL"}
     request = of_type(code_with(nlp, lexicon, text, phrases), "REQUEST")
     assert countries(request.actor) == {"RUR"} and countries(request.recipient) == {"SYL"}
+
+
+def test_a_transfer_goes_to_whom_the_giver_dealt_with_just_before(nlp, lexicon):
+    text = "Ruritania and Sylvania signed an arms deal last year. Sylvania also provided artillery shells."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    aid = of_type(events, "AID")
+    assert countries(aid.actor) == {"SYL"} and countries(aid.recipient) == {"RUR"}
+
+
+def test_a_transfer_with_no_earlier_partner_keeps_no_receiver(nlp, lexicon):
+    text = "Ruritania held elections last year. Sylvania also provided artillery shells."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    assert not of_type(events, "AID").recipient

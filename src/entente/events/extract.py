@@ -618,7 +618,53 @@ def extract_events(
         _domestic_target(e, names, pred.i in organs)
         for e, pred in zip(_fill_recipients(events, preds, index, names), preds, strict=True)
     ]
-    return [e for e, need in zip(filled, needs, strict=True) if _has_party(e, need, lexicon, names)]
+    kept = [
+        (e, pred)
+        for e, pred, need in zip(filled, preds, needs, strict=True)
+        if _has_party(e, need, lexicon, names)
+    ]
+    return _discourse_receivers(kept)
+
+
+# sentences before a transfer in which its receiver may have been named
+RECEIVER_REACH = 2
+
+
+def _discourse_receivers(pairs: list[tuple[Event, Token]]) -> list[Event]:
+    """A transfer with a giver and no receiver in its sentence ("Iran also
+    reportedly provided artillery shells") goes to the party the giver last dealt
+    with in the sentences just before ("Russia and Iran signed a deal for drones"):
+    the other side of the latest earlier event the giver takes part in. Only a
+    transfer of a thing named ("provided shells", "Russia's assistance"), not one
+    whose receiver is a pronoun the coder could not place ("providing it with")
+    or whose help is a clause ("helped them avoid", "it helps if")."""
+    events = [e for e, _ in pairs]
+    out = []
+    for event, pred in pairs:
+        objects = [c for c in pred.children if c.dep_ in ("dative", *OBJECT_DEPS)]
+        thing = pred.pos_ in ("NOUN", "PROPN") or (
+            bool(objects) and all(c.pos_ != "PRON" for c in objects)
+        )
+        if event.type == "AID" and event.actor and not event.recipient and thing:
+            giver = {r.country for r in event.actor if r.country}
+            latest: tuple[int, int] | None = None
+            receivers: list[ActorRef] = []
+            for other in events:
+                if not event.sentence - RECEIVER_REACH <= other.sentence < event.sentence:
+                    continue
+                sides = [*other.actor, *other.recipient]
+                if not giver & {r.country for r in sides}:
+                    continue
+                others = [r for r in sides if r.country and r.country not in giver]
+                at = (other.sentence, other.evidence.trigger_start)
+                if others and (latest is None or at > latest):
+                    latest, receivers = at, others
+            if receivers:
+                seen: set[str | None] = set()
+                unique = [r for r in receivers if not (r.country in seen or seen.add(r.country))]
+                event = replace(event, recipient=unique)
+        out.append(event)
+    return out
 
 
 def _political_object(head: Token, lemmas: frozenset[str]) -> bool:
