@@ -166,7 +166,7 @@ class Context:
             sentence=self.sentence_of[span.start] if len(span) else 0,
             start=span.start_char,
             end=span.end_char,
-            text=span.text,
+            text=self.span_text(span.start, span.end),
             actor_id=actor_id,
             resolved_by=resolved_by,
             country=country,
