@@ -152,6 +152,26 @@ def test_detect_language_french():
     assert detect_language(text)[0] == "fr"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Vienna on Tuesday to discuss the ceasefire and the border.",
+        "Die Minister trafen sich am Dienstag in Wien, um über die Waffenruhe zu sprechen.",
+        "Los ministros se reunieron el martes en Viena para hablar del alto el fuego.",
+        "Министры встретились во вторник в Вене, чтобы обсудить перемирие.",
+        "ok",
+    ],
+)
+def test_detect_language_scores_as_langid_does(text):
+    from langid.langid import LanguageIdentifier, model
+
+    expected_code, expected_probability = LanguageIdentifier.from_modelstring(
+        model, norm_probs=True
+    ).classify(text)
+    code, probability = detect_language(text)
+    assert code == expected_code and probability == pytest.approx(expected_probability, abs=1e-6)
+
+
 def test_detect_language_no_letters_undetermined():
     assert detect_language("12345 --- 678") == ("und", 0.0)
 
