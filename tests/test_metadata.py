@@ -36,13 +36,17 @@ BODY = "The two delegations met in Baku on Monday and agreed to reopen the borde
         ("Oct. 23, 2023", PublicationDate("2023-10-23", "day")),
         ("15 April 2024", PublicationDate("2024-04-15", "day")),
         ("March 2024", PublicationDate("2024-03", "month")),
+        ("2017/2/7", PublicationDate("2017-02-07", "day")),
+        ("2017.12.01", PublicationDate("2017-12-01", "day")),
     ],
 )
 def test_parse_published_precision(value: str, expected: PublicationDate):
     assert parse_published(value) == expected
 
 
-@pytest.mark.parametrize("value", [None, "", "not a date", "15 March", "yesterday", "2024-13-45"])
+@pytest.mark.parametrize(
+    "value", [None, "", "not a date", "15 March", "yesterday", "2024-13-45", "2017/13/40"]
+)
 def test_parse_published_unreadable_or_incomplete_is_none(value):
     """A value without a year, or relative to today, must not borrow the current date."""
     assert parse_published(value) is None

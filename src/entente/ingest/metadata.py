@@ -37,7 +37,9 @@ YEAR_MIN, YEAR_MAX = 1800, 2100
 
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|\d{4})\b[ \t]*\n?", re.I)
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:18|19|20|21)\d\d(?!\d)")
-_ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?=$|[T\s_]|Z)")
+# Year first is always year, month, day, whatever the separator ("2017/2/7" as the
+# 2017 corpus writes it): read directly, not by dateparser (~5 ms a value).
+_ISO_DATE = re.compile(r"^\s*(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?(?=$|[T\s_]|Z)")
 # Final sentence punctuation; a title may hold a period inside, not at its end.
 # A question mark is allowed: question headlines are common.
 _SENTENCE_END = re.compile(r"[.!:;,][\"”’)\]]*$|(?:\.\.\.|…)$")
@@ -89,7 +91,7 @@ def _date_parser():
 def parse_published(value: str | None) -> PublicationDate | None:
     """Read a publication date at the precision the value gives, or None.
 
-    ISO dates and RFC 2822 feed dates are read directly; anything else goes to
+    ISO dates (and other year-first dates) and RFC 2822 feed dates are read directly; anything else goes to
     dateparser, which prefers past dates and never fills a missing part from
     today (a value without a year is no date).
 
@@ -106,7 +108,7 @@ def parse_published(value: str | None) -> PublicationDate | None:
     # 1. ISO 8601 (and "YYYY-MM", "YYYY").
     match = _ISO_DATE.match(text)
     if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year, month, day = (int(g) if g else None for g in match.group(1, 3, 4))
         return _date_or_none(year, month, day)  # type: ignore[arg-type]
     # 2. RFC 2822, as RSS writes it.
     try:
