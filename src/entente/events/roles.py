@@ -25,11 +25,12 @@ object); ``MentionIndex`` turns them into actor mentions. The rules are general:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import IDX, LENGTH
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from entente.events.triggers import DATA_DIR, Candidate, Lexicon, _read_words
@@ -324,6 +325,7 @@ def _subject_actors(verb: Token, index: MentionIndex) -> list[Mention]:
 OPENING_QUOTES = frozenset({"\u201c", "``"})
 CLOSING_QUOTES = frozenset({"\u201d", "''"})
 QUOTE_REACH = 4  # sentences a quotation is looked for around a pronoun
+STRAIGHT_QUOTES_KEY = "entente.straight_quotes"  # Doc.user_data cache
 
 
 def _opens(mark: Token, count: int) -> bool:
@@ -341,6 +343,17 @@ def _opens(mark: Token, count: int) -> bool:
     return count % 2 == 0
 
 
+def _straight_quotes(doc: Doc) -> list[int]:
+    """Positions of the document's straight quote marks, found once per document
+    from its word array (counting them before each pronoun walked the document)."""
+    found = doc.user_data.get(STRAIGHT_QUOTES_KEY)
+    if found is None:
+        mark = doc.vocab.strings.add('"')
+        found = [int(i) for i in numpy.flatnonzero(doc.to_array(ORTH) == mark)]
+        doc.user_data[STRAIGHT_QUOTES_KEY] = found
+    return found
+
+
 def _quotation(token: Token) -> tuple[int, int | None] | None:
     """(opening mark, closing mark or None) of the quotation holding ``token``,
     looked for within a few sentences; None outside any."""
@@ -352,7 +365,7 @@ def _quotation(token: Token) -> tuple[int, int | None] | None:
             lo = doc[lo - 1].sent.start
         if hi < len(doc):
             hi = doc[hi].sent.end
-    straight = sum(1 for t in doc[:lo] if t.text == '"')
+    straight = bisect_left(_straight_quotes(doc), lo)
     marks: list[tuple[int, bool]] = []  # (index, opens)
     for t in doc[lo:hi]:
         if t.text in OPENING_QUOTES:
