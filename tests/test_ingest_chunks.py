@@ -62,3 +62,21 @@ def test_ingest_checkpoints_every_so_many_committed_documents(tmp_path, monkeypa
     summary = ingest([str(tmp_path / "*.txt")], settings)
     assert summary.committed == 5
     assert len(calls) == 2  # after the 2nd and the 4th document
+
+
+def test_map_update_in_slices_of_documents_equals_one_pass(tmp_path, monkeypatch) -> None:
+    from map_fixtures import store_of
+    from test_clusters import _corpus, _snapshot
+
+    import entente.consolidate as consolidate
+
+    docs = _corpus()
+    ids = [d.document.id for d in docs]
+    with store_of(tmp_path / "one.duckdb", docs) as store:
+        consolidate.update_map(store, ids)
+        expected = _snapshot(store)
+    monkeypatch.setattr(consolidate, "REFRESH_SLICE_DOCS", 1)
+    with store_of(tmp_path / "sliced.duckdb", docs) as store:
+        update = consolidate.update_map(store, ids)
+        assert update.documents == len(docs)  # one slice per document
+        assert _snapshot(store) == expected

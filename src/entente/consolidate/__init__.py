@@ -30,6 +30,9 @@ from entente.store.db import Store
 
 __all__ = ["MapUpdate", "extend_map", "rebuild_map", "refresh_actors", "update_map"]
 
+# Documents whose map view one pass of an update recomputes (see _update).
+REFRESH_SLICE_DOCS = 256
+
 
 @dataclass(slots=True)
 class MapUpdate:
@@ -129,7 +132,23 @@ def _update(store: Store, doc_ids: list[str], knowledge: MapKnowledge) -> MapUpd
     #    documents naming an actor whose canonical changed are recomputed too.
     changed = auto_merge_actors(store, actor_ids)
     documents = sorted(set(doc_ids) | set(_documents_naming(store, sorted(changed))))
-    update, _written = _refresh_documents(store, documents, knowledge, actor_ids | changed)
+    # A merge of a frequent actor brings back every document naming it, a number
+    # that grows with the store (thousands of events at a few thousand articles):
+    # those are refreshed a slice at a time, so the memory an update needs stays
+    # bounded. The update is order-free (module docstring), so slices give what
+    # one pass would.
+    update = MapUpdate()
+    for start in range(0, len(documents), REFRESH_SLICE_DOCS):
+        part, _written = _refresh_documents(
+            store, documents[start : start + REFRESH_SLICE_DOCS], knowledge, actor_ids | changed
+        )
+        update.documents += part.documents
+        update.events += part.events
+        update.clusters_written += part.clusters_written
+        update.clusters_removed += part.clusters_removed
+        update.pairs += part.pairs
+        update.relations_written += part.relations_written
+        update.dyad_rows_written += part.dyad_rows_written
     update.merges = len(changed)
     return update
 
