@@ -85,3 +85,8 @@ EVENT_RECORD_FIELDS = frozenset(
         "confidence",
     }
 )
+
+
+def types_of(nlp, lexicon, text: str) -> list[str]:
+    """The PLOVER types of the events coded in ``text``."""
+    return [e.type for e in code(nlp, lexicon, text)]

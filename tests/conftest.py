@@ -86,3 +86,12 @@ def resolve(nlp, registry):
         return resolve_actors(nlp(text), document, registry)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    """The packaged event lexicon, loaded once per test module (tests may not share
+    one they change)."""
+    from entente.events.extract import load_lexicon
+
+    return load_lexicon()

@@ -6,13 +6,8 @@ import pytest
 from _events_helpers import EVENT_RECORD_FIELDS, code
 
 from entente.events.attributes import resolve_date
-from entente.events.extract import event_to_record, load_lexicon
+from entente.events.extract import event_to_record
 from entente.records import Document, PublicationDate
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def one(nlp, lexicon, text, type_name, published=None):

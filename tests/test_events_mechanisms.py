@@ -5,14 +5,7 @@ from __future__ import annotations
 import pytest
 from _events_helpers import code, countries
 
-from entente.events.extract import load_lexicon
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def of_type(nlp, lexicon, text, type_name, published=None):

@@ -6,26 +6,15 @@ foreseen. Sentences are made up."""
 from __future__ import annotations
 
 import pytest
-from _events_helpers import code
-
-from entente.events.extract import load_lexicon
+from _events_helpers import code, types_of
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def only(nlp, lexicon, text: str, type_name: str):
     found = [e for e in code(nlp, lexicon, text) if e.type == type_name]
     assert found, f"no {type_name} in {text!r}"
     return found[0]
-
-
-def types_of(nlp, lexicon, text: str) -> list[str]:
-    return [e.type for e in code(nlp, lexicon, text)]
 
 
 # --- doers that make no political event ------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from _events_helpers import code, countries, mentions_for
+from _events_helpers import code, countries, mentions_for, types_of
 
 from entente.errors import DataFileError
 from entente.events.extract import extract_events, load_lexicon
@@ -15,15 +15,6 @@ from entente.events.triggers import DATA_DIR
 from entente.records import Actor, Document, Mention
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-def types_of(nlp, lexicon, text: str) -> list[str]:
-    return [e.type for e in code(nlp, lexicon, text)]
 
 
 def code_with_person(nlp, lexicon, text: str, name: str, sector: str | None):

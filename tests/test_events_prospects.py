@@ -8,14 +8,7 @@ from __future__ import annotations
 import pytest
 from _events_helpers import code
 
-from entente.events.extract import load_lexicon
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def _of(events, type_name):

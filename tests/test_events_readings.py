@@ -6,20 +6,9 @@ Sentences are made up."""
 from __future__ import annotations
 
 import pytest
-from _events_helpers import code, countries
-
-from entente.events.extract import load_lexicon
+from _events_helpers import code, countries, types_of
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-def types_of(nlp, lexicon, text: str) -> list[str]:
-    return [e.type for e in code(nlp, lexicon, text)]
 
 
 def test_indirect_question_is_no_request(nlp, lexicon):

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from entente.events.extract import extract_events, load_lexicon
+from entente.events.extract import extract_events
 from entente.records import Document, Mention, PublicationDate
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def code_with(nlp, lexicon, text: str, phrases: dict[str, str], published: str | None = None):

@@ -12,11 +12,6 @@ from entente.events.extract import load_lexicon
 from entente.events.triggers import DATA_DIR
 
 
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
 def test_load_lexicon_every_plover_type_has_a_trigger(lexicon):
     typed = {e.type for entries in lexicon.triggers.values() for e in entries}
     assert set(lexicon.types) <= typed
