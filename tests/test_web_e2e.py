@@ -225,31 +225,72 @@ def _graph(page: object) -> dict:
 
 
 def _click_edge(page: object, edge_id: str) -> None:
-    """A real mouse click on the edge: on its midpoint, or the nearest point along it
-    that no node or other edge covers (cytoscape's own hit test decides)."""
+    """A real mouse click on the edge, once the layout has settled: on the first
+    point along it (its midpoint first, then outwards along both halves and a few
+    pixels to either side, as curved and paired edges bend) that cytoscape's own
+    hit test gives to this edge and not to a node or another edge, and that no panel
+    of the page covers."""
+    settled = None
+    for _ in range(40):  # the layout may still be moving the nodes
+        where = page.evaluate(  # type: ignore[attr-defined]
+            "(id) => { const m = window.entente.graph.getElementById(id).renderedMidpoint();"
+            " return [Math.round(m.x), Math.round(m.y)]; }",
+            edge_id,
+        )
+        if where == settled:
+            break
+        settled = where
+        page.wait_for_timeout(150)  # type: ignore[attr-defined]
     point = page.evaluate(  # type: ignore[attr-defined]
         """(id) => {
           const cy = window.entente.graph;
           const edge = cy.getElementById(id);
           const box = cy.container().getBoundingClientRect();
-          const s = edge.source().renderedPosition(), t = edge.target().renderedPosition();
+          const s = edge.renderedSourceEndpoint(), t = edge.renderedTargetEndpoint();
           const mid = edge.renderedMidpoint();
-          const candidates = [mid];
-          for (const f of [0.4, 0.6, 0.3, 0.7]) {
-            const base = f < 0.5 ? s : t, g = f < 0.5 ? f / 0.5 : (1 - f) / 0.5;
-            candidates.push({ x: base.x + (mid.x - base.x) * g, y: base.y + (mid.y - base.y) * g });
+          const along = [mid];
+          for (let k = 1; k <= 8; k++) {
+            for (const [a, b] of [[mid, s], [mid, t]]) {
+              const f = k / 10;
+              along.push({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f });
+            }
           }
+          const dx = t.x - s.x, dy = t.y - s.y, len = Math.hypot(dx, dy) || 1;
+          const nx = -dy / len, ny = dx / len;  // perpendicular to the chord
           const renderer = cy.renderer();
-          for (const p of candidates) {
-            const model = { x: (p.x - cy.pan().x) / cy.zoom(), y: (p.y - cy.pan().y) / cy.zoom() };
-            const hit = renderer.findNearestElement(model.x, model.y, true, false);
-            if (hit && hit.id() === id) return { x: box.left + p.x, y: box.top + p.y };
+          for (const off of [0, 3, -3, 6, -6, 10, -10, 14, -14]) {
+            for (const p of along) {
+              const q = { x: p.x + nx * off, y: p.y + ny * off };
+              const model = { x: (q.x - cy.pan().x) / cy.zoom(), y: (q.y - cy.pan().y) / cy.zoom() };
+              const x = box.left + q.x, y = box.top + q.y;
+              // the page's own panels (the legend) may lie over the canvas there
+              const top = document.elementFromPoint(x, y);
+              if (!top || !cy.container().contains(top)) continue;
+              const hit = renderer.findNearestElement(model.x, model.y, true, false);
+              if (hit && hit.id() === id) return { x, y };
+            }
           }
           return { x: box.left + mid.x, y: box.top + mid.y };
         }""",
         edge_id,
     )
     page.mouse.click(point["x"], point["y"])  # type: ignore[attr-defined]
+
+
+def _open_edge(page: object, edge_id: str, title: str) -> None:
+    """Click the edge until the events panel is titled for it: a click that lands
+    while the graph is still being set up is lost, so up to three real clicks."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    heading = page.locator("#events-title").filter(has_text=title)  # type: ignore[attr-defined]
+    for _ in range(3):
+        _click_edge(page, edge_id)
+        try:
+            heading.wait_for(timeout=4000)
+            return
+        except PlaywrightTimeout:
+            continue
+    heading.wait_for()
 
 
 def _click_node(page: object, node_id: str) -> None:
@@ -294,9 +335,8 @@ def test_iran_to_russia_arms_edge_lists_its_events_and_opens_the_sentence_in_its
     server: Server, watched: Watched, screenshots: Path
 ) -> None:
     page = watched.open(server.url)
-    _click_edge(page, "IRN|RUS|arms_supplier_of")
+    _open_edge(page, "IRN|RUS|arms_supplier_of", "Iran → Russia")
     title = page.locator("#events-title")
-    title.filter(has_text="Iran → Russia").wait_for()
     assert "arms supplier of" in title.inner_text()
     items = page.locator("#events-list .event-item")
     items.first.wait_for()
@@ -382,8 +422,7 @@ def test_text_filter_narrows_the_events_behind_an_edge(server: Server, watched: 
     expected = server.api(f"graph?limit=60&q={word}")["edges"]
     assert {e["id"] for e in _graph(page)["edges"]} == {e["id"] for e in expected}
     assert len(expected) < len(server.api("graph?limit=60")["edges"])
-    _click_edge(page, "IRN|RUS|arms_supplier_of")
-    page.locator("#events-title").filter(has_text="Iran → Russia").wait_for()
+    _open_edge(page, "IRN|RUS|arms_supplier_of", "Iran → Russia")
     page.locator("#events-list .event-item").first.wait_for()
     sentences = page.locator("#events-list .event-item .event-sentence").all_inner_texts()
     assert sentences and all(word.lower() in s.lower() for s in sentences)
