@@ -304,7 +304,7 @@ def _intent_type(
     if not stated:
         return None
     held = pred.head if pred.dep_ in ("acl", "ccomp") and pred.head.pos_ == "NOUN" else None
-    if any(kind in ("future", "hypothetical") and g.pos_ == "NOUN" for kind, g in governors) or (
+    if any(kind in PROSPECT_KINDS and g.pos_ == "NOUN" for kind, g in governors) or (
         held is not None and lexicon.governor_cues.get(held.lemma_.lower()) in PROSPECT_KINDS
     ):
         # "with the expectation that X will intensify", "fears that X would strike":

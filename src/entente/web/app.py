@@ -36,6 +36,22 @@ SECURITY_HEADERS = {
 }
 
 
+# HTTP status of each of entente's errors a request can meet
+ERROR_STATUS: tuple[tuple[type[EntenteError], int], ...] = (
+    (UsageError, 400),
+    (NotFoundError, 404),
+    (StoreError, 500),
+    (EntenteError, 400),
+)
+
+
+def _error_response(status: int) -> Callable[[Request, Exception], Awaitable[Response]]:
+    async def respond(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    return respond
+
+
 def _readable(exc: RequestValidationError) -> str:
     """FastAPI's list of validation errors as one sentence per bad parameter."""
     parts = []
@@ -98,21 +114,10 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    @app.exception_handler(UsageError)
-    async def usage(request: Request, exc: UsageError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
-
-    @app.exception_handler(NotFoundError)
-    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
-
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=500)
-
-    @app.exception_handler(EntenteError)
-    async def entente_error(request: Request, exc: EntenteError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+    # entente's errors as JSON with their one-line message; the most specific
+    # class of an error decides (Starlette looks handlers up along its MRO)
+    for error, status in ERROR_STATUS:
+        app.add_exception_handler(error, _error_response(status))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
