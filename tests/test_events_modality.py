@@ -54,7 +54,9 @@ def test_tourists_attacked_by_a_state_stay_an_assault(nlp, lexicon):
 
 
 def test_no_longer_negates(nlp, lexicon):
-    event = only(nlp, lexicon, "Ruritania will no longer grant Freedonia access to its ports.", "AID")
+    event = only(
+        nlp, lexicon, "Ruritania will no longer grant Freedonia access to its ports.", "AID"
+    )
     assert event.polarity == "negative"
 
 
@@ -166,7 +168,9 @@ def test_a_curfew_not_imposed_is_negative(nlp, lexicon):
 
 
 def test_orders_given_are_no_aid(nlp, lexicon):
-    assert "AID" not in types_of(nlp, lexicon, "The officials of Ruritania gave orders to Freedonia.")
+    assert "AID" not in types_of(
+        nlp, lexicon, "The officials of Ruritania gave orders to Freedonia."
+    )
 
 
 def test_sharing_word_of_something_is_no_cooperation(nlp, lexicon):
@@ -298,7 +302,9 @@ def test_being_a_threat_is_no_threat_made(nlp, lexicon):
 def test_cooperation_that_would_resume_is_not_actual(nlp, lexicon):
     text = "Ruritania said it would resume cooperation with Freedonia."
     assert only(nlp, lexicon, text, "COOPERATE").tense == "future"
-    assert only(nlp, lexicon, "Ruritania resumed talks with Freedonia.", "CONSULT").tense == "actual"
+    assert (
+        only(nlp, lexicon, "Ruritania resumed talks with Freedonia.", "CONSULT").tense == "actual"
+    )
 
 
 def test_threats_that_could_escalate_are_hypothetical(nlp, lexicon):
@@ -388,6 +394,10 @@ def test_agreeing_to_run_for_office_is_no_agreement(nlp, lexicon):
 
 
 def test_an_act_called_necessary_is_not_actual(nlp, lexicon):
-    text = "Ruritania will take any measures necessary to prevent Freedonia from acquiring a weapon."
+    text = (
+        "Ruritania will take any measures necessary to prevent Freedonia from acquiring a weapon."
+    )
     assert only(nlp, lexicon, text, "COERCE").tense != "actual"
-    assert only(nlp, lexicon, "Ruritania was quick to condemn Freedonia.", "ACCUSE").tense == "actual"
+    assert (
+        only(nlp, lexicon, "Ruritania was quick to condemn Freedonia.", "ACCUSE").tense == "actual"
+    )

@@ -54,14 +54,29 @@ def test_ingest_checkpoints_every_so_many_committed_documents(tmp_path, monkeypa
             f"They discussed trade and security for the {i}th time this year.\n",
             encoding="utf-8",
         )
-    calls: list[int] = []
+    calls: list[str] = []
+    checkpoint, reconnect = Store.checkpoint, Store.reconnect
+
+    def checkpointed(self: Store) -> None:
+        calls.append("checkpoint")
+        checkpoint(self)
+
+    def reconnected(self: Store) -> None:
+        calls.append("reconnect")
+        reconnect(self)
+
     monkeypatch.setattr(run, "CHECKPOINT_DOCS", 2)
     monkeypatch.setattr(run, "CHUNK_DOCS", 1)  # one document a batch
-    monkeypatch.setattr(Store, "checkpoint", lambda self: calls.append(1))
+    monkeypatch.setattr(Store, "checkpoint", checkpointed)
+    monkeypatch.setattr(Store, "reconnect", reconnected)
     settings = Settings.load(db=tmp_path / "s.duckdb", workers=1, batch_size=1, min_chars=10)
     summary = ingest([str(tmp_path / "*.txt")], settings)
     assert summary.committed == 5
-    assert len(calls) == 2  # after the 2nd and the 4th document
+    # After the 2nd and the 4th document, each checkpoint followed by a fresh connection.
+    assert calls == ["checkpoint", "reconnect"] * 2
+    with Store(settings.db, read_only=True) as store:
+        assert store.fetchone("SELECT count(*) FROM documents") == (5,)
+        assert store.fetchone("SELECT count(DISTINCT doc_id) FROM sentences") == (5,)
 
 
 def test_map_update_in_slices_of_documents_equals_one_pass(tmp_path, monkeypatch) -> None:

@@ -283,6 +283,45 @@ def test_read_source_jsonl_numbers_lines_without_ids(tmp_path: Path):
     assert [i.source.rsplit("#", 1)[1] for i in read_all(path)] == ["1", "3"]
 
 
+def test_read_source_jsonl_is_read_a_line_at_a_time(tmp_path: Path, monkeypatch):
+    # A corpus file is streamed: neither read whole nor decoded whole.
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps({"body": f"{ARTICLE} {i}"}) + "\n" for i in range(3)))
+
+    def whole(*_args, **_kwargs):
+        raise AssertionError("the whole file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", whole)
+    items = read_all(path)
+    assert [i.text.rsplit(" ", 1)[1] for i in items] == ["0", "1", "2"]
+
+
+def test_read_source_jsonl_line_separator_inside_a_string_is_one_record(tmp_path: Path):
+    path = tmp_path / "corpus.jsonl"
+    record = {"body": ARTICLE + "\u2028" + ARTICLE}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert only(read_all(path)).text.count(ARTICLE[:20]) == 2
+
+
+def test_read_source_jsonl_in_cp1252_is_still_read(tmp_path: Path):
+    path = tmp_path / "legacy.jsonl"
+    line = json.dumps({"body": ARTICLE + " \u201cquoted\u201d"}, ensure_ascii=False)
+    path.write_bytes((line + "\n").encode("cp1252"))
+    assert "\u201cquoted\u201d" in only(read_all(path)).text
+
+
+def test_read_source_jsonl_with_utf8_bom_is_read(tmp_path: Path):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"body": ARTICLE}).encode() + b"\n")
+    assert isinstance(only(read_all(path)), RawArticle)
+
+
+def test_read_source_blank_jsonl_skipped_as_empty(tmp_path: Path):
+    path = tmp_path / "blank.jsonl"
+    path.write_text("\n  \n")
+    assert only(read_all(path)) == Rejection(str(path), "skipped", "empty file")
+
+
 # --- CSV -------------------------------------------------------------------------------
 
 

@@ -128,6 +128,17 @@ def test_store_held_by_another_process_is_locked(tmp_path: Path, hold_store) -> 
         Store(path)
 
 
+def test_store_reconnect_keeps_what_was_committed(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.execute(
+            "INSERT INTO documents (id, source, text, words, ingested_at) VALUES ('d1', 'a.txt', 'Text.', 1, now())"
+        )
+        first = store.con
+        store.reconnect()
+        assert store.con is not first
+        assert store.fetchone("SELECT id FROM documents") == ("d1",)
+
+
 def test_write_batch_same_document_twice_stored_once(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         write_batch(store, [_coded()], [LogEntry("a.txt", "ok", None, "d1")], "run1")

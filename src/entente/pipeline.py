@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from entente.actors.registry import Registry, load_registry
 from entente.actors.resolve import resolve_actors
 from entente.events.extract import Lexicon, extract_events, load_lexicon
-from entente.nlp.pipeline import index_sentences
+from entente.nlp.pipeline import PARSE_MAX_CHARS, index_sentences, parse_texts
 from entente.records import Actor, Document, Event, Mention, Rejection, Sentence
 
 
@@ -79,11 +79,14 @@ def code_documents(
 ) -> Iterator[CodedDocument | Rejection]:
     """Parse documents in batches with ``nlp.pipe`` and code each one.
 
-    A document on which a stage fails becomes a Rejection naming the stage's
-    error, and the others go on: one odd article must not stop a corpus.
+    A document longer than PARSE_MAX_CHARS is parsed a part at a time
+    (``parse_texts``). A document on which a stage fails becomes a Rejection
+    naming the stage's error, and the others go on: one odd article must not
+    stop a corpus.
     """
-    pairs = ((document.text, document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    documents = list(documents)
+    docs = parse_texts(nlp, [d.text for d in documents], PARSE_MAX_CHARS, batch_size)
+    for doc, document in zip(docs, documents, strict=True):
         try:
             yield code_document(doc, document, knowledge)
         except Exception as exc:  # noqa: BLE001 - reported per document, never silenced

@@ -455,8 +455,10 @@ def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple
             # is the narrator's own description, whoever says the rest
             return []
         kind = lexicon.governor_cues.get(head.lemma_.lower())
-        if kind in SOURCE_KINDS and head.pos_ in ("VERB", "AUX") and (
-            token.dep_ in REPORTED_CLAUSE_DEPS
+        if (
+            kind in SOURCE_KINDS
+            and head.pos_ in ("VERB", "AUX")
+            and (token.dep_ in REPORTED_CLAUSE_DEPS)
         ):
             found.append((kind, head))
         token = head

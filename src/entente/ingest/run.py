@@ -32,7 +32,7 @@ from entente.consolidate.knowledge import load_map_knowledge
 from entente.ingest.prepare import prepare_document
 from entente.ingest.readers import ReaderOptions, read_source
 from entente.ingest.sources import expand_paths
-from entente.nlp.pipeline import installed_model
+from entente.nlp.pipeline import PARSE_MAX_CHARS, installed_model
 from entente.pipeline import CodedDocument, code_chunk, init_worker
 from entente.records import Document, Rejection
 from entente.settings import Settings
@@ -42,12 +42,11 @@ from entente.store.write import LogEntry, existing_ids, new_run_id, write_rows
 # Documents a worker parses per task: big enough for nlp.pipe to batch well,
 # small enough that the last chunks do not leave one core idle for long.
 CHUNK_DOCS = 8
-# ... and at most this many characters, about eight articles of average length
-# (2017 news corpus: 3,300-3,600 characters), so that a chunk of long articles
-# (the longest are 8 times the average) needs no more memory to parse than a
-# typical one: without it a worker's peak grows with the longest articles a
-# corpus happens to hold. An article longer than this is a chunk of its own.
-CHUNK_CHARS = 32_000
+# ... and at most as many characters as the parser takes as one text, so that
+# a chunk needs no more memory to parse than one long article (parsed in parts)
+# and a worker's peak does not grow with the longest articles a corpus happens
+# to hold: the parser's working memory follows the text it parses at once.
+CHUNK_CHARS = PARSE_MAX_CHARS
 # Tasks queued per worker: keeps every worker busy while the main process
 # reads and writes, without reading the whole corpus ahead.
 CHUNKS_IN_FLIGHT = 3
@@ -66,7 +65,10 @@ INGEST_ALLOCATOR_FLUSH_MB = 16
 # appended and the index entries made since the last one are held in memory
 # (DuckDB's IN_MEMORY_TABLE and ART_INDEX), and the map's DELETE + INSERT of
 # derived rows adds to them every batch; checkpointing bounds them by this many
-# documents instead of by the WAL size.
+# documents instead of by the WAL size. After each checkpoint the store is
+# reconnected: the connection's cache of table blocks read by the map update,
+# and the memory DuckDB's allocators keep, grow with the store while it lives
+# (3,741 articles: 33 MB less at the peak, in the same time).
 CHECKPOINT_DOCS = 512
 
 
@@ -287,6 +289,8 @@ def ingest(
                 != (summary.committed + len(coded)) // CHECKPOINT_DOCS
             ):
                 store.checkpoint()
+                store.reconnect()
+                _limit_connection(store)
             summary.committed += len(coded)
             coded.clear()
             log.clear()

@@ -6,7 +6,9 @@ No code fetches weights at run time: the model must be an installed package.
 from __future__ import annotations
 
 import importlib.util
+import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.attrs import ORTH, SPACY
@@ -47,6 +49,73 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as exc:  # a package that is present but broken
         raise ModelNotInstalled(model, [model]) from exc
     return nlp
+
+
+# The most characters the parser is handed as one text. Its working memory
+# grows with the text (about 3.5 MB per thousand characters with the small
+# English model: 60 MB at 16,000), so a longer article is parsed in parts.
+PARSE_MAX_CHARS = 16_000
+
+# Where a long text may be cut, best first: after a paragraph break, after a
+# sentence's end, after any space. A cut always follows whitespace, so the parts
+# join back into the text exactly, token for token.
+_CUTS = (re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
+
+
+def text_parts(text: str, max_chars: int) -> list[str]:
+    r"""``text`` as consecutive parts of at most ``max_chars`` characters that join
+    back into it, each cut at the best boundary in its second half (a run of
+    ``max_chars`` characters with no space at all is cut after its first space).
+
+    >>> text_parts("One. Two.\n\nThree four.", 12)
+    ['One. Two.\n\n', 'Three four.']
+    """
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > max_chars:
+        end = start + max_chars
+        cut = None
+        for pattern in _CUTS:
+            found = [m.end() for m in pattern.finditer(text, start + max_chars // 2, end)]
+            if found:
+                cut = found[-1]
+                break
+        if cut is None:  # no space in the second half: the first space after it
+            match = _CUTS[-1].search(text, end)
+            cut = match.end() if match else len(text)
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return [part for part in parts if part]
+
+
+def parse_texts(
+    nlp: Language, texts: Iterable[str], max_chars: int, batch_size: int = 16
+) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts``, except that a text longer than ``max_chars`` is
+    parsed a part at a time (``text_parts``) and its parts joined into one Doc.
+
+    The parser's working memory grows with the text it is handed at once (about
+    3.5 MB per thousand characters with the small English model), so one very
+    long article would otherwise set a worker's peak. The cuts fall on paragraph
+    or sentence boundaries, which the parser would have drawn there anyway.
+    """
+    short: list[str] = []
+
+    def flush() -> Iterator[Doc]:
+        yield from nlp.pipe(short, batch_size=batch_size)
+        short.clear()
+
+    for text in texts:
+        if len(text) <= max_chars:
+            short.append(text)
+            if len(short) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        parts = [nlp(part) for part in text_parts(text, max_chars)]
+        yield Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
+    yield from flush()
 
 
 def index_sentences(doc: Doc) -> list[Span]:

@@ -186,6 +186,18 @@ class Store:
         """
         self.execute("CHECKPOINT")
 
+    def reconnect(self) -> None:
+        """Close the connection and open the file again, outside any transaction.
+
+        DuckDB keeps what it has read (table blocks, loaded indexes) and the memory
+        its allocator freed for as long as a connection lives, so a writer that
+        runs for hours grows with the store; a fresh connection starts from the
+        file alone. Raises StoreLocked if another process took the file meanwhile.
+        Connection settings (``SET``) are not kept.
+        """
+        self.con.close()
+        self.con = self._connect(self.read_only)
+
     def close(self) -> None:
         self.con.close()
 

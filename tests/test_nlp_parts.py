@@ -1,0 +1,82 @@
+"""A long text is parsed a part at a time, so a worker's memory does not follow the
+longest article of a corpus; the parts join back into one Doc of the whole text."""
+
+from __future__ import annotations
+
+from entente.nlp.pipeline import parse_texts, text_parts
+
+PARAGRAPH = (
+    "The foreign minister of Norland met her counterpart from Sudoria in Lisbon on Monday. "
+    "Both sides said the talks on fishing rights had been useful. "
+    "A spokesman for the Sudorian government declined to comment on the sanctions.\n\n"
+)
+
+
+def test_a_short_text_is_one_part() -> None:
+    assert text_parts("Officials met on Monday.", 100) == ["Officials met on Monday."]
+
+
+def test_parts_join_back_into_the_text_and_respect_the_limit() -> None:
+    text = PARAGRAPH * 12
+    parts = text_parts(text, 1_000)
+    assert "".join(parts) == text
+    assert len(parts) > 1
+    assert all(len(part) <= 1_000 for part in parts)
+
+
+def test_a_cut_prefers_a_paragraph_break_to_a_sentence_end() -> None:
+    text = PARAGRAPH * 12
+    for part in text_parts(text, 1_000)[:-1]:
+        assert part.endswith("\n\n")
+
+
+def test_without_paragraphs_a_cut_falls_after_a_sentence() -> None:
+    text = PARAGRAPH.replace("\n\n", " ") * 12
+    parts = text_parts(text, 1_000)
+    assert "".join(parts) == text
+    for part in parts[:-1]:
+        assert part.rstrip().endswith(".")
+
+
+def test_a_run_without_any_space_is_never_cut_inside_a_word() -> None:
+    word = "x" * 50
+    text = f"{word} {word} {word}"
+    parts = text_parts(text, 30)
+    assert "".join(parts) == text
+    assert [part.strip() for part in parts] == [word, word, word]
+
+
+def test_a_long_text_parsed_in_parts_is_one_doc_of_the_whole_text(nlp) -> None:
+    long_text = PARAGRAPH * 12
+    short_text = "Sudoria recalled its ambassador."
+    docs = list(parse_texts(nlp, [short_text, long_text, short_text], max_chars=1_000))
+    assert [doc.text for doc in docs] == [short_text, long_text, short_text]
+    whole = nlp(long_text)
+    parted = docs[1]
+    assert [t.text for t in parted] == [t.text for t in whole]
+    # Every cut is a paragraph break, where the parser starts a sentence anyway.
+    assert [s.text for s in parted.sents] == [s.text for s in whole.sents]
+    assert [(e.text, e.label_) for e in parted.ents] == [(e.text, e.label_) for e in whole.ents]
+    # Dependency arcs stay inside the part they were drawn in, and offsets are the text's.
+    for token in parted:
+        assert long_text[token.idx : token.idx + len(token)] == token.text
+
+
+def test_a_document_coded_in_parts_is_coded_as_if_whole(monkeypatch) -> None:
+    from entente import pipeline
+    from entente.records import Document
+
+    pipeline.init_worker(None)
+    text = PARAGRAPH * 6 + "Norland expelled two Sudorian diplomats on Friday.\n"
+    document = Document(id="long", source="long.txt", text=text)
+    [whole] = pipeline.code_chunk([document])
+    monkeypatch.setattr(pipeline, "PARSE_MAX_CHARS", 500)
+    [parted] = pipeline.code_chunk([document])
+    assert parted.sentences == whole.sentences
+    assert parted.mentions == whole.mentions
+    assert parted.events == whole.events
+    # The event in the last part keeps its offsets into the whole text.
+    last = parted.sentences[-1].index
+    found = [e.evidence for e in parted.events if e.sentence == last]
+    assert found
+    assert all(text[f.trigger_start : f.trigger_end] == f.trigger for f in found)
