@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from entente.actors.registry import Registry, load_registry
 from entente.actors.resolve import resolve_actors
 from entente.events.extract import Lexicon, extract_events, load_lexicon
-from entente.nlp.pipeline import PARSE_MAX_CHARS, index_sentences, parse_texts
+from entente.nlp.pipeline import PARSE_MAX_CHARS, forget_sentences, index_sentences, parse_texts
 from entente.records import Actor, Document, Event, Mention, Rejection, Sentence
 
 
@@ -55,6 +55,13 @@ def code_document(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDo
     actors the map needs and no others.
     """
     index_sentences(doc)
+    try:
+        return _code_indexed(doc, document, knowledge)
+    finally:
+        forget_sentences(doc)
+
+
+def _code_indexed(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDocument:
     resolution = resolve_actors(doc, document, knowledge.registry)
     actors = {a.id: a for a in resolution.actors}
     for mention in resolution.mentions:
