@@ -7,11 +7,12 @@ parsing; 5. parse and code the rest in worker processes, in chunks; 6. write
 coded documents and their log lines in batches, one transaction each, so a
 killed run loses at most the batch in flight and a re-run completes it.
 
-Memory stays flat: files are read lazily, at most ``workers * CHUNKS_IN_FLIGHT``
-chunks are in the workers' hands at once, a chunk holds at most ``CHUNK_CHARS``
-characters (a worker's peak follows the text it parses at once, so a corpus's
-longest articles must not arrive eight together), and each process hands the
-memory it freed back to the system after each chunk or batch.
+Memory stays flat: files are read lazily (JSON Lines and CSV a line at a time),
+at most ``workers * CHUNKS_IN_FLIGHT`` chunks are in the workers' hands at once,
+a chunk holds at most ``CHUNK_CHARS`` characters (a worker's peak follows the
+text it parses at once, so a corpus's longest articles must not arrive eight
+together), the store is reconnected after each checkpoint, and each process
+hands the memory it freed back to the system after each chunk or batch.
 """
 
 from __future__ import annotations
