@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -364,13 +364,13 @@ def read_tsv(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
     return read_csv(text, source, options, delimiter="\t")
 
 
-# Formats read a line at a time straight from a file (``_read_lines``), so that
+# Formats read a line at a time straight from a file (``_utf8_lines``), so that
 # reading a corpus file holds one record, not the whole file three times over
 # (its bytes, its text and its list of lines: 57 MB for a 14 MB JSON Lines file).
 LINE_READERS: dict[str, Callable[[IO[str], str, ReaderOptions], Iterator[Item]]] = {
     "jsonl": _jsonl_records,
     "csv": _csv_records,
-    "tsv": lambda stream, source, options: _csv_records(stream, source, options, "\t"),
+    "tsv": partial(_csv_records, delimiter="\t"),
 }
 
 
@@ -591,6 +591,10 @@ def read_bytes(
     yield from TEXT_READERS[fmt](text, source, options)
 
 
+# Bytes read at a time while checking that a file is UTF-8.
+_UTF8_CHECK_BLOCK = 1 << 20
+
+
 def _utf8_lines(path: Path) -> IO[str] | None:
     """The file as a stream of text lines when it is UTF-8 text (a UTF-8 byte-order
     mark included) with something besides whitespace in it; None otherwise, and
@@ -617,9 +621,6 @@ def _utf8_lines(path: Path) -> IO[str] | None:
     if blank:
         return None
     return path.open(encoding="utf-8-sig" if bom else "utf-8", newline="")
-
-
-_UTF8_CHECK_BLOCK = 1 << 20
 
 
 def read_source(path: Path, options: ReaderOptions | None = None) -> Iterator[Item]:
