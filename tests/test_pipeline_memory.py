@@ -27,7 +27,7 @@ def test_code_chunk_frees_the_strings_of_new_words() -> None:
     assert len(nlp.vocab.strings) > strings
 
 
-def _docs_left_in_cycles(coded_with) -> int:
+def _docs_left_in_cycles() -> int:
     """How many Docs coding left for Python's cycle collector to free."""
     import gc
 
@@ -41,7 +41,7 @@ def _docs_left_in_cycles(coded_with) -> int:
     gc.set_debug(gc.DEBUG_SAVEALL)
     try:
         doc = nlp(document.text)
-        coded_with(doc, document, knowledge)
+        pipeline.code_document(doc, document, knowledge)
         del doc
         gc.collect()
         return sum(isinstance(o, Doc) for o in gc.garbage)
@@ -52,8 +52,8 @@ def _docs_left_in_cycles(coded_with) -> int:
 
 
 def test_a_coded_doc_is_freed_at_once_not_by_the_cycle_collector(monkeypatch) -> None:
-    assert _docs_left_in_cycles(pipeline.code_document) == 0
+    assert _docs_left_in_cycles() == 0
     # The sentence index is what ties a Doc to itself: kept, the Doc waits for a
     # full collection (this check would see the leak it prevents).
     monkeypatch.setattr(pipeline, "forget_sentences", lambda doc: None)
-    assert _docs_left_in_cycles(pipeline.code_document) == 1
+    assert _docs_left_in_cycles() == 1

@@ -56,29 +56,25 @@ def code_document(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDo
     """
     index_sentences(doc)
     try:
-        return _code_indexed(doc, document, knowledge)
+        resolution = resolve_actors(doc, document, knowledge.registry)
+        actors = {a.id: a for a in resolution.actors}
+        for mention in resolution.mentions:
+            if mention.actor_id and mention.actor_id not in actors:
+                actor = knowledge.registry.get(mention.actor_id)
+                if actor is not None:
+                    actors[actor.id] = actor
+        events = extract_events(
+            doc, document, resolution.mentions, knowledge.lexicon, list(actors.values())
+        )
+        return CodedDocument(
+            document=document,
+            sentences=split_sentences(doc, document.id),
+            mentions=resolution.mentions,
+            actors=list(actors.values()),
+            events=events,
+        )
     finally:
         forget_sentences(doc)
-
-
-def _code_indexed(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDocument:
-    resolution = resolve_actors(doc, document, knowledge.registry)
-    actors = {a.id: a for a in resolution.actors}
-    for mention in resolution.mentions:
-        if mention.actor_id and mention.actor_id not in actors:
-            actor = knowledge.registry.get(mention.actor_id)
-            if actor is not None:
-                actors[actor.id] = actor
-    events = extract_events(
-        doc, document, resolution.mentions, knowledge.lexicon, list(actors.values())
-    )
-    return CodedDocument(
-        document=document,
-        sentences=split_sentences(doc, document.id),
-        mentions=resolution.mentions,
-        actors=list(actors.values()),
-        events=events,
-    )
 
 
 def code_documents(

@@ -278,12 +278,8 @@ def read_json(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
         yield _record_or_rejection(record, source, number, options)
 
 
-def read_jsonl(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
+def read_jsonl(lines: Iterable[str], source: str, options: ReaderOptions) -> Iterator[Item]:
     """One JSON object per line; a bad line is rejected and the rest are read."""
-    return _jsonl_records(io.StringIO(text, newline=""), source, options)
-
-
-def _jsonl_records(lines: Iterable[str], source: str, options: ReaderOptions) -> Iterator[Item]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -306,15 +302,10 @@ def _csv_delimiter(header_line: str) -> str:
 
 
 def read_csv(
-    text: str, source: str, options: ReaderOptions, delimiter: str | None = None
-) -> Iterator[Item]:
-    """A header row, then one article per row, numbered from 1 after the header."""
-    return _csv_records(io.StringIO(text, newline=""), source, options, delimiter)
-
-
-def _csv_records(
     stream: IO[str], source: str, options: ReaderOptions, delimiter: str | None = None
 ) -> Iterator[Item]:
+    """A header row, then one article per row, numbered from 1 after the header.
+    ``stream`` is opened with ``newline=""``, as the csv module wants."""
     # Article texts are longer than csv's default 128 KB field limit allows.
     csv.field_size_limit(max(options.max_bytes, csv.field_size_limit()))
     first = stream.readline()
@@ -359,18 +350,14 @@ def _csv_records(
         yield record_to_article(dict(zip(header, row, strict=True)), source, number, options)
 
 
-def read_tsv(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
-    """CSV with tabs."""
-    return read_csv(text, source, options, delimiter="\t")
-
-
-# Formats read a line at a time straight from a file (``_utf8_lines``), so that
-# reading a corpus file holds one record, not the whole file three times over
-# (its bytes, its text and its list of lines: 57 MB for a 14 MB JSON Lines file).
+# Formats read a line at a time, straight from a UTF-8 file (``_utf8_lines``), so
+# that reading a corpus file holds one record, not the whole file three times over
+# (its bytes, its text and its list of lines: 57 MB for a 14 MB JSON Lines file);
+# from decoded text otherwise (archive members, other encodings).
 LINE_READERS: dict[str, Callable[[IO[str], str, ReaderOptions], Iterator[Item]]] = {
-    "jsonl": _jsonl_records,
-    "csv": _csv_records,
-    "tsv": partial(_csv_records, delimiter="\t"),
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "tsv": partial(read_csv, delimiter="\t"),  # CSV with tabs
 }
 
 
@@ -538,9 +525,6 @@ TEXT_READERS: dict[str, TextReader] = {
     "text": read_txt,
     "html": read_html,
     "json": read_json,
-    "jsonl": read_jsonl,
-    "csv": read_csv,
-    "tsv": read_tsv,
 }
 STREAM_READERS: dict[str, StreamReader] = {"zip": read_zip, "warc": read_warc}
 
@@ -587,6 +571,9 @@ def read_bytes(
     text, reason = decode_text(data, declared_charset(data) if fmt == "html" else None)
     if text is None:
         yield Rejection(source, "skipped", reason or "not text")
+        return
+    if fmt in LINE_READERS:
+        yield from LINE_READERS[fmt](io.StringIO(text, newline=""), source, options)
         return
     yield from TEXT_READERS[fmt](text, source, options)
 
