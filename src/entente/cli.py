@@ -15,11 +15,12 @@ import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
 
 from entente import export as exporting
 from entente import query
 from entente.errors import EntenteError
+from entente.escaping import DataTable, terminal_safe
 from entente.settings import SETTINGS, Settings
 from entente.store.db import Store
 
@@ -52,7 +53,9 @@ class EntenteGroup(click.Group):
         except EntenteError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            err_console.print(f"[red]Error:[/red] {exc}", markup=True, soft_wrap=True)
+            err_console.print(
+                f"[red]Error:[/red] {escape(terminal_safe(str(exc)))}", markup=True, soft_wrap=True
+            )
             sys.exit(1)
 
 
@@ -121,7 +124,8 @@ def ingest(paths: tuple[str, ...], quiet: bool, limit: int | None, **options: An
                 return
             if entry is not None and entry.status in ("skipped", "error"):
                 progress.console.print(
-                    f"{entry.status:>8}  {entry.source}: {entry.reason}", markup=False
+                    terminal_safe(f"{entry.status:>8}  {entry.source}: {entry.reason}"),
+                    markup=False,
                 )
             rate = (
                 f"read {summary.read}  stored {summary.stored}  "
@@ -159,7 +163,7 @@ def docs(db: Path | None, outlet: str | None, search: str | None, limit: int, of
     with open_store(db) as store:
         rows = query.list_documents(store, outlet=outlet, search=search, limit=limit, offset=offset)
         total = query.count_documents(store)
-    table = Table("id", "outlet", "published", "title", "words", title=f"{total} documents")
+    table = DataTable("id", "outlet", "published", "title", "words", title=f"{total} documents")
     for row in rows:
         table.add_row(
             row["id"],
@@ -180,10 +184,13 @@ def show(doc_id: str, db: Path | None) -> None:
         document = query.get_document(store, doc_id)
     for name in ("id", "source", "outlet", "title", "author", "published", "language", "words"):
         console.print(
-            f"{name + ':':11} {document[name] if document[name] is not None else ''}", markup=False
+            terminal_safe(
+                f"{name + ':':11} {document[name] if document[name] is not None else ''}"
+            ),
+            markup=False,
         )
     console.print()
-    console.print(document["text"], markup=False)
+    console.print(terminal_safe(document["text"]), markup=False)
 
 
 @main.command()
@@ -195,7 +202,7 @@ def log(db: Path | None, status: str | None, run: str | None, limit: int) -> Non
     """Show the ingest log: every input with its outcome and reason."""
     with open_store(db) as store:
         rows = query.ingest_log(store, status=status, run=run, limit=limit)
-    table = Table("run", "status", "source", "reason")
+    table = DataTable("run", "status", "source", "reason")
     for row in rows:
         table.add_row(row["run_id"], row["status"], row["source"], row["reason"] or "")
     console.print(table)
@@ -215,7 +222,7 @@ def actors(db: Path | None, **filters: Any) -> None:
     """List actors with how many mentions and documents name them."""
     with open_store(db) as store:
         rows = query.list_actors(store, **filters)
-    table = Table("id", "name", "kind", "country", "sector", "mentions", "documents")
+    table = DataTable("id", "name", "kind", "country", "sector", "mentions", "documents")
     for row in rows:
         table.add_row(
             row["id"],
@@ -251,7 +258,7 @@ def events(db: Path | None, type_: str | None, evidence: bool, **filters: Any) -
     """List coded events, by their own date, with who did what to whom."""
     with open_store(db) as store:
         rows = query.list_events(store, type=type_, **filters)
-    table = Table("date", "type", "actor", "recipient", "attributes", "trigger")
+    table = DataTable("date", "type", "actor", "recipient", "attributes", "trigger")
     for row in rows:
         flags = [row["certainty"], row["polarity"], row["tense"]]
         if row["attributed_to"]:
@@ -266,7 +273,10 @@ def events(db: Path | None, type_: str | None, evidence: bool, **filters: Any) -
         )
         if evidence:
             table.add_row(
-                "", "", f"[dim]{escape(row['evidence']['sentence'])}[/dim]", end_section=True
+                "",
+                "",
+                Text(terminal_safe(row["evidence"]["sentence"]), style="dim"),
+                end_section=True,
             )
     console.print(table)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
+from rich.markup import escape
 
 from entente.cli import console, db_option, open_store
 from entente.consolidate import rebuild_map
@@ -30,6 +30,7 @@ from entente.consolidate.queries import (
     list_conflicts,
     strongest_relations,
 )
+from entente.escaping import DataTable, terminal_safe
 from entente.store.db import Store
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"
@@ -70,7 +71,7 @@ def map_command(db: Path | None, kind: str | None, certainty: str | None, limit:
     """The strongest standing relations: who arms, backs, partners or opposes whom."""
     with open_store(db) as store:
         rows = strongest_relations(store, limit=limit, kind=kind, certainty=certainty)
-    table = Table("source", "relation", "target", "certainty", "strength", "seen", "clusters")
+    table = DataTable("source", "relation", "target", "certainty", "strength", "seen", "clusters")
     for row in rows:
         table.add_row(
             row["source_name"],
@@ -103,7 +104,8 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
         events = dyad_events(store, a, b, month=month, limit=limit)
     periods = series["periods"]
     console.print(
-        f"{series['a_name']} ({series['a']}) – {series['b_name']} ({series['b']})", markup=False
+        terminal_safe(f"{series['a_name']} ({series['a']}) – {series['b_name']} ({series['b']})"),
+        markup=False,
     )
     months = {p["period"]: p for p in periods if p["precision"] == "month"}
     if months:
@@ -116,7 +118,7 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
             values = [sum(p["score_sum"] for m, p in months.items() if m[:4] == y) for y in axis]
             unit = "year"
         console.print(f"{axis[0]} {sparkline(values)} {axis[-1]}  (PLOVER score sum per {unit})")
-    table = Table(
+    table = DataTable(
         "period", "events", "a→b", "b→a", "score", "mean", "vcoop", "mcoop", "vconf", "mconf"
     )
     for p in periods:
@@ -135,8 +137,10 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
     console.print(table)
     for event in events:
         console.print(
-            f"{event['period'] or '?':8} {event['type']:9} {event['status']:13} "
-            f"{event['sentence_text']}",
+            terminal_safe(
+                f"{event['period'] or '?':8} {event['type']:9} {event['status']:13} "
+                f"{event['sentence_text']}"
+            ),
             markup=False,
         )
 
@@ -151,14 +155,21 @@ def conflicts(db: Path | None, limit: int) -> None:
     for row in rows:
         what = f" of {row['item']}" if row["item"] else ""
         console.print(
-            f"[bold]{row['type']}[/bold] {', '.join(row['actor_name'])} → "
-            f"{', '.join(row['recipient_name'])} {row['date_start'] or ''}: {row['field']}{what}"
+            f"[bold]{escape(terminal_safe(row['type']))}[/bold] "
+            + escape(
+                terminal_safe(
+                    f"{', '.join(row['actor_name'])} → {', '.join(row['recipient_name'])} "
+                    f"{row['date_start'] or ''}: {row['field']}{what}"
+                )
+            )
         )
         for value in row["values"]:
             for event in value["events"]:
                 console.print(
-                    f"  {value['value']!s:>12}  {event['outlet'] or event['doc_id']}"
-                    f" {event['published'] or ''}: {event['sentence_text']}",
+                    terminal_safe(
+                        f"  {value['value']!s:>12}  {event['outlet'] or event['doc_id']}"
+                        f" {event['published'] or ''}: {event['sentence_text']}"
+                    ),
                     markup=False,
                 )
 
@@ -172,7 +183,7 @@ def claims(db: Path | None, certainty: str | None, actor: str | None, limit: int
     """Claims: who says what happened, how sure, and how many outlets report it."""
     with open_store(db) as store:
         rows = list_claims(store, certainty=certainty, actor=actor, limit=limit)
-    table = Table("claimant", "certainty", "event", "status", "outlets", "source", "sentence")
+    table = DataTable("claimant", "certainty", "event", "status", "outlets", "source", "sentence")
     for row in rows:
         table.add_row(
             row["claimant"] or "",
@@ -211,7 +222,7 @@ def merges_list(db: Path | None, include_undone: bool) -> None:
     """List merges: which actor became which, how, and why."""
     with open_store(db) as store:
         rows = list_merges(store, include_undone=include_undone)
-    table = Table("actor", "merged into", "method", "score", "undone")
+    table = DataTable("actor", "merged into", "method", "score", "undone")
     for row in rows:
         table.add_row(
             f"{row['actor_name'] or ''} ({row['actor_id']})",
@@ -232,7 +243,10 @@ def merges_add(keep: str, drop: str, db: Path | None, reason: str | None) -> Non
     """Merge actor DROP into actor KEEP (ids) and update the map."""
     with open_store(db, read_only=False) as store:
         touched = merge_actors(store, keep, drop, reason=reason)
-    console.print(f"Merged {drop} into {keep}; {len(touched)} clusters recomputed.", markup=False)
+    console.print(
+        terminal_safe(f"Merged {drop} into {keep}; {len(touched)} clusters recomputed."),
+        markup=False,
+    )
 
 
 @merges.command(name="undo")
@@ -242,7 +256,9 @@ def merges_undo(actor_id: str, db: Path | None) -> None:
     """Undo the merge of ACTOR_ID; it is never merged automatically again."""
     with open_store(db, read_only=False) as store:
         touched = unmerge_actor(store, actor_id)
-    console.print(f"Unmerged {actor_id}; {len(touched)} clusters recomputed.", markup=False)
+    console.print(
+        terminal_safe(f"Unmerged {actor_id}; {len(touched)} clusters recomputed."), markup=False
+    )
 
 
 MAP_COMMANDS: tuple[click.Command, ...] = (map_command, dyad, conflicts, claims, rebuild, merges)

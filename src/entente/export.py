@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, TextIO
 
+from entente.escaping import spreadsheet_cell
+
 FORMATS = ("jsonl", "csv")
 
 
@@ -31,12 +33,19 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """A header from the first record's keys; nested values as JSON."""
+    """A header from the first record's keys; nested values as JSON.
+
+    Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``)
+    is written with a leading ``'`` (``spreadsheet_cell``): the values are article
+    data, and a CSV export is opened in spreadsheets.
+    """
     writer: csv.DictWriter | None = None
     count = 0
     for record in records:
         row = {
-            k: json.dumps(v, default=_default) if isinstance(v, dict | list) else v
+            k: json.dumps(v, default=_default)
+            if isinstance(v, dict | list)
+            else spreadsheet_cell(v)
             for k, v in record.items()
         }
         if writer is None:

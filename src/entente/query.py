@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from entente.errors import DocumentNotFound, NotFoundError, UsageError
+from entente.escaping import LIKE_ESCAPE, like_contains, like_literal
 from entente.store.db import Store
 
 DOCUMENT_FIELDS = (
@@ -46,8 +47,8 @@ def list_documents(
         where.append("outlet = ?")
         params.append(outlet)
     if search:
-        where.append("(title ILIKE ? OR text ILIKE ?)")
-        params += [f"%{search}%"] * 2
+        where.append(f"(title ILIKE ? {LIKE_ESCAPE} OR text ILIKE ? {LIKE_ESCAPE})")
+        params += [like_contains(search)] * 2
     sql = (
         f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents WHERE {' AND '.join(where)} "
         "ORDER BY published_date DESC NULLS LAST, source LIMIT ? OFFSET ?"
@@ -66,8 +67,8 @@ def get_document(store: Store, doc_id: str) -> dict[str, Any]:
     Raises DocumentNotFound.
     """
     rows = store.records(
-        f"SELECT {', '.join(DOCUMENT_FIELDS)}, text FROM documents WHERE id LIKE ? LIMIT 2",
-        [f"{doc_id}%"],
+        f"SELECT {', '.join(DOCUMENT_FIELDS)}, text FROM documents WHERE id LIKE ? {LIKE_ESCAPE} LIMIT 2",
+        [f"{like_literal(doc_id)}%"],
     )
     if len(rows) != 1:
         raise DocumentNotFound(doc_id)
@@ -124,8 +125,8 @@ def list_actors(
         where.append("a.kind = ?")
         params.append(kind)
     if search:
-        where.append("(a.name ILIKE ? OR list_contains(a.aliases, ?))")
-        params += [f"%{search}%", search]
+        where.append(f"(a.name ILIKE ? {LIKE_ESCAPE} OR list_contains(a.aliases, ?))")
+        params += [like_contains(search), search]
     return store.records(
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.wikidata, "
         "count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents "
@@ -274,8 +275,8 @@ def _event_filters(
             "SELECT 1 FROM actors WHERE id = ? OR country = ? LIMIT 1", [value, value.upper()]
         )
         if not exact:
-            clause += f" OR e.{side}::VARCHAR ILIKE ?"
-            params.append(f"%{value}%")
+            clause += f" OR e.{side}::VARCHAR ILIKE ? {LIKE_ESCAPE}"
+            params.append(like_contains(value))
         where.append(f"({clause})")
     if type:
         where.append("e.type = ?")
@@ -441,7 +442,7 @@ class EventFilters:
             )
             params.append(list(self.outlets))
         if self.q:
-            where.append(f"{alias}.sentence_text ILIKE ?")
+            where.append(f"{alias}.sentence_text ILIKE ? {LIKE_ESCAPE}")
             params.append(_like(self.q))
         return where, params
 
@@ -472,7 +473,7 @@ class EventFilters:
             for r in store.fetchall(
                 f"WITH m AS (SELECT cluster_id, event_id FROM {members}) "
                 "SELECT DISTINCT m.cluster_id FROM m WHERE m.event_id IN "
-                "(SELECT id FROM events WHERE sentence_text ILIKE ?)",
+                f"(SELECT id FROM events WHERE sentence_text ILIKE ? {LIKE_ESCAPE})",
                 [_like(self.q or "")],
             )
         ]
@@ -488,8 +489,8 @@ def period_overlaps(period: str, filters: EventFilters) -> bool:
 
 
 def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """A pattern for ``ILIKE ? {LIKE_ESCAPE}``: values containing ``text``."""
+    return like_contains(text)
 
 
 def _parse_day(value: str, name: str, last: bool) -> date:
@@ -509,6 +510,11 @@ def _parse_day(value: str, name: str, last: bool) -> date:
         return date(parts[0], 12, 31) if last else date(parts[0], 1, 1)
     except ValueError as exc:
         raise UsageError(f"{name}={value!r} is not a real date ({exc}).") from exc
+
+
+# Outlets one filter may name: each is matched against every event's outlet,
+# and 12,000 of them cost 2 s a request (issue 18); a reader picks a few.
+MAX_FILTER_OUTLETS = 100
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -554,7 +560,13 @@ def event_filters(
     text = (q or "").strip() or None
     if text and len(text) > 200:
         raise UsageError("q is longer than 200 characters: search for a shorter phrase.")
-    return EventFilters(first, last, codes, certainties, polarity or None, _split(outlets), text)
+    outlet_names = _split(outlets)
+    if len(outlet_names) > MAX_FILTER_OUTLETS:
+        raise UsageError(
+            f"outlets names {len(outlet_names):,} outlets; at most {MAX_FILTER_OUTLETS} "
+            "can filter one request."
+        )
+    return EventFilters(first, last, codes, certainties, polarity or None, outlet_names, text)
 
 
 def _with_quad(record: dict[str, Any], quads: dict[str, str]) -> dict[str, Any]:
@@ -863,7 +875,7 @@ def find_actors(store: Store, q: str | None = None, limit: int = 20) -> list[dic
     text = (q or "").strip()
     if text:
         where.append(
-            "(a.id = ? OR a.country = upper(?) OR a.name ILIKE ? "
+            f"(a.id = ? OR a.country = upper(?) OR a.name ILIKE ? {LIKE_ESCAPE} "
             "OR list_contains(string_split(lower(array_to_string(a.aliases, chr(31))), chr(31)), "
             "lower(?)))"
         )
@@ -1037,7 +1049,7 @@ def filtered_claims(
         where.append("list_contains(?::VARCHAR[], k.outlet)")
         params.append(list(filters.outlets))
     if filters.q:
-        where.append("k.sentence_text ILIKE ?")
+        where.append(f"k.sentence_text ILIKE ? {LIKE_ESCAPE}")
         params.append(_like(filters.q))
     rows = store.records(
         f"SELECT k.* FROM claims k WHERE {' AND '.join(where) or 'TRUE'} "

@@ -16,6 +16,7 @@ from entente.consolidate.actors import resolve_node
 from entente.consolidate.clusters import DYAD_CLUSTER_FIELDS
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.errors import UsageError
+from entente.escaping import LIKE_ESCAPE, like_literal
 from entente.store.db import Store
 
 RELATION_KINDS = ("arms_supplier_of", "backs", "partner_of", "adversary_of")
@@ -169,8 +170,8 @@ def dyad_events(
     where = ["((source = ? AND target = ?) OR (source = ? AND target = ?))"]
     params: list[Any] = [node_a, node_b, node_b, node_a]
     if month:
-        where.append("(period = ? OR period LIKE ?)")
-        params += [month, f"{month}-%"]
+        where.append(f"(period = ? OR period LIKE ? {LIKE_ESCAPE})")
+        params += [month, f"{like_literal(month)}-%"]
     # A cluster whose actors and recipients both hold the two nodes has a row each
     # way; the two sort next to each other, so 2 * limit rows hold limit clusters.
     sql = (

@@ -22,6 +22,14 @@ from entente.errors import SchemaTooNew, StoreError, StoreLocked
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
+# Every DuckDB connection entente opens: nothing is fetched or loaded at run time
+# (issue 18: a --db that was a SQLite file made DuckDB download sqlite_scanner).
+# Set at connect, not by SET after: DuckDB autoloads while it opens the file.
+DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+
 
 def migrations() -> list[tuple[int, str, str]]:
     """(version, file name, SQL) for every migration shipped, in order."""
@@ -80,10 +88,16 @@ class Store:
 
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
-            return duckdb.connect(str(self.path), read_only=read_only)
+            return duckdb.connect(str(self.path), read_only=read_only, config=DUCKDB_CONFIG)
         except duckdb.Error as exc:
             if _is_lock_error(exc):
                 raise StoreLocked(self.path) from exc
+            if "extension" in str(exc).lower():
+                raise StoreError(
+                    f"{self.path} is not an entente store (DuckDB could open it only with an "
+                    "extension, and entente loads none): name a DuckDB file, or a new path, "
+                    "with --db."
+                ) from exc
             raise StoreError(f"Could not open the store {self.path}: {exc}") from exc
 
     def _pending(self) -> bool:

@@ -24,8 +24,9 @@ import duckdb
 import pyarrow as pa
 
 from entente import query
+from entente.escaping import LIKE_ESCAPE, like_literal
 from entente.query import EventFilters
-from entente.store.db import Store
+from entente.store.db import DUCKDB_CONFIG, Store
 
 # A text search keeps at most this many matching events (the first found in
 # storage order) and says so: without a full-text index a substring search
@@ -78,7 +79,7 @@ class WebLookups:
     """The in-memory tables; ``cursor()`` gives a request its own connection to them."""
 
     def __init__(self, store: Store) -> None:
-        self.con = duckdb.connect(":memory:")
+        self.con = duckdb.connect(":memory:", config=DUCKDB_CONFIG)
         self._lock = threading.Lock()
         source = store.con.cursor()
         try:
@@ -113,7 +114,7 @@ def text_matches(store: Store, q: str) -> tuple[pa.Table, bool]:
     ints as a Python list parameter costs ~100 ms, an Arrow column nothing.
     """
     found = store.execute(
-        "SELECT rowid AS rid FROM events WHERE sentence_text ILIKE ? LIMIT ?",
+        f"SELECT rowid AS rid FROM events WHERE sentence_text ILIKE ? {LIKE_ESCAPE} LIMIT ?",
         [query._like(q), TEXT_CAP + 1],
     ).fetchnumpy()["rid"]
     return pa.table({"rid": found[:TEXT_CAP]}), len(found) > TEXT_CAP
@@ -386,14 +387,14 @@ def dyad_events(
     where = ["((source = ? AND target = ?) OR (source = ? AND target = ?))"]
     params: list[Any] = [node_a, node_b, node_b, node_a]
     if month:
-        where.append("(period = ? OR period LIKE ?)")
-        params += [month, f"{month}-%"]
+        where.append(f"(period = ? OR period LIKE ? {LIKE_ESCAPE})")
+        params += [month, f"{like_literal(month)}-%"]
     # The filters but q, on the cluster's own fields; q on its listed sentence.
     more, more_params = _cluster_where(filters)
     where += more
     params += more_params
     if filters.q:
-        where.append("sentence_text ILIKE ?")
+        where.append(f"sentence_text ILIKE ? {LIKE_ESCAPE}")
         params.append(query._like(filters.q))
     # A cluster whose actors and recipients both hold the two nodes has a row each
     # way: keep one per id (the first in order) before counting and paging.
