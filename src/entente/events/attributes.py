@@ -122,7 +122,7 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     return found
 
 
-def _governors(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
+def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
     """Governor cues above ``pred`` (step 2), nearest first.
 
     An event noun is governed only as a direct argument of its verb ("denied the
@@ -349,7 +349,7 @@ def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]
     return "positive"
 
 
-def _forecast(lexicon: Lexicon, governors: list[tuple[str, Token]]) -> bool:
+def is_forecast(lexicon: Lexicon, governors: list[tuple[str, Token]]) -> bool:
     """Is the event reported by a speaker whose "would"/"will" is a forecast
     ("analysts say X would welcome")?"""
     for kind, gov in governors:
@@ -368,7 +368,7 @@ def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) 
     if "future" in kinds:
         cond = any(lexicon.modifier_cues.get(m) == "hypothetical" for m in sent_marks)
         would = any(t.lower_ == "would" for t in pred.children)
-        forecast = _forecast(lexicon, governors)
+        forecast = is_forecast(lexicon, governors)
         return "hypothetical" if (cond and would) or forecast else "future"
     if unrealised_infinitive(pred, lexicon):
         return "future"

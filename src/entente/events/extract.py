@@ -1,20 +1,29 @@
 """The event coder: a parsed Doc and its actor mentions to PLOVER events.
 
-``extract_events`` runs these steps on each document:
+``extract_events`` runs these steps on each document; each is a function below
+it, numbered alike:
 
 1. find trigger candidates (``triggers.find_triggers``);
 2. pair light and absorbing verbs with the event noun they carry ("held
-   talks", "launched an attack", "signed a deal"): one event, not two;
+   talks", "launched an attack", "signed a deal"): one event, not two (``_plan``);
 3. drop a negating verb's own event when it governs another trigger
-   ("declined to condemn" is a negative condemnation, not a rejection);
-4. read actor and recipient off the parse (``roles``), listing coordinated
-   parties of a mutual event on both sides;
-5. read polarity, tense, certainty and attribution, date and quantities
-   (``attributes``); score from the PLOVER table; a confidence from how much
-   was found; a deterministic id.
-
-Event nouns with no argument, date or quantity of their own ("the attack")
-mostly repeat an event already coded and are left out.
+   ("declined to condemn" is a negative condemnation, not a rejection) and a
+   request verb that states an aim (``_plan``);
+4. keep only triggers used as event words (``_states_an_event``);
+5. read actor and recipient off the parse (``_read_sides``, over ``roles``),
+   listing coordinated parties of a mutual event on both sides;
+6. read polarity, tense, certainty and attribution, date and quantities
+   (``_attribute_event``, over ``attributes``); score from the PLOVER table; a
+   confidence from how much was found; a deterministic id. Event nouns with no
+   argument, date or quantity of their own ("the attack") mostly repeat an event
+   already coded and are left out;
+7. add the events an event implies: a refusal is a REJECT, a stated future act
+   a promise or threat (``_implied_events``);
+8. take recipients from governed clauses and conditions, and aim domestic
+   protest at its government (``_fill_recipients``, ``_domestic_target``);
+9. keep an ordinary word's event only with a political side (``gating``);
+10. give a transfer with no receiver the party its giver dealt with just before
+   (``_discourse_receivers``).
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from entente.events import attributes as attrs
+from entente.events.gating import has_party, has_political_object, is_organ
 from entente.events.roles import (
     FIRST_PERSON,
     OBJECT_DEPS,
@@ -398,6 +408,44 @@ def event_id(doc_id: str, trigger_start: int, type_name: str) -> str:
     return hashlib.sha1(f"{doc_id}:{trigger_start}:{type_name}".encode()).hexdigest()[:16]
 
 
+@dataclass(slots=True)
+class _Context:
+    """What every step reads about the document being coded."""
+
+    doc: Doc
+    document: Document
+    lexicon: Lexicon
+    names: dict[str, Actor]
+    index: MentionIndex
+    view: attrs.DocView
+    trigger_heads: set[int]
+    published: str | None
+
+
+@dataclass(slots=True)
+class _Sides:
+    """Actor and recipient mentions of one planned event, and who must take part
+    in it for it to be political (``need``: "" nobody, "party" a political actor
+    or recipient, "actor" a political actor)."""
+
+    actor: list[Mention]
+    recipient: list[Mention]
+    need: str
+
+
+@dataclass(slots=True)
+class _Coded:
+    """A coded event with the predicate it was read off (the later steps climb
+    the parse from it), its ``need`` (see ``_Sides``), whether its actor is an
+    organ of a state, and the governor cues above it."""
+
+    event: Event
+    pred: Token
+    need: str
+    organ: bool
+    governors: list[tuple[str, Token]]
+
+
 def extract_events(
     doc: Doc,
     document: Document,
@@ -405,232 +453,274 @@ def extract_events(
     lexicon: Lexicon,
     actors: list[Actor] | None = None,
 ) -> list[Event]:
-    """Code the events of one parsed document (steps 1-5 of the module docstring).
+    """Code the events of one parsed document (the steps of the module docstring).
 
     ``doc`` is ``document.text`` parsed; ``mentions`` carry character offsets into
     it. ``actors`` (optional) gives canonical names and Wikidata ids by actor id.
     """
-    names = {a.id: a for a in actors or []}
-    index = MentionIndex(doc, mentions)
     strings = token_strings(doc)
-    view = attrs.DocView(doc, strings)
-    candidates = find_triggers(doc, lexicon, strings)
-    plans = _plan(candidates, lexicon)
-    trigger_heads = {c.head.i for c in candidates}
-    published = document.published.value if document.published else None
-    sent_of = view.sent_number
-    events: list[Event] = []
-    organs: set[int] = set()  # predicates whose actor is a state organ
-    preds: list[Token] = []  # the predicate of each event in ``events``
-    # who must take part in each event in ``events`` for it to be political:
-    # "" nobody, "party" a political actor or recipient, "actor" a political actor
-    needs: list[str] = []
-    for plan in plans:
-        cand = plan.candidate
-        if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
-            continue  # "Given the humiliation ...": a verb form used as a preposition
-        if cand.head.ent_type_ in NAME_ENTITIES:
-            continue  # "the ... Support and Stabilization Mission": a word of a name
-        if not cand.nominal and _adjectival(cand.head):
-            continue  # "friendly and accepting": a participle used as an adjective
-        if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
-            continue  # "protest leaders", "aid workers": a modifier names a kind, not an event
-        if plan.type == "REQUEST" and not cand.nominal and _asks_a_question(cand.head):
-            continue  # "was asked how ...": a question, not a request
-        ptype = lexicon.ptype(plan.type)
-        noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
-        stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
-        need = "party" if lexicon.needs_party(stated_by, plan.type) else ""
-        heads = (cand.head, plan.noun.head) if plan.noun else (cand.head,)
-        if any(_political_object(h, lexicon.political_objects) for h in heads):
-            need = ""
-        preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
-        if plan.noun is None and cand.entry.type not in (None, plan.type):
-            # read as another type by its syntax (a protest lodged *with* someone)
-            preps = (*ptype.recipient_preps, "with", "to")
-        if cand.nominal:
-            actor, recipient = nominal_roles(cand.head, preps, index)
-            if not actor:
-                actor = _accused(cand.head, lexicon, index)
-            if not actor:
-                subj = _nominal_actor_fallback(cand.head, lexicon, trigger_heads)
-                actor = arguments(subj, index)
-            if plan.noun is not None:
-                _, more = nominal_roles(plan.noun.head, preps, index)
-                recipient = recipient or more
-            if not recipient and cand.head.dep_ in OBJECT_DEPS:
-                # "lodged a protest with Albania", "made an appeal to Chile"
-                for obj in prep_objects(cand.head.head, (*preps, "with", "to")):
-                    recipient.extend(arguments(obj, index))
-        else:
-            frame = "give" if plan.noun is not None else cand.entry.frame
-            own_words = range(cand.start, cand.end)
-            actor, recipient, _ = verbal_roles(cand.head, frame, preps, index, own_words)
-            if plan.noun is not None:
-                own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
-                actor = actor or own_actor
-                recipient = own_recipient or recipient
-        mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
-        if recipient and actor and not mutual and _same_parties(recipient, actor):
-            # "Baghdad accepted its terms", "withdrew its troops from X": a pronoun
-            # bound to the actor itself says nothing about whom the event is aimed at
-            recipient = []
-            if not cand.nominal:
-                hosts = [cand.head, *(c for c in cand.head.children if c.dep_ in OBJECT_DEPS)]
-                for host in hosts:
-                    for obj in prep_objects(host, preps):
-                        recipient.extend(m for m in arguments(obj, index) if m not in actor)
-                if not recipient:
-                    # "reneged on his commitment to the people": whom the actor's
-                    # own thing is for
-                    recipient = object_phrase_recipients(cand.head, preps, index, actor)
-        if recipient and not any(m.country for m in recipient):
-            # a recipient placed in no state ("sent inspectors to the Esfahan plant
-            # in central Iran"): the place the act is done in places it
-            hosts = [plan.noun.head] if plan.noun else []
-            hosts.append(cand.head)
-            if cand.nominal and cand.head.dep_ in OBJECT_DEPS:
-                hosts.append(cand.head.head)
-            for host in hosts:
-                placed = location_recipient(host, index)
-                if placed:
-                    recipient = recipient + placed
-                    break
-        if not recipient and (actor or not cand.nominal) and ptype.place_as_recipient(plan.mode):
-            recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
-            if not recipient and plan.noun is not None:
-                recipient = location_recipient(cand.head, index)
-        if recipient and actor and ptype.quad in COOPERATIVE_QUADS:
-            # "Modi will discuss upgrading India's ties": cooperation with the actor's
-            # own government (same state, same sector) is not aimed at it; conflict
-            # inside one state (a deputy protesting the president) is domestic
-            recipient = [m for m in recipient if not any(_same_side(m, a) for a in actor)]
-        if not cand.nominal and not mutual:
-            owner = _own_object(cand.head, trigger_heads)
-            if owner is not None:
-                # "cites maps to back its claims", "give up its weapons": the owner of
-                # the thing acted on is the actor, not whom the act is aimed at; an
-                # ordinary word with no other recipient is no event
-                own = arguments(owner, index)
-                recipient = [m for m in recipient if m not in own]
-                if need and not recipient:
-                    continue
-        actor = [m for m in actor if m not in recipient] or actor
-        if any(_organ(m, names) for m in actor):
-            organs.add(plan.pred.i)
-        if mutual and len({m.country for m in actor}) > 1 and not recipient:
-            # coordinated parties of different states act on each other; an official
-            # and her ministry in apposition are one side
-            recipient = list(actor)
-        pred = plan.pred
-        sent = view.sentence(cand.head)
-        governors = attrs._governors(pred, lexicon, view)
-        if cand.nominal and pred.dep_ in OBJECT_DEPS and not attrs.presupposed(pred, lexicon):
-            governors += [g for g in attrs._governors(pred.head, lexicon, view) if g[0] != "negate"]
-        polarity = attrs.polarity_of(pred, lexicon, governors)
-        tense = attrs.tense_of(pred, lexicon, governors)
-        certainty, attribution = attrs.certainty_of(pred, lexicon, governors, index, view)
-        date = attrs.date_of(pred, noun if noun is not None else pred, view, published, tense)
-        quantities = attrs.quantities_of(noun if noun is not None else pred, lexicon, view)
-        if cand.nominal and not actor and not recipient and date.basis != "text" and not quantities:
+    candidates = find_triggers(doc, lexicon, strings)  # 1
+    ctx = _Context(
+        doc=doc,
+        document=document,
+        lexicon=lexicon,
+        names={a.id: a for a in actors or []},
+        index=MentionIndex(doc, mentions),
+        view=attrs.DocView(doc, strings),
+        trigger_heads={c.head.i for c in candidates},
+        published=document.published.value if document.published else None,
+    )
+    coded: list[_Coded] = []
+    for plan in _plan(candidates, lexicon):  # 2-3
+        if not _states_an_event(plan):  # 4
             continue
-        mode = plan.mode
-        if plan.type == "ASSAULT" and mode is None:
-            mode = attrs.assault_mode(noun if noun is not None else pred, lexicon)
-        trigger_span = doc[cand.start : cand.end]
-        trigger_start = trigger_span.start_char
-        confidence = CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(actor)
-        confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (
-            not cand.nominal
-        )
-        event = Event(
-            id=event_id(document.id, trigger_start, plan.type),
-            doc_id=document.id,
-            sentence=sent_of[cand.head.i],
-            type=plan.type,
-            mode=mode,
-            score=ptype.score_for(mode),
-            actor=_refs(actor, names),
-            recipient=_refs(recipient, names),
-            date=date,
-            certainty=certainty,
-            polarity=polarity,
-            tense=tense,
-            attributed_to=attribution,
-            quantities=quantities,
-            evidence=Evidence(
-                sentence=sent.text,
-                start=sent.start_char,
-                end=sent.end_char,
-                trigger=trigger_span.text,
-                trigger_start=trigger_start,
-                trigger_end=trigger_span.end_char,
+        sides = _read_sides(plan, ctx)  # 5
+        if sides is None:
+            continue
+        event = _attribute_event(plan, sides, ctx)  # 6
+        if event is None:
+            continue
+        coded.append(event)
+        coded.extend(_implied_events(plan, event, ctx))  # 7
+    coded = _fill_recipients(coded, ctx.index, ctx.names)  # 8
+    coded = [replace(c, event=_domestic_target(c.event, ctx.names, c.organ)) for c in coded]
+    kept = [c for c in coded if has_party(c.event, c.need, lexicon, ctx.names)]  # 9
+    return _discourse_receivers(kept)  # 10
+
+
+def _states_an_event(plan: _Plan) -> bool:
+    """Step 4: is the trigger used as an event word here, not as a preposition,
+    part of a name, an adjective, a kind of thing or a question?"""
+    cand = plan.candidate
+    if not cand.nominal and cand.head.dep_ in NON_CLAUSE_DEPS:
+        return False  # "Given the humiliation ...": a verb form used as a preposition
+    if cand.head.ent_type_ in NAME_ENTITIES:
+        return False  # "the ... Support and Stabilization Mission": a word of a name
+    if not cand.nominal and _adjectival(cand.head):
+        return False  # "friendly and accepting": a participle used as an adjective
+    if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
+        return False  # "protest leaders", "aid workers": a modifier names a kind, not an event
+    # "was asked how ...": a question, not a request
+    return not (plan.type == "REQUEST" and not cand.nominal and _asks_a_question(cand.head))
+
+
+def _read_sides(plan: _Plan, ctx: _Context) -> _Sides | None:
+    """Step 5: actor and recipient off the parse, then the corrections that keep
+    the actor's own things and own government off the recipient side. None when
+    an ordinary word acts only on the actor's own thing ("give up its weapons")."""
+    cand, lexicon, index = plan.candidate, ctx.lexicon, ctx.index
+    ptype = lexicon.ptype(plan.type)
+    stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
+    need = "party" if lexicon.needs_party(stated_by, plan.type) else ""
+    heads = (cand.head, plan.noun.head) if plan.noun else (cand.head,)
+    if any(has_political_object(h, lexicon.political_objects) for h in heads):
+        need = ""
+    preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
+    if plan.noun is None and cand.entry.type not in (None, plan.type):
+        # read as another type by its syntax (a protest lodged *with* someone)
+        preps = (*ptype.recipient_preps, "with", "to")
+    if cand.nominal:
+        actor, recipient = _nominal_sides(plan, preps, ctx)
+    else:
+        frame = "give" if plan.noun is not None else cand.entry.frame
+        own_words = range(cand.start, cand.end)
+        actor, recipient, _ = verbal_roles(cand.head, frame, preps, index, own_words)
+        if plan.noun is not None:
+            own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
+            actor = actor or own_actor
+            recipient = own_recipient or recipient
+    mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
+    if recipient and actor and not mutual and _same_parties(recipient, actor):
+        # "Baghdad accepted its terms", "withdrew its troops from X": a pronoun
+        # bound to the actor itself says nothing about whom the event is aimed at
+        recipient = []
+        if not cand.nominal:
+            hosts = [cand.head, *(c for c in cand.head.children if c.dep_ in OBJECT_DEPS)]
+            for host in hosts:
+                for obj in prep_objects(host, preps):
+                    recipient.extend(m for m in arguments(obj, index) if m not in actor)
+            if not recipient:
+                # "reneged on his commitment to the people": whom the actor's
+                # own thing is for
+                recipient = object_phrase_recipients(cand.head, preps, index, actor)
+    recipient = _placed_recipient(plan, actor, recipient, ctx)
+    if recipient and actor and ptype.quad in COOPERATIVE_QUADS:
+        # "Modi will discuss upgrading India's ties": cooperation with the actor's
+        # own government (same state, same sector) is not aimed at it; conflict
+        # inside one state (a deputy protesting the president) is domestic
+        recipient = [m for m in recipient if not any(_same_side(m, a) for a in actor)]
+    if not cand.nominal and not mutual:
+        owner = _own_object(cand.head, ctx.trigger_heads)
+        if owner is not None:
+            # "cites maps to back its claims", "give up its weapons": the owner of
+            # the thing acted on is the actor, not whom the act is aimed at; an
+            # ordinary word with no other recipient is no event
+            own = arguments(owner, index)
+            recipient = [m for m in recipient if m not in own]
+            if need and not recipient:
+                return None
+    actor = [m for m in actor if m not in recipient] or actor
+    if mutual and len({m.country for m in actor}) > 1 and not recipient:
+        # coordinated parties of different states act on each other; an official
+        # and her ministry in apposition are one side
+        recipient = list(actor)
+    return _Sides(actor=actor, recipient=recipient, need=need)
+
+
+def _nominal_sides(
+    plan: _Plan, preps: tuple[str, ...], ctx: _Context
+) -> tuple[list[Mention], list[Mention]]:
+    """(actor, recipient) of an event noun: its own arguments, else whom it is
+    blamed on, else the subject of the plain verb it is the object of."""
+    cand, index = plan.candidate, ctx.index
+    actor, recipient = nominal_roles(cand.head, preps, index)
+    if not actor:
+        actor = _accused(cand.head, ctx.lexicon, index)
+    if not actor:
+        subj = _nominal_actor_fallback(cand.head, ctx.lexicon, ctx.trigger_heads)
+        actor = arguments(subj, index)
+    if plan.noun is not None:
+        _, more = nominal_roles(plan.noun.head, preps, index)
+        recipient = recipient or more
+    if not recipient and cand.head.dep_ in OBJECT_DEPS:
+        # "lodged a protest with Albania", "made an appeal to Chile"
+        for obj in prep_objects(cand.head.head, (*preps, "with", "to")):
+            recipient.extend(arguments(obj, index))
+    return actor, recipient
+
+
+def _placed_recipient(
+    plan: _Plan, actor: list[Mention], recipient: list[Mention], ctx: _Context
+) -> list[Mention]:
+    """The place an act is done in, where it says whom the act is aimed at: a
+    recipient placed in no state ("sent inspectors to the Esfahan plant in
+    central Iran"), or none for a type whose target is its place (an airstrike)."""
+    cand, index = plan.candidate, ctx.index
+    ptype = ctx.lexicon.ptype(plan.type)
+    if recipient and not any(m.country for m in recipient):
+        hosts = [plan.noun.head] if plan.noun else []
+        hosts.append(cand.head)
+        if cand.nominal and cand.head.dep_ in OBJECT_DEPS:
+            hosts.append(cand.head.head)
+        for host in hosts:
+            placed = location_recipient(host, index)
+            if placed:
+                return recipient + placed
+    if not recipient and (actor or not cand.nominal) and ptype.place_as_recipient(plan.mode):
+        recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
+        if not recipient and plan.noun is not None:
+            recipient = location_recipient(cand.head, index)
+    return recipient
+
+
+def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None:
+    """Step 6: the event with its clause attributes (``attributes``), score,
+    confidence and id. None for an event noun with no side, date or quantity of
+    its own ("the attack"): it mostly repeats an event already coded."""
+    cand, lexicon, view, doc = plan.candidate, ctx.lexicon, ctx.view, ctx.doc
+    ptype = lexicon.ptype(plan.type)
+    noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
+    pred = plan.pred
+    sent = view.sentence(cand.head)
+    governors = attrs.governors_of(pred, lexicon, view)
+    if cand.nominal and pred.dep_ in OBJECT_DEPS and not attrs.presupposed(pred, lexicon):
+        governors += [g for g in attrs.governors_of(pred.head, lexicon, view) if g[0] != "negate"]
+    polarity = attrs.polarity_of(pred, lexicon, governors)
+    tense = attrs.tense_of(pred, lexicon, governors)
+    certainty, attribution = attrs.certainty_of(pred, lexicon, governors, ctx.index, view)
+    date = attrs.date_of(pred, noun if noun is not None else pred, view, ctx.published, tense)
+    quantities = attrs.quantities_of(noun if noun is not None else pred, lexicon, view)
+    actor, recipient = sides.actor, sides.recipient
+    if cand.nominal and not actor and not recipient and date.basis != "text" and not quantities:
+        return None
+    mode = plan.mode
+    if plan.type == "ASSAULT" and mode is None:
+        mode = attrs.assault_mode(noun if noun is not None else pred, lexicon)
+    trigger_span = doc[cand.start : cand.end]
+    confidence = CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(actor)
+    confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (not cand.nominal)
+    event = Event(
+        id=event_id(ctx.document.id, trigger_span.start_char, plan.type),
+        doc_id=ctx.document.id,
+        sentence=view.sent_number[cand.head.i],
+        type=plan.type,
+        mode=mode,
+        score=ptype.score_for(mode),
+        actor=_refs(actor, ctx.names),
+        recipient=_refs(recipient, ctx.names),
+        date=date,
+        certainty=certainty,
+        polarity=polarity,
+        tense=tense,
+        attributed_to=attribution,
+        quantities=quantities,
+        evidence=Evidence(
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=trigger_span.text,
+            trigger_start=trigger_span.start_char,
+            trigger_end=trigger_span.end_char,
+        ),
+        confidence=round(min(confidence, 0.95), 2),
+    )
+    organ = any(is_organ(m, ctx.names) for m in actor)
+    return _Coded(event=event, pred=pred, need=sides.need, organ=organ, governors=governors)
+
+
+def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
+    """Step 7: the events an event implies: a refusal of a cooperative act or a
+    negated acceptance is a REJECT too; a stated future act of the actor's own is
+    a promise (AGREE) or threat (THREATEN), unless others forecast it."""
+    lexicon = ctx.lexicon
+    event = coded.event
+    ptype = lexicon.ptype(plan.type)
+    governors = coded.governors
+    implied: list[_Coded] = []
+    refusal = _refusal(plan, event.polarity, governors, ptype.quad)
+    if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
+        word = ctx.doc[refusal.i : refusal.i + 1]
+        rejection = replace(
+            event,
+            id=event_id(ctx.document.id, word.start_char, "REJECT"),
+            type="REJECT",
+            mode=None,
+            score=lexicon.ptype("REJECT").score_for(None),
+            polarity="positive",
+            quantities=[],
+            evidence=replace(
+                event.evidence,
+                trigger=word.text,
+                trigger_start=word.start_char,
+                trigger_end=word.end_char,
             ),
-            confidence=round(min(confidence, 0.95), 2),
         )
-        events.append(event)
-        preds.append(pred)
-        needs.append(need)
-        refusal = _refusal(plan, polarity, governors, ptype.quad)
-        if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
-            word = doc[refusal.i : refusal.i + 1]
-            preds.append(pred)
-            needs.append(need)
-            events.append(
-                replace(
-                    event,
-                    id=event_id(document.id, word.start_char, "REJECT"),
-                    type="REJECT",
-                    mode=None,
-                    score=lexicon.ptype("REJECT").score_for(None),
-                    polarity="positive",
-                    quantities=[],
-                    evidence=replace(
-                        event.evidence,
-                        trigger=word.text,
-                        trigger_start=word.start_char,
-                        trigger_end=word.end_char,
-                    ),
-                )
-            )
-        intent = _intent_type(plan, ptype.quad, polarity, governors, trigger_heads, lexicon)
-        if intent is not None and (
-            _predicted_by_other(event) or attrs._forecast(lexicon, governors)
-        ):
-            # a forecast ("analysts say X would") is no promise or threat
-            intent = None
-        if intent is not None and intent in lexicon.types:
-            mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None
-            preds.append(pred)
-            needs.append("actor")  # a promise or a threat is somebody's
-            events.append(
-                replace(
-                    event,
-                    id=event_id(document.id, trigger_start, intent),
-                    type=intent,
-                    mode=mode,
-                    score=lexicon.ptype(intent).score_for(mode),
-                    tense="actual",
-                    quantities=[],
-                )
-            )
-    filled = [
-        _domestic_target(e, names, pred.i in organs)
-        for e, pred in zip(_fill_recipients(events, preds, index, names), preds, strict=True)
-    ]
-    kept = [
-        (e, pred)
-        for e, pred, need in zip(filled, preds, needs, strict=True)
-        if _has_party(e, need, lexicon, names)
-    ]
-    return _discourse_receivers(kept)
+        implied.append(replace(coded, event=rejection))
+    intent = _intent_type(plan, ptype.quad, event.polarity, governors, ctx.trigger_heads, lexicon)
+    if intent is not None and (_predicted_by_other(event) or attrs.is_forecast(lexicon, governors)):
+        # a forecast ("analysts say X would") is no promise or threat
+        intent = None
+    if intent is not None and intent in lexicon.types:
+        mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None
+        promise = replace(
+            event,
+            id=event_id(ctx.document.id, event.evidence.trigger_start, intent),
+            type=intent,
+            mode=mode,
+            score=lexicon.ptype(intent).score_for(mode),
+            tense="actual",
+            quantities=[],
+        )
+        # a promise or a threat is somebody's
+        implied.append(replace(coded, event=promise, need="actor"))
+    return implied
 
 
 # sentences before a transfer in which its receiver may have been named
 RECEIVER_REACH = 2
 
 
-def _discourse_receivers(pairs: list[tuple[Event, Token]]) -> list[Event]:
+def _discourse_receivers(coded: list[_Coded]) -> list[Event]:
     """A transfer with a giver and no receiver in its sentence ("Iran also
     reportedly provided artillery shells") goes to the party the giver last dealt
     with in the sentences just before ("Russia and Iran signed a deal for drones"):
@@ -638,9 +728,9 @@ def _discourse_receivers(pairs: list[tuple[Event, Token]]) -> list[Event]:
     transfer of a thing named ("provided shells", "Russia's assistance"), not one
     whose receiver is a pronoun the coder could not place ("providing it with")
     or whose help is a clause ("helped them avoid", "it helps if")."""
-    events = [e for e, _ in pairs]
+    events = [c.event for c in coded]
     out = []
-    for event, pred in pairs:
+    for event, pred in zip(events, (c.pred for c in coded), strict=True):
         objects = [c for c in pred.children if c.dep_ in ("dative", *OBJECT_DEPS)]
         thing = pred.pos_ in ("NOUN", "PROPN") or (
             bool(objects) and all(c.pos_ != "PRON" for c in objects)
@@ -667,64 +757,6 @@ def _discourse_receivers(pairs: list[tuple[Event, Token]]) -> list[Event]:
     return out
 
 
-def _political_object(head: Token, lemmas: frozenset[str]) -> bool:
-    """Is the trigger's object, passive subject or "of" complement (or a compound
-    of it) a thing political on its own ("signing of a treaty", "sold missiles")?"""
-    for c in head.children:
-        if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS:
-            target = c
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            target = child(c, "pobj")
-        else:
-            continue
-        if target is None:
-            continue
-        words = [target, *(m for m in target.children if m.dep_ in ("compound", "conj"))]
-        if any(w.lemma_.lower() in lemmas for w in words):
-            return True
-    return False
-
-
-def _political(ref: ActorRef, lexicon: Lexicon, names: dict[str, Actor], acting: bool) -> bool:
-    """Is this side a political actor: a state, organ, organisation or group, or a
-    person acting in an office (political_actors.tsv)? The sector decides where
-    it is known, else the actor's kind; a place that acts (``acting``) stands for
-    its state or people."""
-    if ref.sector is not None:
-        return ref.sector in lexicon.political_sectors
-    actor = names.get(ref.actor_id) if ref.actor_id else None
-    if actor is None:
-        return acting and ref.country is not None
-    return actor.kind in lexicon.political_kinds
-
-
-def _has_party(event: Event, need: str, lexicon: Lexicon, names: dict[str, Actor]) -> bool:
-    """An ordinary word ("help", "provide", "request") states a political event only
-    with a political side; a promise or threat only with a political promiser."""
-    if not need:
-        return True
-    if any(_political(r, lexicon, names, acting=True) for r in event.actor):
-        return True
-    return need == "party" and any(
-        _political(r, lexicon, names, acting=False) for r in event.recipient
-    )
-
-
-# Organs of a state: their protests are not aimed at their own government.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-
-
-def _organ(mention: Mention, names: dict[str, Actor]) -> bool:
-    """Does a mention name an organ of a state? Its own sector says so; a mention
-    with none ("Algerians", "young Algerians") names the people, not the
-    government, even when the actor it points to is the state; an actor other
-    than a state (a ministry) keeps its own sector."""
-    if mention.sector is not None:
-        return mention.sector in STATE_SECTORS
-    actor = names.get(mention.actor_id) if mention.actor_id else None
-    return actor is not None and actor.kind != "state" and actor.sector in STATE_SECTORS
-
-
 def _domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Event:
     """A protest with no stated target is aimed at the government of the country
     the protesters belong to (PLOVER's reading of domestic protest: "Algerian
@@ -748,18 +780,19 @@ def _domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Even
 
 
 def _fill_recipients(
-    events: list[Event], preds: list[Token], index: MentionIndex, names: dict[str, Actor]
-) -> list[Event]:
+    coded: list[_Coded], index: MentionIndex, names: dict[str, Actor]
+) -> list[_Coded]:
     """Recipients a verb takes from the clause it governs: "threatened to ban
     candidates in X" is aimed at whom the ban is aimed at, "agreed to reopen the
     border with X" at X, "threatened to institute a curfew in X" at X; and a
     threat made conditional on someone ("unless X withdraws", "if X goes ahead")
     is aimed at X."""
     by_pred: dict[int, list[Event]] = {}
-    for event, pred in zip(events, preds, strict=True):
-        by_pred.setdefault(pred.i, []).append(event)
+    for c in coded:
+        by_pred.setdefault(c.pred.i, []).append(c.event)
     out = []
-    for event, pred in zip(events, preds, strict=True):
+    for c in coded:
+        event, pred = c.event, c.pred
         if not event.recipient:
             actor_keys = {(r.country, r.name) for r in event.actor}
             recipient: list[ActorRef] = []
@@ -793,8 +826,8 @@ def _fill_recipients(
                     r for r in _refs(found, names) if (r.country, r.name) not in actor_keys
                 ]
             if recipient:
-                event = replace(event, recipient=recipient)
-        out.append(event)
+                c = replace(c, event=replace(event, recipient=recipient))
+        out.append(c)
     return out
 
 

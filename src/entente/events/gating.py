@@ -1,0 +1,73 @@
+"""Gating: does a trigger state a political event here?
+
+A trigger word is an event only in its political sense. These tests decide it
+from the sides the coder found and the things the trigger acts on; the word
+lists they read are data (``political_actors.tsv``, the lexicon's political
+objects), not code.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from entente.events.roles import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, child
+from entente.events.triggers import Lexicon
+from entente.records import Actor, ActorRef, Event, Mention
+
+
+def has_political_object(head: Token, lemmas: frozenset[str]) -> bool:
+    """Is the trigger's object, passive subject or "of" complement (or a compound
+    of it) a thing political on its own ("signing of a treaty", "sold missiles")?"""
+    for c in head.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS:
+            target = c
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            target = child(c, "pobj")
+        else:
+            continue
+        if target is None:
+            continue
+        words = [target, *(m for m in target.children if m.dep_ in ("compound", "conj"))]
+        if any(w.lemma_.lower() in lemmas for w in words):
+            return True
+    return False
+
+
+def is_political(ref: ActorRef, lexicon: Lexicon, names: dict[str, Actor], acting: bool) -> bool:
+    """Is this side a political actor: a state, organ, organisation or group, or a
+    person acting in an office (political_actors.tsv)? The sector decides where
+    it is known, else the actor's kind; a place that acts (``acting``) stands for
+    its state or people."""
+    if ref.sector is not None:
+        return ref.sector in lexicon.political_sectors
+    actor = names.get(ref.actor_id) if ref.actor_id else None
+    if actor is None:
+        return acting and ref.country is not None
+    return actor.kind in lexicon.political_kinds
+
+
+def has_party(event: Event, need: str, lexicon: Lexicon, names: dict[str, Actor]) -> bool:
+    """An ordinary word ("help", "provide", "request") states a political event only
+    with a political side; a promise or threat only with a political promiser."""
+    if not need:
+        return True
+    if any(is_political(r, lexicon, names, acting=True) for r in event.actor):
+        return True
+    return need == "party" and any(
+        is_political(r, lexicon, names, acting=False) for r in event.recipient
+    )
+
+
+# Organs of a state: their protests are not aimed at their own government.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def is_organ(mention: Mention, names: dict[str, Actor]) -> bool:
+    """Does a mention name an organ of a state? Its own sector says so; a mention
+    with none ("Algerians", "young Algerians") names the people, not the
+    government, even when the actor it points to is the state; an actor other
+    than a state (a ministry) keeps its own sector."""
+    if mention.sector is not None:
+        return mention.sector in STATE_SECTORS
+    actor = names.get(mention.actor_id) if mention.actor_id else None
+    return actor is not None and actor.kind != "state" and actor.sector in STATE_SECTORS
