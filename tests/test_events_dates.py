@@ -6,8 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from entente.events.attributes import _date_parser, resolve_date
-from entente.events.dates import fast_date
+from entente.events.dates import _date_parser, fast_date, resolve_date
 
 TEXTS = [
     "Tuesday", "sunday", "March", "December", "May", "Feb. 18", "Sept. 4", "March 27",

@@ -24,18 +24,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import datetime
-from functools import lru_cache
 from itertools import accumulate
 
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from entente.events.dates import fast_date
 from entente.events.roles import SUBJECT_DEPS, MentionIndex, arguments, child
 from entente.events.triggers import Lexicon, token_strings
 from entente.nlp.pipeline import doc_text
-from entente.records import Attribution, EventDate, Quantity
+from entente.records import Attribution, Quantity
 
 CERTAINTY_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "disputed": 3, "denied": 4}
 # csubj: "holding a summit would not be provocative" is governed by its predicate
@@ -43,16 +40,6 @@ CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "prep", "csubj"})
 MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "preconj", "det"})
 CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl"})
 CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollar": "USD", "euro": "EUR"}
-DURATION = re.compile(
-    r"\b(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)\b(?!.*\bago\b)",
-    re.I,
-)
-ABSOLUTE = re.compile(
-    r"\b(1[0-9]{3}|20[0-9]{2})\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I
-)
-LEADING = re.compile(r"^(?:(?:in|on|by|since|the|late|early|mid|earlier|later|of)\b[\s-]*)+", re.I)
-YEAR_ONLY = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
-DECADE = re.compile(r"\d0s\b|\bcentur", re.I)
 
 
 # --- polarity, tense, certainty ---------------------------------------------------------
@@ -497,108 +484,7 @@ def certainty_of(
     return best, attribution
 
 
-# --- date ---------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=8)
-def _date_parser(base: str | None):
-    from dateparser.date import DateDataParser
-
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
-    if base:
-        settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-@lru_cache(maxsize=4096)
-def resolve_date(text: str, published: str | None) -> EventDate | None:
-    """A date expression resolved against the publication date (ISO ``YYYY-MM-DD``)."""
-    raw = text.strip()
-    if DECADE.search(raw) or (
-        DURATION.search(raw) and not re.search(r"\b(last|ago|this|next)\b", raw, re.I)
-    ):
-        return None
-    clean = LEADING.sub("", raw).strip(" ,.")
-    relative = re.match(r"^(last|this past|past)\s+(\w+)$", clean, re.I)
-    if not clean:
-        return None
-    if YEAR_ONLY.match(clean):
-        return EventDate(start=clean, precision="year", basis="text", text=raw)
-    span = re.match(r"^(1[0-9]{3}|20[0-9]{2})\s*[-–]\s*(1[0-9]{3}|20[0-9]{2})$", clean)
-    if span:
-        return EventDate(start=span[1], end=span[2], precision="year", basis="text", text=raw)
-    has_year = bool(re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", clean))
-    if not has_year and not published:
-        return None
-    if not ABSOLUTE.search(clean) and not published:
-        return None
-    base = published if published and len(published) == 10 else None
-    if not has_year and base is None:
-        return None
-    target = relative[2] if relative and relative[2][:3].lower() in _MONTHS else clean
-    fast = fast_date(target, datetime.fromisoformat(base)) if base else None
-    if fast is not None:
-        when, period = fast
-    else:
-        data = _date_parser(base).get_date_data(target)
-        if data.date_obj is None:
-            return None
-        when = data.date_obj
-        period = data.period or "day"
-    if relative and base and target is not clean and when.strftime("%Y-%m") >= base[:7]:
-        when = when.replace(year=when.year - 1)
-    if period == "year":
-        return EventDate(start=f"{when.year:04d}", precision="year", basis="text", text=raw)
-    if period == "month":
-        return EventDate(start=when.strftime("%Y-%m"), precision="month", basis="text", text=raw)
-    return EventDate(start=when.strftime("%Y-%m-%d"), precision="day", basis="text", text=raw)
-
-
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
-
-
-def _attachment(ent: Span) -> Token:
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.dep_ == "prep":
-        return root.head.head
-    return root.head
-
-
-def date_of(
-    pred: Token, trigger_head: Token, view: DocView, published: str | None, tense: str
-) -> EventDate:
-    """The event's own date: a DATE entity in the trigger's phrase or clause, else one
-    attached to a clause above it; else the publication month (basis ``publication``)."""
-    dates = view.ents_in(view.sentence(trigger_head), ("DATE",))
-    if dates:
-        inside, above = [], []
-        ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
-        for ent in dates:
-            if _in_clause(ent.root, pred) or _in_clause(ent.root, trigger_head):
-                inside.append(ent)
-            else:
-                at = _attachment(ent)
-                if at.i in ancestors:
-                    above.append((ancestors[at.i], ent))
-        ordered = sorted(inside, key=lambda e: abs(e.start - trigger_head.i))
-        ordered += [e for _, e in sorted(above, key=lambda p: p[0])]
-        for ent in ordered:
-            found = resolve_date(ent.text, published)
-            if found is not None:
-                return found
-        for ent in ordered:
-            return EventDate(start=None, basis="none", text=ent.text)
-    if published and tense != "hypothetical":
-        return EventDate(start=published[:7], precision="month", basis="publication")
-    return EventDate(start=None, basis="none")
-
-
-def _in_clause(token: Token, top: Token) -> bool:
+def in_clause(token: Token, top: Token) -> bool:
     """Is ``token`` under ``top`` without crossing into a clause of its own?"""
     node = token
     for _ in range(12):
@@ -655,7 +541,7 @@ def quantities_of(top: Token, lexicon: Lexicon, view: DocView) -> list[Quantity]
     doc = top.doc
     labels = ("MONEY", "CARDINAL", "QUANTITY")
     for ent in view.ents_in(view.sentence(top), labels):
-        if not _in_clause(ent.root, top):
+        if not in_clause(ent.root, top):
             continue
         nums = [t for t in ent if t.like_num or t.lower_ in lexicon.numbers]
         if any(
@@ -690,6 +576,6 @@ def assault_mode(top: Token, lexicon: Lexicon) -> str | None:
     """An ASSAULT mode from the weapons named in the event's phrase or clause."""
     for t in top.subtree:
         mode = lexicon.instruments.get(t.lemma_.lower())
-        if mode and _in_clause(t, top):
+        if mode and in_clause(t, top):
             return mode
     return None

@@ -36,6 +36,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from entente.events import attributes as attrs
+from entente.events.dates import date_of
 from entente.events.gating import has_party, has_political_object, is_organ
 from entente.events.roles import (
     FIRST_PERSON,
@@ -628,7 +629,7 @@ def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None
     polarity = attrs.polarity_of(pred, lexicon, governors)
     tense = attrs.tense_of(pred, lexicon, governors)
     certainty, attribution = attrs.certainty_of(pred, lexicon, governors, ctx.index, view)
-    date = attrs.date_of(pred, noun if noun is not None else pred, view, ctx.published, tense)
+    date = date_of(pred, noun if noun is not None else pred, view, ctx.published, tense)
     quantities = attrs.quantities_of(noun if noun is not None else pred, lexicon, view)
     actor, recipient = sides.actor, sides.recipient
     if cand.nominal and not actor and not recipient and date.basis != "text" and not quantities:
