@@ -189,6 +189,10 @@ class Registry:
     thing_heads: frozenset[str] = frozenset()
     thing_prefixes: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    # Tables derived from the ones above, built on first use (see office_holders).
+    _office_holders: dict[tuple[str, str], set[str]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with that id, or None."""
@@ -239,6 +243,23 @@ class Registry:
             ):
                 return sector
         return actor.sector
+
+    def office_holders(self) -> dict[tuple[str, str], set[str]]:
+        """(surname, office, lowercase) -> the states whose registry people of that
+        surname held that office; built once per registry."""
+        if self._office_holders is None:
+            holders: dict[tuple[str, str], set[str]] = {}
+            for actor in self.actors.values():
+                if actor.kind != "person" or not actor.name.split():
+                    continue
+                surname = actor.name.split()[-1]
+                for office in actor.offices:
+                    if office.country:
+                        holders.setdefault((surname, office.role.lower()), set()).add(
+                            office.country
+                        )
+            self._office_holders = holders
+        return self._office_holders
 
     def match(self, text: str, bounds: list[tuple[int, int]]) -> list[NameMatch]:
         """Registry names in ``text``, longest first, left to right, on token bounds.

@@ -1,12 +1,13 @@
 """Reading the context of a mention: titles, group nouns, places, past offices.
 
-Helpers of resolve.py. ``Context`` holds one document's state while it is
+Helpers of the resolution passes (resolve.py). ``Context`` holds one document's state while it is
 resolved; the functions below read the dependency parse around a span and look
 words up in the tables of roles.yaml (via the Registry).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SPACY
@@ -49,6 +50,10 @@ class Context:
     backers: set[int] = field(default_factory=set)
     places: set[int] = field(default_factory=set)
     given_first: dict[str, Actor] = field(default_factory=dict)
+    # The registry names found in the document, and how often it names each state
+    # (names, demonyms, capitals, seats): set by resolve_actors before the passes.
+    matches: list[NameMatch] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)
     # The document read once: its entities, text and each token's words and offset.
     # spaCy makes a new Python object for every ``doc[i]``, ``for t in doc`` and
     # ``doc.ents``, and a new string for every ``.text``/``.lower_``; the passes
@@ -60,7 +65,7 @@ class Context:
     lower: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # each token's character offset
     punct: list[int] = field(default_factory=list)  # each token's is_punct
-    # the words of each entity's name, by (start, end): see resolve._words_of
+    # the words of each entity's name, by (start, end): see spans.words_of
     name_words: dict[tuple[int, int], list[Token]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,271 @@
+"""Registry names and what they stand for (mechanisms 1, 3, 4, 5 of resolve.py).
+
+A person by the office held on the date; an organisation by its sector on the
+date; a state, demonym, capital or seat by what it modifies ("Iran's Foreign
+Ministry"), as metonymy ("the Kremlin said"), or as a place ("in Damascus").
+Also "Iranian-backed proxy groups" (a backed group) and a state's demonym
+before a people's plural name ("Bosnian Croats": that people in that state).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from entente.actors.registry import NameMatch, slugify
+from entente.actors.roles import (
+    Context,
+    find_title,
+    is_facility_name,
+    is_place,
+    noun_phrase_sector,
+    past_marked,
+)
+from entente.actors.spans import PLACE_KINDS, STATE_KINDS, THING_LABELS, lemma_phrase
+from entente.records import Actor
+
+
+def resolve_registry_names(ctx: Context) -> None:
+    """1, 3, 4: each registry name the document contains, and what it modifies or stands for."""
+    for match in ctx.matches:
+        _resolve_match(ctx, match)
+
+
+def _resolve_match(ctx: Context, match: NameMatch) -> None:
+    doc, entry = ctx.doc, match.entry
+    span = doc[match.first : match.last]
+    if entry.kind == "place":
+        ent = ctx.entity_of.get(match.first)
+        start = ent.start + (ent[0].lower_ == "the") if ent is not None else 0
+        if (
+            ent is not None
+            and ent.label_ in ("PERSON", "ORG", "NORP")
+            and (start < match.first or ent.end > match.last)
+        ):
+            return  # part of a longer name: "Mwanza District Hospital"
+        ctx.add(span, None, "place", entry.country, None)
+        ctx.places.update(range(span.start, span.end))
+        return
+    if entry.kind != "person" and _inside_longer_person(ctx, match):
+        return  # "Michael Jordan": the person pass decides
+    actor = ctx.registry.actors[entry.actor_id]
+    if entry.kind == "person":
+        if is_facility_name(ctx, span):
+            ctx.add(span, None, "place", None, None)  # "the al-Assad airbase"
+            return
+        if actor.id in ctx.registry.common_names and find_title(ctx, span) is None:
+            return  # a namesake: the person passes make an unknown person of it
+        past = past_marked(ctx, match.first)
+        office = ctx.registry.office_on(actor, ctx.date, past)
+        country = office.country if office else actor.country
+        sector = office.sector if office else actor.sector
+        ctx.add(span, actor.id, entry.by, country, sector, person=actor)
+        return
+    if entry.kind == "organisation":
+        sector = ctx.registry.sector_on(actor, ctx.date)
+        ctx.add(span, actor.id, entry.by, actor.country, sector)
+        return
+    ent = ctx.entity_of.get(match.first)
+    if (
+        entry.kind in STATE_KINDS
+        and ent is not None
+        and ent.label_ in THING_LABELS
+        and ent.end - ent.start > match.last - match.first
+    ):
+        ctx.add(span, None, "thing", actor.country, None)  # "the Vietnam War", "Iraq Inquiry"
+        return
+    if entry.kind in ("state", "demonym") and _after_organisation_in_name(ctx, match):
+        ctx.add(span, None, "place", actor.country, None)  # "UNHCR Kenya", "VOA Somali"
+        return
+    if entry.kind in PLACE_KINDS and not _is_body(ctx, match) and is_place(ctx, span):
+        ctx.add(span, None, "place", actor.country, None)
+        return
+    if ctx.is_backer(match):
+        ctx.add(span, actor.id, "modifier", actor.country, "GOV")
+        return
+    # A state, demonym, capital or seat: look at the noun it modifies.
+    extended = noun_phrase_sector(ctx, span)
+    if extended is not None:
+        phrase, sector, title = extended
+        if ctx.overlaps(phrase[len(span) :]):
+            phrase = span
+        if title is not None and _resolve_role_reference(ctx, phrase, actor.country, title):
+            return
+        ctx.add(phrase, actor.id, "modifier", actor.country, sector)
+        return
+    if entry.kind == "capital" or entry.kind == "seat":
+        ctx.add(span, actor.id, "metonymy", actor.country, entry.sector)
+    elif entry.kind == "demonym":
+        noun_use = span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in (
+            "amod",
+            "compound",
+            "nmod",
+            "npadvmod",
+        )
+        ctx.add(span, actor.id, "alias" if noun_use else "modifier", actor.country, None)
+    else:
+        ctx.add(span, actor.id, entry.by, actor.country, "GOV")
+
+
+def _after_organisation_in_name(ctx: Context, match: NameMatch) -> bool:
+    """A state or demonym right after an organisation inside one ORG name: the
+    organisation's branch or language service ("UNHCR Kenya", "VOA Somali"),
+    not the state."""
+    if match.first == 0:
+        return False
+    before = ctx.claimed.get(match.first - 1)
+    ent = ctx.entity_of.get(match.first)
+    return (
+        before is not None
+        and before.entry.kind == "organisation"
+        and ent is not None
+        and ent.label_ == "ORG"
+        and ent.start <= before.first
+    )
+
+
+def _is_body(ctx: Context, match: NameMatch) -> bool:
+    """A seat named as a body, not a building ("the State Department", "the U.S.
+    Supreme Court"): its last word is an organisation head of roles.yaml, so
+    "at the State Department" is an affiliation, while "at the White House"
+    stays a place. A seat after "from" that no motion verb governs is a
+    source, so a body too ("a statement from the Kremlin")."""
+    if match.entry.kind != "seat":
+        return False
+    root = ctx.doc[match.first : match.last].root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and root.head.head.lemma_.lower() not in ctx.registry.motion_verbs
+    ):
+        return True  # "a statement from the ISPR", "a tougher line from the Kantei": a source
+    last = ctx.doc[match.last - 1].lower_
+    return last in ctx.registry.organisation_heads or last in ctx.registry.group_nouns
+
+
+def _inside_longer_person(ctx: Context, match: NameMatch) -> bool:
+    ent = ctx.entity_of.get(match.first)
+    return (
+        ent is not None
+        and ent.label_ == "PERSON"
+        and (ent.start < match.first or ent.end > match.last)
+        and ent.end - ent.start > match.last - match.first
+    )
+
+
+def _resolve_role_reference(ctx: Context, phrase: Span, country: str | None, title: str) -> bool:
+    """'the Russian leader' -> the last person of that country named with such a post."""
+    if phrase.root.i + 1 < len(ctx.doc) and ctx.doc[phrase.root.i + 1].ent_type_ == "PERSON":
+        return False  # a title before a name, not a reference back
+    leader = title in ctx.registry.leader_titles
+    for person, office_country, role in reversed(ctx.people):
+        if office_country != country or role is None:
+            continue
+        role = role.lower()
+        if title in role or (leader and any(word in role for word in ctx.registry.leader_titles)):
+            mention = ctx.person_mention[person.id]
+            ctx.add(phrase, person.id, "role-reference", mention.country, mention.sector)
+            return True
+    return False
+
+
+def resolve_backed(ctx: Context) -> None:
+    """'Iranian-backed proxy groups', 'Iran-sponsored Hamas'."""
+    doc, registry, words = ctx.doc, ctx.registry, ctx.words
+    for i, lower in enumerate(ctx.lower):
+        if lower not in registry.backing_words or i < 2:
+            continue
+        if words[i - 1] != "-":
+            continue
+        token = doc[i]
+        backer = ctx.claimed.get(token.i - 2)
+        if backer is None or backer.entry.kind not in ("state", "demonym", "organisation"):
+            continue
+        noun = token.head if token.head.i > token.i else None
+        if noun is None:
+            continue
+        if _named_group(ctx, noun) is not None:
+            continue  # a registry group: its name is its mention, its backers are data
+        phrase = doc[token.i + 1 : noun.i + 1]
+        backer_actor = registry.actors[backer.entry.actor_id]
+        backer_code = backer_actor.country or backer_actor.id
+        actor_id = "x-" + slugify(f"{backer_code}-{token.lower_}-{lemma_phrase(phrase)}")
+        surface = doc[backer.first : noun.i + 1].text
+        sector = ctx.registry.group_nouns.get(lemma_phrase(phrase, plural=True))
+        if sector is None:
+            sector = ctx.registry.group_nouns.get(noun.lower_)
+        actor = ctx.new_actors.get(actor_id) or Actor(
+            id=actor_id,
+            name=surface,
+            kind="armed-group",
+            country=None,
+            sector=sector,
+            aliases=[f"{backer_actor.name}-{token.lower_} {phrase.text}"],
+            backers=[backer_code],
+        )
+        ctx.new_actors[actor_id] = actor
+        ctx.add(doc[backer.first : noun.i + 1], actor_id, "backed", None, sector)
+
+
+def _named_group(ctx: Context, noun: Token) -> NameMatch | None:
+    """The registry organisation a backed noun phrase names ('group Hamas', 'Hezbollah, the ... group')."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    candidates = [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
+    if noun.dep_ == "appos":
+        candidates.append(noun.head)
+    for candidate in candidates:
+        match = ctx.claimed.get(candidate.i)
+        if match is not None and match.entry.kind == "organisation":
+            return match
+    return None
+
+
+def resolve_peoples_of_states(ctx: Context) -> None:
+    """A state's demonym before a people's plural name is that people living in the
+    state: the state's country, the people's civilian sector, not the state acting nor
+    the people's own homeland."""
+    registry = ctx.registry
+    doc, words = ctx.doc, ctx.words
+    for index in range(len(words) - 1):
+        if not words[index][:1].isupper() or not words[index + 1][:1].isupper():
+            continue
+        first, second = doc[index], doc[index + 1]
+        if first.whitespace_ != " ":
+            continue
+        adjective = registry.lookup(words[index])
+        if adjective is None or adjective.kind != "demonym":
+            continue
+        people = registry.lookup(words[index + 1])
+        people_actor = registry.actors.get(people.actor_id) if people and people.actor_id else None
+        if people_actor is not None and people_actor.kind == "group":
+            sector = people_actor.sector or "CVL"
+        elif (people is not None and people.kind == "demonym") or second.tag_ == "NNPS":
+            sector = "CVL"  # "Bosnian Serbs": a plural people name
+        else:
+            continue
+        if (
+            second.tag_ not in ("NNPS", "NNS")
+            and not words[index + 1].endswith("s")
+            and (people_actor is None or people_actor.kind != "group")
+        ):
+            continue  # "Bosnian Serb leaders": a modifier, not a people
+        nxt = doc[second.i + 1] if second.i + 1 < len(words) else None
+        if (
+            nxt is not None
+            and nxt.pos_ in ("NOUN", "PROPN")
+            and nxt.dep_ != "ROOT"
+            and second.dep_ == "compound"
+        ):
+            continue  # "Iraqi Kurd fighters": the head noun decides
+        country = registry.actors[adjective.actor_id].country
+        span = doc[first.i : second.i + 1]
+        name = span.text
+        actor_id = "x-" + slugify(name)
+        if actor_id not in ctx.new_actors:
+            ctx.new_actors[actor_id] = Actor(
+                id=actor_id, name=name, kind="group", country=country, sector=sector
+            )
+        ctx.drop_mentions(span)
+        for i in range(span.start, span.end):
+            ctx.claimed.pop(i, None)
+        ctx.add(span, actor_id, "modifier", country, sector)
