@@ -178,7 +178,7 @@ def main() -> None:
     print(
         f"startup      {startup_ms:7.0f} ms (create_app: store and in-memory lookups)", flush=True
     )
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         for name, make in chosen.items():
             client.get(*make(rng, p)[:1], params=make(rng, p)[1])
             times, slowest = [], ("", 0.0)

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.acceptance, pytest.mark.slow]
 def client(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("web-seeds") / "seeds.duckdb"
     ingest([str(shared / "seeds")], Settings.load(db=db, workers=1))
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 

@@ -109,7 +109,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -131,7 +131,7 @@ def test_overview_counts_documents_events_and_outlets(client: TestClient) -> Non
 
 def test_overview_of_an_empty_store_says_empty(tmp_path: Path) -> None:
     store_of(tmp_path / "empty.duckdb", []).close()
-    with TestClient(create_app(tmp_path / "empty.duckdb")) as c:
+    with TestClient(create_app(tmp_path / "empty.duckdb"), base_url="http://127.0.0.1") as c:
         body = c.get("/api/overview").json()
     assert body["empty"] is True and body["documents"] == 0 and body["first_date"] is None
 
@@ -315,7 +315,7 @@ def test_openapi_describes_every_route_read_only(client: TestClient) -> None:
 
 
 def test_token_is_required_by_header_or_query(db: Path) -> None:
-    with TestClient(create_app(db, token="s3cret")) as c:
+    with TestClient(create_app(db, token="s3cret"), base_url="http://127.0.0.1") as c:
         refused = c.get("/api/overview")
         assert refused.status_code == 401
         assert "token" in refused.json()["detail"]

@@ -58,7 +58,7 @@ def fast(store: Store) -> Iterator[WebLookups]:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -172,7 +172,7 @@ def test_actors_count_the_mentions_that_name_them(tmp_path: Path) -> None:
                 "INSERT INTO mentions VALUES (?, 0, ?, ?, 'x', ?, 'test', NULL, NULL)",
                 [doc, start, start + 5, actor],
             )
-    with TestClient(create_app(path)) as client:
+    with TestClient(create_app(path), base_url="http://127.0.0.1") as client:
         found = {a["id"]: a for a in client.get("/api/actors").json()["actors"]}
     assert found["RUS"]["mentions"] == 2 and found["IRN"]["mentions"] == 1
     assert found["RUS"]["mention_documents"] == 1

@@ -1,22 +1,33 @@
-"""The FastAPI app: one read-only store, a cursor per request, safety headers, a token.
+"""The FastAPI app: one read-only store, a cursor per request, and a guard in front.
 
 DuckDB connections are not thread-safe, and FastAPI runs plain ``def`` routes
 on a thread pool; so the app opens the store once, read-only, and every request
 gets its own cursor (a connection to the same database that shares its cache).
+
+The guard (``RequestGuard``) stands outside everything else, Starlette's own
+error handling included, so that every answer, a 500 too, carries the
+security headers. It checks, in order: 1. the ``Host`` header names this
+machine's loopback or a host the user allowed (``--allow-host``): a server
+on 127.0.0.1 is otherwise readable by any web page the user visits through
+DNS rebinding (issue 18); 2. the token, when one is set, compared as bytes.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from entente.errors import EntenteError, NotFoundError, StoreError, UsageError
 from entente.store.db import Store
@@ -62,15 +73,138 @@ def _readable(exc: RequestValidationError) -> str:
     return "Bad parameter " + "; ".join(parts) + "."
 
 
-def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
+# ``--allow-host`` value that accepts any Host header (behind a proxy that checks it).
+ANY_HOST = "*"
+TOKEN_REQUIRED = "A token is required: send 'Authorization: Bearer <token>' or open the page with ?token=<token>."
+
+
+def host_name(header: str) -> str:
+    """The host a ``Host`` header names, without its port, brackets or final dot, lower case."""
+    name = header.strip().lower()
+    if name.startswith("["):  # [::1]:8000
+        return name[1 : name.find("]")] if "]" in name else name
+    if name.count(":") == 1:
+        name = name.split(":", 1)[0]
+    return name.rstrip(".")
+
+
+def is_loopback(host: str) -> bool:
+    """``localhost`` (and names under it) or a loopback address: 127.0.0.0/8, ::1."""
+    name = host.strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def check_token(token: str | None) -> bytes | None:
+    """The token as the bytes requests are compared with. Raises UsageError when blank."""
+    if token is None:
+        return None
+    if not token.strip():
+        raise UsageError(
+            "The token is blank: anyone could send it. Pass a secret with --token "
+            "(or ENTENTE_TOKEN), e.g. one from: python -c 'import secrets; print(secrets.token_urlsafe())'"
+        )
+    return token.encode("utf-8")
+
+
+class RequestGuard:
+    """Pure ASGI middleware: the Host check, the token check and the security headers.
+
+    ``allowed_hosts`` are accepted besides loopback ones (``*`` accepts any).
+    The page and its static assets hold no data and need no token (a ``<script
+    src>`` cannot send a header); everything else does when ``token`` is set.
+    """
+
+    def __init__(self, app: ASGIApp, token: bytes | None, allowed_hosts: Iterable[str]) -> None:
+        self.app = app
+        self.token = token
+        names = {host_name(h) for h in allowed_hosts}
+        self.any_host = ANY_HOST in names
+        self.allowed_hosts = frozenset(names - {ANY_HOST})
+
+    def host_allowed(self, header: str | None) -> bool:
+        if self.any_host:
+            return True
+        if not header:
+            return False
+        name = host_name(header)
+        return is_loopback(name) or name in self.allowed_hosts
+
+    @staticmethod
+    def authorised(scope: Scope, token: bytes) -> bool:
+        """The request carries ``token``: as a Bearer header, or ``?token=`` (UTF-8)."""
+        for key, value in scope["headers"]:
+            if key == b"authorization":
+                scheme, _, given = value.partition(b" ")
+                if scheme.lower() == b"bearer" and secrets.compare_digest(given.strip(), token):
+                    return True
+        query = scope.get("query_string", b"").decode("latin-1")
+        for key, given in parse_qsl(query, keep_blank_values=True):
+            if key == "token" and secrets.compare_digest(given.encode("utf-8"), token):
+                return True
+        return False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), None)
+        path = scope.get("path", "")
+        guarded = not (path == "/" or path.startswith("/static/"))
+        refusal: Response | None = None
+        if not self.host_allowed(host):
+            refusal = JSONResponse(
+                {
+                    "detail": f"Host {host!r} is not served here: this server answers to "
+                    "localhost and loopback addresses only. Start it with --allow-host "
+                    "NAME to accept another name."
+                },
+                status_code=400,
+            )
+        elif self.token is not None and guarded and not self.authorised(scope, self.token):
+            refusal = JSONResponse(
+                {"detail": TOKEN_REQUIRED}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+            )
+        if refusal is not None:
+            await refusal(scope, receive, send_secured)
+            return
+        await self.app(scope, receive, send_secured)
+
+
+class GuardedApp(FastAPI):
+    """FastAPI with the ``RequestGuard`` outermost, outside Starlette's error middleware."""
+
+    guard_token: bytes | None = None
+    guard_hosts: tuple[str, ...] = ()
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return RequestGuard(super().build_middleware_stack(), self.guard_token, self.guard_hosts)
+
+
+def create_app(
+    db_path: Path | str, token: str | None = None, allowed_hosts: Iterable[str] = ()
+) -> FastAPI:
     """The web app over the store at ``db_path``, opened read-only.
 
     With ``token``, every request must carry it (``Authorization: Bearer`` or
-    ``?token=``). Raises StoreError when there is no store at ``db_path``.
+    ``?token=``). Requests must name a loopback host or one of ``allowed_hosts``
+    (``*``: any) in their ``Host`` header. Raises StoreError when there is no
+    store at ``db_path``, UsageError for a blank token.
     """
     from entente.web.api import router
     from entente.web.lookups import WebLookups
 
+    token_bytes = check_token(token)
     store = Store(db_path, read_only=True)
     # Built once: the store cannot change while the app holds it read-only.
     lookups = WebLookups(store)
@@ -81,7 +215,7 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
         lookups.close()
         store.close()
 
-    app = FastAPI(
+    app = GuardedApp(
         title="entente",
         summary="Who does what to whom in international news, with the evidence. Read-only.",
         lifespan=lifespan,
@@ -90,29 +224,10 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.guard_token = token_bytes
+    app.guard_hosts = tuple(allowed_hosts)
     app.state.store = store
     app.state.lookups = lookups
-
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        # The token guards the store's data (/api/, /openapi.json). The page and its
-        # static assets hold none, and <script src> cannot send a header.
-        guarded = not (request.url.path == "/" or request.url.path.startswith("/static/"))
-        if token is not None and guarded and not _authorised(request, token):
-            response: Response = JSONResponse(
-                {
-                    "detail": "A token is required: send 'Authorization: Bearer <token>' "
-                    "or open the page with ?token=<token>."
-                },
-                status_code=401,
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        else:
-            response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
 
     # entente's errors as JSON with their one-line message; the most specific
     # class of an error decides (Starlette looks handlers up along its MRO)
@@ -122,6 +237,12 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": _readable(exc)}, status_code=422)
+
+    # Anything else is a bug: the same error shape, without the traceback.
+    @app.exception_handler(Exception)
+    async def failed(request: Request, exc: Exception) -> JSONResponse:
+        detail = f"Internal error ({type(exc).__name__}): please report it with the request."
+        return JSONResponse({"detail": detail}, status_code=500)
 
     app.include_router(router)
 
@@ -137,12 +258,3 @@ def create_app(db_path: Path | str, token: str | None = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
-
-
-def _authorised(request: Request, token: str) -> bool:
-    header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    if scheme.lower() == "bearer" and secrets.compare_digest(value.strip(), token):
-        return True
-    given = request.query_params.get("token")
-    return given is not None and secrets.compare_digest(given, token)
