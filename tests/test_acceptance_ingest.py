@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -146,3 +147,47 @@ def test_news_2017_zip_ingests_from_the_archive(tmp_path: Path) -> None:
     with Store(db, read_only=True) as store:
         sources = [r[0] for r in store.fetchall("SELECT source FROM documents")]
     assert all("NewsArticles.zip" in s and "#" in s for s in sources)
+
+
+def _synthetic_articles(count: int) -> list[dict]:
+    """Invented articles, each different, long and plainly English."""
+    places = ["Lisbon", "Nairobi", "Oslo", "Lima", "Hanoi", "Accra", "Quito", "Riga", "Doha"]
+    return [
+        {
+            "id": f"synthetic-{i}",
+            "title": f"Envoys meet in {places[i % len(places)]}",
+            "published": f"2025-03-{i % 28 + 1:02d}",
+            "text": (
+                f"The foreign ministers of two neighbouring states met in {places[i % len(places)]} "
+                f"on the {i + 1}th day of talks about fishing rights and the shared border. "
+                "Both delegations said the meeting had been useful and agreed to meet again "
+                f"within {i + 2} weeks. A spokesman for the host government said the talks would "
+                "continue at the level of deputies, and that observers had been invited."
+            ),
+        }
+        for i in range(count)
+    ]
+
+
+def test_a_blob_and_a_lone_surrogate_cost_only_themselves(shared: Path, tmp_path: Path) -> None:
+    """Issue 18: a 2 MB base64 blob and a lone surrogate among 100 good articles."""
+    good = [json.loads(line) for line in (shared / "corpora" / "voa-2025-03.jsonl").open()]
+    good += _synthetic_articles(100 - len(good))
+    blob = {"id": "blob", "title": "A pasted image", "text": "iVBORw0KGgo" * 190_000}
+    surrogate = dict(good[0], id="surrogate", title="Cut emoji \ud83d here")
+    surrogate["text"] = "A report on the talks \ud83d. " + good[0]["text"][::-1]
+    records = good[:40] + [blob] + good[40:70] + [surrogate] + good[70:]
+    corpus = tmp_path / "corpus.jsonl"
+    # ensure_ascii writes the lone surrogate as the escape "\ud83d", as a scraper would.
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = tmp_path / "hostile.duckdb"
+    summary = ingest([str(corpus)], Settings.load(db=db, languages=""))
+    with Store(db, read_only=True) as store:
+        titles = {t for (t,) in store.fetchall("SELECT title FROM documents")}
+        log = store.records("SELECT status, reason, doc_id FROM ingest_log")
+    assert {r["title"] for r in good} <= titles
+    assert "Cut emoji \ufffd here" in titles
+    assert summary.stored == 101
+    [skipped] = [row for row in log if row["status"] == "skipped"]
+    assert "run of 2,090,000 characters without a space" in skipped["reason"]
+    assert len(log) == 102

@@ -38,12 +38,32 @@ def test_without_paragraphs_a_cut_falls_after_a_sentence() -> None:
         assert part.rstrip().endswith(".")
 
 
-def test_a_run_without_any_space_is_never_cut_inside_a_word() -> None:
-    word = "x" * 50
+def test_a_cut_falls_after_a_space_when_the_second_half_has_one() -> None:
+    word = "x" * 20
     text = f"{word} {word} {word}"
     parts = text_parts(text, 30)
     assert "".join(parts) == text
     assert [part.strip() for part in parts] == [word, word, word]
+
+
+def test_a_run_without_any_space_is_cut_at_the_limit() -> None:
+    # A base64 blob of a million characters once reached the parser whole
+    # (spaCy E088) and ended the batch.
+    text = "Officials met. " + "QUJD" * 500 + " They agreed."
+    parts = text_parts(text, 300)
+    assert "".join(parts) == text
+    assert all(len(part) <= 300 for part in parts)
+
+
+def test_a_text_longer_than_the_parsers_limit_is_parsed(nlp) -> None:
+    text = "Officials met. " + "QUJD" * 300 + " They agreed."
+    limit = nlp.max_length
+    nlp.max_length = 1_000  # the same refusal as a million characters, cheaper
+    try:
+        [doc] = parse_texts(nlp, [text], max_chars=500)
+    finally:
+        nlp.max_length = limit
+    assert doc.text == text
 
 
 def test_a_long_text_parsed_in_parts_is_one_doc_of_the_whole_text(nlp) -> None:
@@ -80,3 +100,43 @@ def test_a_document_coded_in_parts_is_coded_as_if_whole(monkeypatch) -> None:
     found = [e.evidence for e in parted.events if e.sentence == last]
     assert found
     assert all(text[f.trigger_start : f.trigger_end] == f.trigger for f in found)
+
+
+def test_a_document_over_the_coding_limit_is_coded_a_segment_at_a_time(monkeypatch) -> None:
+    from entente import pipeline
+    from entente.records import Document
+
+    pipeline.init_worker(None)
+    text = PARAGRAPH * 6 + "Norland expelled two Sudorian diplomats on Friday.\n"
+    document = Document(id="long", source="long.txt", text=text)
+    [whole] = pipeline.code_chunk([document])
+    parsed: list[int] = []
+    real_parse = pipeline.parse_texts
+
+    def parse_texts(nlp, texts, max_chars, batch_size=16):
+        texts = list(texts)
+        parsed.extend(len(t) for t in texts)
+        return real_parse(nlp, texts, max_chars, batch_size)
+
+    monkeypatch.setattr(pipeline, "parse_texts", parse_texts)
+    monkeypatch.setattr(pipeline, "CODE_MAX_CHARS", 600)
+    [segmented] = pipeline.code_chunk([document])
+    # No Doc of more than a segment was made.
+    assert len(parsed) > 1 and max(parsed) <= 600
+    # Sentences, mentions and events are those of the whole text, in its offsets.
+    assert [(s.index, s.start, s.end) for s in segmented.sentences] == [
+        (s.index, s.start, s.end) for s in whole.sentences
+    ]
+    assert [(m.start, m.text, m.actor_id) for m in segmented.mentions] == [
+        (m.start, m.text, m.actor_id) for m in whole.mentions
+    ]
+    for mention in segmented.mentions:
+        assert text[mention.start : mention.end] == mention.text
+    assert [(e.type, e.sentence, e.evidence.trigger_start) for e in segmented.events] == [
+        (e.type, e.sentence, e.evidence.trigger_start) for e in whole.events
+    ]
+    for event in segmented.events:
+        evidence = event.evidence
+        assert text[evidence.trigger_start : evidence.trigger_end] == evidence.trigger
+        assert text[evidence.start : evidence.end] == evidence.sentence
+    assert len({e.id for e in segmented.events}) == len(segmented.events)

@@ -141,3 +141,33 @@ def test_prepare_document_never_raises(text, html, published, url):
     )
     result = prepare_document(raw, min_chars=0)
     assert isinstance(result, Document | Rejection)
+
+
+def test_every_field_is_made_valid_unicode_at_the_door():
+    raw = RawArticle(
+        source="feed.jsonl:3",
+        text=f"{BODY}\ud800 The talks\x00 resume\x1b[31m in May \ud83d\ude00.",
+        title="Talks \udfff resume",
+        author="A. Writer\x07",
+    )
+    doc = prepare_document(raw)
+    assert isinstance(doc, Document)
+    for value in (doc.text, doc.title, doc.author):
+        value.encode("utf-8")  # a lone surrogate raises here
+        assert not any(ord(c) < 32 and c not in "\n\t" for c in value)
+    assert doc.title == "Talks \ufffd resume"
+    assert doc.text.endswith("\ufffd The talks resume[31m in May \U0001f600.")
+
+
+def test_a_run_of_encoded_data_is_dropped_and_the_prose_kept():
+    blob = "iVBORw0KGgo" * 200_000  # 2.2 MB, no whitespace: a pasted base64 image
+    doc = prepare_document(RawArticle(source="a.txt", text=f"{BODY}\n\n{blob}\n\n{BODY}"))
+    assert isinstance(doc, Document)
+    assert doc.text == f"{BODY}\n\n{BODY}"
+
+
+def test_a_text_that_is_only_encoded_data_is_skipped_with_its_reason():
+    rejection = prepare_document(RawArticle(source="b.txt", text="QUJD" * 500_000))
+    assert isinstance(rejection, Rejection)
+    assert rejection.status == "skipped"
+    assert "a run of 2,000,000 characters without a space was dropped" in rejection.reason

@@ -170,3 +170,15 @@ def test_write_batch_failure_leaves_store_unchanged(tmp_path: Path) -> None:
 )
 def test_published_date_is_first_day_of_period(value: str, precision: str, expected: str) -> None:
     assert published_date(PublicationDate(value, precision)).isoformat() == expected  # type: ignore[arg-type]
+
+
+def test_a_log_row_with_a_lone_surrogate_is_written(tmp_path: Path) -> None:
+    # A file name in another encoding reaches Python as surrogateescape; UTF-8
+    # cannot encode it, and the batch's write used to fail on it.
+    with Store(tmp_path / "s.duckdb") as store:
+        write_batch(
+            store, [_coded()], [LogEntry("caf\udce9.txt", "error", "bad \ud800 field")], "run1"
+        )
+        assert store.fetchall("SELECT source, reason FROM ingest_log") == [
+            ("caf\\xe9.txt", "bad \ufffd field")
+        ]

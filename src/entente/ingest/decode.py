@@ -144,3 +144,39 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
 def declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:SNIFF_BYTES])
     return match.group(1).decode("ascii", errors="ignore") if match else None
+
+
+# Characters no article, title or file name may carry into the store: C0 and C1
+# controls (NUL and ESC among them) other than the whitespace ones, and the two
+# non-characters U+FFFE and U+FFFF. Surrogates are handled on their own below.
+_INVALID_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # U+DC80..U+DCFF is how Python's surrogateescape keeps an undecodable byte
+    # (a file name in a foreign encoding): show the byte; any other is U+FFFD.
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+def valid_text(text: str) -> str:
+    r"""``text`` as valid Unicode that any writer can encode: a surrogate pair
+    becomes its character, a lone surrogate U+FFFD (or ``\xNN`` for a byte kept
+    by surrogateescape), and control characters other than tab, newlines and
+    form feeds are removed.
+
+    Lone surrogates come from JSON (``"\ud800"``, an emoji cut in half) and from
+    file names; UTF-8 cannot encode them, so one would fail a whole batch's write.
+
+    >>> valid_text("a\ud83d\ude00b\ud800c\x00d\x1b[31me")
+    'a😀b�cd[31me'
+    >>> valid_text("caf\udce9.txt")
+    'caf\\xe9.txt'
+    """
+    if _SURROGATES.search(text):
+        # Pairs written as two code points (JSON escapes) join into one
+        # character; what is left alone is replaced.
+        joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+        text = _SURROGATES.sub(_escape_surrogate, joined)
+    return _INVALID_CHARS.sub("", text)

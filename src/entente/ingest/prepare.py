@@ -11,7 +11,8 @@ import hashlib
 import re
 import unicodedata
 
-from entente.ingest.clean import clean_text
+from entente.ingest.clean import clean_text, drop_unbroken_runs
+from entente.ingest.decode import valid_text
 from entente.ingest.metadata import (
     detect_language,
     html_to_article,
@@ -77,9 +78,10 @@ def prepare_document(
 ) -> Document | Rejection:
     """Clean a raw article and read its metadata; reject it if too short or off-language.
 
-    Steps: 1. HTML goes through trafilatura for text, title, author, date and
-    outlet; 2. plain text loses a leading `` date YYYY-MM-DD`` marker, then
-    web leftovers (``clean_text``), then a byline line and a headline line at
+    Steps: 0. every field is made valid Unicode (``valid_text``); 1. HTML goes
+    through trafilatura for text, title, author, date and outlet; 2. plain text
+    loses a leading `` date YYYY-MM-DD`` marker, then runs of encoded data
+    (``drop_unbroken_runs``) and web leftovers (``clean_text``), then a byline line and a headline line at
     the top (see ``metadata`` for the title rule); 3. the source's own fields
     win over what was found in the text; 4. too-short texts and languages not
     in ``languages`` (empty = any) are rejected with ``skipped``.
@@ -99,7 +101,20 @@ def prepare_document(
         )
 
 
+def _valid(raw: RawArticle) -> RawArticle:
+    """The raw article with every field valid Unicode: the door every reader's
+    output passes, so no stage and no writer meets a lone surrogate or a NUL."""
+    return RawArticle(
+        **{
+            name: valid_text(value) if isinstance(value, str) else value
+            for name in RawArticle.__slots__
+            for value in [getattr(raw, name)]
+        }
+    )
+
+
 def _prepare(raw: RawArticle, min_chars: int, languages: tuple[str, ...]) -> Document | Rejection:
+    raw = _valid(raw)
     title = _clean_or_none(raw.title)
     author = _clean_or_none(raw.author)
     outlet = _clean_or_none(raw.outlet)
@@ -108,7 +123,8 @@ def _prepare(raw: RawArticle, min_chars: int, languages: tuple[str, ...]) -> Doc
 
     if raw.html is not None:  # 1.
         page = html_to_article(raw.html, url)
-        text = clean_text(page.text)
+        text, dropped_run = drop_unbroken_runs(page.text)  # as in 2.
+        text = clean_text(text)
         title = title or page.title
         author = author or page.author
         found_date = page.published
@@ -118,6 +134,7 @@ def _prepare(raw: RawArticle, min_chars: int, languages: tuple[str, ...]) -> Doc
             text = _drop_repeated_title(text, title)
     else:  # 2.
         found_date, text = split_leading_date(raw.text or "")
+        text, dropped_run = drop_unbroken_runs(text)
         text = clean_text(text)
         byline, text = split_byline(text)
         author = author or byline
@@ -132,10 +149,16 @@ def _prepare(raw: RawArticle, min_chars: int, languages: tuple[str, ...]) -> Doc
 
     # 4.
     if len(text) < min_chars:
+        dropped = (
+            f" (a run of {dropped_run:,} characters without a space was dropped as encoded data)"
+            if dropped_run
+            else ""
+        )
         return Rejection(
             raw.source,
             "skipped",
-            f"{len(text):,} characters of text after cleaning, under the {min_chars:,} minimum",
+            f"{len(text):,} characters of text after cleaning, under the {min_chars:,} "
+            f"minimum{dropped}",
         )
     language, probability = detect_language(text)
     if languages and language not in languages:

@@ -26,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.pool import Pool
+from multiprocessing.pool import AsyncResult, Pool
 
 from entente.consolidate import extend_map
 from entente.consolidate.knowledge import load_map_knowledge
@@ -110,6 +110,36 @@ def _code_chunk(documents: list[Document]) -> list[CodedDocument | Rejection]:
         return code_chunk(documents)
     finally:
         release_freed_memory()
+
+
+def _code_chunk_safely(
+    chunk: list[Document],
+    code: Callable[[list[Document]], list[CodedDocument | Rejection]],
+    pool: Pool | None = None,
+) -> list[CodedDocument | Rejection]:
+    """``code(chunk)``; if that raises (``code_documents`` turns a document's own
+    failure into a Rejection, so this is what escaped it: memory, a worker's
+    crash), the chunk is coded again a document at a time, so the error costs
+    the document that causes it and no other, and is logged with its reason."""
+    try:
+        return code(chunk)
+    except Exception:  # noqa: BLE001 - found again below, per document
+        results: list[CodedDocument | Rejection] = []
+        for document in chunk:
+            try:
+                if pool is None:
+                    results += _code_chunk([document])
+                else:
+                    results += pool.apply(_code_chunk, ([document],))
+            except Exception as exc:  # noqa: BLE001 - reported per document
+                results.append(
+                    Rejection(
+                        document.source,
+                        "error",
+                        f"coding failed on document {document.id}: {type(exc).__name__}: {exc}",
+                    )
+                )
+        return results
 
 
 @dataclass(slots=True)
@@ -304,15 +334,20 @@ def ingest(
         if pool is None:
             init_worker(settings.model)
             for chunk in chunks:
-                on_coded(_code_chunk(chunk))
+                on_coded(_code_chunk_safely(chunk, _code_chunk))
         else:
-            in_flight: deque = deque()
+            in_flight: deque[tuple[list[Document], AsyncResult]] = deque()
+
+            def collect() -> None:
+                chunk, result = in_flight.popleft()
+                on_coded(_code_chunk_safely(chunk, lambda _: result.get(), pool))
+
             for chunk in chunks:
-                in_flight.append(pool.apply_async(_code_chunk, (chunk,)))
+                in_flight.append((chunk, pool.apply_async(_code_chunk, (chunk,))))
                 while len(in_flight) >= workers * CHUNKS_IN_FLIGHT:
-                    on_coded(in_flight.popleft().get())
+                    collect()
             while in_flight:
-                on_coded(in_flight.popleft().get())
+                collect()
         flush()
     summary.elapsed_s = time.perf_counter() - started
     return summary

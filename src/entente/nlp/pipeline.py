@@ -64,11 +64,15 @@ _CUTS = (re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compil
 
 def text_parts(text: str, max_chars: int) -> list[str]:
     r"""``text`` as consecutive parts of at most ``max_chars`` characters that join
-    back into it, each cut at the best boundary in its second half (a run of
-    ``max_chars`` characters with no space at all is cut after its first space).
+    back into it, each cut at the best boundary in its second half. Where the
+    second half holds no whitespace at all the part is cut at ``max_chars``
+    itself: no part may outgrow what the parser takes (spaCy refuses a text
+    over ``nlp.max_length``, and one such text would end its whole batch).
 
     >>> text_parts("One. Two.\n\nThree four.", 12)
     ['One. Two.\n\n', 'Three four.']
+    >>> text_parts("ab cdefghijkl", 4)
+    ['ab ', 'cdef', 'ghij', 'kl']
     """
     parts: list[str] = []
     start = 0
@@ -80,9 +84,8 @@ def text_parts(text: str, max_chars: int) -> list[str]:
             if found:
                 cut = found[-1]
                 break
-        if cut is None:  # no space in the second half: the first space after it
-            match = _CUTS[-1].search(text, end)
-            cut = match.end() if match else len(text)
+        if cut is None:  # no space in the second half: not a word, data
+            cut = end
         parts.append(text[start:cut])
         start = cut
     parts.append(text[start:])

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
+from entente.ingest.decode import valid_text
 from entente.pipeline import CodedDocument
 from entente.records import Actor, ActorRef, Event, IngestStatus, Mention, PublicationDate
 from entente.store.db import Store
@@ -23,6 +24,14 @@ class LogEntry:
     status: IngestStatus
     reason: str | None = None
     doc_id: str | None = None
+
+    def __post_init__(self) -> None:
+        # Sources are paths and reasons quote exceptions: either may carry what
+        # neither the store nor a terminal takes (a file name in another
+        # encoding, a control character).
+        self.source = valid_text(self.source)
+        if self.reason:
+            self.reason = valid_text(self.reason)
 
 
 def new_run_id() -> str:
