@@ -242,8 +242,8 @@ def test_actors_auto_merge_and_unmerge_round_trip(tmp_path: Path) -> None:
         update = update_map(store, ["d-1", "d-2"])
         assert update.merges == 1
         merged = store.fetchall("SELECT actor_id, canonical_id, method FROM actor_merges")
-        # Equal names: the smaller id is kept, whichever document came first.
-        assert merged == [("x-moussa-abu-marzouk", "x-mousa-abu-marzouk", "auto-name")]
+        # One name spelt two ways: the smaller id is kept, whichever document came first.
+        assert merged == [("x-moussa-abu-marzouk", "x-mousa-abu-marzouk", "auto-spelling")]
         # A person rolls up to their country: one cluster either way.
         assert len(list(iter_clusters(store))) == 1
         unmerge_actor(store, "x-moussa-abu-marzouk")

@@ -2,18 +2,28 @@
 
 Two questions, answered here only:
 
-1. **Which stored actors are the same?** An ad-hoc actor (``x-`` id, met in
-   one article) is merged into another actor of the same country when their
-   names match ("Mousa Abu Marzouk" / "Moussa Abu Marzouk"), when its name is
-   another actor's name or alias, or when both carry the same Wikidata id.
-   Registry actors are curated and never merged into each other automatically.
-   Merges are rows of ``actor_merges``; ``unmerge_actor`` marks a merge undone,
-   and an undone pair is never merged again automatically.
+1. **Which stored actors are the same?** Never a matter of names looking
+   alike (issue 14: "Kim Jong-un" was folded into "Kim Il-sung", the United
+   States into "The New York Times"). An ad-hoc actor (``x-`` id, met in one
+   article) joins another actor only when both are of the same kind (person,
+   group, organisation: ``kind_family``) and country and the evidence is
+   strong (``same_actor_evidence``): the same Wikidata id, the same full
+   name, one's name an alias of the other, or the same name in another
+   spelling ("Mousa"/"Moussa": a doubled letter; "Mohammed"/"Mohammad": one
+   inner vowel) or number ("militia"/"militias"). A given name that differs
+   otherwise is another person.
+   Registry actors, states among them, are curated: never merged into
+   anything automatically, and no automatic group holds two of them.
+   Merges are rows of ``actor_merges`` with the evidence in ``reason``;
+   ``unmerge_actor`` marks a merge undone, and an undone pair is never merged
+   again automatically. ``check_merges`` lists merges whose members differ in
+   country or kind (manual ones included), for a person to look at.
 2. **Which map node does an actor stand for?** See ``map_node``.
 
-Automatic merges are the connected components of the "same name" relation,
-with a deterministic canonical member, so they do not depend on the order in
-which documents arrive.
+Automatic merges are the connected components of the evidence relation, with
+a deterministic canonical member, so they do not depend on the order in which
+documents arrive (a component never joins two registry actors, two kinds or
+two countries: a link that would is left out).
 """
 
 from __future__ import annotations
@@ -32,10 +42,8 @@ from entente.errors import NotFoundError, UsageError
 from entente.records import ActorRef
 from entente.store.db import Store
 
-# Share of name tokens that must match (after spelling tolerance) for two
-# actors of one country to be the same. Not tuned on data: 0.75 merges
-# "Mousa Abu Marzouk"/"Moussa Abu Marzouk" (1.0) and keeps "Ali Baraka"/"Ali
-# Khamenei" (0.5) apart.
+# Share of name tokens that pair up: a measure for people reading merges, no
+# longer a reason to merge (see same_actor_evidence).
 NAME_MATCH_MIN = 0.75
 # A shorter name whose every token (at least this many) is in the longer one
 # scores SUBSET_MATCH_SCORE: "Abu Marzouk" in "Mousa Abu Marzouk".
@@ -44,6 +52,15 @@ SUBSET_MATCH_SCORE = 0.8
 # Tokens of at least this many characters may differ by one edit (Mousa/Moussa).
 FUZZY_TOKEN_MIN_CHARS = 4
 MAX_MERGE_CHAIN = 16
+# Kinds of actor by what they are, for merges: an actor merges only within its
+# family. Registry organisation kinds (media, party, igo, ...) and ad-hoc
+# organisations are one family; a people or population ("group") is not one.
+KIND_FAMILIES = {
+    "person": "person",
+    "state": "state",
+    "group": "group",
+}
+_VOWELS = frozenset("aeiouy")
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
@@ -92,6 +109,45 @@ def _tokens_match(a: str, b: str) -> bool:
     if a == b:
         return True
     return min(len(a), len(b)) >= FUZZY_TOKEN_MIN_CHARS and _within_one_edit(a, b)
+
+
+def kind_family(kind: str | None) -> str:
+    """The family of an actor kind for merges: person, state, group or organisation."""
+    return KIND_FAMILIES.get(kind or "", "organisation")
+
+
+def is_spelling_variant(a: str, b: str) -> bool:
+    """One name token written two ways: the same letters once doubled letters are
+    single ("Mousa"/"Moussa", "Hasan"/"Hassan"), or one inner vowel for another
+    in a word of at least FUZZY_TOKEN_MIN_CHARS + 1 letters ("Mohammed"/"Mohammad").
+    A last vowel is no spelling ("Maria"/"Mario"), nor any other letter ("Jong-un"/"Jong-il").
+
+    >>> is_spelling_variant("mousa", "moussa"), is_spelling_variant("maria", "mario")
+    (True, False)
+    """
+    if a == b:
+        return True
+    if _single_letters(a) == _single_letters(b):
+        return True
+    if len(a) != len(b) or len(a) <= FUZZY_TOKEN_MIN_CHARS:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(differ) == 1
+        and 0 < differ[0] < len(a) - 1
+        and a[differ[0]] in _VOWELS
+        and b[differ[0]] in _VOWELS
+    )
+
+
+def _singular(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name with its last word singular ("militias" -> "militia")."""
+    last = tokens[-1]
+    return (*tokens[:-1], last[:-1]) if len(last) > 3 and last.endswith("s") else tokens
+
+
+def _single_letters(token: str) -> str:
+    return "".join(c for i, c in enumerate(token) if i == 0 or c != token[i - 1])
 
 
 def name_similarity(a: str, b: str) -> float:
@@ -303,22 +359,69 @@ def _canonical_rank(actor: ActorInfo) -> tuple[bool, int, str]:
     return (is_ad_hoc(actor.id), -len(name_tokens(actor.name)), actor.id)
 
 
-def _match_method(a: ActorInfo, b: ActorInfo) -> tuple[str, float] | None:
-    """Why two actors are the same, with a score, or None."""
+# The methods of same_actor_evidence, strongest first: links join in this order.
+_EVIDENCE_RANK = {
+    "auto-wikidata": 0,
+    "auto-name": 1,
+    "auto-alias": 2,
+    "auto-number": 3,
+    "auto-spelling": 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MergeEvidence:
+    """Why two actors are one: the method stored in ``actor_merges`` and the reason shown."""
+
+    method: str
+    score: float
+    reason: str
+
+
+def same_actor_evidence(a: ActorInfo, b: ActorInfo) -> MergeEvidence | None:
+    """The strong evidence that two stored actors are one, or None.
+
+    In order: 1. two registry actors: None (curated, never merged by name);
+    2. different kind families (``kind_family``), or a state: None;
+    3. the same Wikidata id; 4. different countries: None; 5. the same full
+    name; 6. one's name an alias of the other; 7. a group or organisation's
+    name in the plural; 8. the same name spelt another way
+    (``is_spelling_variant`` in one word, the others equal). 7 and 8 need at
+    least two words and a known country. A shared surname, a name inside a
+    longer one or names that merely look alike are no evidence.
+    """
     if not (is_ad_hoc(a.id) or is_ad_hoc(b.id)):
         return None
+    family = kind_family(a.kind)
+    if family != kind_family(b.kind) or family == "state":
+        return None
     if a.wikidata and a.wikidata == b.wikidata:
-        return "auto-wikidata", 1.0
+        return MergeEvidence("auto-wikidata", 1.0, f"same Wikidata id {a.wikidata}")
     if a.country != b.country:
         return None
-    if a.country is None:
-        # Without a country only the same spelling is safe enough.
-        return ("auto-name", 1.0) if name_tokens(a.name) == name_tokens(b.name) else None
-    for alias in (*a.aliases, *b.aliases):
-        if name_tokens(alias) in (name_tokens(a.name), name_tokens(b.name)):
-            return "auto-alias", 1.0
-    score = name_similarity(a.name, b.name)
-    return ("auto-name", score) if score >= NAME_MATCH_MIN else None
+    ta, tb = name_tokens(a.name), name_tokens(b.name)
+    if not ta or not tb:
+        return None
+    if ta == tb:
+        return MergeEvidence("auto-name", 1.0, f"same full name {b.name!r}")
+    for one, other in ((a, b), (b, a)):
+        for alias in one.aliases:
+            if name_tokens(alias) == name_tokens(other.name):
+                return MergeEvidence(
+                    "auto-alias", 1.0, f"{other.name!r} is an alias of {one.name!r}"
+                )
+    if a.country is None or len(ta) != len(tb) or len(ta) < 2:
+        return None
+    if family != "person" and _singular(ta) == _singular(tb):
+        return MergeEvidence(
+            "auto-number", 1.0, f"{a.name!r} and {b.name!r}: one name, singular and plural"
+        )
+    differ = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    if len(differ) == 1 and is_spelling_variant(*differ[0]):
+        return MergeEvidence(
+            "auto-spelling", 1.0, f"{a.name!r} and {b.name!r}: one name, spelt two ways"
+        )
+    return None
 
 
 def _candidates(store: Store, actors: list[ActorInfo]) -> dict[str, list[ActorInfo]]:
@@ -353,6 +456,44 @@ def _candidates(store: Store, actors: list[ActorInfo]) -> dict[str, list[ActorIn
     return found
 
 
+class _Components:
+    """Union-find over actors that never joins two registry actors, two kind
+    families or two known countries into one component (order of links: sorted)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.registry: dict[str, set[str]] = {}
+        self.families: dict[str, set[str]] = {}
+        self.countries: dict[str, set[str]] = {}
+
+    def find(self, x: str) -> str:
+        while self.parent.setdefault(x, x) != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def _root(self, actor: ActorInfo) -> str:
+        root = self.find(actor.id)
+        if root not in self.families:
+            self.registry[root] = set() if is_ad_hoc(actor.id) else {actor.id}
+            self.families[root] = {kind_family(actor.kind)}
+            self.countries[root] = {actor.country} if actor.country else set()
+        return root
+
+    def join(self, a: ActorInfo, b: ActorInfo) -> bool:
+        ra, rb = self._root(a), self._root(b)
+        if ra == rb:
+            return True
+        registry = self.registry[ra] | self.registry[rb]
+        families = self.families[ra] | self.families[rb]
+        countries = self.countries[ra] | self.countries[rb]
+        if len(registry) > 1 or len(families) > 1 or len(countries) > 1:
+            return False
+        self.parent[ra] = rb
+        self.registry[rb], self.families[rb], self.countries[rb] = registry, families, countries
+        return True
+
+
 def auto_merge_actors(store: Store, actor_ids: Iterable[str]) -> set[str]:
     """Merge ``actor_ids`` with the stored actors they match; return the ids whose canonical changed.
 
@@ -370,16 +511,10 @@ def auto_merge_actors(store: Store, actor_ids: Iterable[str]) -> set[str]:
     split = {
         frozenset((m["actor_id"], m["canonical_id"])) for m in merges if m["undone_at"] is not None
     }
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     infos: dict[str, ActorInfo] = {}
-    scores: dict[str, tuple[str, float]] = {}
+    evidence: dict[str, MergeEvidence] = {}
+    # (rank of the evidence, actor, other, evidence): the strongest links join first
+    links: list[tuple[int, str, str, MergeEvidence | None]] = []
     actors = [_info(row) for row in rows]
     candidates = _candidates(store, actors)
     for actor in actors:
@@ -387,25 +522,31 @@ def auto_merge_actors(store: Store, actor_ids: Iterable[str]) -> set[str]:
         for other in candidates[actor.id]:
             if frozenset((actor.id, other.id)) in split or {actor.id, other.id} & manual:
                 continue
-            found = _match_method(actor, other)
+            found = same_actor_evidence(actor, other)
             if found is None:
                 continue
             infos[other.id] = other
-            parent[find(actor.id)] = find(other.id)
-            for end in (actor.id, other.id):
-                if is_ad_hoc(end):
-                    scores[end] = max(scores.get(end, found), found, key=lambda f: f[1])
+            links.append((_EVIDENCE_RANK[found.method], actor.id, other.id, found))
     # Existing automatic groups of the actors touched join their new components.
-    touched_groups = {active.get(a, a) for a in parent}
+    touched_groups = {active.get(a, a) for link in links for a in link[1:3]}
     for member, canonical in active.items():
         if member not in manual and canonical in touched_groups:
-            parent[find(member)] = find(canonical)
-    missing = [a for a in parent if a not in infos]
+            links.append((len(_EVIDENCE_RANK), member, canonical, None))
+    missing = sorted({a for link in links for a in link[1:3]} - set(infos))
     if missing:
         for row in store.records(
             f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id IN (SELECT unnest(?))", [missing]
         ):
             infos[row["id"]] = _info(row)
+    components = _Components()
+    for _rank, one, other, found in sorted(links, key=lambda link: link[:3]):
+        if one not in infos or other not in infos:
+            continue
+        if components.join(infos[one], infos[other]) and found is not None:
+            for end in (one, other):
+                if is_ad_hoc(end) and end not in evidence:
+                    evidence[end] = found
+    parent, find = components.parent, components.find
     groups: dict[str, list[ActorInfo]] = {}
     for actor_id in parent:
         if actor_id in infos:
@@ -423,10 +564,12 @@ def auto_merge_actors(store: Store, actor_ids: Iterable[str]) -> set[str]:
             changed.add(actor.id)
             store.execute("DELETE FROM actor_merges WHERE actor_id = ?", [actor.id])
             if target is not None:
-                method, score = scores.get(actor.id, ("auto-name", NAME_MATCH_MIN))
+                found = evidence.get(actor.id) or MergeEvidence(
+                    "auto-name", 1.0, f"same actor as {best.name!r}"
+                )
                 store.execute(
                     "INSERT INTO actor_merges VALUES (?, ?, ?, ?, ?, ?, NULL)",
-                    [actor.id, target, method, score, f"same actor as {best.name!r}", now],
+                    [actor.id, target, found.method, found.score, found.reason, now],
                 )
     return changed
 
@@ -497,3 +640,48 @@ def list_merges(store: Store, include_undone: bool = False) -> list[dict[str, An
         "LEFT JOIN actors a ON a.id = m.actor_id LEFT JOIN actors c ON c.id = m.canonical_id "
         f"{where} ORDER BY m.merged_at DESC, m.actor_id"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MergeProblem:
+    """An active merge whose members differ in country or kind (``check_merges``)."""
+
+    actor_id: str
+    actor_name: str | None
+    canonical_id: str
+    canonical_name: str | None
+    method: str
+    problem: str
+
+
+def check_merges(store: Store) -> list[MergeProblem]:
+    """Active merges (automatic or manual) joining actors of different countries or
+    kind families: each member against the actor its merge chain ends at.
+
+    A member with no country is not counted as another country. Returns them
+    sorted by canonical and member id; an empty list when every merge is sound.
+    """
+    rows = store.fetchall(
+        "SELECT actor_id, canonical_id, method FROM actor_merges WHERE undone_at IS NULL"
+    )
+    if not rows:
+        return []
+    index = load_actor_index(store, [r[0] for r in rows])
+    problems = []
+    for actor_id, _target, method in rows:
+        member = index.actors.get(actor_id)
+        canonical = index.get(actor_id)
+        if member is None or canonical is None or canonical.id == member.id:
+            continue
+        found = []
+        if member.country and canonical.country and member.country != canonical.country:
+            found.append(f"countries {member.country} and {canonical.country}")
+        if kind_family(member.kind) != kind_family(canonical.kind):
+            found.append(f"kinds {member.kind} and {canonical.kind}")
+        if found:
+            problems.append(
+                MergeProblem(
+                    member.id, member.name, canonical.id, canonical.name, method, "; ".join(found)
+                )
+            )
+    return sorted(problems, key=lambda p: (p.canonical_id, p.actor_id))
