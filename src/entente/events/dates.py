@@ -55,24 +55,38 @@ def _safe(base: datetime, **parts: int) -> datetime | None:
         return None
 
 
-def _past_day(base: datetime, month: int, day: int) -> datetime | None:
+def _nearest_day(base: datetime, month: int, day: int, forward: bool) -> datetime | None:
+    """The day of that month and day nearest ``base`` on its side: the latest not
+    after it, or with ``forward`` the earliest not before it."""
     when = _safe(base, month=month, day=day)
-    if when is not None and when > base:
+    if when is not None and not forward and when > base:
         when = _safe(when, year=base.year - 1)
+    if when is not None and forward and when < base:
+        when = _safe(when, year=base.year + 1)
     return when
 
 
-def fast_date(text: str, base: datetime) -> tuple[datetime, str] | None:
-    """(date, period) for a common expression relative to ``base``, or None."""
+def fast_date(text: str, base: datetime, forward: bool = False) -> tuple[datetime, str] | None:
+    """(date, period) for a common expression relative to ``base``, or None.
+
+    A weekday, a month or a day of a month is the nearest one not after ``base``
+    (``forward``: not before it). The weekday of ``base`` itself is ``base``:
+    "said on Tuesday" in a Tuesday paper is that day (dateparser puts it a week
+    back, which put 41% of the weekday-dated events of the 2017 corpus exactly
+    seven days early; issue 13)."""
     t = " ".join(text.lower().split())
     if t in WEEKDAYS:
-        delta = (base.weekday() - WEEKDAYS[t]) % 7 or 7
-        return base - timedelta(days=delta), "day"
+        if forward:
+            return base + timedelta(days=(WEEKDAYS[t] - base.weekday()) % 7), "day"
+        return base - timedelta(days=(base.weekday() - WEEKDAYS[t]) % 7), "day"
     if t in SHIFT:
         return base + timedelta(days=SHIFT[t]), "day"
     if t in MONTH_NAMES and len(t) > 3:
         month = MONTH_NAMES[t]
-        year = base.year if month <= base.month else base.year - 1
+        if forward:
+            year = base.year if month >= base.month else base.year + 1
+        else:
+            year = base.year if month <= base.month else base.year - 1
         when = _safe(base, year=year, month=month)
         return (when, "month") if when is not None else None
     words = t.split(" ")
@@ -89,11 +103,11 @@ def fast_date(text: str, base: datetime) -> tuple[datetime, str] | None:
         return None
     found = MONTH_DAY.match(t)
     if found and found[1] in MONTH_NAMES:
-        when = _past_day(base, MONTH_NAMES[found[1]], int(found[2]))
+        when = _nearest_day(base, MONTH_NAMES[found[1]], int(found[2]), forward)
         return (when, "day") if when is not None else None
     found = DAY_MONTH.match(t)
     if found and found[2] in MONTH_NAMES:
-        when = _past_day(base, MONTH_NAMES[found[2]], int(found[1]))
+        when = _nearest_day(base, MONTH_NAMES[found[2]], int(found[1]), forward)
         return (when, "day") if when is not None else None
     found = MONTH_YEAR.match(t)
     if found and found[1] in MONTH_NAMES:
@@ -116,19 +130,50 @@ YEAR_ONLY = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 DECADE = re.compile(r"\d0s\b|\bcentur", re.I)
 
 
+# A word that makes an expression a date: without one (and without a year or a
+# numeric date), dateparser reads any digits as a date ("4 3 2 1" -> 4321).
+DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:today|tonight|yesterday|tomorrow|ago|week|weekend|month|year|spring|summer"
+    r"|autumn|fall|winter|quarter|decade)s?\b"
+    r"|\b\d{4}-\d{1,2}(?:-\d{1,2})?\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I,
+)
+# Words before a bare number that make it a year: prepositions of time and
+# the nouns of a date frame ("in 2015", "since 1990", "the year 2000", "fiscal 2017").
+YEAR_FRAME_WORDS = frozenset(
+    {
+        "in", "since", "by", "until", "till", "before", "after", "from", "during",
+        "through", "between", "throughout", "of", "year", "fiscal", "early", "late",
+        "mid", "end", "spring", "summer", "autumn", "fall", "winter", "circa",
+    }
+)  # fmt: skip
+# How a year modifies the noun after it ("the 2022 invasion"); a number after its
+# noun ("resolution 2254") names the thing.
+YEAR_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
+# The earliest year read from text that is not a framed date expression.
+EARLIEST_PLAIN_YEAR = 1900
+
+
 @lru_cache(maxsize=8)
-def _date_parser(base: str | None):
+def _date_parser(base: str | None, forward: bool = False):
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    settings = {"PREFER_DATES_FROM": "future" if forward else "past", "REQUIRE_PARTS": []}
     if base:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
     return DateDataParser(languages=["en"], settings=settings)
 
 
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: str | None) -> EventDate | None:
-    """A date expression resolved against the publication date (ISO ``YYYY-MM-DD``)."""
+def resolve_date(text: str, published: str | None, forward: bool = False) -> EventDate | None:
+    """A date expression resolved against the publication date (ISO ``YYYY-MM-DD``).
+
+    ``forward`` (a future event) reads a weekday, month or day without a year as
+    the next one from publication instead of the last. None for durations,
+    decades and expressions with no date word, year or numeric date in them.
+    """
     raw = text.strip()
     if DECADE.search(raw) or (
         DURATION.search(raw) and not re.search(r"\b(last|ago|this|next)\b", raw, re.I)
@@ -144,7 +189,7 @@ def resolve_date(text: str, published: str | None) -> EventDate | None:
     if span:
         return EventDate(start=span[1], end=span[2], precision="year", basis="text", text=raw)
     has_year = bool(re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", clean))
-    if not has_year and not published:
+    if not has_year and not DATE_WORDS.search(clean):
         return None
     if not ABSOLUTE.search(clean) and not published:
         return None
@@ -152,11 +197,12 @@ def resolve_date(text: str, published: str | None) -> EventDate | None:
     if not has_year and base is None:
         return None
     target = relative[2] if relative and relative[2][:3].lower() in _MONTHS else clean
-    fast = fast_date(target, datetime.fromisoformat(base)) if base else None
+    forward = forward and not relative
+    fast = fast_date(target, datetime.fromisoformat(base), forward) if base else None
     if fast is not None:
         when, period = fast
     else:
-        data = _date_parser(base).get_date_data(target)
+        data = _date_parser(base, forward).get_date_data(target)
         if data.date_obj is None:
             return None
         when = data.date_obj
@@ -185,11 +231,85 @@ def _attachment(ent: Span) -> Token:
     return root.head
 
 
+def is_framed_year(ent: Span) -> bool:
+    """Is a bare number read as a DATE a year the text makes one: after a
+    preposition of time or a date frame's noun ("in 2015", "the year 2000"), or
+    with a date word in the entity itself? "resolution 2254", "maize variety
+    1507" and a novel called "4 3 2 1" are no years."""
+    words = [t.lower_ for t in ent if not t.like_num]
+    if any(w in YEAR_FRAME_WORDS or DATE_WORDS.search(w) for w in words):
+        return True
+    root = ent.root
+    if (
+        root.dep_ in YEAR_MODIFIER_DEPS
+        and root.head.i > root.i
+        and root.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return True  # "the 2022 invasion", "a 2017 report": a year before its noun
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ in YEAR_FRAME_WORDS
+
+
+def _stated_year(found: EventDate) -> int | None:
+    return int(found.start[:4]) if found.start and found.start[:4].isdigit() else None
+
+
+def is_plausible(found: EventDate, ent: Span, published: str | None, tense: str) -> bool:
+    """Can the event of a clause in ``tense`` have happened on ``found``? A bare
+    number must be a framed year; an event not in the future is not dated after
+    its publication; a year before 1900 only from a framed date expression."""
+    bare = all(t.like_num or t.is_punct for t in ent)
+    if bare and not is_framed_year(ent):
+        return False
+    year = _stated_year(found)
+    if year is not None and year < EARLIEST_PLAIN_YEAR and not is_framed_year(ent):
+        return False
+    if published and found.start and tense not in ("future", "hypothetical"):
+        # compare at the date's own precision: "March 2017" is not after 2017-03-14
+        return found.start <= published[: len(found.start)]
+    return True
+
+
+# Auxiliaries of the perfect, and the adverbs and prepositions that make a
+# present perfect a standing state rather than news of the day ("has long
+# backed", "has supported X since 2015", "has never condemned").
+PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
+DURATIVE_WORDS = frozenset({"long", "already", "ever", "never", "previously", "once", "formerly"})
+DURATIVE_PREPS = frozenset({"since", "for"})
+
+
+def is_background(pred: Token) -> bool:
+    """Is the clause background rather than the news: past perfect ("had signed"),
+    or a present perfect with a durative word ("has long backed", "has supported
+    it since 2015")? Such a clause takes no publication date."""
+    if pred.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a in PERFECT_AUX for a in aux):
+        return False
+    if "had" in aux or "'d" in aux:
+        return True
+    for c in pred.children:
+        if c.dep_ == "advmod" and c.lower_ in DURATIVE_WORDS:
+            return True
+        # "since 2015", "for years"; not "apologized for the incident"
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in DURATIVE_PREPS
+            and any(t.ent_type_ == "DATE" or DURATION.search(t.text) for t in c.subtree)
+        ):
+            return True
+    return False
+
+
 def date_of(
     pred: Token, trigger_head: Token, view: DocView, published: str | None, tense: str
 ) -> EventDate:
     """The event's own date: a DATE entity in the trigger's phrase or clause, else one
-    attached to a clause above it; else the publication month (basis ``publication``)."""
+    attached to a clause above it; else the publication month (basis ``publication``)
+    for news of the day, none for a background or hypothetical clause. A future
+    event reads its date forward from publication; a date the clause cannot have
+    (``is_plausible``) is kept as text only."""
     dates = view.ents_in(view.sentence(trigger_head), ("DATE",))
     if dates:
         inside, above = [], []
@@ -204,11 +324,14 @@ def date_of(
         ordered = sorted(inside, key=lambda e: abs(e.start - trigger_head.i))
         ordered += [e for _, e in sorted(above, key=lambda p: p[0])]
         for ent in ordered:
-            found = resolve_date(ent.text, published)
-            if found is not None:
+            # a date on a clause above dates that clause ("said on Friday they would
+            # blockade"): read it as that clause's past, not the event's future
+            own = tense if ent in inside else "actual"
+            found = resolve_date(ent.text, published, own == "future")
+            if found is not None and is_plausible(found, ent, published, own):
                 return found
         for ent in ordered:
             return EventDate(start=None, basis="none", text=ent.text)
-    if published and tense != "hypothetical":
+    if published and tense != "hypothetical" and not is_background(pred):
         return EventDate(start=published[:7], precision="month", basis="publication")
     return EventDate(start=None, basis="none")
