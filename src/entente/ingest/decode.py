@@ -20,6 +20,10 @@ TEXT_PRINTABLE_SHARE = 0.97
 # In Western European text under 30% of letters are accented; Cyrillic or Greek
 # bytes read as Windows-1252 give nearly all accented letters.
 LATIN_ACCENTED_SHARE = 0.30
+# Share of UTF-16 code units whose high (or low) byte is NUL, above which bytes
+# without a BOM are taken for UTF-16: most of a Latin-script text's characters
+# are under U+0100.
+UTF16_ZERO_SHARE = 0.70
 
 # fmt: off
 # (offset, magic bytes, what the file is): the common binary files people drop
@@ -94,10 +98,31 @@ def binary_reason(label: str) -> str:
     return f"binary file (looks like {label})" if label else "binary file"
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes read as UTF-16 text without a
+    byte-order mark (the NUL of every other byte falls on one side), else None.
+
+    Text in a Latin script saved as UTF-16 without a BOM is half NUL bytes, which
+    the binary sniff takes for a binary file (issue 18).
+    """
+    sample = head[: SNIFF_BYTES - SNIFF_BYTES % 2]
+    if len(sample) < 2:
+        return None
+    pairs = len(sample) // 2
+    for encoding, zero_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        zeros = sample[zero_at::2].count(0)
+        if zeros / pairs >= UTF16_ZERO_SHARE and not sample[1 - zero_at :: 2].count(0):
+            text = sample.decode(encoding, errors="replace")
+            if looks_like_text(text):
+                return encoding
+    return None
+
+
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
     """Decode a text file's bytes: ``(text, None)``, or ``(None, reason)``.
 
-    Steps: 1. a byte-order mark decides (UTF-8, UTF-16, UTF-32); 2. binary
+    Steps: 1. a byte-order mark decides (UTF-8, UTF-16, UTF-32), and UTF-16
+    without one is recognised by where its NUL bytes fall; 2. binary
     files are refused; 3. UTF-8; 4. an encoding the file declares (HTML meta
     charset); 5. Windows-1252 when the result reads as Latin-script text;
     6. the best guess of charset_normalizer when it reads as text;
@@ -106,6 +131,9 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
     for bom, encoding in BOMS:  # 1.
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), None
+    utf16 = utf16_without_bom(data[:SNIFF_BYTES])
+    if utf16:
+        return data.decode(utf16, errors="replace"), None
     label = sniff_binary(data[:SNIFF_BYTES])  # 2.
     if label is not None:
         return None, binary_reason(label)

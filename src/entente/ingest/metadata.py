@@ -314,6 +314,35 @@ class HtmlArticle:
     url: str | None = None
 
 
+# Elements nested deeper than this are dropped by libxml2's HTML parser (its
+# default limit without XML_PARSE_HUGE), and trafilatura with them: a page of
+# 100,000 nested divs came out as no text at all (issue 18).
+HTML_PARSER_MAX_DEPTH = 255
+# fmt: off
+# Elements that never hold others (void), or whose end tag HTML lets a page leave
+# out: neither deepens the nesting the parser sees.
+_FLAT_ELEMENTS = frozenset((
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+    "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
+))
+# fmt: on
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+
+
+def html_nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, counted from its tags (an estimate: end
+    tags a page may omit do not count)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _FLAT_ELEMENTS:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def html_to_article(html: str, url: str | None = None) -> HtmlArticle:
     """Extract the main text and metadata of an HTML page with trafilatura.
 

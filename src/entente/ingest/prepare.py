@@ -14,7 +14,9 @@ import unicodedata
 from entente.ingest.clean import clean_text, drop_unbroken_runs
 from entente.ingest.decode import valid_text
 from entente.ingest.metadata import (
+    HTML_PARSER_MAX_DEPTH,
     detect_language,
+    html_nesting_depth,
     html_to_article,
     language_name,
     outlet_from_url,
@@ -148,6 +150,15 @@ def _prepare(raw: RawArticle, min_chars: int, languages: tuple[str, ...]) -> Doc
     outlet = outlet or outlet_from_url(url)
 
     # 4.
+    if len(text) < min_chars and raw.html is not None:
+        depth = html_nesting_depth(raw.html)
+        if depth > HTML_PARSER_MAX_DEPTH:
+            return Rejection(
+                raw.source,
+                "skipped",
+                f"HTML nested {depth:,} elements deep, over the {HTML_PARSER_MAX_DEPTH} "
+                "levels its parser reads: no text could be extracted",
+            )
     if len(text) < min_chars:
         dropped = (
             f" (a run of {dropped_run:,} characters without a space was dropped as encoded data)"

@@ -7,9 +7,13 @@ text and metadata under the field names listed in ``data/ingest_fields.toml``.
 
 ``read_source`` never raises on bad input. A file that is too big, empty,
 binary, in an unknown encoding or malformed yields a ``Rejection`` with a
-one-line reason, and reading carries on with the next record or file.
+one-line reason, and reading carries on with the next record or file. One bad
+record (a JSON object, a line, a CSV row, an archive member) costs only itself:
+each is read under its own guard, and the records after it are read.
 Archives (ZIP, WARC) are streamed from disk: the size cap applies to each
-member or record, since a web archive of many small pages is normal input.
+member or record, since a web archive of many small pages is normal input; a
+ZIP archive as a whole is bounded too (``MAX_ARCHIVE_MEMBERS``,
+``ARCHIVE_BYTES_PER_MAX_BYTES``), and one whose entries overlap is refused.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import io
 import itertools
 import json
 import re
+import stat
 import tomllib
 import zipfile
 import zlib
@@ -49,6 +54,21 @@ DEFAULT_MAX_BYTES: int = next(s.default for s in SETTINGS if s.name == "max_byte
 FIELDS_FILE = "ingest_fields.toml"
 # Zips inside zips are read this deep, no deeper (a zip bomb defence).
 MAX_ARCHIVE_DEPTH = 3
+# Members one ZIP archive may list: zipfile holds the whole central directory in
+# memory, and a few hundred bytes of directory can name a member again and again.
+MAX_ARCHIVE_MEMBERS = 250_000
+# A ZIP archive's members may add up to this many times the per-file cap
+# (--max-bytes; 2 GB by default) uncompressed: a 120 KB zip listing one 18 MB
+# member 2,000 times cost hours (issue 18). A user who raises --max-bytes
+# raises this with it.
+ARCHIVE_BYTES_PER_MAX_BYTES = 100
+# JSON integers longer than this stay digit strings: Python refuses to convert
+# more than 4,300 digits (a ValueError that ended the reading of a whole file),
+# and no field entente reads holds a number that long.
+JSON_INT_MAX_DIGITS = 1_000
+# Nesting levels of a JSON field value read for a title, author or id: lists of
+# lists 600 deep made ``_scalar`` exceed Python's recursion limit (issue 18).
+MAX_FIELD_DEPTH = 16
 # Field names shown in a "no text field" reason before "...".
 REASON_FIELD_NAMES = 6
 
@@ -133,9 +153,12 @@ def looks_like_html(text: str) -> bool:
 # --- records (JSON, JSONL, CSV) -------------------------------------------------------
 
 
-def _scalar(value: Any) -> str | None:
-    """A field value as a string; objects give their name, lists join their items."""
-    if value is None or isinstance(value, bool):
+def _scalar(value: Any, depth: int = 0) -> str | None:
+    """A field value as a string; objects give their name, lists join their items.
+
+    Values nested deeper than ``MAX_FIELD_DEPTH`` give nothing.
+    """
+    if value is None or isinstance(value, bool) or depth > MAX_FIELD_DEPTH:
         return None
     if isinstance(value, str):
         return value.strip() or None
@@ -144,12 +167,35 @@ def _scalar(value: Any) -> str | None:
     if isinstance(value, Mapping):
         for key in ("name", "title", "value", "$oid", "id"):
             if key in value:
-                return _scalar(value[key])
+                return _scalar(value[key], depth + 1)
         return None
     if isinstance(value, list | tuple):
-        parts = [p for p in (_scalar(v) for v in value) if p]
+        parts = [p for p in (_scalar(v, depth + 1) for v in value) if p]
         return ", ".join(parts) or None
     return None
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer, or its digits when too long to convert (``JSON_INT_MAX_DIGITS``)."""
+    return int(digits) if len(digits.lstrip("-")) <= JSON_INT_MAX_DIGITS else digits
+
+
+def _parse_json(text: str) -> Any:
+    return json.loads(text, parse_int=_json_int)
+
+
+def _guarded_record(source: str, build: Callable[[], Item]) -> Item:
+    """``build()``, or a Rejection of this one record when reading it fails.
+
+    A record is arbitrary data: whatever breaks on one (a reader bug included)
+    must cost that record, logged with its reason, never the records after it.
+    """
+    try:
+        return build()
+    except RecursionError:
+        return Rejection(source, "error", "could not read record: nested too deeply")
+    except Exception as exc:  # see the docstring: report against the record, read on
+        return Rejection(source, "error", f"could not read record: {type(exc).__name__}: {exc}")
 
 
 def _epoch_to_iso(value: str) -> str:
@@ -247,7 +293,9 @@ _JSON_TYPE_NAMES[type(None)] = "null"
 
 def _record_or_rejection(value: Any, base: str, number: int, options: ReaderOptions) -> Item:
     if isinstance(value, dict):
-        return record_to_article(value, base, number, options)
+        return _guarded_record(
+            f"{base}#{number}", lambda: record_to_article(value, base, number, options)
+        )
     kind = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
     return Rejection(f"{base}#{number}", "skipped", f"record is a JSON {kind}, not an object")
 
@@ -255,7 +303,7 @@ def _record_or_rejection(value: Any, base: str, number: int, options: ReaderOpti
 def read_json(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
     """A JSON object, a list of objects, or an object holding a list of objects."""
     try:
-        value = json.loads(text)
+        value = _parse_json(text)
     except json.JSONDecodeError as exc:
         yield Rejection(source, "error", _json_error(exc))
         return
@@ -268,7 +316,7 @@ def read_json(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
         yield Rejection(source, "skipped", f"JSON holds a {kind}, not objects")
         return
     if len(records) == 1 and isinstance(records[0], dict) and records[0] is value:
-        item = record_to_article(value, source, 1, options)
+        item = _guarded_record(source, lambda: record_to_article(value, source, 1, options))
         # A file holding one article is its own source: no "#1".
         if item.source == f"{source}#1":
             item.source = source
@@ -284,7 +332,7 @@ def read_jsonl(lines: Iterable[str], source: str, options: ReaderOptions) -> Ite
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = _parse_json(line)
         except json.JSONDecodeError as exc:
             yield Rejection(f"{source}#{number}", "error", _json_error(exc, line=number))
             continue
@@ -328,15 +376,22 @@ def read_csv(
         yield Rejection(source, "skipped", f"{reason}; columns: {', '.join(header)[:200]}")
         return
     number = 0
+    failed_at = -1
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
+            # The reader starts afresh at the next line: one bad row costs only itself
+            # (unless it read nothing, which would repeat for ever).
+            if reader.line_num == failed_at:
+                return
+            failed_at = reader.line_num
+            number += 1
             reason = f"malformed CSV at line {reader.line_num}: {exc}"
-            yield Rejection(f"{source}#{number + 1}", "error", reason)
-            return
+            yield Rejection(f"{source}#{number}", "error", reason)
+            continue
         number += 1
         if not any(cell.strip() for cell in row):
             continue
@@ -347,7 +402,10 @@ def read_csv(
             )
             yield Rejection(f"{source}#{number}", "error", reason)
             continue
-        yield record_to_article(dict(zip(header, row, strict=True)), source, number, options)
+        record = dict(zip(header, row, strict=True))
+        yield _guarded_record(
+            f"{source}#{number}", partial(record_to_article, record, source, number, options)
+        )
 
 
 # Formats read a line at a time, straight from a UTF-8 file (``_utf8_lines``), so
@@ -420,21 +478,72 @@ def read_feed(data: bytes, source: str, options: ReaderOptions) -> Iterator[Item
 # --- archives ----------------------------------------------------------------------
 
 
+def _is_hidden_member(info: zipfile.ZipInfo) -> bool:
+    parts = info.filename.split("/")
+    return info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in parts)
+
+
+def _unsafe_member_path(name: str) -> bool:
+    """An absolute path, a drive, or ``..``: a member that would land outside the
+    archive's folder if unpacked (entente never unpacks, but no honest archive has one)."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or bool(re.match(r"[A-Za-z]:", name)) or ".." in parts
+
+
+def zip_refusal(infos: list[zipfile.ZipInfo], options: ReaderOptions) -> str | None:
+    """Why a ZIP archive as a whole is not read, or None: too many members, too many
+    bytes uncompressed, or entries whose data overlap (one member listed many times,
+    the zip bomb's trick), checked on the central directory before anything is inflated.
+    """
+    if len(infos) > MAX_ARCHIVE_MEMBERS:
+        return f"zip archive lists {len(infos):,} members, over the {MAX_ARCHIVE_MEMBERS:,} cap"
+    total = sum(i.file_size for i in infos if not _is_hidden_member(i))
+    cap = ARCHIVE_BYTES_PER_MAX_BYTES * options.max_bytes
+    if total > cap:
+        return (
+            f"zip archive holds {total:,} bytes uncompressed, over the {cap:,}-byte cap "
+            f"for one archive ({ARCHIVE_BYTES_PER_MAX_BYTES} x --max-bytes)"
+        )
+    end = -1
+    for info in sorted(infos, key=lambda i: i.header_offset):
+        if info.header_offset < end:
+            return (
+                f"zip archive's entries overlap (member {info.filename!r} starts inside "
+                "another's data): a zip bomb or a corrupt archive"
+            )
+        end = info.header_offset + info.compress_size
+    return None
+
+
 def read_zip(
     stream: IO[bytes], source: str, options: ReaderOptions, depth: int = 0
 ) -> Iterator[Item]:
-    """Every member of a supported format, as ``archive.zip!member``; the cap is per member."""
+    """Every member of a supported format, as ``archive.zip!member``; the cap is per member.
+
+    Refused whole when ``zip_refusal`` says so. A member that cannot be read,
+    or whose path is absolute or climbs out with ``..``, costs only itself.
+    """
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
         yield Rejection(source, "error", f"corrupt zip archive: {exc}")
         return
     with archive:
-        for info in archive.infolist():
-            parts = info.filename.split("/")
-            if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in parts):
-                continue
+        infos = archive.infolist()
+        refusal = zip_refusal(infos, options)
+        if refusal:
+            yield Rejection(source, "error", refusal)
+            return
+        for info in infos:
             member = f"{source}!{info.filename}"
+            # Before the hidden-name check: ".." starts with a dot too, and such a
+            # member was passed over without a word (issue 18).
+            if _unsafe_member_path(info.filename):
+                reason = f"unsafe member path {info.filename!r} (absolute or with '..'): not read"
+                yield Rejection(member, "skipped", reason)
+                continue
+            if _is_hidden_member(info):
+                continue
             if info.file_size > options.max_bytes:
                 yield _too_big(member, info.file_size, options)
                 continue
@@ -450,7 +559,20 @@ def read_zip(
             ) as exc:
                 yield Rejection(member, "error", f"cannot read zip member: {exc}")
                 continue
-            yield from read_bytes(data, info.filename, member, options, depth + 1)
+            yield from _guarded_items(
+                read_bytes(data, info.filename, member, options, depth + 1), member
+            )
+
+
+def _guarded_items(items: Iterator[Item], source: str) -> Iterator[Item]:
+    """``items``, then a Rejection of ``source`` if reading them fails part way:
+    one archive member costs only itself (see ``_guarded_record``)."""
+    try:
+        yield from items
+    except RecursionError:
+        yield Rejection(source, "error", "could not read member: nested too deeply")
+    except Exception as exc:  # report against the member, read the next one
+        yield Rejection(source, "error", f"could not read member: {type(exc).__name__}: {exc}")
 
 
 def read_warc(
@@ -468,7 +590,7 @@ def read_warc(
         reason = f"malformed WARC: it starts with {first!r}, not a WARC or ARC record"
         yield Rejection(source, "error", reason)
         return
-    records = pages = 0
+    records = pages = cut = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
             records += 1
@@ -483,6 +605,16 @@ def read_warc(
             body = record.content_stream().read(options.max_bytes + 1)
             if len(body) > options.max_bytes:
                 yield _too_big(page_source, len(body), options, at_least=True)
+                continue
+            # A record the file ends inside: warcio hands over what there is.
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                reason = (
+                    f"truncated WARC record: the file ends {missing:,} bytes before "
+                    "the record does (a cut download?)"
+                )
+                yield Rejection(page_source, "error", reason)
+                cut += 1
                 continue
             charset = re.search(r"charset=([\w.:-]+)", content_type, re.I)
             declared = charset.group(1) if charset else declared_charset(body)
@@ -510,9 +642,45 @@ def read_warc(
         problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         yield Rejection(source, "error", f"malformed WARC after {records} records: {problem}")
         return
+    if head.startswith(b"\x1f\x8b") and not cut and not _gzip_complete(stream):
+        # warcio stops quietly where a gzip stream is cut: say so, or the records
+        # after the cut vanish without a word.
+        reason = f"truncated gzip: the file ends inside a record after {records} WARC records"
+        yield Rejection(source, "error", reason)
+        return
     if not pages:
         reason = f"no HTML responses with status 200 among {records} WARC records"
         yield Rejection(source, "skipped", reason)
+
+
+# Bytes read at a time while checking that a gzip file is whole.
+_GZIP_CHECK_BLOCK = 1 << 20
+
+
+def _gzip_complete(stream: IO[bytes]) -> bool:
+    """Every gzip member of the stream ends (a .warc.gz is one member per record).
+
+    The output is discarded, a block at a time, so checking holds no record whole.
+    """
+    stream.seek(0)
+    inflater = zlib.decompressobj(wbits=31)
+    inside = False  # a member has begun and not yet ended
+    try:
+        while block := stream.read(_GZIP_CHECK_BLOCK):
+            while block:
+                inside = True
+                inflater.decompress(block, _GZIP_CHECK_BLOCK)
+                if inflater.eof:
+                    block = inflater.unused_data
+                    inflater = zlib.decompressobj(wbits=31)
+                    inside = False
+                else:
+                    block = inflater.unconsumed_tail
+        if inside:  # output zlib still holds past the last block's limit
+            inflater.flush()
+    except zlib.error:
+        return False
+    return not inside or inflater.eof
 
 
 # --- dispatch ---------------------------------------------------------------------------
@@ -628,7 +796,12 @@ def read_source(path: Path, options: ReaderOptions | None = None) -> Iterator[It
     source = str(path)
     fmt = format_of(path.name)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A FIFO or a device: opening it could block for ever, or never end.
+            yield Rejection(source, "skipped", "not a regular file (a FIFO or device): not read")
+            return
+        size = status.st_size
         if size == 0:
             yield Rejection(source, "skipped", "empty file")
             return

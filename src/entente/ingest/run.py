@@ -32,7 +32,7 @@ from entente.consolidate import extend_map
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.ingest.prepare import prepare_document
 from entente.ingest.readers import ReaderOptions, read_source
-from entente.ingest.sources import expand_paths
+from entente.ingest.sources import Sources, find_sources
 from entente.nlp.pipeline import PARSE_MAX_CHARS, installed_model
 from entente.pipeline import CodedDocument, code_chunk, init_worker
 from entente.records import Document, Rejection
@@ -168,9 +168,10 @@ ProgressCallback = Callable[[IngestSummary, LogEntry | None], None]
 
 
 def _prepared(
-    paths: list[str], options: ReaderOptions, settings: Settings
+    sources: Sources, options: ReaderOptions, settings: Settings
 ) -> Iterator[Document | Rejection]:
-    for path in expand_paths(paths):
+    yield from sources.skipped
+    for path in sources.files:
         for item in read_source(path, options):
             if isinstance(item, Rejection):
                 yield item
@@ -271,7 +272,7 @@ def ingest(
     options = options or ReaderOptions(max_bytes=settings.max_bytes)
     # Fail fast, before opening anything: a path that is not there, or no model
     # (a worker that cannot load one would leave the pool waiting forever).
-    expand_paths(paths)
+    sources = find_sources(paths)
     installed_model(settings.model)
     summary = IngestSummary(run_id=new_run_id())
     map_knowledge = load_map_knowledge()
@@ -329,7 +330,7 @@ def ingest(
             if on_progress:
                 on_progress(summary, None)
 
-        items = itertools.islice(_prepared(paths, options, settings), limit)
+        items = itertools.islice(_prepared(sources, options, settings), limit)
         chunks = _chunks(items, store, summary, {}, on_log)
         if pool is None:
             init_worker(settings.model)
