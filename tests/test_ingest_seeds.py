@@ -126,5 +126,5 @@ def test_voa_corpus_every_record_a_dated_titled_document(shared: Path):
     docs = [prepare_document(item) for item in items]
     problems = [d for d in docs if not isinstance(d, Document) or not d.title or not d.published]
     assert not problems, problems[:3]
-    assert all(d.outlet == "voanews.com" for d in docs)
+    assert all(d.outlet == "Voice of America" for d in docs)
     assert len({d.id for d in docs}) == len(docs)

@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from entente.errors import DataFileError
 from entente.ingest.metadata import (
     detect_language,
     html_to_article,
     is_headline,
     language_name,
     outlet_from_url,
+    outlet_names,
     parse_published,
+    read_outlets,
     split_byline,
     split_leading_date,
     split_title,
@@ -132,15 +135,33 @@ def test_split_byline_country_words_not_a_name():
 @pytest.mark.parametrize(
     ("url", "outlet"),
     [
-        ("https://www.voanews.com/a/story/8011115.html", "voanews.com"),
+        ("https://www.voanews.com/a/story/8011115.html", "Voice of America"),
+        ("https://abcnews.go.com/International/story?id=1", "ABC News"),
+        ("https://go.com/", "go.com"),
+        ("http://europe.chinadaily.com.cn/world/2017-02/01/1.htm", "China Daily"),
         ("https://news.example.co.uk/world/1", "example.co.uk"),
         ("example.org/path", "example.org"),
         ("not a url", None),
         (None, None),
     ],
 )
-def test_outlet_from_url_registered_domain(url, outlet):
+def test_outlet_from_url_names_a_listed_outlet_else_the_registered_domain(url, outlet):
     assert outlet_from_url(url) == outlet
+
+
+def test_every_outlet_of_the_data_file_is_found_by_its_domain():
+    names = outlet_names()
+    assert len(names) > 100
+    for domain, name in names.items():
+        assert outlet_from_url(f"https://www.{domain}/world/story.html") == name
+
+
+@pytest.mark.parametrize(
+    "line", ["voanews.com\tVoice of America", "voanews.com/a\tVOA\tUSA", "\tVOA\tUSA"]
+)
+def test_a_bad_line_of_the_outlets_file_is_named(line):
+    with pytest.raises(DataFileError, match=r"outlets.tsv:2"):
+        read_outlets(f"domain\tname\tcountry\n{line}", "outlets.tsv")
 
 
 # --- language -----------------------------------------------------------------------------

@@ -19,9 +19,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
 
 import numpy
 
+from entente.errors import DataFileError
 from entente.records import PublicationDate
 
 # A headline is short: the longest titles in the seeds and the VOA corpus are
@@ -245,11 +248,48 @@ def split_byline(text: str) -> tuple[str | None, str]:
 # --- outlet and language ------------------------------------------------------------
 
 
+OUTLETS_FILE = "outlets.tsv"
+
+
+@cache
+def outlet_names() -> dict[str, str]:
+    """``data/outlets.tsv``: web domain (a host or registered domain) to outlet name."""
+    source = resources.files("entente.data").joinpath(OUTLETS_FILE)
+    return read_outlets(source.read_text(encoding="utf-8"), str(source))
+
+
+def read_outlets(text: str, source: str) -> dict[str, str]:
+    r"""Domain to outlet name from the lines of an outlets file; raises
+    DataFileError naming the line of a row that is not domain, name, country.
+
+    >>> read_outlets("domain\tname\tcountry\nwww.voanews.com\tVoice of America\tUSA", "t")
+    {'voanews.com': 'Voice of America'}
+    """
+    names: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("domain\t"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != 3 or not all(fields) or "/" in fields[0] or "." not in fields[0]:
+            raise DataFileError(source, number, "expected domain, name and country, tab-separated")
+        domain = fields[0].lower().removeprefix("www.")
+        if domain in names:
+            raise DataFileError(source, number, f"{domain} is listed twice")
+        names[domain] = fields[1]
+    return names
+
+
 def outlet_from_url(url: str | None) -> str | None:
-    """The registered domain of a URL, without ``www``: ``voanews.com``.
+    """The outlet a URL belongs to: its name from ``data/outlets.tsv`` where the
+    host or a domain above it is listed there (the most specific first), else the
+    registered domain without ``www``.
 
     >>> outlet_from_url("https://www.voanews.com/a/story/8011115.html")
-    'voanews.com'
+    'Voice of America'
+    >>> outlet_from_url("https://abcnews.go.com/International/story?id=1")
+    'ABC News'
+    >>> outlet_from_url("https://news.example-news.com/a/1.html")
+    'example-news.com'
     """
     if not url or not isinstance(url, str):
         return None
@@ -259,7 +299,18 @@ def outlet_from_url(url: str | None) -> str | None:
         domain = get_fld(url.strip(), fix_protocol=True, fail_silently=True)
     except Exception:  # tld raises its own errors on malformed hosts; no outlet then
         return None
-    return domain.lower() if domain else None
+    if not domain:
+        return None
+    domain = domain.lower()
+    host = (urlsplit(url.strip() if "//" in url else f"//{url.strip()}").hostname or "").lower()
+    names = outlet_names()
+    # abcnews.go.com, then go.com: a registered domain may host several outlets.
+    labels = host.removeprefix("www.").split(".") if host.endswith(domain) else []
+    for i in range(len(labels) - domain.count(".")):
+        name = names.get(".".join(labels[i:]))
+        if name:
+            return name
+    return names.get(domain, domain)
 
 
 @cache
