@@ -154,7 +154,7 @@ def ingest(paths: tuple[str, ...], quiet: bool, limit: int | None, **options: An
 
 @main.command()
 @db_option
-@click.option("--outlet", default=None, help="Only documents of this outlet (e.g. voanews.com).")
+@click.option("--outlet", default=None, help="Only documents of this outlet (e.g. \"Voice of America\").")
 @click.option("--search", default=None, help="Only documents whose title or text contains this.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)

@@ -59,7 +59,7 @@ def shared_filters(
     ] = None,
     polarity: Annotated[str | None, Query(description="positive or negative.")] = None,
     outlets: Annotated[
-        str | None, Query(description="Comma list of outlet names, e.g. voanews.com.")
+        str | None, Query(description="Comma list of outlet names, e.g. Voice of America.")
     ] = None,
     q: Annotated[
         str | None, Query(description="Text the evidence sentence contains (any case).")
