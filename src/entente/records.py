@@ -153,6 +153,8 @@ class Attribution:
     cue: str
     country: str | None = None
     sector: str | None = None
+    # the actor the source resolves to (a pronoun "he" to whom it stands for)
+    actor_id: str | None = None
 
 
 @dataclass(slots=True)

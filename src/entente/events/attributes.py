@@ -29,7 +29,15 @@ from itertools import accumulate
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from entente.events.roles import SUBJECT_DEPS, MentionIndex, arguments, child
+from entente.events.claims import Quotation, find_quotations, quotation_at
+from entente.events.roles import (
+    SUBJECT_DEPS,
+    THIRD_PERSON,
+    MentionIndex,
+    arguments,
+    child,
+    resolve_pronoun,
+)
 from entente.events.triggers import Lexicon, token_strings
 from entente.nlp.pipeline import doc_text
 from entente.records import Attribution, Quantity
@@ -279,6 +287,15 @@ class DocView:
         if begin < n:
             self._fill(begin, n, spaces)
         self.ents = [(e.start, e.end, e.label_, e) for e in doc.ents]
+        self._quotations: list[Quotation] | None = None
+        self._quotation_starts: list[int] = []
+
+    def quotation(self, token: Token, lexicon: Lexicon) -> Quotation | None:
+        """The quotation holding ``token``, the document's quotations found on first use."""
+        if self._quotations is None:
+            self._quotations = find_quotations(self.doc, lexicon)
+            self._quotation_starts = [q.start for q in self._quotations]
+        return quotation_at(self._quotations, self._quotation_starts, token.i)
 
     def _fill(self, start: int, end: int, spaces: set[int]) -> None:
         stop = end
@@ -398,20 +415,45 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
 
 
 def _subject_phrase(gov: Token, index: MentionIndex) -> Attribution | None:
+    """The claimant of a governing cue: its subject, or the agent of a passive one
+    ("it was reported by X"). A passive's own subject is what is claimed, not who
+    claims it ("Iran is believed to have ...": an unattributed hedge)."""
     subj = child(gov, SUBJECT_DEPS)
+    if subj is None:
+        agent = child(gov, "agent")
+        subj = child(agent, "pobj") if agent is not None else None
     if subj is None:
         return None
     return _attribution_from(subj, index, gov.lemma_.lower())
 
 
+# words of a source phrase left out of its name (a relative clause, punctuation)
+NAME_SKIP_DEPS = frozenset({"relcl", "punct"})
+NAME_MAX_WORDS = 8
+
+
 def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attribution:
-    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    words = [t for t in span if t.dep_ not in ("relcl", "punct")]
-    name = " ".join(t.text for t in words[:8]) if words else token.text
-    mentions = arguments(token, index)
+    """The source ``token`` names. A pronoun ("he said") takes the name of the actor it
+    stands for, where the text names one; the actor id goes with it."""
+    if token.lower_ in THIRD_PERSON:
+        mentions = resolve_pronoun(token, index)
+    else:
+        # a first-person word inside the source phrase ("our spokesman") names nobody
+        # the text identifies; following it back through the quotation loops
+        mentions = arguments(token, index, allow_pronoun=False)
     m = mentions[0] if mentions else None
+    if token.pos_ == "PRON" and m is not None:
+        name = m.text
+    else:
+        span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        words = [t for t in span if t.dep_ not in NAME_SKIP_DEPS]
+        name = " ".join(t.text for t in words[:NAME_MAX_WORDS]) if words else token.text
     return Attribution(
-        name=name, cue=cue, country=m.country if m else None, sector=m.sector if m else None
+        name=name,
+        cue=cue,
+        country=m.country if m else None,
+        sector=m.sector if m else None,
+        actor_id=m.actor_id if m else None,
     )
 
 
@@ -481,7 +523,69 @@ def certainty_of(
             if end - tok.i > 1:  # "according to X": the object of the last word
                 obj = child(tok.doc[end - 1], "pobj")
             attribution = _attribution_from(obj, index, "according to") if obj is not None else None
+    if attribution is None:
+        attribution = _intender(governors, index)
+        if attribution is not None and CERTAINTY_RANK["reported"] > CERTAINTY_RANK[best]:
+            best = "reported"
+    if attribution is None:
+        quote = view.quotation(pred, lexicon)
+        if quote is not None and quote.source is not None and quote.verb is not None:
+            # step 4: words inside a quotation are its speaker's, whatever the parse
+            attribution = _attribution_from(quote.source, index, quote.verb.lemma_.lower())
+            kind = lexicon.governor_cues.get(quote.verb.lemma_.lower(), "reported")
+            if CERTAINTY_RANK.get(kind, 0) > CERTAINTY_RANK[best]:
+                best = kind
+    if best == "reported" and performative(pred):
+        best = "asserted"  # the speaker's own act, done in the words reported
     return best, attribution
+
+
+# cue kinds of a verb or noun of intent, wish or call whose subject (possessor) the
+# event it governs is the plan or demand of ("pledged to impose", "urged X to
+# resume", "her decision to meet")
+INTENT_KINDS = frozenset({"future", "hypothetical"})
+
+
+def _intender(governors: list[tuple[str, Token]], index: MentionIndex) -> Attribution | None:
+    """Step 5: whose promise, plan, wish or call the event is, when no one is said to
+    report it: the subject of the nearest verb of intent above it, or the possessor
+    of a noun of intent. A passive or subjectless one names nobody."""
+    for kind, gov in governors:
+        if kind not in INTENT_KINDS or gov.dep_ in ("aux", "auxpass", "mark"):
+            continue
+        if gov.pos_ == "VERB":
+            subj = child(gov, SUBJECT_DEPS)
+        elif gov.pos_ == "NOUN":
+            subj = child(gov, "poss")
+        else:
+            continue
+        if subj is not None and subj.lower_ not in RELATIVE_WORDS:
+            return _attribution_from(subj, index, gov.lemma_.lower())
+    return None
+
+
+# a relative pronoun subject stands for the noun its clause modifies, which is
+# not the source of what the clause governs ("people who want to see ...")
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+
+
+# present-tense tags of a finite verb ("we call on", "I urge")
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+def performative(pred: Token) -> bool:
+    """Does a quoted speaker do the act by saying it ('"We call on all sides to ...",'
+    'I condemn ...')? A first-person present verb with no auxiliary is the act
+    itself, as sure as the quotation; it is not a report of something done elsewhere."""
+    if pred.tag_ not in PRESENT_TAGS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in pred.children):
+        return False
+    subj = child(pred, SUBJECT_DEPS)
+    return subj is not None and subj.lower_ in FIRST_PERSON_SPEAKERS
+
+
+FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
 
 
 def in_clause(token: Token, top: Token) -> bool:

@@ -1,0 +1,196 @@
+"""Who says so: quotations and the sources that close or open them.
+
+Reported speech often escapes the parse: a quotation runs over several
+sentences or paragraphs, its speaker is named after it ('"...," the senator
+told reporters') or in the sentence before, and the parser hangs the quoted
+clause on whatever verb is nearest. This module reads quotations off the
+surface instead, once per document:
+
+1. pair the quote marks (curly, Penn-Treebank and straight ones) into
+   quotations; a quotation still open at a paragraph's end closes there;
+2. find each quotation's source: a verb of saying (``cues.tsv``, kinds
+   reported and alleged) outside the marks in the sentence where it closes,
+   after the closing mark ('"...," Obama said', '..." said Obama'), else in
+   the sentence where it opens, before the opening mark ('Peskov told
+   reporters: "..."'), else at the end of the sentence before it ("He added:");
+3. a quotation with no source of its own continues the one just before it
+   when nothing but that quotation's own "he said" stands between them
+   ('"...," he said. "..."').
+
+The source is the subject of that verb, as a token; ``attributes`` turns it
+into an ``Attribution``, resolving a pronoun to whom it stands for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from entente.events.roles import SUBJECT_DEPS, child
+from entente.events.triggers import Lexicon
+
+__all__ = ["Quotation", "find_quotations", "quotation_at"]
+
+OPENING_QUOTES = frozenset({"\u201c", "``"})
+CLOSING_QUOTES = frozenset({"\u201d"})
+# marks that open or close by their spacing: '"', and two apostrophes, which some
+# outlets write for both ends of a quotation
+STRAIGHT_QUOTES = frozenset({'"', "''"})
+# punctuation that ends the stretch of text read for a quotation's frame
+FRAME_ENDS = frozenset({".", "!", "?"})
+# cue kinds of the verbs that introduce quoted speech
+SAYING_KINDS = frozenset({"reported", "alleged", "denied", "disputed"})
+# tokens a sentence may run on after a quotation closes and still name its speaker
+# ('"...," Sen. John Smith, a Republican from Ohio, told reporters on Monday')
+SOURCE_REACH_TOKENS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """Quoted words from token ``start`` (the opening mark) to ``end`` (the closing
+    mark, or the last token of the paragraph), with the verb that says who spoke
+    them and that verb's subject (None when the text names nobody)."""
+
+    start: int
+    end: int
+    verb: Token | None = None
+    source: Token | None = None
+
+
+def _is_paragraph_break(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def _straight_opens(mark: Token, open_now: bool) -> bool:
+    """Does a straight quote open a quotation? Glued to the next word and apart from
+    the one before ('said "We'), it opens; glued to the word before ('now."'), it
+    closes; else it toggles."""
+    doc = mark.doc
+    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_) or doc[mark.i - 1].is_space
+    glued_after = not mark.whitespace_ and mark.i + 1 < len(doc) and not doc[mark.i + 1].is_punct
+    if spaced_before and glued_after:
+        return True
+    if not spaced_before:
+        return False
+    return not open_now
+
+
+def _pair_marks(doc: Doc) -> list[tuple[int, int]]:
+    """Step 1: (opening mark, closing mark or paragraph end) of each quotation."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for token in doc:
+        text = token.text
+        if text in OPENING_QUOTES or (
+            text in STRAIGHT_QUOTES and _straight_opens(token, opened is not None)
+        ):
+            if opened is not None and token.i > opened + 1:
+                spans.append((opened, token.i - 1))  # an unclosed one ends where the next opens
+            opened = token.i
+        elif text in CLOSING_QUOTES or text in STRAIGHT_QUOTES:
+            if opened is not None:
+                spans.append((opened, token.i))
+                opened = None
+        elif opened is not None and _is_paragraph_break(token):
+            spans.append((opened, token.i))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(doc) - 1))
+    return spans
+
+
+def _saying_verb(tokens: list[Token], lexicon: Lexicon) -> Token | None:
+    """The first verb of saying among ``tokens`` that has a subject or a passive agent."""
+    for t in tokens:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if lexicon.governor_cues.get(t.lemma_.lower()) in SAYING_KINDS:
+            return t
+    return None
+
+
+def _frame_after(doc: Doc, end: int) -> list[Token]:
+    """The words after a closing mark up to the end of their sentence, read off the
+    surface (the parser often starts a new sentence at the mark)."""
+    words = []
+    for t in doc[end + 1 : end + 1 + SOURCE_REACH_TOKENS]:
+        if _is_paragraph_break(t) or t.text in OPENING_QUOTES or t.text in STRAIGHT_QUOTES:
+            break
+        words.append(t)
+        if t.text in FRAME_ENDS:
+            break
+    return words
+
+
+def _frame_before(doc: Doc, start: int) -> list[Token]:
+    """The words before an opening mark back to the start of their sentence, nearest
+    first."""
+    words = []
+    for t in reversed(doc[max(start - SOURCE_REACH_TOKENS, 0) : start]):
+        if _is_paragraph_break(t) or t.text in FRAME_ENDS or t.text in CLOSING_QUOTES:
+            break
+        if t.text in STRAIGHT_QUOTES:
+            break
+        words.append(t)
+    return words
+
+
+def _source_of(doc: Doc, start: int, end: int, lexicon: Lexicon) -> Token | None:
+    """Step 2: the verb of saying that frames the quotation ``start``..``end``."""
+    if not _is_paragraph_break(doc[end]):
+        verb = _saying_verb(_frame_after(doc, end), lexicon)
+        if verb is not None:
+            return verb
+    before = _frame_before(doc, start)
+    if before:
+        return _saying_verb(before, lexicon)
+    # 'He added:' closing the sentence before the quotation opens
+    back = start - 1
+    while back >= 0 and doc[back].is_space:
+        back -= 1
+    if back >= 0 and doc[back].text == ":":
+        return _saying_verb(_frame_before(doc, back), lexicon)
+    return None
+
+
+def _only_frame_between(doc: Doc, earlier: Quotation, later_start: int) -> bool:
+    """Step 3: is all that stands between two quotations the first one's own frame
+    (its "he said") or blank space and punctuation?"""
+    gap = doc[earlier.end + 1 : later_start]
+    if len(gap) > SOURCE_REACH_TOKENS:
+        return False
+    frame_sentence = doc[earlier.end].sent
+    return all(
+        t.is_space or t.is_punct or frame_sentence.start <= t.i < frame_sentence.end for t in gap
+    )
+
+
+def find_quotations(doc: Doc, lexicon: Lexicon) -> list[Quotation]:
+    """The document's quotations with their sources (steps 1-3 of the module docstring)."""
+    found: list[Quotation] = []
+    for start, end in _pair_marks(doc):
+        verb = _source_of(doc, start, end, lexicon)
+        source = child(verb, SUBJECT_DEPS) if verb is not None else None
+        if verb is not None and source is None:
+            # "said Obama" parsed with the name as object; a passive has no speaker
+            source = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if (
+            verb is None
+            and found
+            and found[-1].verb is not None
+            and _only_frame_between(doc, found[-1], start)
+        ):
+            verb, source = found[-1].verb, found[-1].source
+        found.append(Quotation(start=start, end=end, verb=verb, source=source))
+    return found
+
+
+def quotation_at(quotations: list[Quotation], starts: list[int], i: int) -> Quotation | None:
+    """The quotation holding token ``i`` (``starts``: the quotations' starts, sorted)."""
+    at = bisect_right(starts, i) - 1
+    if at < 0:
+        return None
+    quote = quotations[at]
+    return quote if quote.start < i <= quote.end else None

@@ -1,0 +1,138 @@
+"""Who says so: attribution over the whole reported content, on invented sentences.
+
+Each test pins one frame: a quotation closed or opened by its source, a
+quotation of several sentences, "according to" anywhere, a pronoun source
+resolved to whom it stands for, a report that keeps its event's tense, a plan
+or call whose content is its maker's, and hedges that name no claimant.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code
+
+from entente.events.claims import find_quotations
+
+pytestmark = pytest.mark.slow
+
+
+def event(nlp, lexicon, text, type_name, trigger=None):
+    found = [
+        e
+        for e in code(nlp, lexicon, text)
+        if e.type == type_name and (trigger is None or e.evidence.trigger == trigger)
+    ]
+    assert found, f"no {type_name} in {text!r}"
+    return found[0]
+
+
+def test_quotation_closed_by_its_source(nlp, lexicon):
+    text = '"We will send tanks to Freedonia next month," the Ruritanian envoy told reporters.'
+    e = event(nlp, lexicon, text, "AID", "send")
+    assert e.attributed_to is not None and "envoy" in e.attributed_to.name
+    assert e.attributed_to.cue == "tell"
+    assert e.certainty == "reported" and e.tense == "future"
+
+
+def test_quotation_opened_after_its_source(nlp, lexicon):
+    text = 'The Ruritanian envoy said: "Sylvania attacked Freedonia in the night."'
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None and "envoy" in e.attributed_to.name
+    assert e.certainty == "reported"
+
+
+def test_quotation_of_several_sentences_keeps_one_speaker(nlp, lexicon):
+    text = (
+        '"The talks failed," the Ruritanian minister said on Monday. '
+        '"Sylvania then attacked Freedonia, and nobody stopped it."'
+    )
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None and "minister" in e.attributed_to.name
+    assert e.certainty == "reported"
+
+
+def test_quotation_running_over_a_paragraph_break(nlp, lexicon):
+    text = (
+        '"Sylvania has armed the rebels for years.\n\n'
+        '"It sent them rockets in May," the Freedonian spokesman said.'
+    )
+    e = event(nlp, lexicon, text, "AID", "sent")
+    assert e.attributed_to is not None and "spokesman" in e.attributed_to.name
+
+
+def test_quotation_pairs_curly_and_doubled_apostrophe_marks(nlp, lexicon):
+    doc = nlp("''We left,'' he said. \u201cThey stayed,\u201d she said.")
+    quotes = find_quotations(doc, lexicon)
+    assert [(doc[q.start].text, doc[q.end].text) for q in quotes] == [
+        ("''", "''"),
+        ("\u201c", "\u201d"),
+    ]
+    assert [q.source.text for q in quotes] == ["he", "she"]
+
+
+def test_first_person_act_in_a_quotation_is_done_by_saying_it(nlp, lexicon):
+    text = '"We call on Sylvania to withdraw its troops," the Ruritanian minister said.'
+    e = event(nlp, lexicon, text, "REQUEST")
+    assert e.certainty == "asserted"
+    assert e.attributed_to is not None and "minister" in e.attributed_to.name
+
+
+def test_according_to_anywhere_in_the_sentence(nlp, lexicon):
+    text = "Sylvania, according to the Freedonian Courier, delivered drones to Ruritania."
+    e = event(nlp, lexicon, text, "AID")
+    assert e.certainty == "reported"
+    assert e.attributed_to is not None and "Courier" in e.attributed_to.name
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("The Ruritanian minister said Sylvania will withdraw its troops.", "future"),
+        ("The Ruritanian minister said Sylvania would attack Freedonia.", "future"),
+        ("The Ruritanian minister said Sylvania attacked Freedonia.", "actual"),
+    ],
+)
+def test_a_report_keeps_its_events_own_tense(nlp, lexicon, text, tense):
+    e = [x for x in code(nlp, lexicon, text) if x.type in ("RETREAT", "ASSAULT")][0]
+    assert e.tense == tense
+    assert e.certainty == "reported" and "minister" in e.attributed_to.name
+
+
+def test_pronoun_source_takes_its_antecedents_name(nlp, lexicon):
+    text = "Ruritania closed its embassy on Monday. It said Sylvania had attacked Freedonia."
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None
+    assert e.attributed_to.name == "Ruritania" and e.attributed_to.country == "RUR"
+    assert e.attributed_to.actor_id == "rur"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_name", "cue"),
+    [
+        ("Ruritania pledged to impose sanctions on Sylvania.", "SANCTION", "pledge"),
+        ("Ruritania urged Sylvania to withdraw from Freedonia.", "RETREAT", "urge"),
+    ],
+)
+def test_a_plan_or_call_is_its_makers(nlp, lexicon, text, type_name, cue):
+    e = event(nlp, lexicon, text, type_name)
+    assert e.attributed_to is not None and e.attributed_to.name == "Ruritania"
+    assert e.attributed_to.cue == cue
+    assert e.tense != "actual"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sylvania is believed to have supplied drones to Ruritania.",
+        "Sylvania reportedly supplied drones to Ruritania.",
+    ],
+)
+def test_unattributed_hedge_names_no_claimant(nlp, lexicon, text):
+    e = event(nlp, lexicon, text, "AID")
+    assert e.certainty in ("reported", "alleged")
+    assert e.attributed_to is None
+
+
+def test_narrators_own_sentence_stays_asserted(nlp, lexicon):
+    e = event(nlp, lexicon, "Sylvania attacked Freedonia on Monday.", "ASSAULT")
+    assert e.certainty == "asserted" and e.attributed_to is None
