@@ -54,6 +54,7 @@ ACTORS = {
     "x-iranian-backed-militia": Actor(
         "x-iranian-backed-militia", "Iranian-backed militia", "group", "IRQ", "REB", backers=["IRN"]
     ),
+    "x-syr-opposition": Actor("x-syr-opposition", "Syrian opposition", "group", "SYR", "OPP"),
     "x-mousa-abu-marzouk": Actor(
         "x-mousa-abu-marzouk", "Mousa Abu Marzouk", "person", "PSE", "REB"
     ),

@@ -189,3 +189,20 @@ def test_relations_rules_are_data() -> None:
     assert kinds == {"arms_supplier_of", "backs", "partner_of", "adversary_of"}
     assert knowledge.names_military_goods("Su-35 fighter jets")
     assert not knowledge.names_military_goods("wheat and fertiliser")
+
+
+def test_relations_group_of_a_state_is_not_the_state(tmp_path: Path) -> None:
+    """Issue 14: strikes on a country's opposition make no relation with the country."""
+    strike = event(
+        "e-1",
+        "ASSAULT",
+        ["RUS"],
+        ["x-syr-opposition"],
+        "Russian jets struck the Syrian opposition.",
+        date="2017-02-01",
+    )
+    docs = [doc("d-1", "a.com", "2017-02-02", [strike])]
+    with _build(tmp_path, docs) as store:
+        found = _relations(store)
+        assert ("RUS", "x-syr-opposition", "adversary_of") in found
+        assert not any("SYR" in key[:2] for key in found)

@@ -222,3 +222,23 @@ def test_resolve_demonym_civilians_are_not_the_government(resolve):
 def test_resolve_european_community_is_an_igo(resolve):
     mention = _find(resolve("The European Community lifted the ban on beef."), "European Community")
     assert mention.sector == "IGO"
+
+
+def test_resolve_group_of_a_state_is_its_own_actor(resolve):
+    """Issue 14: refugees, opposition and armed groups of a country are not the state."""
+    refugees = _find(resolve("Britain will take in more Syrian refugees."), "refugees")
+    opposition = _find(resolve("Russian jets struck the Syrian opposition."), "opposition")
+    groups = _find(resolve("Russia armed Palestinian terrorist groups."), "groups")
+    assert (refugees.actor_id, refugees.country, refugees.sector) == (
+        "x-syr-refugees",
+        "SYR",
+        "REF",
+    )
+    assert (opposition.actor_id, opposition.country) == ("x-syr-opposition", "SYR")
+    assert (groups.actor_id, groups.country) == ("x-pse-groups", "PSE")
+
+
+def test_resolve_state_organs_stay_the_state(resolve):
+    ministry = _find(resolve("Syria's Foreign Ministry protested."), "Ministry")
+    troops = _find(resolve("Syrian troops advanced."), "troops")
+    assert (ministry.actor_id, troops.actor_id) == ("SYR", "SYR")

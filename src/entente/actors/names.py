@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from entente.actors.registry import NameMatch, slugify
 from entente.actors.roles import (
+    STATE_SECTORS,
     Context,
     find_title,
     is_facility_name,
@@ -90,6 +91,18 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
             phrase = span
         if title is not None and _resolve_role_reference(ctx, phrase, actor.country, title):
             return
+        if (
+            title is None
+            and sector is not None
+            and sector not in STATE_SECTORS
+            and entry.kind in ("state", "demonym")
+        ):
+            # "the Syrian opposition", "Syrian refugees", "Palestinian terrorist groups":
+            # a group of the state's people, not the state (issue 14)
+            group = _group_of_state(ctx, span, phrase, actor, sector)
+            if group is not None:
+                ctx.add(phrase, group.id, "modifier", actor.country, sector)
+                return
         ctx.add(phrase, actor.id, "modifier", actor.country, sector)
         return
     if entry.kind == "capital" or entry.kind == "seat":
@@ -104,6 +117,41 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         ctx.add(span, actor.id, "alias" if noun_use else "modifier", actor.country, None)
     else:
         ctx.add(span, actor.id, entry.by, actor.country, "GOV")
+
+
+def _group_of_state(
+    ctx: Context, span: Span, phrase: Span, state: Actor, sector: str
+) -> Actor | None:
+    """The ``x-`` group actor a state's name or demonym and a group noun of a non-state
+    sector name ("Syrian refugees": refugees of Syria, kind group, country SYR).
+
+    One actor per state and noun words, whatever the surface ("Syria's refugees"),
+    named as first written. None when no noun follows the name.
+    """
+    head = span.root.head if span.root.dep_ != "conj" else span.root.head.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head.i < span.end:
+        return None
+    if any(child.i > head.i and child.ent_type_ for child in head.children):
+        return None  # "the Russian groups Wagner and ...": the names say who
+    nouns = [t for t in ctx.doc[span.end : head.i + 1] if t.dep_ == "compound" or t == head]
+    if not nouns:
+        return None
+    key = " ".join(t.lower_ for t in nouns)
+    actor_id = "x-" + slugify(f"{state.country or state.id}-{key}")
+    actor = ctx.new_actors.get(actor_id)
+    if actor is None:
+        if len(phrase) > len(span):  # "the Syrian opposition": the phrase, without "the"
+            start = phrase.start
+            while start < phrase.end - 1 and ctx.lower[start] in ("the", "a", "an"):
+                start += 1
+            name = ctx.span_text(start, phrase.end)
+        else:  # "Palestinian and pro-Palestinian terrorist groups": the name and the nouns
+            name = " ".join([span.text, *(t.text for t in nouns)])
+        actor = Actor(id=actor_id, name=name, kind="group", country=state.country, sector=sector)
+        ctx.new_actors[actor_id] = actor
+    return actor
 
 
 def _after_organisation_in_name(ctx: Context, match: NameMatch) -> bool:

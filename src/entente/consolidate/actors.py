@@ -262,6 +262,8 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
        (a Hamas spokesman speaks for ``hamas``);
     3. an ad-hoc actor, not a person, acting in a non-state sector
        (own_sectors: REB, PTY, ...) is its own id: ``x-iranian-backed-militias``;
+       so is an ad-hoc group of a state's people ("Syrian refugees", "the
+       Syrian opposition": kind group), its country an attribute, not its node;
     4. anything else with a state country rolls up to that country: persons,
        ministries, armed forces, seats of power (Lavrov -> ``RUS``);
     5. otherwise the canonical actor id, else ``x-<slug of the name>``, else None.
@@ -277,7 +279,9 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
     ad_hoc_group = (
         ref.actor_id and is_ad_hoc(ref.actor_id) and (actor is None or actor.kind != "person")
     )
-    if ad_hoc_group and ref.sector in knowledge.own_sectors:
+    if ad_hoc_group and (
+        ref.sector in knowledge.own_sectors or (actor is not None and actor.kind == "group")
+    ):
         return index.canonical(ref.actor_id)
     country = ref.country or (actor.country if actor else None)
     if country and is_state_node(country):
