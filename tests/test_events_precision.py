@@ -78,9 +78,9 @@ def _copy_data(tmp_path):
 def test_trigger_party_column_overrides_type_default(tmp_path):
     data = _copy_data(tmp_path)
     path = data / "lexicons" / "triggers.tsv"
-    path.write_text(path.read_text() + "lambast\tV\tACCUSE\t-\tdo\t-\t-\t1\talone\n")
+    path.write_text(path.read_text() + "upbraid\tV\tACCUSE\t-\tdo\t-\t-\t1\talone\n")
     lexicon = load_lexicon(data)
-    (entry,) = lexicon.triggers["lambast"]
+    (entry,) = lexicon.triggers["upbraid"]
     assert not lexicon.needs_party(entry, "ACCUSE")
     (bomb,) = [e for e in lexicon.triggers["bomb"] if e.pos == "V"]
     assert not lexicon.needs_party(bomb, "ASSAULT")
@@ -165,8 +165,16 @@ def test_forecast_by_others_is_no_promise(nlp, lexicon):
     assert "AGREE" in types_of(nlp, lexicon, "Ruritania said it will send aid to Freedonia.")
 
 
-def test_giving_up_ones_weapons_is_a_concession_aimed_at_nobody_else(nlp, lexicon):
+def test_pressing_to_give_up_weapons_is_a_request_to_yield(nlp, lexicon):
+    """Issue 13: the concession asked for is the request's content, not an act done."""
     found = code(nlp, lexicon, "Ruritania pressed Freedonia to give up its nuclear weapons.")
+    assert not {"AID", "CONCEDE"} & {e.type for e in found}
+    (request,) = [e for e in found if e.type == "REQUEST"]
+    assert request.mode == "yield" and countries(request.recipient) == ["FRE"]
+
+
+def test_giving_up_ones_weapons_is_a_concession_aimed_at_nobody_else(nlp, lexicon):
+    found = code(nlp, lexicon, "Freedonia agreed to give up its nuclear weapons.")
     assert "AID" not in {e.type for e in found}
     concede = [e for e in found if e.type == "CONCEDE"]
     assert concede and countries(concede[0].actor) == ["FRE"] and not concede[0].recipient

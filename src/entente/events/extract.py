@@ -166,11 +166,50 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
         for p in plans
         if p.type == "REQUEST" and not p.candidate.nominal and _subject_control(p.candidate.head)
     }
+    asked = _asked_acts(plans, aims, lexicon)
     for p in plans:
-        reading = _protest_reading(p)
+        reading = _protest_reading(p) or _verbal_attack_reading(p, lexicon)
         if reading is not None and reading[0] in lexicon.types:
             p.type, p.mode = reading
-    return [p for p in plans if p.candidate.head.i not in negating | aims]
+    return [p for p in plans if p.candidate.head.i not in negating | aims | asked]
+
+
+# Where a request verb's asked act hangs: "called on X to release" (xcomp), "demanded
+# that X step down" (ccomp).
+ASKED_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+def _asked_acts(plans: list[_Plan], aims: set[int], lexicon: Lexicon) -> set[int]:
+    """Heads of the acts a request asks for ("X called on Y to release Z": the
+    release has not happened; it is the content of X's REQUEST to Y). Each sets its
+    request's mode (request_modes.tsv: yield, meet, assist; else change)."""
+    by_head = {p.candidate.head.i: p for p in plans}
+    asked: set[int] = set()
+    for p in plans:
+        head = p.candidate.head
+        if p.type != "REQUEST" or p.candidate.nominal or head.i in aims:
+            continue
+        for comp in head.children:
+            inner = by_head.get(comp.i)
+            if comp.dep_ in ASKED_DEPS and inner is not None and not inner.candidate.nominal:
+                asked.add(comp.i)
+                if p.mode is None:
+                    mode = lexicon.request_modes.get(inner.type, "change")
+                    p.mode = mode if mode in lexicon.ptype("REQUEST").modes else None
+    return asked
+
+
+def _verbal_attack_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """(ACCUSE, disapprove) for an attack in words ("a scathing attack on the minister",
+    "personal attacks"): a modifier from verbal_attack_words.txt says so."""
+    noun = plan.noun or (plan.candidate if plan.candidate.nominal else None)
+    if plan.type != "ASSAULT" or noun is None:
+        return None
+    if any(
+        c.dep_ == "amod" and c.lower_ in lexicon.verbal_attack_words for c in noun.head.children
+    ):
+        return "ACCUSE", "disapprove"
+    return None
 
 
 # "protest" is street protest when it is the purpose of an action ("marched to
@@ -216,8 +255,11 @@ def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[in
     ("Iran repeated its threats"); not for nouns in a prepositional phrase
     ("aligned with the US after the attacks")."""
     verb = noun.head if noun.dep_ in OBJECT_DEPS else None
-    if verb is None or verb.i in trigger_heads or verb.lemma_.lower() in lexicon.governor_cues:
+    if verb is None or verb.i in trigger_heads:
         return None
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.governor_cues and lemma not in lexicon.declaring_verbs:
+        return None  # "X reported the attack": a reporter; "X declared a ceasefire": its actor
     subj = find_subject(verb)
     if subj is not None and subj.lower_ in FIRST_PERSON:
         return None  # '"We must see the attacks ..."': a speaker who sees them
@@ -241,6 +283,27 @@ def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention
         gov = noun.head.head
         if lexicon.governor_cues.get(gov.lemma_.lower()) == "alleged":
             return arguments(child(gov, OBJECT_DEPS), index)
+    return []
+
+
+def _blamed_on(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention]:
+    """Whom an event noun is blamed on when it is the object of an accusing verb
+    that names its culprit with "on" ("Iran blamed the attack on Israel"): the
+    object of that "on", on the verb or on the noun itself."""
+    if noun.dep_ not in OBJECT_DEPS:
+        return []
+    verb = noun.head
+    blames = any(
+        e.type == "ACCUSE" and "on" in e.preps and e.pos in ("V", "*") and len(e.lemmas) == 1
+        for e in lexicon.triggers.get(verb.lemma_.lower(), [])
+    )
+    if not blames:
+        return []
+    for host in (verb, noun):
+        for obj in prep_objects(host, ("on",)):
+            found = arguments(obj, index)
+            if found:
+                return found
     return []
 
 
@@ -575,6 +638,10 @@ def _nominal_sides(
     blamed on, else the subject of the plain verb it is the object of."""
     cand, index = plan.candidate, ctx.index
     actor, recipient = nominal_roles(cand.head, preps, index)
+    blamed = _blamed_on(cand.head, ctx.lexicon, index)
+    if blamed:
+        # "blamed the attack on X": X did it, whatever the parse attached "on X" to
+        actor, recipient = blamed, [m for m in recipient if m not in blamed]
     if not actor:
         actor = _accused(cand.head, ctx.lexicon, index)
     if not actor:

@@ -137,6 +137,13 @@ class Lexicon:
     # lemmas of measures and texts that can be no doer of force ("tariffs targeting
     # Canada", "a bill that hits Turkey"): measures.txt, for types marked physical
     measures: frozenset[str] = frozenset()
+    # asked type -> REQUEST mode ("called on X to release": yield): request_modes.tsv
+    request_modes: dict[str, str] = field(default_factory=dict)
+    # modifiers that make an attack verbal ("a scathing attack"): verbal_attack_words.txt
+    verbal_attack_words: frozenset[str] = frozenset()
+    # verbs whose subject performs their object noun ("declared a ceasefire"):
+    # declaring_verbs.txt
+    declaring_verbs: frozenset[str] = frozenset()
 
     def ptype(self, name: str) -> PloverType:
         return self.types[name]
@@ -342,6 +349,16 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.political_objects = _read_words(lex_dir / "political_objects.txt")
     lexicon.inert_actors = _read_words(lex_dir / "inert_actors.txt")
     lexicon.measures = _read_words(lex_dir / "measures.txt")
+    lexicon.verbal_attack_words = _read_words(lex_dir / "verbal_attack_words.txt")
+    lexicon.declaring_verbs = _read_words(lex_dir / "declaring_verbs.txt")
+    modes_path = lex_dir / "request_modes.tsv"
+    request_modes = types["REQUEST"].modes if "REQUEST" in types else {}
+    for number, (asked, mode) in _rows(modes_path, 2):
+        if asked not in types:
+            raise DataFileError(modes_path, number, f"{asked!r} is not a PLOVER type")
+        if mode not in request_modes:
+            raise DataFileError(modes_path, number, f"{mode!r} is not a REQUEST mode")
+        lexicon.request_modes[asked] = mode
     pol_path = lex_dir / "political_actors.tsv"
     kinds: set[str] = set()
     sectors: set[str] = set()

@@ -1,0 +1,64 @@
+"""Frames that carry two events or move a side (issue 13): a request and the act it
+asks for, an event blamed on someone, an attack in words, a declared act."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code, countries
+
+pytestmark = pytest.mark.slow
+
+
+def by_type(events, type_name):
+    return [e for e in events if e.type == type_name]
+
+
+def test_call_on_to_release_is_a_request_to_the_addressee(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania called on Freedonia to release the journalists.")
+    (request,) = by_type(events, "REQUEST")
+    assert countries(request.actor) == ["RUR"] and countries(request.recipient) == ["FRE"]
+    assert request.mode == "yield"
+    assert not by_type(events, "RETREAT")  # asked for, not done
+
+
+def test_urge_to_hold_talks_is_a_request_to_meet(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania urged Freedonia to hold talks with Sylvania.")
+    (request,) = by_type(events, "REQUEST")
+    assert request.mode == "meet" and countries(request.recipient) == ["FRE"]
+    assert not by_type(events, "CONSULT")
+
+
+def test_seeking_to_mediate_is_an_aim_and_keeps_its_act(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania is seeking to mediate between Freedonia and Sylvania.")
+    assert not by_type(events, "REQUEST")
+
+
+def test_blamed_on_makes_the_blamed_the_doer(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania blamed the bombing on Freedonia.")
+    (accusation,) = by_type(events, "ACCUSE")
+    assert countries(accusation.recipient) == ["FRE"]
+    (bombing,) = by_type(events, "ASSAULT")
+    assert countries(bombing.actor) == ["FRE"] and not bombing.recipient
+    assert bombing.certainty == "alleged"
+
+
+def test_scathing_attack_is_an_accusation(nlp, lexicon):
+    text = "Ruritania's president launched a scathing attack on Freedonia."
+    events = code(nlp, lexicon, text)
+    assert by_type(events, "ACCUSE") and not by_type(events, "ASSAULT")
+
+
+def test_attack_without_verbal_modifier_stays_an_assault(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania launched an attack on Freedonia.")
+    assert by_type(events, "ASSAULT") and not by_type(events, "ACCUSE")
+
+
+def test_launching_a_product_is_no_event(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania launched a new television channel.")
+    assert not events
+
+
+def test_declared_ceasefire_has_the_declarer_as_actor(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania declared a ceasefire in Freedonia.")
+    (truce,) = by_type(events, "RETREAT")
+    assert countries(truce.actor) == ["RUR"]
