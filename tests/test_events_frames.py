@@ -62,3 +62,21 @@ def test_declared_ceasefire_has_the_declarer_as_actor(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania declared a ceasefire in Freedonia.")
     (truce,) = by_type(events, "RETREAT")
     assert countries(truce.actor) == ["RUR"]
+
+
+def test_object_naming_people_is_the_target_by_name(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania detained 18 people.")
+    (arrest,) = by_type(events, "COERCE")
+    assert [r.name for r in arrest.recipient] == ["18 people"]
+    assert arrest.recipient[0].actor_id is None  # no actor of the map
+
+
+def test_object_naming_a_thing_is_no_target(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania seized the documents.")
+    assert all(not e.recipient for e in by_type(events, "COERCE"))
+
+
+def test_known_recipient_wins_over_a_named_object(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania detained 18 people from Freedonia.")
+    (arrest,) = by_type(events, "COERCE")
+    assert countries(arrest.recipient) == ["FRE"]

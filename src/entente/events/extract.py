@@ -23,7 +23,9 @@ it, numbered alike:
    protest at its government (``_fill_recipients``, ``_domestic_target``);
 9. keep an ordinary word's event only with a political side (``gating``);
 10. give a transfer with no receiver the party its giver dealt with just before
-   (``_discourse_receivers``).
+   (``_discourse_receivers``);
+11. name the target of an event still without a recipient from its object
+   ("detained 18 people", ``_object_targets``).
 """
 
 from __future__ import annotations
@@ -508,6 +510,8 @@ class _Coded:
     need: str
     organ: bool
     governors: list[tuple[str, Token]]
+    # the object named as the event's target when no actor is (step 11)
+    target: list[ActorRef]
 
 
 def extract_events(
@@ -549,7 +553,11 @@ def extract_events(
     coded = _fill_recipients(coded, ctx.index, ctx.names)  # 8
     coded = [replace(c, event=_domestic_target(c.event, ctx.names, c.organ)) for c in coded]
     kept = [c for c in coded if has_party(c.event, c.need, lexicon, ctx.names)]  # 9
-    return _discourse_receivers(kept)  # 10
+    events = _discourse_receivers(kept)  # 10
+    return [  # 11
+        replace(e, recipient=c.target) if not e.recipient and c.target else e
+        for e, c in zip(events, kept, strict=True)
+    ]
 
 
 def _states_an_event(plan: _Plan) -> bool:
@@ -733,7 +741,14 @@ def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None
         confidence=round(min(confidence, 0.95), 2),
     )
     organ = any(is_organ(m, ctx.names) for m in actor)
-    return _Coded(event=event, pred=pred, need=sides.need, organ=organ, governors=governors)
+    return _Coded(
+        event=event,
+        pred=pred,
+        need=sides.need,
+        organ=organ,
+        governors=governors,
+        target=[] if recipient else _object_targets(plan, ctx),
+    )
 
 
 def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
@@ -782,6 +797,65 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
         # a promise or a threat is somebody's
         implied.append(replace(coded, event=promise, need="actor"))
     return implied
+
+
+# Types whose event noun takes its target with "of" ("the arrest of X", "an
+# investigation of X", "the release of X"); for others "of" names the doer or a part.
+PATIENT_OF_TYPES = frozenset({"ACCUSE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
+# Entity labels of an object that names a target the registry does not know.
+TARGET_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC", "ORG"})
+# Quantifier heads that pass to their "of" phrase ("one of two men").
+PARTITIVE_WORDS = frozenset(
+    {"one", "two", "some", "many", "several", "dozens", "hundreds", "thousands", "all", "most"}
+)
+
+
+def _object_targets(plan: _Plan, ctx: _Context) -> list[ActorRef]:
+    """Step 11: the event's target by name when no actor is named as recipient:
+    the object, passive subject or prepositional object that names people, a
+    group or a place (target_nouns.txt, or a named entity the registry lacks):
+    "detained 18 people", "torched a village in Cameroon", "an investigation of
+    two servicemen". No actor id, so the map leaves it out; a place or demonym in
+    the phrase gives its country."""
+    cand, lexicon = plan.candidate, ctx.lexicon
+    host = plan.noun.head if plan.noun else cand.head
+    preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
+    objects: list[Token] = []
+    if not cand.nominal and cand.entry.frame != "give":
+        objects += [
+            c
+            for c in cand.head.children
+            if (c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+            and c.i not in ctx.trigger_heads
+        ]
+    for h in dict.fromkeys((cand.head, host)):
+        objects += prep_objects(h, preps)
+    if (plan.noun or cand.nominal) and plan.type in PATIENT_OF_TYPES:
+        objects += prep_objects(host, ("of",))
+    for obj in objects:
+        if obj.lower_ in PARTITIVE_WORDS:
+            obj = next(iter(prep_objects(obj, ("of",))), obj)
+        ref = _target_ref(obj, ctx)
+        if ref is not None:
+            return [ref]
+    return []
+
+
+def _target_ref(obj: Token, ctx: _Context) -> ActorRef | None:
+    if ctx.index.at(obj) is not None or obj.pos_ == "PRON":
+        return None  # a known actor was the role reader's to find
+    if obj.lemma_.lower() not in ctx.lexicon.target_nouns and obj.ent_type_ not in TARGET_ENTITIES:
+        return None
+    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in ("det", "punct")]
+    country = None
+    for t in obj.subtree:
+        m = ctx.index.at(t)
+        if m is not None and m.country:
+            country = m.country
+            break
+    name = " ".join(t.text for t in words) or obj.text
+    sector = "CVL" if obj.lemma_.lower() in ctx.lexicon.target_nouns and country else None
+    return ActorRef(name=name, country=country, sector=sector, actor_id=None, wikidata=None)
 
 
 # sentences before a transfer in which its receiver may have been named

@@ -144,6 +144,8 @@ class Lexicon:
     # verbs whose subject performs their object noun ("declared a ceasefire"):
     # declaring_verbs.txt
     declaring_verbs: frozenset[str] = frozenset()
+    # nouns of people, groups and places an event can target by name: target_nouns.txt
+    target_nouns: frozenset[str] = frozenset()
 
     def ptype(self, name: str) -> PloverType:
         return self.types[name]
@@ -351,6 +353,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.measures = _read_words(lex_dir / "measures.txt")
     lexicon.verbal_attack_words = _read_words(lex_dir / "verbal_attack_words.txt")
     lexicon.declaring_verbs = _read_words(lex_dir / "declaring_verbs.txt")
+    lexicon.target_nouns = _read_words(lex_dir / "target_nouns.txt")
     modes_path = lex_dir / "request_modes.tsv"
     request_modes = types["REQUEST"].modes if "REQUEST" in types else {}
     for number, (asked, mode) in _rows(modes_path, 2):
