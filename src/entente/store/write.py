@@ -146,15 +146,32 @@ def write_batch(
         write_rows(store, coded, log, run_id)
 
 
-def write_rows(
-    store: Store, coded: Sequence[CodedDocument], log: Sequence[LogEntry], run_id: str
-) -> None:
-    """Store coded documents and log entries inside the caller's transaction."""
+# How each table takes a row whose key is already stored: a document's rows
+# are never rewritten, but registry data may have been corrected since an
+# actor was first stored, so actors are replaced. Log rows have no key.
+CONFLICTS: dict[str, str | None] = {
+    "documents": "ignore",
+    "sentences": "ignore",
+    "actors": "replace",
+    "mentions": "ignore",
+    "events": "ignore",
+    "ingest_log": None,
+}
+
+
+def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
+    """The rows of coded documents, table name to columns, in ``CONFLICTS`` order.
+
+    The local engine appends these to the store; the Ray engine writes them as
+    Parquet parts and appends them later (``entente.scale.parts``).
+    """
     now = datetime.now(UTC).replace(tzinfo=None)
     docs = [c.document for c in coded]
-    store.append(
-        "documents",
-        {
+    sentences = [s for c in coded for s in c.sentences]
+    # One row per actor: the last document's copy, as a replace would leave it.
+    actors = {a.id: a for c in coded for a in c.actors}
+    return {
+        "documents": {
             "id": [d.id for d in docs],
             "source": [d.source for d in docs],
             "url": [d.url for d in docs],
@@ -169,35 +186,35 @@ def write_rows(
             "words": [len(d.text.split()) for d in docs],
             "ingested_at": [now] * len(docs),
         },
-        on_conflict="ignore",
-    )
-    sentences = [s for c in coded for s in c.sentences]
-    store.append(
-        "sentences",
-        {
+        "sentences": {
             "doc_id": [s.doc_id for s in sentences],
             "idx": [s.index for s in sentences],
             "start": [s.start for s in sentences],
             "end": [s.end for s in sentences],
         },
-        on_conflict="ignore",
-    )
-    # Registry data may have been corrected since the actor was first stored.
-    actors = {a.id: a for c in coded for a in c.actors}
-    store.append("actors", _actor_columns(list(actors.values())), on_conflict="replace")
-    mentions = [m for c in coded for m in c.mentions]
-    store.append("mentions", _mention_columns(mentions), on_conflict="ignore")
-    store.append(
-        "events", _event_columns([e for c in coded for e in c.events]), on_conflict="ignore"
-    )
-    store.append(
-        "ingest_log",
-        {
-            "run_id": [run_id] * len(log),
-            "source": [e.source for e in log],
-            "status": [e.status for e in log],
-            "reason": [e.reason for e in log],
-            "doc_id": [e.doc_id for e in log],
-            "logged_at": [now] * len(log),
-        },
-    )
+        "actors": _actor_columns(list(actors.values())),
+        "mentions": _mention_columns([m for c in coded for m in c.mentions]),
+        "events": _event_columns([e for c in coded for e in c.events]),
+    }
+
+
+def log_columns(log: Sequence[LogEntry], run_id: str) -> dict[str, list]:
+    """Ingest log rows for one run."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    return {
+        "run_id": [run_id] * len(log),
+        "source": [e.source for e in log],
+        "status": [e.status for e in log],
+        "reason": [e.reason for e in log],
+        "doc_id": [e.doc_id for e in log],
+        "logged_at": [now] * len(log),
+    }
+
+
+def write_rows(
+    store: Store, coded: Sequence[CodedDocument], log: Sequence[LogEntry], run_id: str
+) -> None:
+    """Store coded documents and log entries inside the caller's transaction."""
+    for table, columns in coded_columns(coded).items():
+        store.append(table, columns, on_conflict=CONFLICTS[table])
+    store.append("ingest_log", log_columns(log, run_id), on_conflict=CONFLICTS["ingest_log"])

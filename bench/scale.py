@@ -1,0 +1,157 @@
+"""Throughput of the local engine against the Ray engine, side by side in one run.
+
+    python bench/scale.py --articles 600 --workers 1,2 [--rounds 1] [--json]
+
+Takes the first N articles of the 2017 news corpus (see bench/corpus.py) as one
+JSON Lines file, then for each worker count, alternating, ingests it into a
+fresh store with the local engine at that many processes and with the Ray
+engine at that many workers (a local Ray instance, started and stopped inside
+the timing, so Ray's start, its actors' model loading and the single-writer
+load are all counted). Each run is a child process. Then the load-and-map step
+alone: a fresh store loaded from the parts the last Ray run wrote (no Ray, no
+coding). The best round of each configuration is reported; on a bigger machine
+pass ``--workers 4,8,16``. With ``--json`` the last line is one JSON object.
+
+A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import write_articles  # noqa: E402
+
+
+def run_side(engine: str, articles: Path, workers: int, db: Path, parts: Path) -> dict:
+    """One ingest in this process; seconds to the first stored document and in all."""
+    from entente.ingest.run import ingest
+    from entente.scale import ingest_on_ray
+    from entente.settings import Settings
+
+    settings = Settings.load(db=db, workers=workers)
+    started = time.perf_counter()
+    first: list[float] = []
+
+    def on_progress(summary, entry) -> None:  # noqa: ANN001 - the ingest's callback
+        if summary.stored and not first:
+            first.append(time.perf_counter() - started)
+
+    if engine == "local":
+        summary = ingest([str(articles)], settings, on_progress=on_progress)
+    else:
+        summary = ingest_on_ray(
+            [str(articles)], settings, on_progress=on_progress, parts=str(parts)
+        )
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "first_stored_s": first[0] if first else None,
+        "map_s": summary.map_s,
+        "stored": summary.stored,
+    }
+
+
+def measure(engine: str, articles: Path, workers: int, workdir: Path, parts: Path) -> dict:
+    db = workdir / f"{engine}-{workers}.duckdb"
+    db.unlink(missing_ok=True)
+    out = workdir / "result.json"
+    command = [
+        sys.executable,
+        __file__,
+        "--side",
+        engine,
+        "--articles-file",
+        str(articles),
+        "--workers",
+        str(workers),
+        "--db",
+        str(db),
+        "--parts",
+        str(parts),
+        "--out",
+        str(out),
+    ]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return json.loads(out.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    parser.add_argument("--side", choices=["local", "ray", "load"], help=argparse.SUPPRESS)
+    parser.add_argument("--articles-file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--parts", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    counts = [int(w) for w in str(args.workers).split(",") if w.strip()]
+
+    if args.side:  # a child: run one ingest and write its result
+        engine = "ray" if args.side == "load" else args.side
+        result = run_side(engine, args.articles_file, counts[0], args.db, args.parts)
+        args.out.write_text(json.dumps(result))
+        return
+
+    with tempfile.TemporaryDirectory(prefix="entente-scale-") as tmp:
+        workdir = Path(tmp)
+        articles = workdir / "articles.jsonl"
+        count = write_articles(args.articles, articles)
+        parts = workdir / "parts"
+        best: dict[str, dict] = {}
+        for round_no in range(1, args.rounds + 1):
+            for workers in counts:
+                for engine in ("local", "ray"):
+                    shutil.rmtree(parts, ignore_errors=True)
+                    result = measure(engine, articles, workers, workdir, parts)
+                    name = f"{engine}-{workers}"
+                    print(
+                        f"round {round_no} {engine:5} {workers:2} workers: {count} articles in "
+                        f"{result['seconds']:.1f} s = {count / result['seconds']:.2f} docs/s "
+                        f"(first stored at {result['first_stored_s'] or 0:.1f} s, "
+                        f"map {result['map_s']:.1f} s)",
+                        flush=True,
+                    )
+                    if name not in best or result["seconds"] < best[name]["seconds"]:
+                        best[name] = result
+            # The single writer alone: the last Ray run's parts into a fresh store.
+            load = measure("load", articles, counts[-1], workdir, parts)
+            print(
+                f"round {round_no} load-and-map of {count} articles' parts: "
+                f"{load['seconds']:.1f} s (map {load['map_s']:.1f} s)",
+                flush=True,
+            )
+            if "load" not in best or load["seconds"] < best["load"]["seconds"]:
+                best["load"] = load
+    summary: dict = {
+        "articles": count,
+        "rounds": args.rounds,
+        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
+        "load_and_map_s": round(best["load"]["seconds"], 2),
+    }
+    for workers in counts:
+        local, ray = best[f"local-{workers}"], best[f"ray-{workers}"]
+        summary[f"local_{workers}_docs_per_s"] = round(count / local["seconds"], 3)
+        summary[f"ray_{workers}_docs_per_s"] = round(count / ray["seconds"], 3)
+        summary[f"ray_over_local_{workers}"] = round(local["seconds"] / ray["seconds"], 3)
+        print(
+            f"{workers} workers: Ray/local throughput ratio {summary[f'ray_over_local_{workers}']:.2f}"
+        )
+    if args.json:
+        print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,246 @@
+"""The Ray engine: the same stages as ``entente.ingest.run``, on a Ray cluster.
+
+1. The driver lists the inputs as references (``references.list_references``)
+   and drops those whose Parquet part is already written (a restarted run).
+2. Ray Data reads and cleans each reference in a task (``map_batches`` of a
+   function): raw articles, then ``prepare_document``; documents already in
+   the store are logged as duplicates and not coded.
+3. A pool of actors (``map_batches`` of a callable class, ``workers`` of them),
+   each holding the spaCy pipeline and the knowledge loaded once, codes the
+   documents with ``pipeline.code_chunk`` and writes the reference's part.
+4. The driver, the store's single writer, loads the parts in the order of the
+   references as they complete, deduplicated by document id, and extends the
+   map a batch at a time (``parts.PartLoader``).
+
+Ray is an optional dependency (``pip install 'entente[ray]'``): it is imported
+here, when the engine runs, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from entente.consolidate.knowledge import load_map_knowledge
+from entente.errors import EngineError, EngineNotInstalled
+from entente.ingest.readers import ReaderOptions
+from entente.ingest.run import (
+    CHUNK_CHARS,
+    CHUNK_DOCS,
+    IngestSummary,
+    ProgressCallback,
+    limit_connection,
+    release_freed_memory,
+)
+from entente.nlp.pipeline import installed_model
+from entente.pipeline import CodedDocument, code_chunk, init_worker
+from entente.records import Document, Rejection
+from entente.scale.parts import PartFolder, PartLoader
+from entente.scale.references import (
+    InputRef,
+    list_references,
+    prepare_reference,
+    run_identity,
+)
+from entente.settings import Settings
+from entente.store.db import Store
+from entente.store.write import LogEntry, new_run_id
+
+# Logical CPUs a read task asks for. Reading and cleaning cost a few percent of
+# coding, so read tasks run beside the actors (one logical CPU each) instead of
+# waiting for one to finish; a local instance gets one CPU more than workers.
+READ_TASK_CPUS = 0.25
+# Parts queued in Ray's object store ahead of the actors, per actor.
+PARTS_IN_FLIGHT = 4
+
+_STORED: dict[str, frozenset[str]] = {}
+
+
+def default_parts(db: Path) -> str:
+    """Where parts go when ``--parts`` is not given: beside the store."""
+    return f"{db}.parts"
+
+
+def _stored_ids(ref: Any) -> frozenset[str]:
+    """The stored ids the driver put in the object store, fetched once per process."""
+    import ray
+
+    name = ref.hex()
+    if name not in _STORED:
+        _STORED.clear()
+        _STORED[name] = ray.get(ref)
+    return _STORED[name]
+
+
+def _read_references(
+    batch: dict[str, Any], options: ReaderOptions, settings: Settings, stored: Any
+) -> dict[str, list]:
+    """Ray task: read and clean references into the documents to code."""
+    known = _stored_ids(stored[0])
+    keys, items = [], []
+    for key, payload in zip(batch["key"], batch["ref"], strict=True):
+        ref: InputRef = pickle.loads(payload)
+        keys.append(key)
+        items.append(pickle.dumps(prepare_reference(ref, options, settings, known)))
+    return {"key": keys, "items": items}
+
+
+def _chunks(documents: list[Document]) -> Iterator[list[Document]]:
+    """Documents in chunks as the local engine makes them (CHUNK_DOCS, CHUNK_CHARS)."""
+    chunk: list[Document] = []
+    chars = 0
+    for document in documents:
+        if chunk and chars + len(document.text) > CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(document)
+        chars += len(document.text)
+        if len(chunk) >= CHUNK_DOCS or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+class CodeParts:
+    """Ray actor: loads the pipeline and knowledge once, then codes references into parts."""
+
+    def __init__(self, model: str | None, parts: str) -> None:
+        init_worker(model)
+        self.folder = PartFolder(parts)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
+        keys, counts, seconds = [], [], []
+        for key, payload in zip(batch["key"], batch["items"], strict=True):
+            started = time.perf_counter()
+            prepared = pickle.loads(payload)
+            log = [item for item in prepared if isinstance(item, LogEntry)]
+            coded: list[CodedDocument] = []
+            for chunk in _chunks([item for item in prepared if isinstance(item, Document)]):
+                try:
+                    results = code_chunk(chunk)
+                finally:
+                    release_freed_memory()
+                for result in results:
+                    if isinstance(result, Rejection):
+                        log.append(LogEntry(result.source, result.status, result.reason))
+                    else:
+                        coded.append(result)
+            self.folder.write(str(key), coded, log)
+            keys.append(key)
+            counts.append(len(coded))
+            seconds.append(time.perf_counter() - started)
+        return {"key": keys, "coded": counts, "seconds": seconds}
+
+
+def _start_ray(address: str | None, workers: int) -> None:
+    import ray
+
+    # Ray's own logging goes to its session folder, not over the progress line.
+    common: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
+    if address:
+        ray.init(address=address, **common)
+    else:
+        ray.init(num_cpus=workers + 1, include_dashboard=False, **common)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+
+
+def ingest_on_ray(
+    paths: list[str],
+    settings: Settings,
+    options: ReaderOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+    address: str | None = None,
+    parts: str | None = None,
+) -> IngestSummary:
+    """Ingest files, folders and globs on Ray into the store named by ``settings.db``.
+
+    With no ``address``, starts a local Ray instance for ``settings.workers``
+    actors (one per core by default); with one, joins that cluster, whose nodes
+    must see the inputs at the same paths and the parts folder. Parts go to
+    ``parts`` (``default_parts`` when None). The store is the same as the
+    local engine gives for the same inputs.
+
+    Raises EngineNotInstalled without Ray, EngineError when the cluster fails,
+    and what the local ``ingest`` raises.
+    """
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise EngineNotInstalled("Ray", "ray") from exc
+    options = options or ReaderOptions(max_bytes=settings.max_bytes)
+    installed_model(settings.model)
+    refs = list_references(paths, options, run_identity(settings, options))
+    folder = PartFolder(parts or default_parts(settings.db))
+    summary = IngestSummary(run_id=new_run_id())
+    workers = settings.worker_count
+    started = time.perf_counter()
+
+    def on_log(entry: LogEntry) -> None:
+        if on_progress:
+            on_progress(summary, entry)
+
+    with Store(settings.db) as store:
+        limit_connection(store)
+        done = folder.done_keys([r.key for r in refs])
+        todo = [r for r in refs if r.key not in done]
+        loader = PartLoader(
+            store, folder, summary, load_map_knowledge(), settings.batch_size, on_log
+        )
+        position = 0
+
+        def load_ready() -> None:
+            nonlocal position
+            while position < len(refs) and refs[position].key in done:
+                loader.add(refs[position].key)
+                position += 1
+            summary.elapsed_s = time.perf_counter() - started
+            if on_progress:
+                on_progress(summary, None)
+
+        load_ready()
+        if todo:
+            stored = [r[0] for r in store.fetchall("SELECT id FROM documents")]
+            _start_ray(address, workers)
+            try:
+                stored_ref = ray.put(frozenset(stored))
+                dataset = ray.data.from_items(
+                    [{"key": r.key, "ref": pickle.dumps(r)} for r in todo],
+                    override_num_blocks=len(todo),
+                )
+                dataset = dataset.map_batches(
+                    _read_references,
+                    batch_size=1,
+                    num_cpus=READ_TASK_CPUS,
+                    fn_kwargs={"options": options, "settings": settings, "stored": [stored_ref]},
+                )
+                dataset = dataset.map_batches(
+                    CodeParts,
+                    batch_size=1,
+                    num_cpus=1,
+                    compute=ray.data.ActorPoolStrategy(
+                        size=workers, max_tasks_in_flight_per_actor=PARTS_IN_FLIGHT
+                    ),
+                    fn_constructor_kwargs={"model": settings.model, "parts": folder.location},
+                )
+                for row in dataset.iter_rows():
+                    done.add(row["key"])
+                    load_ready()
+            except ray.exceptions.RayError as exc:
+                raise EngineError(f"The Ray engine failed: {type(exc).__name__}: {exc}") from exc
+            finally:
+                ray.shutdown()
+        if position < len(refs):
+            raise EngineError(
+                f"{len(refs) - position} of {len(refs)} parts were not written to "
+                f"{folder.location}; run the same command again to finish them"
+            )
+        loader.flush()
+    summary.elapsed_s = time.perf_counter() - started
+    return summary
