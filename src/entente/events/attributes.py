@@ -414,19 +414,6 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _subject_phrase(gov: Token, index: MentionIndex) -> Attribution | None:
-    """The claimant of a governing cue: its subject, or the agent of a passive one
-    ("it was reported by X"). A passive's own subject is what is claimed, not who
-    claims it ("Iran is believed to have ...": an unattributed hedge)."""
-    subj = child(gov, SUBJECT_DEPS)
-    if subj is None:
-        agent = child(gov, "agent")
-        subj = child(agent, "pobj") if agent is not None else None
-    if subj is None:
-        return None
-    return _attribution_from(subj, index, gov.lemma_.lower())
-
-
 # words of a source phrase left out of its name (a relative clause, punctuation)
 NAME_SKIP_DEPS = frozenset({"relcl", "punct"})
 NAME_MAX_WORDS = 8
@@ -465,6 +452,17 @@ NARRATOR_DEPS = frozenset({"relcl", "nsubj", "nsubjpass"})
 SOURCE_KINDS = frozenset({"reported", "alleged"})
 
 
+def _unmarked_clause(token: Token) -> bool:
+    """A finite clause with its own subject and no subordinator that the parser hung
+    on a verb as an adverbial ("said after the convention he would not accept"): what
+    the verb says, not when or why it was said ("said after meeting X" is not)."""
+    return (
+        token.dep_ == "advcl"
+        and child(token, SUBJECT_DEPS) is not None
+        and child(token, "mark") is None
+    )
+
+
 def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
     """Verbs of saying or believing whose reported clause holds ``pred`` at any depth
     ("the report noted that Russia did not doubt Iran would respond to the attack",
@@ -487,7 +485,7 @@ def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple
         if (
             kind in SOURCE_KINDS
             and head.pos_ in ("VERB", "AUX")
-            and (token.dep_ in REPORTED_CLAUSE_DEPS)
+            and (token.dep_ in REPORTED_CLAUSE_DEPS or _unmarked_clause(token))
         ):
             found.append((kind, head))
         token = head
@@ -506,38 +504,73 @@ def certainty_of(
     index: MentionIndex,
     view: DocView,
 ) -> tuple[str, Attribution | None]:
+    """The event's certainty and who the text says claims it.
+
+    Steps: 1. modifiers ("reportedly", "allegedly": no claimant); 2. governing
+    verbs of saying or believing and 3. any such verb whose reported clause holds
+    the event (its subject, or a passive's agent, claims it); 4. sentence cues
+    ("according to X", "unconfirmed"); 5. the quotation holding the event, whose
+    speaker also replaces a claimant the speaker names as "I", "we" or "you"
+    ('"I know they sent ...," she said'); 6. the maker of a plan or call that
+    governs it; 7. a speaker's own act done in the words quoted stays asserted.
+    """
     best, attribution = "asserted", None
-    for kind, _tok in _modifier_kinds(pred, lexicon):
+    claimant: Token | None = None
+    for kind, _tok in _modifier_kinds(pred, lexicon):  # 1.
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best, attribution = kind, None
-    for kind, gov in governors:
-        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
-            best, attribution = kind, _subject_phrase(gov, index)
-    for kind, gov in _reporters_above(pred, lexicon, view):
+    reporters = [(k, g) for k, g in governors if k in CERTAINTY_RANK]  # 2.
+    reporters += _reporters_above(pred, lexicon, view)  # 3.
+    for kind, gov in reporters:
         if CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
-            best, attribution = kind, _subject_phrase(gov, index)
-    for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon, view):
-        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
+            claimant = claimant_of(gov)
             best = kind
-            obj = None
+            attribution = _attribution_from(claimant, index, gov.lemma_.lower()) if claimant else None
+    for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon, view):  # 4.
+        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
+            best, claimant = kind, None
             if end - tok.i > 1:  # "according to X": the object of the last word
-                obj = child(tok.doc[end - 1], "pobj")
-            attribution = _attribution_from(obj, index, "according to") if obj is not None else None
-    if attribution is None:
+                claimant = child(tok.doc[end - 1], "pobj")
+            attribution = (
+                _attribution_from(claimant, index, "according to") if claimant is not None else None
+            )
+    quote = view.quotation(pred, lexicon)  # 5.
+    if (
+        quote is not None
+        and quote.source is not None
+        and quote.verb is not None
+        and (attribution is None or (claimant is not None and claimant.lower_ in SPEAKER_WORDS))
+    ):
+        # words inside a quotation are its speaker's, whatever the parse
+        attribution = _attribution_from(quote.source, index, quote.verb.lemma_.lower())
+        kind = lexicon.governor_cues.get(quote.verb.lemma_.lower(), "reported")
+        if CERTAINTY_RANK.get(kind, 0) > CERTAINTY_RANK[best]:
+            best = kind
+    if attribution is None:  # 6.
         attribution = _intender(governors, index)
         if attribution is not None and CERTAINTY_RANK["reported"] > CERTAINTY_RANK[best]:
             best = "reported"
-    if attribution is None:
-        quote = view.quotation(pred, lexicon)
-        if quote is not None and quote.source is not None and quote.verb is not None:
-            # step 4: words inside a quotation are its speaker's, whatever the parse
-            attribution = _attribution_from(quote.source, index, quote.verb.lemma_.lower())
-            kind = lexicon.governor_cues.get(quote.verb.lemma_.lower(), "reported")
-            if CERTAINTY_RANK.get(kind, 0) > CERTAINTY_RANK[best]:
-                best = kind
-    if best == "reported" and performative(pred):
+    if best == "reported" and performative(pred):  # 7.
         best = "asserted"  # the speaker's own act, done in the words reported
     return best, attribution
+
+
+# the speaker and the addressee: inside a quotation, whoever is quoted
+SPEAKER_WORDS = frozenset({"i", "we", "you", "me", "us"})
+
+
+def claimant_of(gov: Token) -> Token | None:
+    """Who a cue verb says claims or intends its content: its subject, the subject of
+    the verb it is coordinated with ("made a condemnation and pledged to ..."), or a
+    passive's agent ("it was reported by X"). A passive's own subject is what is
+    claimed, not who claims it ("Iran is believed to have ...": no claimant)."""
+    subj = child(gov, SUBJECT_DEPS)
+    if subj is None and gov.dep_ == "conj" and child(gov, ("nsubjpass",)) is None:
+        subj = child(gov.head, SUBJECT_DEPS)
+    if subj is None:
+        agent = child(gov, "agent")
+        subj = child(agent, "pobj") if agent is not None else None
+    return subj
 
 
 # cue kinds of a verb or noun of intent, wish or call whose subject (possessor) the
@@ -554,7 +587,7 @@ def _intender(governors: list[tuple[str, Token]], index: MentionIndex) -> Attrib
         if kind not in INTENT_KINDS or gov.dep_ in ("aux", "auxpass", "mark"):
             continue
         if gov.pos_ == "VERB":
-            subj = child(gov, SUBJECT_DEPS)
+            subj = claimant_of(gov)
         elif gov.pos_ == "NOUN":
             subj = child(gov, "poss")
         else:
