@@ -136,3 +136,28 @@ def test_unattributed_hedge_names_no_claimant(nlp, lexicon, text):
 def test_narrators_own_sentence_stays_asserted(nlp, lexicon):
     e = event(nlp, lexicon, "Sylvania attacked Freedonia on Monday.", "ASSAULT")
     assert e.certainty == "asserted" and e.attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_name"),
+    [
+        ("Sylvania was blamed for an alleged attack on Freedonia.", "ASSAULT"),
+        ("Sylvania apparently supplied drones to Ruritania.", "AID"),
+        ("Sylvania probably attacked Freedonia in May.", "ASSAULT"),
+    ],
+)
+def test_hedge_words_make_an_event_unsure(nlp, lexicon, text, type_name):
+    e = event(nlp, lexicon, text, type_name)
+    assert e.certainty == "alleged" or e.tense != "actual"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_name"),
+    [
+        ("None of the Sylvanian ships attacked Freedonia.", "ASSAULT"),
+        ("The sanctions will not cause Sylvania to withdraw from Freedonia.", "RETREAT"),
+        ("Ruritania remembers the aborted invasion of Freedonia by Sylvania.", "ASSAULT"),
+    ],
+)
+def test_acts_nobody_did_are_negative(nlp, lexicon, text, type_name):
+    assert event(nlp, lexicon, text, type_name).polarity == "negative"

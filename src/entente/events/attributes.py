@@ -71,6 +71,11 @@ def _clause_mark(clause: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+# kinds an adjective on an event noun gives it ("a proposed deal", "an alleged
+# murder", "an aborted invasion")
+AMOD_KINDS = frozenset({"future", "hypothetical", "alleged", "negate"})
+
+
 def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     found = []
     if pred.dep_ == "advcl" and child(pred, "mark") is None:
@@ -92,7 +97,7 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
                 # a cue phrase read off the modifier's subtree: "no longer"
                 phrase = " ".join(t.lower_ for t in c.subtree)
                 kind = lexicon.modifier_cues.get(phrase, kind)
-            if c.dep_ == "amod" and kind not in ("future", "hypothetical"):
+            if c.dep_ == "amod" and kind not in AMOD_KINDS:
                 continue
             if c.dep_ == "advcl":
                 mark = _clause_mark(c, lexicon)
@@ -334,8 +339,44 @@ def presupposed(pred: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# words that, as the subject of an act or the noun it describes, say nobody did it
+# ("none of them were killed", "there is nothing preventing X")
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no-one"})
+
+
+def _negative_subject(pred: Token, lexicon: Lexicon) -> bool:
+    """Is the doer "none", "nobody", "no one" or a noun under "no"?"""
+    doer = child(pred, (*SUBJECT_DEPS, "nsubjpass"))
+    if doer is None and pred.dep_ == "acl":
+        doer = pred.head  # "nothing preventing X"
+    if doer is None:
+        return False
+    if doer.lower_ in NEGATIVE_SUBJECTS:
+        return True
+    det = child(doer, "det")
+    return det is not None and lexicon.modifier_cues.get(det.lower_) == "negate"
+
+
+def _denied_implicative(pred: Token, lexicon: Lexicon) -> bool:
+    """Is ``pred`` the complement of a negated verb that makes its complement happen
+    ("did not manage to sign", "will not cause X to back down": cues kind actual)?"""
+    token = pred
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+            return False
+        head = token.head
+        if head.lemma_.lower() in lexicon.implicatives:
+            return any(k == "negate" for k, _ in _modifier_kinds(head, lexicon))
+        token = head
+    return False
+
+
 def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
     if any(kind == "negate" for kind, _ in _modifier_kinds(pred, lexicon)):
+        return "negative"
+    if pred.pos_ in ("VERB", "AUX") and _negative_subject(pred, lexicon):
+        return "negative"
+    if _denied_implicative(pred, lexicon):
         return "negative"
     for kind, gov in governors:
         if kind == "cease" and pred in gov.subtree:
@@ -525,7 +566,9 @@ def certainty_of(
         if CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             claimant = claimant_of(gov)
             best = kind
-            attribution = _attribution_from(claimant, index, gov.lemma_.lower()) if claimant else None
+            attribution = (
+                _attribution_from(claimant, index, gov.lemma_.lower()) if claimant else None
+            )
     for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon, view):  # 4.
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best, claimant = kind, None
