@@ -110,7 +110,7 @@ def test_pronoun_source_takes_its_antecedents_name(nlp, lexicon):
     ("text", "type_name", "cue"),
     [
         ("Ruritania pledged to impose sanctions on Sylvania.", "SANCTION", "pledge"),
-        ("Ruritania urged Sylvania to withdraw from Freedonia.", "RETREAT", "urge"),
+        ("Ruritania vowed to attack Sylvania.", "ASSAULT", "vow"),
     ],
 )
 def test_a_plan_or_call_is_its_makers(nlp, lexicon, text, type_name, cue):
