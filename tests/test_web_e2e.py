@@ -331,6 +331,31 @@ def test_graph_shows_the_seed_actors_and_arms_supplied_both_ways(
     page.screenshot(path=str(screenshots / "graph.png"))
 
 
+def test_graph_fills_its_pane_with_every_label_legible_at_the_default_zoom(
+    server: Server, watched: Watched
+) -> None:
+    page = watched.open(server.url)
+    drawn = page.evaluate(  # type: ignore[attr-defined]
+        """() => {
+          const cy = window.entente.graph;
+          const box = cy.nodes().renderedBoundingBox({ includeLabels: false });
+          return {
+            pane: [cy.width(), cy.height()],
+            box: [box.w, box.h],
+            zoom: cy.zoom(),
+            labels: cy.nodes().map((n) => [n.data("label"), parseFloat(n.renderedStyle("font-size"))]),
+          };
+        }"""
+    )
+    assert len(drawn["labels"]) >= 10
+    # Fitted far out, labels were a third of their size; now none is under 11 px.
+    small = [(name, size) for name, size in drawn["labels"] if size < 11]
+    assert small == [], (drawn["zoom"], small)
+    assert all(name for name, _ in drawn["labels"])
+    (pane_w, pane_h), (box_w, box_h) = drawn["pane"], drawn["box"]
+    assert box_w >= 0.8 * pane_w and box_h >= 0.8 * pane_h, drawn
+
+
 def test_iran_to_russia_arms_edge_lists_its_events_and_opens_the_sentence_in_its_article(
     server: Server, watched: Watched, screenshots: Path
 ) -> None:

@@ -13,6 +13,16 @@ let cy = null;
 let colourBy = "kind";
 let lastData = null;
 
+// Labels keep this size on screen at any zoom: a big store's graph is fitted
+// far out (a zoom of 0.3 made 11 px labels 3 px), and a label that cannot be
+// read is no label. Zooming in still enlarges them.
+const LABEL_PX = 12;
+
+function scaleLabels(graph) {
+  const k = 1 / Math.min(1, graph.zoom());
+  graph.nodes().style({ "font-size": LABEL_PX * k, "text-margin-y": 3 * k, "text-outline-width": 2 * k });
+}
+
 const KIND_COLOURS = {
   state: "#3b6ea5",
   igo: "#16a085",
@@ -111,7 +121,7 @@ function draw(data) {
           "background-color": "data(colour)",
           width: "data(size)",
           height: "data(size)",
-          "font-size": 11,
+          "font-size": LABEL_PX,
           color: "#222",
           "text-valign": "bottom",
           "text-margin-y": 3,
@@ -119,6 +129,9 @@ function draw(data) {
           "text-outline-width": 2,
         },
       },
+      // The node under the pointer (or selected) is drawn above its neighbours'
+      // labels, in bold, so a crowded label can still be read.
+      { selector: "node.focus, node:selected", style: { "z-index": 10, "font-weight": "bold" } },
       {
         selector: "edge",
         style: {
@@ -141,11 +154,24 @@ function draw(data) {
       nodeRepulsion: () => 60000,
       idealEdgeLength: () => 110,
       nodeOverlap: 20,
-      componentSpacing: 60,
+      componentSpacing: 100,
       padding: 24,
     },
   });
+  fillPane(cy);
+  scaleLabels(cy);
   window.entente.graph = cy;
+  let rescale = 0;
+  cy.on("zoom", () => {
+    if (!rescale) {
+      rescale = requestAnimationFrame(() => {
+        rescale = 0;
+        if (cy) scaleLabels(cy);
+      });
+    }
+  });
+  cy.on("mouseover", "node", (evt) => evt.target.addClass("focus"));
+  cy.on("mouseout", "node", (evt) => evt.target.removeClass("focus"));
   cy.on("tap", "node", (evt) => {
     const n = evt.target.data("raw");
     showEvents(`Events of ${n.name || n.id}`, { node: n.id });
@@ -161,6 +187,25 @@ function draw(data) {
   cy.on("tap", (evt) => {
     if (evt.target === cy) clearEvents("Click a node or an edge to list its events.");
   });
+}
+
+// The force layout packs a graph into a roughly square area (its loose
+// components in a row beside it), so in a wide pane it used a third of the
+// width. Stretching the positions along the short side to the pane's aspect
+// and fitting again fills the pane without moving any node past another.
+function fillPane(graph) {
+  const nodes = graph.nodes();
+  if (nodes.length < 3) return;
+  const box = nodes.boundingBox({ includeLabels: false });
+  const pane = graph.width() / Math.max(1, graph.height());
+  const drawn = box.w / Math.max(1, box.h);
+  const sx = drawn < pane ? pane / drawn : 1;
+  const sy = drawn > pane ? drawn / pane : 1;
+  nodes.positions((node) => {
+    const p = node.position();
+    return { x: box.x1 + (p.x - box.x1) * sx, y: box.y1 + (p.y - box.y1) * sy };
+  });
+  graph.fit(undefined, 30);
 }
 
 function drawLegend() {
