@@ -143,3 +143,40 @@ def test_serve_default_refuses_foreign_host_header(served: str) -> None:
         urllib.request.urlopen(request, timeout=5)
     assert refused.value.code == 400
     assert refused.value.headers["Content-Security-Policy"] == CSP
+
+
+def test_response_cache_serves_the_same_answer_again(db: Path) -> None:
+    """A /api/ answer is computed once: the store is read-only while served."""
+    app = create_app(db)
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        first = c.get("/api/overview")
+        again = c.get("/api/overview")
+        assert again.status_code == 200 and again.content == first.content
+        assert again.headers["content-type"] == first.headers["content-type"]
+        assert again.headers["content-security-policy"] == CSP
+        cache = app.response_cache
+        assert cache is not None and (cache.hits, cache.misses) == (1, 1)
+        assert c.get("/api/overview?x=1").status_code == 200  # another URL, another entry
+        assert cache.misses == 2
+
+
+def test_response_cache_keeps_no_errors_and_never_skips_the_guard(db: Path) -> None:
+    app = create_app(db, token="s3cret")
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        assert c.get("/api/overview?token=s3cret").status_code == 200
+        assert c.get("/api/overview", headers={"Host": "evil.example"}).status_code == 400
+        assert c.get("/api/overview").status_code == 401  # cached, yet still guarded
+        for _ in range(2):
+            assert c.get("/api/events?since=nonsense&token=s3cret").status_code == 400
+        cache = app.response_cache
+        assert cache is not None and len(cache.entries) == 1
+
+
+def test_response_cache_bounded_least_recently_used_first() -> None:
+    from entente.web.app import ResponseCache
+
+    cache = ResponseCache(app=None, max_bytes=10)  # type: ignore[arg-type]
+    for n in range(4):
+        cache.store((f"/api/{n}", b""), [{"type": "http.response.body", "body": b"abcd"}], 4)
+    assert [key[0] for key in cache.entries] == ["/api/2", "/api/3"]
+    assert cache.bytes == 8

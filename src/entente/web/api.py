@@ -3,11 +3,19 @@
 Routes are plain ``def``s (FastAPI runs them on its thread pool), each with its
 own cursor of the app's read-only store. They check parameters and call the
 query functions; the answers' shapes are the contract with the page.
+
+The dependencies (``get_store``, ``get_lookups``, ``shared_filters``) are
+``async``: they do microseconds of work and never block, and FastAPI runs a
+plain ``def`` dependency on the thread pool too, a generator one twice (enter
+and exit). With them plain, a request made up to five trips between the event
+loop and the pool, each a thread wake-up that waits for a core: with 20
+clients on 2 cores that waiting, not the queries, made most of the p95
+(BENCHMARKS.md, "The web API under 20 concurrent clients").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -35,7 +43,7 @@ class CursorStore(Store):
         self.con = parent.con.cursor()
 
 
-def get_store(request: Request) -> Iterator[Store]:
+async def get_store(request: Request) -> AsyncIterator[Store]:
     cursor = CursorStore(request.app.state.store)
     try:
         yield cursor
@@ -43,7 +51,7 @@ def get_store(request: Request) -> Iterator[Store]:
         cursor.close()
 
 
-def shared_filters(
+async def shared_filters(
     since: Annotated[
         str | None, Query(description="Events dated on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
     ] = None,
@@ -68,7 +76,7 @@ def shared_filters(
     return query.event_filters(since, until, types, certainty, polarity, outlets, q)
 
 
-def get_lookups(request: Request) -> WebLookups:
+async def get_lookups(request: Request) -> WebLookups:
     lookups: WebLookups = request.app.state.lookups
     return lookups
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -181,14 +182,86 @@ class RequestGuard:
         await self.app(scope, receive, send_secured)
 
 
+# Bytes of API answers the response cache keeps (least recently used go first),
+# and the largest answer it keeps. A /api/ answer is a pure function of the store
+# and the URL, and the store cannot change while the app holds it read-only (a
+# writer cannot take DuckDB's lock meanwhile): an answer once computed is served
+# again as it is. With 20 clients on 2 cores a request's ~10 ms of CPU (a few
+# DuckDB queries, FastAPI's parameter checks) queued up (BENCHMARKS.md).
+RESPONSE_CACHE_BYTES = 64 * 2**20
+RESPONSE_CACHE_ENTRY_BYTES = 4 * 2**20
+
+
+class ResponseCache:
+    """Pure ASGI middleware: GET /api/ answers with status 200, kept by path and query."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = RESPONSE_CACHE_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[tuple[str, bytes], list[Message]] = OrderedDict()
+        self.sizes: dict[tuple[str, bytes], int] = {}
+        self.bytes = 0
+        self.hits = self.misses = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not scope["path"].startswith("/api/")
+        ):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope.get("query_string", b""))
+        cached = self.entries.get(key)
+        if cached is not None:
+            self.hits += 1
+            self.entries.move_to_end(key)
+            for message in cached:
+                await send(dict(message, headers=list(message.get("headers", ()))))
+            return
+        self.misses += 1
+        messages: list[Message] = []
+        size = 0
+
+        async def keep(message: Message) -> None:
+            nonlocal size
+            if size <= RESPONSE_CACHE_ENTRY_BYTES:
+                messages.append(dict(message, headers=list(message.get("headers", ()))))
+                size += len(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, keep)
+        whole = messages and messages[-1].get("type") == "http.response.body"
+        if (
+            whole
+            and messages[0].get("status") == 200
+            and not messages[-1].get("more_body", False)
+            and size <= RESPONSE_CACHE_ENTRY_BYTES
+        ):
+            self.store(key, messages, size)
+
+    def store(self, key: tuple[str, bytes], messages: list[Message], size: int) -> None:
+        if key in self.entries:
+            return
+        self.entries[key] = messages
+        self.sizes[key] = size
+        self.bytes += size
+        while self.bytes > self.max_bytes and self.entries:
+            old, _ = self.entries.popitem(last=False)
+            self.bytes -= self.sizes.pop(old)
+
+
 class GuardedApp(FastAPI):
-    """FastAPI with the ``RequestGuard`` outermost, outside Starlette's error middleware."""
+    """FastAPI with the ``RequestGuard`` outermost, outside Starlette's error middleware,
+    and the ``ResponseCache`` inside it (so that no answer skips the guard)."""
 
     guard_token: bytes | None = None
     guard_hosts: tuple[str, ...] = ()
+    response_cache: ResponseCache | None = None
 
     def build_middleware_stack(self) -> ASGIApp:
-        return RequestGuard(super().build_middleware_stack(), self.guard_token, self.guard_hosts)
+        self.response_cache = ResponseCache(super().build_middleware_stack())
+        return RequestGuard(self.response_cache, self.guard_token, self.guard_hosts)
 
 
 def create_app(
