@@ -188,3 +188,27 @@ def test_events_command_filters_by_type(tmp_path: Path) -> None:
     result = _invoke("events", "--db", db, "--type", "CONSULT", "--evidence")
     assert result.exit_code == 0
     assert "CONSULT" in result.output and "AID" not in result.output
+
+
+def test_eval_warns_when_gold_documents_have_no_events(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    line = {
+        "event": "ASSAULT",
+        "accept_event": ["ASSAULT"],
+        "actor": ["NRL"],
+        "recipient": ["SDR"],
+        "polarity": "positive",
+        "anchor": ["attacked"],
+    }
+    gold.write_text(
+        "\n".join(
+            json.dumps({**line, "id": f"g{i}", "doc": doc})
+            for i, doc in enumerate(["001_present", "002_absent"])
+        )
+    )
+    events = tmp_path / "events.jsonl"
+    events.write_text(json.dumps({"type": "AGREE", "doc": {"source": "x/001_present.txt"}}))
+    result = _invoke("eval", str(gold), "--events", str(events))
+    assert result.exit_code == 0, result.output
+    assert "1 of 2 gold documents have no event in the events file" in result.output
+    assert "002_absent" in result.output and "001_present" not in result.output.split("):")[-1]

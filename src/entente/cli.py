@@ -205,7 +205,9 @@ def _time_left(summary: Any, expected: int) -> str:
 
 @main.command()
 @db_option
-@click.option("--outlet", default=None, help="Only documents of this outlet (e.g. \"Voice of America\").")
+@click.option(
+    "--outlet", default=None, help='Only documents of this outlet (e.g. "Voice of America").'
+)
 @click.option("--search", default=None, help="Only documents whose title or text contains this.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)
@@ -374,6 +376,14 @@ def eval_command(
         with open_store(db) as store:
             coded = list(query.iter_events(store))
     report = evaluate.score_events(lines, coded, core_only=core_only)
+    if report.docs_without_events:
+        missing = report.docs_without_events
+        where = f"the events file {events_file}" if events_file else "the store"
+        console.print(
+            f"[yellow]Warning:[/yellow] {len(missing)} of {len({g['doc'] for g in lines})} gold "
+            f"documents have no event in {where} (not ingested?): "
+            f"{escape(terminal_safe(', '.join(missing[:5])))}{' ...' if len(missing) > 5 else ''}"
+        )
     if verbose:
         for line_id, found in report.lines:
             console.print(f"{'FOUND ' if found else 'MISSED'} {line_id}")

@@ -136,6 +136,9 @@ class GoldReport:
     events_in_docs: int
     lines: list[tuple[str, bool]] = field(default_factory=list)
     attributes: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, scored]
+    # Gold documents none of the scored events comes from: missing from the
+    # store (or the export), most likely, which makes their lines misses.
+    docs_without_events: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -166,7 +169,9 @@ def score_events(
             if ok is not None:
                 attrs[name][0] += bool(ok)
                 attrs[name][1] += 1
-    report.events_in_docs = sum(len(by_doc[d]) for d in {g["doc"] for g in gold})
+    gold_docs = {g["doc"] for g in gold}
+    report.events_in_docs = sum(len(by_doc.get(d, [])) for d in gold_docs)
+    report.docs_without_events = sorted(d for d in gold_docs if not by_doc.get(d))
     report.attributes = dict(attrs)
     return report
 
