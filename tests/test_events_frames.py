@@ -80,3 +80,15 @@ def test_known_recipient_wins_over_a_named_object(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania detained 18 people from Freedonia.")
     (arrest,) = by_type(events, "COERCE")
     assert countries(arrest.recipient) == ["FRE"]
+
+
+def test_stated_refusal_of_a_cooperative_act_is_a_rejection(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania will not release the Freedonian prisoners.")
+    (rejection,) = by_type(events, "REJECT")
+    assert countries(rejection.actor) == ["RUR"] and rejection.tense == "actual"
+    (release,) = by_type(events, "RETREAT")
+    assert release.polarity == "negative"
+
+
+def test_stated_future_release_is_no_rejection(nlp, lexicon):
+    assert not by_type(code(nlp, lexicon, "Ruritania will release the prisoners."), "REJECT")

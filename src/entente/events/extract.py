@@ -349,6 +349,9 @@ def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
         for kind, gov in governors:
             if kind == "negate" and gov.lemma_.lower() in REFUSAL_VERBS:
                 return gov
+        aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+        if aux & STATED_FUTURE and any(c.dep_ == "neg" for c in pred.children):
+            return pred  # "will not lift the ban", "would not release": a refusal stated
     return None
 
 
@@ -392,8 +395,9 @@ def _intent_type(
     )
     if plan.type != "THREATEN" and (quad == "material-conflict" or conditional):
         return "THREATEN"
-    if plan.type not in ("AGREE", "CONSULT") and quad in COOPERATIVE_QUADS:
-        # a planned meeting is CONSULT in the future, not a promise to meet
+    if plan.type != "AGREE" and quad in COOPERATIVE_QUADS:
+        # a meeting announced by its party ("X will meet Y", "X will visit Y") is
+        # also an agreement to meet (PLOVER AGREE); the CONSULT stays, future
         return "AGREE"
     return None
 
@@ -770,6 +774,8 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
             mode=None,
             score=lexicon.ptype("REJECT").score_for(None),
             polarity="positive",
+            # "will not lift the ban" is a refusal stated now
+            tense="actual" if refusal.i == coded.pred.i else event.tense,
             quantities=[],
             evidence=replace(
                 event.evidence,
