@@ -54,6 +54,10 @@ ACTORS = {
     "x-iranian-backed-militia": Actor(
         "x-iranian-backed-militia", "Iranian-backed militia", "group", "IRQ", "REB", backers=["IRN"]
     ),
+    "TUR": Actor("TUR", "Turkey", "state", "TUR", "GOV"),
+    "x-tur-gunman": Actor("x-tur-gunman", "Turkish gunman", "group", "TUR", "CVL"),
+    "x-warren-baxter": Actor("x-warren-baxter", "Warren Baxter", "person", None, None),
+    "daily-lantern": Actor("daily-lantern", "The Daily Lantern", "media", "USA", "JRN"),
     "x-syr-opposition": Actor("x-syr-opposition", "Syrian opposition", "group", "SYR", "OPP"),
     "x-mousa-abu-marzouk": Actor(
         "x-mousa-abu-marzouk", "Mousa Abu Marzouk", "person", "PSE", "REB"

@@ -290,6 +290,8 @@ def _headless_name(ctx: Context, ent: Span) -> list[Token] | None:
     words = words_of(ctx, ent)
     if len(words) < 2 or any(t.like_num for t in words):
         return None
+    if any(t.text in ("(", ")") for t in ent):
+        return None  # "SMO (Special Military Operation": a name and its expansion, cut
     text = ent.doc[words[0].i : words[-1].i + 1].text
     if " " not in text or not (words[0].is_alpha and len(words[0]) > 1):
         return None  # "Dakin-Grimm": one hyphenated word; "X. Militants"

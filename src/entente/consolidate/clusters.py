@@ -33,6 +33,7 @@ from entente.consolidate.blocks import (
     period_bounds,
     same_item,
 )
+from entente.consolidate.evidence import standing_rule
 from entente.consolidate.knowledge import MapKnowledge
 from entente.store.db import Store
 
@@ -202,16 +203,17 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def _support(members: list[EventRow], contested: bool) -> str:
+def _support(members: list[EventRow], contested: bool, knowledge: MapKnowledge) -> str:
     """What the cluster can add to a relation: asserted, alleged or none.
 
-    Only events that happened (positive, actual) count; a denial or a
-    source saying it did not happen makes an asserted cluster alleged. A
-    claim that is only reported stands when nobody casts doubt on it, but a
-    reported claim beside an allegation ("X told Y ...; there is no
-    corroborating proof") stays alleged.
+    Only events that pass the evidence rules count (``evidence.standing_rule``:
+    happened, not denied, meant, political, current); a denial or a source
+    saying it did not happen makes an asserted cluster alleged. A claim that
+    is only reported stands when nobody casts doubt on it, but a reported
+    claim beside an allegation ("X told Y ...; there is no corroborating
+    proof") stays alleged.
     """
-    done = [m for m in members if m.polarity == "positive" and m.tense == "actual"]
+    done = [m for m in members if standing_rule(m, knowledge) is None]
     certainties = {m.certainty for m in done} - {"denied"}
     if not certainties:
         return "none"
@@ -292,7 +294,7 @@ def summarise(members: list[EventRow], knowledge: MapKnowledge) -> Cluster:
         "certainty": _most_common([m.certainty for m in members]),
         "polarity": _most_common([m.polarity for m in members]),
         "tense": _most_common([m.tense for m in members]),
-        "support": _support(members, contested),
+        "support": _support(members, contested, knowledge),
         "status": status,
         "score": sum(scores) / len(scores) if scores else knowledge.scores.get(top_type),
         "quad": knowledge.quads.get(top_type),

@@ -1,7 +1,7 @@
 """The knowledge the map is built from, loaded and checked once.
 
 Three data files: ``data/relations.yaml`` (map nodes, type families, relation
-rules, strength weights), ``data/lexicons/military_goods.txt`` (what makes an
+rules, the evidence rules' words, strength weights), ``data/lexicons/military_goods.txt`` (what makes an
 AID military) and ``data/plover.yaml`` (each type's quad class and score, the
 same file the event extractor reads). Nothing here is code an analyst must
 change: a new relation kind or weapon is a line of data.
@@ -34,6 +34,9 @@ class RelationRule:
     requires: str | None = None
     target: str = "any"
     symmetric: bool = False
+    # Fewer clusters than this (under this rule) make no relation: one criticism
+    # is no standing relation.
+    min_clusters: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,11 @@ class MapKnowledge:
     quads: dict[str, str] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     _military_re: re.Pattern[str] | None = None
+    # evidence rules (consolidate/evidence.py) and relation nodes
+    accident_re: re.Pattern[str] | None = None
+    past_re: re.Pattern[str] | None = None
+    individual_nouns: frozenset[str] = frozenset()
+    not_relation_kinds: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
         """The type family: types that can name the same real-world event."""
@@ -101,6 +109,16 @@ def _military_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])")
 
 
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """Lowercase words or phrases, matched whole (longest first)."""
+    if not phrases:
+        return None
+    alternatives = "|".join(
+        re.escape(str(p).lower()) for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
 def _rules(path: Path, raw: Any) -> tuple[RelationRule, ...]:
     if not isinstance(raw, list):
         raise DataFileError(path, None, "relations: expected a list of rules")
@@ -126,6 +144,7 @@ def _rules(path: Path, raw: Any) -> tuple[RelationRule, ...]:
                 requires=requires,
                 target=target,
                 symmetric=bool(spec.get("symmetric", False)),
+                min_clusters=int(spec.get("min_clusters", 1)),
             )
         )
     return tuple(rules)
@@ -154,6 +173,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
         raise DataFileError(path, None, "expected a mapping")
     try:
         nodes = raw["map_nodes"]
+        evidence = raw.get("evidence") or {}
         words = _read_words(data_dir / "lexicons" / "military_goods.txt")
         quads, scores = _plover(data_dir / "plover.yaml")
         knowledge = MapKnowledge(
@@ -170,6 +190,10 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             quads=quads,
             scores=scores,
             _military_re=_military_pattern(words),
+            accident_re=_phrase_pattern(evidence.get("accident_cues") or []),
+            past_re=_phrase_pattern(evidence.get("past_cues") or []),
+            individual_nouns=frozenset(evidence.get("individual_nouns") or []),
+            not_relation_kinds=frozenset(nodes.get("not_relation_kinds") or []),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(path, None, f"missing or bad entry ({exc!r})") from exc

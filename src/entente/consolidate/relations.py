@@ -6,11 +6,14 @@ treaty), supports a relation of the rule's kind from its actor node to its
 recipient node. "X-backed" actors (``actors.backers``) add ``backs`` from the
 backer to the actor, on the documents that name them.
 
-What counts (``clusters.support``): only events that happened, positive and
-actual. Negative, future and hypothetical events never make a relation. A
-cluster that is only alleged (or asserted by one source and denied by
-another) makes the relation ``alleged`` unless an asserted cluster supports it
-too.
+What counts (``clusters.support``): only events that pass the evidence rules
+of ``evidence.py``: positive and actual, not denied, no accident, not one
+person acting alone, not undated history. A cluster that is only alleged (or
+asserted by one source and denied by another) makes the relation ``alleged``
+unless an asserted cluster supports it too. A rule may ask for more than one
+cluster (``min_clusters``: one accusation is no standing relation), and only
+political actors take part (``political_nodes``: no unresolved name, no
+person, newspaper or firm of its own).
 
 Strength: the sum over supporting clusters of
 ``certainty_weight[certainty] * (1 + log2(independent outlets))`` (weights in
@@ -49,6 +52,8 @@ class _Relation:
     order: dict[str, tuple] = field(default_factory=dict)
     documents: set[str] = field(default_factory=set)
     seen: list[date] = field(default_factory=list)
+    # Clusters under each rule (its index in knowledge.rules), for min_clusters.
+    by_rule: dict[int, int] = field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
         return {
@@ -112,13 +117,14 @@ def _from_clusters(store: Store, keys: list[str], knowledge: MapKnowledge, found
         [keys],
     )
     for cluster in rows:
-        for rule in knowledge.rules:
+        for number, rule in enumerate(knowledge.rules):
             if not rule_applies(rule, cluster, cluster["target"]):
                 continue
             source, target = cluster["source"], cluster["target"]
             if rule.symmetric:
                 source, target = sorted((source, target))
             relation = _add(found, source, target, rule.kind)
+            relation.by_rule[number] = relation.by_rule.get(number, 0) + 1
             if cluster["id"] in relation.clusters:
                 continue  # two rules of one kind (partner_of) count a cluster once
             relation.clusters.add(cluster["id"])
@@ -128,6 +134,30 @@ def _from_clusters(store: Store, keys: list[str], knowledge: MapKnowledge, found
             relation.asserted |= cluster["support"] == "asserted"
             if cluster["date_first"]:
                 relation.seen.append(cluster["date_first"])
+
+
+def _from_clusters_enough(found: dict, knowledge: MapKnowledge) -> None:
+    """Drop the relations no rule supports with its min_clusters (one criticism)."""
+    for key, relation in list(found.items()):
+        if not any(
+            count >= knowledge.rules[number].min_clusters
+            for number, count in relation.by_rule.items()
+        ):
+            del found[key]
+
+
+def political_nodes(store: Store, nodes: set[str], knowledge: MapKnowledge) -> set[str]:
+    """The nodes that may take part in a standing relation: states, and nodes with
+    an actor whose kind is not one of ``map_nodes.not_relation_kinds``. A node
+    made from a name no actor holds ("Suspect") is none."""
+    others = sorted(n for n in nodes if not is_state_node(n))
+    index = load_actor_index(store, others)
+    return {n for n in nodes if is_state_node(n)} | {
+        n
+        for n in others
+        if (actor := index.actors.get(n)) is not None
+        and actor.kind not in knowledge.not_relation_kinds
+    }
 
 
 def backer_pairs(
@@ -194,8 +224,13 @@ def refresh_relations(store: Store, pairs: set[tuple[str, str]], knowledge: MapK
         )
     found: dict[tuple[str, str, str], _Relation] = {}
     _from_clusters(store, keys, knowledge, found)
+    _from_clusters_enough(found, knowledge)
     _from_backers(store, pairs, knowledge, found)
-    relations = sorted(found.values(), key=lambda r: (r.source, r.target, r.kind))
+    political = political_nodes(store, {n for key in found for n in key[:2]}, knowledge)
+    relations = sorted(
+        (r for r in found.values() if r.source in political and r.target in political),
+        key=lambda r: (r.source, r.target, r.kind),
+    )
     rows = [r.row() for r in relations]
     if rows:
         store.append("relations", {n: [r[n] for r in rows] for n in rows[0]})

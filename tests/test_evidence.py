@@ -1,0 +1,111 @@
+"""The evidence rules of standing relations (issue 14): what makes no relation line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from map_fixtures import doc, event, store_of
+
+from entente.consolidate import update_map
+from entente.consolidate.blocks import event_row
+from entente.consolidate.evidence import RULES, standing_rule
+from entente.consolidate.knowledge import load_map_knowledge
+from entente.consolidate.queries import iter_relations
+
+
+def _relations(tmp_path: Path, *events: dict) -> set[tuple[str, str, str]]:
+    docs = [doc(f"d-{i}", f"o{i}.com", "2017-03-02", [e]) for i, e in enumerate(events)]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, [d.document.id for d in docs])
+        return {(r["source"], r["target"], r["kind"]) for r in iter_relations(store)}
+
+
+def test_evidence_deliberate_strike_is_a_relation(tmp_path: Path) -> None:
+    strike = event("e-1", "ASSAULT", ["TUR"], ["RUS"], "Turkey shelled Russian positions.")
+    assert ("TUR", "RUS", "adversary_of") in _relations(tmp_path, strike)
+
+
+def test_evidence_accident_is_no_relation(tmp_path: Path) -> None:
+    strike = event(
+        "e-1", "ASSAULT", ["TUR"], ["RUS"], "Turkey accidentally shelled Russian positions."
+    )
+    assert _relations(tmp_path, strike) == set()
+
+
+def test_evidence_lone_individual_is_no_relation(tmp_path: Path) -> None:
+    shooting = event(
+        "e-1", "ASSAULT", ["x-tur-gunman"], ["RUS"], "A Turkish gunman shot a Russian diplomat."
+    )
+    assert _relations(tmp_path, shooting) == set()
+
+
+def test_evidence_undated_history_is_no_relation_a_dated_one_is(tmp_path: Path) -> None:
+    history = event(
+        "e-1",
+        "ASSAULT",
+        ["RUS"],
+        ["IRN"],
+        "Early in the 20th century Russian troops occupied parts of northern Iran.",
+    )
+    dated = event(
+        "e-2",
+        "ASSAULT",
+        ["RUS"],
+        ["IRN"],
+        "In the 20th century Russian troops occupied parts of northern Iran.",
+        date="1911",
+    )
+    assert _relations(tmp_path, history) == set()
+    assert ("RUS", "IRN", "adversary_of") in _relations(tmp_path / "dated", dated)
+
+
+def test_evidence_one_criticism_is_no_relation_two_are(tmp_path: Path) -> None:
+    one = event("e-1", "ACCUSE", ["UKR"], ["RUS"], "Ukraine criticised Russia.", date="2017-03")
+    two = event(
+        "e-2", "ACCUSE", ["UKR"], ["RUS"], "Ukraine condemned Russia's shelling.", date="2017-01"
+    )
+    assert _relations(tmp_path, one) == set()
+    assert ("UKR", "RUS", "adversary_of") in _relations(tmp_path / "two", one, two)
+
+
+def test_evidence_relations_only_between_political_actors(tmp_path: Path) -> None:
+    """Issue 14: "PwC backs Warren Beatty", "The New York Times adversary_of Russia"."""
+    backing = event("e-1", "SUPPORT", ["IRN"], ["x-warren-baxter"], "Iran praised Warren Baxter.")
+    accusing = event(
+        "e-2", "ASSAULT", ["daily-lantern"], ["RUS"], "The Daily Lantern attacked Russia."
+    )
+    assert _relations(tmp_path, backing, accusing) == set()
+
+
+def test_evidence_rule_names_the_first_rule_failed() -> None:
+    knowledge = load_map_knowledge()
+    spec = event("e-1", "ASSAULT", ["TUR"], ["RUS"], "Turkey mistakenly shot down a jet.")
+    document = doc("d-1", "a.com", "2017-03-02", [spec])
+    row = event_row(
+        {
+            "id": "e-1",
+            "doc_id": "d-1",
+            "sentence": 0,
+            "type": "ASSAULT",
+            "mode": None,
+            "score": None,
+            "actor": '[{"name": "Turkey", "country": "TUR", "actor_id": "TUR"}]',
+            "recipient": "[]",
+            "date_start": None,
+            "date_end": None,
+            "date_precision": None,
+            "date_basis": "publication",
+            "certainty": "asserted",
+            "polarity": "positive",
+            "tense": "actual",
+            "attributed_to": None,
+            "quantities": "[]",
+            "sentence_text": document.document.text,
+            "trigger": "shot",
+            "outlet": None,
+            "published": None,
+            "published_date": None,
+        }
+    )
+    assert standing_rule(row, knowledge) == "meant"
+    assert set(RULES) == {"happened", "claimed", "meant", "political", "current"}
