@@ -33,8 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from entente import query
-from entente.consolidate import queries as map_queries
+from entente import query, vocabulary
 from entente.consolidate.actors import resolve_node
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.errors import NotFoundError
@@ -47,6 +46,7 @@ MIN_COLD = 5
 POOL_SIZE = 200  # parameter values drawn from the store, per pool
 PERCENTILE = 95
 DYAD_LIST = 30  # events `entente dyad` lists under the series (its --limit default)
+DYAD_API_MAX = 1000  # the most clusters /api/dyad/events returns (its limit's bound)
 
 Call = Callable[[Store], Any]
 
@@ -125,8 +125,9 @@ def make_calls(store: Store, rng: random.Random, repeats: int) -> dict[str, list
     def add(kind: str, make: Callable[[], Call]) -> None:
         calls[kind] = [make() for _ in range(repeats)]
 
-    def events(**filters: Any) -> Call:
-        return lambda s: query.list_events(s, **filters)
+    def events(actor: str | None = None, **filters: Any) -> Call:
+        # What ``entente events`` runs: the shared filters, then a page of 50.
+        return lambda s: query.event_page(s, query.event_filters(**filters), actor=actor)
 
     def date_range() -> Call:
         months = pools["months"]
@@ -136,32 +137,32 @@ def make_calls(store: Store, rng: random.Random, repeats: int) -> dict[str, list
 
     def actor_type() -> Call:
         country, type_ = rng.choice(pools["actor_types"])
-        return events(actor=country, type=type_)
+        return events(actor=country, types=type_)
 
     def dyad_month() -> Call:
         pair = rng.choice(pools["pairs"])
         month = _month_of_pair(store, pair, rng)
-        return lambda s: map_queries.dyad_events(s, *pair, month=month)
+        return lambda s: query.dyad_events(s, *pair, month=month)
 
     def dyad() -> Call:
         pair = rng.choice(pools["pairs"])
-        return lambda s: map_queries.dyad_series(s, *pair)
+        return lambda s: query.dyad_series(s, *pair)
 
     def dyad_command() -> Call:
         # What ``entente dyad A B`` runs: the series, then the newest events under it.
         pair = rng.choice(pools["pairs"])
         return lambda s: (
-            map_queries.dyad_series(s, *pair),
-            map_queries.dyad_events(s, *pair, limit=DYAD_LIST),
+            query.dyad_series(s, *pair),
+            query.dyad_events(s, *pair, limit=DYAD_LIST),
         )
 
     def dyad_all() -> Call:
         pair = rng.choice(pools["pairs"])
-        return lambda s: map_queries.dyad_events(s, *pair)
+        return lambda s: query.dyad_events(s, *pair, limit=DYAD_API_MAX)
 
     def relations_kind() -> Call:
-        kind = rng.choice(map_queries.RELATION_KINDS)
-        return lambda s: map_queries.strongest_relations(s, kind=kind)
+        kind = rng.choice(vocabulary.relation_kinds())
+        return lambda s: query.strongest_relations(s, kind=kind)
 
     add("events", lambda: events())
     add("events --actor CODE", lambda: events(actor=rng.choice(pools["countries"])))
@@ -173,7 +174,7 @@ def make_calls(store: Store, rng: random.Random, repeats: int) -> dict[str, list
     add("dyad --month (events)", dyad_month)
     add("dyad (command)", dyad_command)
     add("dyad events, all (API)", dyad_all)
-    add("map", lambda: lambda s: map_queries.strongest_relations(s))
+    add("map", lambda: lambda s: query.strongest_relations(s))
     add("map --kind", relations_kind)
     return calls
 

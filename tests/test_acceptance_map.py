@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from entente.consolidate.queries import dyad_series, iter_clusters, iter_relations
 from entente.ingest.run import ingest
+from entente.query import dyad_series, iter_clusters, iter_relations
 from entente.settings import Settings
 from entente.store.db import Store
 

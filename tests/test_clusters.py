@@ -15,7 +15,14 @@ from entente.consolidate import rebuild_map, update_map
 from entente.consolidate.actors import merge_actors, name_similarity, unmerge_actor
 from entente.consolidate.blocks import EventRow, windows_overlap
 from entente.consolidate.clusters import WindowIndex
-from entente.consolidate.queries import iter_clusters, iter_relations, list_claims, list_conflicts
+from entente.query import (
+    EventFilters,
+    claims,
+    conflicts,
+    event_filters,
+    iter_clusters,
+    iter_relations,
+)
 
 ATTACK_A = event(
     "e-a1",
@@ -59,7 +66,7 @@ def test_clusters_quantity_conflict_across_outlets(tmp_path: Path) -> None:
             300: ["e-b1"],
             350: ["e-a1"],
         }
-        listed = list_conflicts(store, limit=5)
+        listed = conflicts(store, EventFilters(), limit=5)["conflicts"]
         sentences = {e["sentence_text"] for v in listed[0]["values"] for e in v["events"]}
         assert len(sentences) == 2
 
@@ -113,10 +120,13 @@ def test_clusters_assert_and_deny_is_polarity_conflict(tmp_path: Path) -> None:
         fields = {c["field"] for c in cluster["conflicts"]}
         assert "polarity" in fields
         assert cluster["status"] == "disputed"
-        claims = list_claims(store, limit=10)
-        assert {c["event_id"] for c in claims} == {"e-p1", "e-n1"}
-        assert all(c["outlets_reporting"] == 2 for c in claims)
-        assert list_claims(store, certainty="alleged")[0]["claimant"] == "Western intelligence"
+        found = claims(store, EventFilters(), limit=10)
+        assert {c["event_id"] for c in found} == {"e-p1", "e-n1"}
+        assert all(c["outlets_reporting"] == 2 for c in found)
+        assert (
+            claims(store, event_filters(certainty="alleged"))[0]["claimant"]
+            == "Western intelligence"
+        )
 
 
 def test_clusters_reference_back_joins_its_event(tmp_path: Path) -> None:

@@ -9,17 +9,18 @@ import pytest
 from click.testing import CliRunner
 from map_fixtures import doc, event, store_of
 
-import entente.cli as cli  # before cli_map, which uses its helpers
-from entente.cli_map import MAP_COMMANDS, MAP_EXPORTS, sparkline
+from entente.cli import base, main
+from entente.cli.map import sparkline
 from entente.consolidate import update_map
+from entente.query import iter_clusters, iter_dyads, iter_relations
 
-GROUP = cli.EntenteGroup(name="entente", commands={c.name: c for c in MAP_COMMANDS})
+GROUP = main
 
 
 @pytest.fixture(autouse=True)
 def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables wide enough that cells are not cut short in the captured output."""
-    monkeypatch.setattr(cli.console, "width", 240)
+    monkeypatch.setattr(base.console, "width", 240)
 
 
 @pytest.fixture()
@@ -133,9 +134,9 @@ def test_map_cli_exports_are_json_ready(db: Path) -> None:
     from entente.store.db import Store
 
     with Store(db, read_only=True) as store:
-        for kind, iterate in MAP_EXPORTS.items():
+        for iterate in (iter_clusters, iter_relations, iter_dyads):
             rows = list(iterate(store))
-            assert rows, kind
+            assert rows, iterate.__name__
             json.dumps(rows, default=str)
 
 

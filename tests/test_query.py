@@ -6,7 +6,7 @@ from pathlib import Path
 
 from map_fixtures import doc, event, store_of
 
-from entente.query import list_events
+from entente.query import event_filters, event_page
 
 
 def _store(tmp_path: Path):
@@ -37,6 +37,19 @@ def _store(tmp_path: Path):
     )
 
 
+def list_events(store, *, limit: int = 50, offset: int = 0, actor=None, recipient=None, **filters):
+    """The events of one page, as `entente events` lists them."""
+    page = event_page(
+        store,
+        event_filters(**filters),
+        actor=actor,
+        recipient=recipient,
+        limit=limit,
+        offset=offset,
+    )
+    return page["events"]
+
+
 def test_list_events_newest_first_as_public_records(tmp_path: Path) -> None:
     with _store(tmp_path) as store:
         events = list_events(store)
@@ -63,7 +76,7 @@ def test_list_events_filters_combine_and_page(tmp_path: Path) -> None:
             "e1",
         ]
         assert [e["id"] for e in list_events(store, polarity="negative")] == ["e3"]
-        assert [e["id"] for e in list_events(store, type="assault")] == ["e1"]
+        assert [e["id"] for e in list_events(store, types="assault")] == ["e1"]
         assert [e["id"] for e in list_events(store, limit=1, offset=1)] == ["e1"]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from map_fixtures import doc, event, store_of
 
 from entente.consolidate import rebuild_map, update_map
-from entente.consolidate.queries import dyad_events, strongest_relations
+from entente.query import dyad_events, strongest_relations
 from entente.store.db import SCHEMA_VERSION, Store
 
 
@@ -56,7 +56,7 @@ def test_relation_clusters_best_first_and_capped(tmp_path: Path) -> None:
 def test_store_upgrade_fills_read_models_as_a_rebuild_would(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     with _build(path) as store:
-        events = dyad_events(store, "RUS", "IRN")
+        events = dyad_events(store, "RUS", "IRN")["clusters"]
         relations = strongest_relations(store)
         # Make it a version-4 store: no dyad_clusters, no rank.
         store.execute("DROP TABLE dyad_clusters")
@@ -67,8 +67,8 @@ def test_store_upgrade_fills_read_models_as_a_rebuild_would(tmp_path: Path) -> N
     with Store(path) as store:
         assert store.version() == SCHEMA_VERSION
         assert store.fetchone("SELECT count(*) FROM relation_clusters WHERE rank IS NULL") == (0,)
-        assert dyad_events(store, "RUS", "IRN") == events
+        assert dyad_events(store, "RUS", "IRN")["clusters"] == events
         assert strongest_relations(store) == relations
         rebuild_map(store)
-        assert dyad_events(store, "RUS", "IRN") == events
+        assert dyad_events(store, "RUS", "IRN")["clusters"] == events
         assert strongest_relations(store) == relations

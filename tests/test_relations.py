@@ -8,7 +8,7 @@ from map_fixtures import doc, event, store_of
 
 from entente.consolidate import update_map
 from entente.consolidate.knowledge import load_map_knowledge
-from entente.consolidate.queries import iter_relations, strongest_relations
+from entente.query import iter_relations, strongest_relations
 
 
 def _relations(store) -> dict[tuple[str, str, str], dict]:

@@ -15,7 +15,7 @@ The tree::
     │   └── DocumentNotFound
     └── UsageError               options that contradict each other or name no valid choice
 
-Library code raises these; only ``cli.py`` turns them into an exit status.
+Library code raises these; only the CLI (``entente.cli``) turns them into an exit status.
 Third-party errors are translated where they enter entente and chained
 (``raise StoreError(...) from exc``), so callers catch entente's exceptions only.
 """

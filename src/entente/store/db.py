@@ -57,6 +57,10 @@ class Store:
     (0,)
     """
 
+    # An in-memory accelerator (entente.query.memory.ReadModel) a read-only server
+    # attaches; the query functions ask it first when it is there.
+    read_model: Any = None
+
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         self.read_only = read_only

@@ -2,7 +2,7 @@
 
 ``create_app(db_path, token=None)`` builds the FastAPI app; ``entente serve``
 runs it with uvicorn. The routes (``api.py``) are thin: every answer comes from
-a function of ``entente.query`` or ``entente.consolidate.queries``.
+a function of ``entente.query``.
 """
 
 from __future__ import annotations

@@ -1,16 +1,17 @@
 """The JSON API under /api/: every route reads, none writes.
 
 Routes are plain ``def``s (FastAPI runs them on its thread pool), each with its
-own cursor of the app's read-only store. They check parameters and call the
-query functions; the answers' shapes are the contract with the page.
+own cursor of the app's read-only store, which carries the app's read model.
+They check parameters and call ``entente.query``; the answers' shapes are the
+contract with the page.
 
-The dependencies (``get_store``, ``get_lookups``, ``shared_filters``) are
-``async``: they do microseconds of work and never block, and FastAPI runs a
-plain ``def`` dependency on the thread pool too, a generator one twice (enter
-and exit). With them plain, a request made up to five trips between the event
-loop and the pool, each a thread wake-up that waits for a core: with 20
-clients on 2 cores that waiting, not the queries, made most of the p95
-(BENCHMARKS.md, "The web API under 20 concurrent clients").
+The dependencies (``get_store``, ``shared_filters``) are ``async``: they do
+microseconds of work and never block, and FastAPI runs a plain ``def``
+dependency on the thread pool too, a generator one twice (enter and exit).
+With them plain, a request made up to five trips between the event loop and
+the pool, each a thread wake-up that waits for a core: with 20 clients on 2
+cores that waiting, not the queries, made most of the p95 (BENCHMARKS.md, "The
+web API under 20 concurrent clients").
 """
 
 from __future__ import annotations
@@ -20,12 +21,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from entente import query
-from entente.consolidate import queries as map_queries
+from entente import query, vocabulary
 from entente.query import EventFilters
 from entente.store.db import Store
-from entente.web import lookups as fast
-from entente.web.lookups import WebLookups
 
 router = APIRouter(prefix="/api")
 
@@ -40,6 +38,7 @@ class CursorStore(Store):
     def __init__(self, parent: Store) -> None:
         self.path = parent.path
         self.read_only = True
+        self.read_model = parent.read_model
         self.con = parent.con.cursor()
 
 
@@ -63,9 +62,11 @@ async def shared_filters(
     ] = None,
     certainty: Annotated[
         str | None,
-        Query(description="Comma list of asserted, reported, alleged, disputed, denied."),
+        Query(description=f"Comma list of {', '.join(vocabulary.CERTAINTIES)}."),
     ] = None,
-    polarity: Annotated[str | None, Query(description="positive or negative.")] = None,
+    polarity: Annotated[
+        str | None, Query(description=f"{' or '.join(vocabulary.POLARITIES)}.")
+    ] = None,
     outlets: Annotated[
         str | None, Query(description="Comma list of outlet names, e.g. Voice of America.")
     ] = None,
@@ -76,13 +77,7 @@ async def shared_filters(
     return query.event_filters(since, until, types, certainty, polarity, outlets, q)
 
 
-async def get_lookups(request: Request) -> WebLookups:
-    lookups: WebLookups = request.app.state.lookups
-    return lookups
-
-
 StoreDep = Annotated[Store, Depends(get_store)]
-LookupsDep = Annotated[WebLookups, Depends(get_lookups)]
 FiltersDep = Annotated[EventFilters, Depends(shared_filters)]
 
 
@@ -91,20 +86,23 @@ def overview(store: StoreDep) -> dict[str, Any]:
     return query.overview(store)
 
 
+@router.get("/vocabulary", summary="Event types, modes, certainties, polarities, relation kinds")
+def vocabulary_route() -> dict[str, Any]:
+    return vocabulary.vocabulary()
+
+
 @router.get("/graph", summary="Relations as a graph, strongest first, with their actors")
 def graph(
     store: StoreDep,
-    lookups: LookupsDep,
     filters: FiltersDep,
     limit: Annotated[int, Query(ge=1, le=500, description="Most edges to return.")] = 60,
 ) -> dict[str, Any]:
-    return fast.graph(store, lookups, filters, limit=limit)
+    return query.graph(store, filters, limit=limit)
 
 
 @router.get("/events", summary="A page of events by their own date, newest first")
 def events(
     store: StoreDep,
-    lookups: LookupsDep,
     filters: FiltersDep,
     actor: Annotated[str | None, Query(description="Country code, actor id or name.")] = None,
     recipient: Annotated[str | None, Query(description="Country code, actor id or name.")] = None,
@@ -117,22 +115,6 @@ def events(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> dict[str, Any]:
-    # The in-memory events answer every filter by scanning one table; the store
-    # answers part of a name (matched in the events' JSON) and the unfiltered
-    # list (a top-k of the events table).
-    wanted = bool(actor or recipient or edge or node or not filters.empty)
-    if wanted and fast.exact_actor(store, actor) and fast.exact_actor(store, recipient):
-        return fast.event_page(
-            store,
-            lookups,
-            filters,
-            actor=actor,
-            recipient=recipient,
-            edge=edge,
-            node=node,
-            limit=limit,
-            offset=offset,
-        )
     return query.event_page(
         store,
         filters,
@@ -164,16 +146,10 @@ def timeline(
 @router.get("/actors", summary="Actors matching an id, country code or name, most active first")
 def actors(
     store: StoreDep,
-    lookups: LookupsDep,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> dict[str, Any]:
-    found = query.find_actors(store, q, limit=limit)
-    counts = fast.mention_counts(lookups, [a["id"] for a in found])
-    for actor in found:
-        # Mentions resolved to this actor id, counted when the app started.
-        actor["mentions"], actor["mention_documents"] = counts.get(actor["id"], (0, 0))
-    return {"actors": found}
+    return {"actors": query.find_actors(store, q, limit=limit)}
 
 
 @router.get("/dyad", summary="The period-by-period series between two actors")
@@ -190,21 +166,12 @@ def dyad(
 ) -> dict[str, Any]:
     # Only the date range: the periods are precomputed sums over every type,
     # certainty and outlet, so the other filters cannot be applied to them.
-    window = query.event_filters(since=since, until=until)
-    series = map_queries.dyad_series(store, a, b)
-    series["a_name"] = query.readable_name(series["a"], series["a_name"])
-    series["b_name"] = query.readable_name(series["b"], series["b_name"])
-    if window.since or window.until:
-        series["periods"] = [
-            p for p in series["periods"] if query.period_overlaps(p["period"], window)
-        ]
-    return series
+    return query.dyad_series(store, a, b, window=query.event_filters(since=since, until=until))
 
 
 @router.get("/dyad/events", summary="The clusters between two actors, for one month or all")
 def dyad_events(
     store: StoreDep,
-    lookups: LookupsDep,
     filters: FiltersDep,
     a: Annotated[str, Query(min_length=1, max_length=200)],
     b: Annotated[str, Query(min_length=1, max_length=200)],
@@ -213,18 +180,16 @@ def dyad_events(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="Most clusters to return.")] = 200,
 ) -> dict[str, Any]:
-    return fast.dyad_events(store, lookups, a, b, filters, month=month, limit=limit)
+    return query.dyad_events(store, a, b, filters, month=month, limit=limit)
 
 
 @router.get("/conflicts", summary="Where sources disagree, with the sentences side by side")
 def conflicts(
     store: StoreDep,
-    lookups: LookupsDep,
     filters: FiltersDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> dict[str, Any]:
-    rows, capped = fast.conflicts(store, lookups, filters, limit=limit)
-    return {"conflicts": rows, "search_truncated": capped}
+    return query.conflicts(store, filters, limit=limit)
 
 
 @router.get("/claims", summary="Claims: who says what happened, and how many outlets carry it")
@@ -234,7 +199,7 @@ def claims(
     actor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> dict[str, Any]:
-    return {"claims": query.filtered_claims(store, filters, actor=actor, limit=limit)}
+    return {"claims": query.claims(store, filters, actor=actor, limit=limit)}
 
 
 @router.get("/documents/{doc_id}", summary="An article with its sentences, mentions and events")

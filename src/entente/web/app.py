@@ -274,18 +274,18 @@ def create_app(
     (``*``: any) in their ``Host`` header. Raises StoreError when there is no
     store at ``db_path``, UsageError for a blank token.
     """
+    from entente.query.memory import ReadModel
     from entente.web.api import router
-    from entente.web.lookups import WebLookups
 
     token_bytes = check_token(token)
     store = Store(db_path, read_only=True)
     # Built once: the store cannot change while the app holds it read-only.
-    lookups = WebLookups(store)
+    store.read_model = ReadModel(store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         yield
-        lookups.close()
+        store.read_model.close()
         store.close()
 
     app = GuardedApp(
@@ -300,7 +300,6 @@ def create_app(
     app.guard_token = token_bytes
     app.guard_hosts = tuple(allowed_hosts)
     app.state.store = store
-    app.state.lookups = lookups
 
     # entente's errors as JSON with their one-line message; the most specific
     # class of an error decides (Starlette looks handlers up along its MRO)

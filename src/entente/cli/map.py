@@ -1,47 +1,23 @@
-"""Commands over the map: relations, dyads, conflicts, claims, rebuild and merges.
+"""Commands over the map: ``map``, ``dyad``, ``conflicts`` and ``claims``.
 
-Thin like every command: parse, call ``entente.consolidate``, print with rich.
-``cli.py`` registers ``MAP_COMMANDS`` and merges ``MAP_EXPORTS`` into EXPORTS.
-Import ``entente.cli`` before this module (cli.py imports it after defining
-the helpers it uses).
+Thin like every command: parse, call ``entente.query``, print with rich.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.markup import escape
 
-from entente.cli import console, db_option, open_store
-from entente.consolidate import rebuild_map
-from entente.consolidate.actors import list_merges, merge_actors, unmerge_actor
-from entente.consolidate.queries import (
-    CERTAINTIES,
-    RELATION_KINDS,
-    dyad_events,
-    dyad_series,
-    iter_clusters,
-    iter_dyads,
-    iter_relations,
-    list_claims,
-    list_conflicts,
-    strongest_relations,
-)
+from entente import query
+from entente.cli.base import VocabularyChoice, console, db_option, open_store
 from entente.escaping import DataTable, terminal_safe
-from entente.store.db import Store
+from entente.vocabulary import CERTAINTIES, QUAD_NAMES, RELATION_CERTAINTIES, relation_kinds
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"
 # Past this many months the sparkline shows one bar a year, to fit a terminal.
 SPARKLINE_MAX_MONTHS = 72
-
-MAP_EXPORTS: dict[str, Callable[[Store], Any]] = {
-    "clusters": iter_clusters,
-    "relations": iter_relations,
-    "dyads": iter_dyads,
-}
 
 
 def sparkline(values: list[float]) -> str:
@@ -64,13 +40,13 @@ def _months_between(first: str, last: str) -> list[str]:
 
 @click.command(name="map")
 @db_option
-@click.option("--kind", type=click.Choice(RELATION_KINDS), default=None)
-@click.option("--certainty", type=click.Choice(["asserted", "alleged"]), default=None)
+@click.option("--kind", type=VocabularyChoice(relation_kinds), default=None)
+@click.option("--certainty", type=click.Choice(RELATION_CERTAINTIES), default=None)
 @click.option("--limit", type=int, default=30, show_default=True)
 def map_command(db: Path | None, kind: str | None, certainty: str | None, limit: int) -> None:
     """The strongest standing relations: who arms, backs, partners or opposes whom."""
     with open_store(db) as store:
-        rows = strongest_relations(store, limit=limit, kind=kind, certainty=certainty)
+        rows = query.strongest_relations(store, limit=limit, kind=kind, certainty=certainty)
     table = DataTable("source", "relation", "target", "certainty", "strength", "seen", "clusters")
     for row in rows:
         table.add_row(
@@ -100,8 +76,8 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
     events behind it, newest first, each with one of its sentences.
     """
     with open_store(db) as store:
-        series = dyad_series(store, a, b)
-        events = dyad_events(store, a, b, month=month, limit=limit)
+        series = query.dyad_series(store, a, b)
+        events = query.dyad_events(store, a, b, month=month, limit=limit)["clusters"]
     periods = series["periods"]
     console.print(
         terminal_safe(f"{series['a_name']} ({series['a']}) – {series['b_name']} ({series['b']})"),
@@ -129,10 +105,7 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
             str(p["b_to_a"]),
             f"{p['score_sum']:.1f}",
             f"{p['score_mean']:.2f}",
-            *(
-                str(p[q])
-                for q in ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
-            ),
+            *(str(p[q]) for q in QUAD_NAMES),
         )
     console.print(table)
     for event in events:
@@ -151,7 +124,7 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
 def conflicts(db: Path | None, limit: int) -> None:
     """Where sources disagree (350 vs 300), with the sentences side by side."""
     with open_store(db) as store:
-        rows = list_conflicts(store, limit=limit)
+        rows = query.conflicts(store, query.EventFilters(), limit=limit)["conflicts"]
     for row in rows:
         what = f" of {row['item']}" if row["item"] else ""
         console.print(
@@ -182,7 +155,8 @@ def conflicts(db: Path | None, limit: int) -> None:
 def claims(db: Path | None, certainty: str | None, actor: str | None, limit: int) -> None:
     """Claims: who says what happened, how sure, and how many outlets report it."""
     with open_store(db) as store:
-        rows = list_claims(store, certainty=certainty, actor=actor, limit=limit)
+        filters = query.event_filters(certainty=certainty)
+        rows = query.claims(store, filters, actor=actor, limit=limit)
     table = DataTable("claimant", "certainty", "event", "status", "outlets", "source", "sentence")
     for row in rows:
         table.add_row(
@@ -195,70 +169,3 @@ def claims(db: Path | None, certainty: str | None, actor: str | None, limit: int
             row["sentence_text"],
         )
     console.print(table)
-
-
-@click.command()
-@db_option
-def rebuild(db: Path | None) -> None:
-    """Recompute the whole map (after editing relations.yaml or the lexicons)."""
-    with open_store(db, read_only=False) as store:
-        update = rebuild_map(store)
-    console.print(
-        f"Map rebuilt from {update.documents} documents, {update.events} events: "
-        f"{update.clusters_written} clusters, {update.relations_written} relations, "
-        f"{update.merges} merged actors in {update.elapsed_s:.1f} s."
-    )
-
-
-@click.group()
-def merges() -> None:
-    """Actors that are the same actor under different names."""
-
-
-@merges.command(name="list")
-@db_option
-@click.option("--all", "include_undone", is_flag=True, help="Include undone merges.")
-def merges_list(db: Path | None, include_undone: bool) -> None:
-    """List merges: which actor became which, how, and why."""
-    with open_store(db) as store:
-        rows = list_merges(store, include_undone=include_undone)
-    table = DataTable("actor", "merged into", "method", "score", "undone")
-    for row in rows:
-        table.add_row(
-            f"{row['actor_name'] or ''} ({row['actor_id']})",
-            f"{row['canonical_name'] or ''} ({row['canonical_id']})",
-            row["method"],
-            "" if row["score"] is None else f"{row['score']:.2f}",
-            str(row["undone_at"] or ""),
-        )
-    console.print(table)
-
-
-@merges.command(name="add")
-@click.argument("keep")
-@click.argument("drop")
-@db_option
-@click.option("--reason", default=None)
-def merges_add(keep: str, drop: str, db: Path | None, reason: str | None) -> None:
-    """Merge actor DROP into actor KEEP (ids) and update the map."""
-    with open_store(db, read_only=False) as store:
-        touched = merge_actors(store, keep, drop, reason=reason)
-    console.print(
-        terminal_safe(f"Merged {drop} into {keep}; {len(touched)} clusters recomputed."),
-        markup=False,
-    )
-
-
-@merges.command(name="undo")
-@click.argument("actor_id")
-@db_option
-def merges_undo(actor_id: str, db: Path | None) -> None:
-    """Undo the merge of ACTOR_ID; it is never merged automatically again."""
-    with open_store(db, read_only=False) as store:
-        touched = unmerge_actor(store, actor_id)
-    console.print(
-        terminal_safe(f"Unmerged {actor_id}; {len(touched)} clusters recomputed."), markup=False
-    )
-
-
-MAP_COMMANDS: tuple[click.Command, ...] = (map_command, dyad, conflicts, claims, rebuild, merges)

@@ -1,7 +1,8 @@
-"""The web app's in-memory lookups answer as the store's queries do, and the gaps they close.
+"""The read model is an accelerator: each question answers the same with it as without it.
 
-The same hand-made store as tests/test_web_api.py; the lookups' answers are
-compared with query.py's store-only versions (the CLI's and the reference).
+The same hand-made store as tests/test_web_api.py; each query function is
+asked twice, once with the store's in-memory read model attached (as the web
+app serves) and once without (as the CLI asks), and must give the same records.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from test_web_api import _docs
 
 from entente import query
 from entente.consolidate import update_map
+from entente.query import memory
+from entente.query.memory import ReadModel
+from entente.query.names import node_info
 from entente.store.db import Store
-from entente.web import create_app, lookups
-from entente.web.lookups import WebLookups
+from entente.web import create_app
 
 FILTERS = [
     {},
@@ -50,10 +53,18 @@ def store(db: Path) -> Iterator[Store]:
 
 
 @pytest.fixture(scope="module")
-def fast(store: Store) -> Iterator[WebLookups]:
-    built = WebLookups(store)
+def model(store: Store) -> Iterator[ReadModel]:
+    built = ReadModel(store)
     yield built
     built.close()
+
+
+@pytest.fixture()
+def fast(store: Store, model: ReadModel) -> Iterator[Store]:
+    """The store with its read model attached, for one test."""
+    store.read_model = model
+    yield store
+    store.read_model = None
 
 
 @pytest.fixture(scope="module")
@@ -75,44 +86,56 @@ def client(db: Path) -> Iterator[TestClient]:
         {"recipient": "IRN", "actor": "RUS"},
     ],
 )
-def test_in_memory_event_pages_equal_the_store_query(
-    store: Store, fast: WebLookups, params: dict, scope: dict
+def test_event_pages_are_the_same_with_the_read_model(
+    store: Store, model: ReadModel, params: dict, scope: dict
 ) -> None:
     filters = query.event_filters(**params)
     for limit, offset in ((50, 0), (1, 1)):
+        store.read_model = None
         expected = query.event_page(store, filters, limit=limit, offset=offset, **scope)
-        got = lookups.event_page(store, fast, filters, limit=limit, offset=offset, **scope)
+        store.read_model = model
+        try:
+            got = query.event_page(store, filters, limit=limit, offset=offset, **scope)
+        finally:
+            store.read_model = None
         assert [e["id"] for e in got["events"]] == [e["id"] for e in expected["events"]]
-        assert got["total"] == expected["total"]
-        assert got["events"] == [
-            {**e, "nodes": g["nodes"]}
-            for e, g in zip(expected["events"], got["events"], strict=True)
-        ]
+        assert got == expected
 
 
 @pytest.mark.parametrize("params", FILTERS)
-def test_in_memory_graph_and_conflicts_equal_the_store_queries(
-    store: Store, fast: WebLookups, params: dict
+def test_graph_conflicts_and_dyads_are_the_same_with_the_read_model(
+    store: Store, model: ReadModel, params: dict
 ) -> None:
     filters = query.event_filters(**params)
-    got = lookups.graph(store, fast, filters, limit=60)
-    assert got.pop("search_truncated") is False
-    assert got == query.graph(store, filters, limit=60)
-    rows, capped = lookups.conflicts(store, fast, filters, limit=20)
-    assert not capped
-    assert rows == query.filtered_conflicts(store, filters, limit=20)
+
+    def answers() -> list:
+        return [
+            query.graph(store, filters, limit=60),
+            query.conflicts(store, filters, limit=20),
+            query.dyad_events(store, "RUS", "IRN", filters),
+            query.find_actors(store, None),
+        ]
+
+    expected = answers()
+    store.read_model = model
+    try:
+        got = answers()
+    finally:
+        store.read_model = None
+    assert got == expected
+    assert got[0]["search_truncated"] is False and got[1]["search_truncated"] is False
 
 
 def test_text_search_past_the_cap_says_it_was_cut(
-    store: Store, fast: WebLookups, monkeypatch: pytest.MonkeyPatch
+    fast: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     filters = query.event_filters(q="missiles")  # three sentences say it
-    monkeypatch.setattr(lookups, "TEXT_CAP", 2)
-    page = lookups.event_page(store, fast, filters)
+    monkeypatch.setattr(memory, "TEXT_CAP", 2)
+    page = query.event_page(fast, filters)
     assert page["search_truncated"] is True and page["total"] == 2
-    assert lookups.graph(store, fast, filters)["search_truncated"] is True
-    monkeypatch.setattr(lookups, "TEXT_CAP", 3)
-    page = lookups.event_page(store, fast, filters)
+    assert query.graph(fast, filters)["search_truncated"] is True
+    monkeypatch.setattr(memory, "TEXT_CAP", 3)
+    page = query.event_page(fast, filters)
     assert page["search_truncated"] is False and page["total"] == 3
 
 
@@ -131,7 +154,7 @@ def test_nodes_met_in_text_read_as_names_never_raw_ids(store: Store) -> None:
     assert query.readable_name("x-ali-al-khamenei", "x-ali-al-khamenei") == "Ali Al Khamenei"
     assert query.readable_name("x-hamas", "Hamas movement") == "Hamas movement"
     assert query.readable_name("RUS", None) == "RUS"
-    info = query._node_info(store, ["x-wagner-group", "RUS"])
+    info = node_info(store, ["x-wagner-group", "RUS"])
     assert info["x-wagner-group"]["name"] == "Wagner Group"
     assert info["RUS"]["name"] == "Russia"
 

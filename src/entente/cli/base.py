@@ -1,0 +1,78 @@
+"""What every command shares: the consoles, ``--db``, opening the store, one error line.
+
+The command modules import this one and nothing else of ``entente.cli``, so
+the package has no import cycle (tests/test_imports.py walks it).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from entente.errors import EntenteError
+from entente.escaping import terminal_safe
+from entente.settings import SETTINGS, Settings
+from entente.store.db import Store
+
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+HELP = {s.name: s.help for s in SETTINGS}
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db PATH`` for every command, from the settings table."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        envvar="ENTENTE_DB",
+        help=HELP["db"] + " [default: ./entente.duckdb]",
+    )(func)
+
+
+def open_store(db: Path | None, read_only: bool = True) -> Store:
+    return Store(Settings.load(db=db).db, read_only=read_only)
+
+
+class VocabularyChoice(click.Choice):
+    """A choice among a vocabulary read from the data files when first needed.
+
+    The relation kinds live in ``data/relations.yaml``: reading it when the
+    command line is built would make every command, even ``--help``, read it.
+    """
+
+    def __init__(self, values: Callable[[], Sequence[str]]) -> None:
+        super().__init__(())
+        self._values = values
+        self._loaded: Sequence[str] | None = None
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        if self._loaded is None:
+            self._loaded = tuple(self._values())
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        self._loaded = tuple(value) or None
+
+
+class EntenteGroup(click.Group):
+    """Turns EntenteError into one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EntenteError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            err_console.print(
+                f"[red]Error:[/red] {escape(terminal_safe(str(exc)))}", markup=True, soft_wrap=True
+            )
+            sys.exit(1)

@@ -1,0 +1,70 @@
+"""Looking at what came in: ``docs``, ``show`` and ``log``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from entente import query
+from entente.cli.base import console, db_option, open_store
+from entente.escaping import DataTable, terminal_safe
+from entente.vocabulary import INGEST_STATUSES
+
+
+@click.command()
+@db_option
+@click.option(
+    "--outlet", default=None, help='Only documents of this outlet (e.g. "Voice of America").'
+)
+@click.option("--search", default=None, help="Only documents whose title or text contains this.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0, show_default=True)
+def docs(db: Path | None, outlet: str | None, search: str | None, limit: int, offset: int) -> None:
+    """List stored documents: id, outlet, published, title, words."""
+    with open_store(db) as store:
+        rows = query.list_documents(store, outlet=outlet, search=search, limit=limit, offset=offset)
+        total = query.count_documents(store)
+    table = DataTable("id", "outlet", "published", "title", "words", title=f"{total} documents")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["outlet"] or "",
+            row["published"] or "",
+            row["title"] or "",
+            str(row["words"]),
+        )
+    console.print(table)
+
+
+@click.command()
+@click.argument("doc_id")
+@db_option
+def show(doc_id: str, db: Path | None) -> None:
+    """Print a document's metadata and clean text (an id prefix is enough)."""
+    with open_store(db) as store:
+        document = query.get_document(store, doc_id)
+    for name in ("id", "source", "outlet", "title", "author", "published", "language", "words"):
+        console.print(
+            terminal_safe(
+                f"{name + ':':11} {document[name] if document[name] is not None else ''}"
+            ),
+            markup=False,
+        )
+    console.print()
+    console.print(terminal_safe(document["text"]), markup=False)
+
+
+@click.command()
+@db_option
+@click.option("--status", type=click.Choice(INGEST_STATUSES), default=None)
+@click.option("--run", default=None, help="A run id, or 'last'.")
+@click.option("--limit", type=int, default=100, show_default=True)
+def log(db: Path | None, status: str | None, run: str | None, limit: int) -> None:
+    """Show the ingest log: every input with its outcome and reason."""
+    with open_store(db) as store:
+        rows = query.ingest_log(store, status=status, run=run, limit=limit)
+    table = DataTable("run", "status", "source", "reason")
+    for row in rows:
+        table.add_row(row["run_id"], row["status"], row["source"], row["reason"] or "")
+    console.print(table)

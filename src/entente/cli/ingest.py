@@ -1,0 +1,142 @@
+"""``entente ingest``: read files, folders and globs into the store, with progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from entente.cli.base import HELP, console, db_option, err_console
+from entente.errors import UsageError
+from entente.escaping import terminal_safe
+from entente.settings import Settings
+
+
+def _reader_options(**fields: Any) -> Any:
+    from entente.ingest.readers import ReaderOptions
+
+    return ReaderOptions(**fields)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=int, default=None, help=HELP["workers"])
+@click.option("--model", default=None, help=HELP["model"])
+@click.option("--batch-size", type=int, default=None, help=HELP["batch_size"])
+@click.option("--max-bytes", type=int, default=None, help=HELP["max_bytes"])
+@click.option("--min-chars", type=int, default=None, help=HELP["min_chars"])
+@click.option("--languages", default=None, help=HELP["languages"])
+@click.option("--text-field", default=None, help="Field holding the text in JSON/CSV records.")
+@click.option("--title-field", default=None, help="Field holding the title.")
+@click.option("--date-field", default=None, help="Field holding the publication date.")
+@click.option("--url-field", default=None, help="Field holding the article's URL.")
+@click.option("--author-field", default=None, help="Field holding the author.")
+@click.option("--id-field", default=None, help="Field holding the record's id.")
+@click.option("--limit", type=int, default=None, help="Stop after this many articles.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; ray: a Ray cluster (pip install 'entente[ray]').",
+)
+@click.option(
+    "--ray-address",
+    default=None,
+    help="Join this Ray cluster (e.g. 10.0.0.5:6379, or auto); by default a local instance.",
+)
+@click.option(
+    "--parts",
+    default=None,
+    help="Folder or URI (s3://...) for the Ray engine's Parquet parts [default: DB.parts].",
+)
+@click.option("--quiet", is_flag=True, help="Print the summary only.")
+def ingest(
+    paths: tuple[str, ...],
+    quiet: bool,
+    limit: int | None,
+    engine: str,
+    ray_address: str | None,
+    parts: str | None,
+    **options: Any,
+) -> None:
+    """Read files, folders (recursive) and globs into the store.
+
+    Formats: .txt, .html/.htm, .json, .jsonl, .csv, .zip of those, .warc/.warc.gz,
+    RSS/Atom feeds. Bad inputs are logged with a reason and skipped; the exit
+    status is 0 whenever the run finished. Both engines give the same store.
+    """
+    from entente.ingest.run import IngestSummary
+    from entente.ingest.run import ingest as run_ingest
+    from entente.scale.references import expected_articles, run_identity
+    from entente.store.write import LogEntry
+
+    if engine == "local" and (ray_address or parts):
+        raise UsageError("--ray-address and --parts go with --engine ray")
+    if engine == "ray" and limit is not None:
+        raise UsageError("--limit goes with --engine local only")
+
+    settings = Settings.load(
+        **{
+            k: options.pop(k)
+            for k in ("db", "workers", "model", "batch_size", "max_bytes", "min_chars", "languages")
+        }
+    )
+    reader_options = _reader_options(max_bytes=settings.max_bytes, **options)
+    # Articles expected, for the time left (an estimate: a line or member an article).
+    expected = expected_articles(
+        list(paths), reader_options, run_identity(settings, reader_options)
+    )
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True, disable=quiet) as progress:
+        task = progress.add_task("starting", total=None)
+
+        committed = 0
+
+        def on_progress(summary: IngestSummary, entry: LogEntry | None) -> None:
+            nonlocal committed
+            if quiet:
+                return
+            if entry is not None and entry.status in ("skipped", "error"):
+                progress.console.print(
+                    terminal_safe(f"{entry.status:>8}  {entry.source}: {entry.reason}"),
+                    markup=False,
+                )
+            rate = (
+                f"read {summary.read}  stored {summary.stored}  "
+                f"duplicates {summary.duplicates}  skipped {summary.skipped}  "
+                f"errors {summary.errors}  {summary.docs_per_s:.1f} docs/s"
+                f"{_time_left(summary, expected)}"
+            )
+            progress.update(task, description=rate)
+            # Without a terminal there is no live bar: say when each batch lands,
+            # so logs (and whoever watches them) see the run move.
+            if summary.committed > committed and not err_console.is_terminal:
+                committed = summary.committed
+                progress.console.print(f"committed {committed} documents; {rate}", markup=False)
+
+        if engine == "ray":
+            from entente.scale import ingest_on_ray
+
+            summary = ingest_on_ray(
+                list(paths), settings, reader_options, on_progress, ray_address, parts
+            )
+        else:
+            summary = run_ingest(list(paths), settings, reader_options, on_progress, limit=limit)
+    console.print(
+        f"Ingested into {settings.db}: read {summary.read}, stored {summary.stored}, "
+        f"duplicates {summary.duplicates}, skipped {summary.skipped}, errors {summary.errors} "
+        f"in {summary.elapsed_s:.1f} s ({summary.docs_per_s:.1f} docs/s)."
+    )
+    if summary.skipped or summary.errors:
+        console.print("See why with: entente log --run last", markup=False)
+
+
+def _time_left(summary: Any, expected: int) -> str:
+    """``  about 2m10s left`` from the inputs read so far and their rate."""
+    if not summary.read or not summary.elapsed_s or summary.read >= expected:
+        return ""
+    seconds = round((expected - summary.read) * summary.elapsed_s / summary.read)
+    return f"  about {seconds // 60}m{seconds % 60:02d}s left"

@@ -1,0 +1,76 @@
+"""Commands that change the map: ``rebuild`` and ``merges``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from entente.cli.base import console, db_option, open_store
+from entente.consolidate import rebuild_map
+from entente.consolidate.actors import list_merges, merge_actors, unmerge_actor
+from entente.escaping import DataTable, terminal_safe
+
+
+@click.command()
+@db_option
+def rebuild(db: Path | None) -> None:
+    """Recompute the whole map (after editing relations.yaml or the lexicons)."""
+    with open_store(db, read_only=False) as store:
+        update = rebuild_map(store)
+    console.print(
+        f"Map rebuilt from {update.documents} documents, {update.events} events: "
+        f"{update.clusters_written} clusters, {update.relations_written} relations, "
+        f"{update.merges} merged actors in {update.elapsed_s:.1f} s."
+    )
+
+
+@click.group()
+def merges() -> None:
+    """Actors that are the same actor under different names."""
+
+
+@merges.command(name="list")
+@db_option
+@click.option("--all", "include_undone", is_flag=True, help="Include undone merges.")
+def merges_list(db: Path | None, include_undone: bool) -> None:
+    """List merges: which actor became which, how, and why."""
+    with open_store(db) as store:
+        rows = list_merges(store, include_undone=include_undone)
+    table = DataTable("actor", "merged into", "method", "score", "undone")
+    for row in rows:
+        table.add_row(
+            f"{row['actor_name'] or ''} ({row['actor_id']})",
+            f"{row['canonical_name'] or ''} ({row['canonical_id']})",
+            row["method"],
+            "" if row["score"] is None else f"{row['score']:.2f}",
+            str(row["undone_at"] or ""),
+        )
+    console.print(table)
+
+
+@merges.command(name="add")
+@click.argument("keep")
+@click.argument("drop")
+@db_option
+@click.option("--reason", default=None)
+def merges_add(keep: str, drop: str, db: Path | None, reason: str | None) -> None:
+    """Merge actor DROP into actor KEEP (ids) and update the map."""
+    with open_store(db, read_only=False) as store:
+        touched = merge_actors(store, keep, drop, reason=reason)
+    console.print(
+        terminal_safe(f"Merged {drop} into {keep}; {len(touched)} clusters recomputed."),
+        markup=False,
+    )
+
+
+@merges.command(name="undo")
+@click.argument("actor_id")
+@db_option
+def merges_undo(actor_id: str, db: Path | None) -> None:
+    """Undo the merge of ACTOR_ID; it is never merged automatically again."""
+    with open_store(db, read_only=False) as store:
+        touched = unmerge_actor(store, actor_id)
+    console.print(
+        terminal_safe(f"Unmerged {actor_id}; {len(touched)} clusters recomputed."), markup=False
+    )

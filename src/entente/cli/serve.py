@@ -1,0 +1,53 @@
+"""``entente serve``: the web app over a store, read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from entente.cli.base import db_option, err_console
+from entente.errors import UsageError
+from entente.settings import Settings
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="ENTENTE_TOKEN",
+    default=None,
+    help="Secret every request must carry (Bearer header or ?token=); required off loopback.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    help="A Host name to answer besides localhost and loopback addresses (repeatable; "
+    "'*' for any, behind a proxy that checks it). Other names get 400 (DNS rebinding).",
+)
+def serve(
+    db: Path | None, host: str, port: int, token: str | None, allow_hosts: tuple[str, ...]
+) -> None:
+    """Serve the web app (graph, timeline, dyads, conflicts, reader) over a store, read-only."""
+    from entente.web.app import check_token, is_loopback
+
+    check_token(token)
+    if token is None and not is_loopback(host):
+        raise UsageError(
+            f"Refusing to serve on {host} without a token: anyone who can reach it could read "
+            "the store. Pass --token SECRET (or set ENTENTE_TOKEN), or bind to 127.0.0.1."
+        )
+    import uvicorn
+
+    from entente.web import create_app
+
+    # The address served on is a name clients may use (0.0.0.0 and :: are not).
+    wildcard = host in ("0.0.0.0", "::", "")
+    allowed = (*allow_hosts, *(() if wildcard or is_loopback(host) else (host,)))
+    app = create_app(Settings.load(db=db).db, token=token, allowed_hosts=allowed)
+    where = f"http://{host}:{port}/" + ("?token=<your token>" if token else "")
+    err_console.print(f"Serving {Settings.load(db=db).db} read-only at {where} (Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

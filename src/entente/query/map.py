@@ -1,0 +1,389 @@
+"""Questions over the map: relations, the graph, dyads, conflicts and claims.
+
+Everything they read is precomputed by ``update_map`` (relations, dyad periods,
+dyad clusters, conflicts, claims), so each is one or two indexed lookups or a
+top-k over a small table. Actors may be named by id ("RUS", "hamas") or by a
+name or alias ("Russia"); every node in an answer carries its readable name.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from entente.consolidate.actors import resolve_node
+from entente.consolidate.clusters import DYAD_CLUSTER_FIELDS
+from entente.consolidate.knowledge import load_map_knowledge
+from entente.errors import UsageError
+from entente.escaping import LIKE_ESCAPE, like_contains, like_literal
+from entente.query.filters import EventFilters, check_period, period_overlaps
+from entente.query.names import display_names, node_info, with_names
+from entente.store.db import Store
+from entente.vocabulary import QUAD_NAMES, RELATION_CERTAINTIES, relation_kinds
+
+# A relation lists at most this many of its clusters, those that add most first.
+RELATION_CLUSTERS_SHOWN = 20
+
+
+def strongest_relations(
+    store: Store,
+    limit: int = 20,
+    kind: str | None = None,
+    certainty: str | None = None,
+    max_clusters: int = RELATION_CLUSTERS_SHOWN,
+) -> list[dict[str, Any]]:
+    """Relations by strength, strongest first, with the best clusters behind each.
+
+    ``clusters`` holds at most ``max_clusters`` ids per relation, those that
+    add most first (asserted, then more outlets, then newest); ``n_clusters``
+    counts them all (a strong relation has thousands at 100k articles).
+    Raises UsageError for an unknown kind or certainty.
+    """
+    where, params = ["TRUE"], []
+    if kind is not None:
+        kinds = relation_kinds()
+        if kind not in kinds:
+            raise UsageError(f"No relation kind {kind!r}. Choose from: {', '.join(kinds)}")
+        where.append("r.kind = ?")
+        params.append(kind)
+    if certainty is not None:
+        if certainty not in RELATION_CERTAINTIES:
+            raise UsageError(
+                f"Relation certainty {certainty!r}: choose {' or '.join(RELATION_CERTAINTIES)}"
+            )
+        where.append("r.certainty = ?")
+        params.append(certainty)
+    rows = store.records(
+        f"SELECT r.* FROM relations r WHERE {' AND '.join(where)} "
+        "ORDER BY r.strength DESC, r.source, r.target, r.kind LIMIT ?",
+        [*params, limit],
+    )
+    # The first few clusters of the top rows only (relation_clusters.rank, migration 005).
+    keys = [f"{r['source']}\x1f{r['target']}\x1f{r['kind']}" for r in rows]
+    clusters: dict[str, list[str]] = {}
+    for key, cluster in store.fetchall(
+        "SELECT source || chr(31) || target || chr(31) || kind AS key, cluster_id "
+        "FROM relation_clusters WHERE rank < ? "
+        "AND source || chr(31) || target || chr(31) || kind IN (SELECT unnest(?)) "
+        "ORDER BY key, rank",
+        [max_clusters, keys],
+    ):
+        clusters.setdefault(key, []).append(cluster)
+    for row, key in zip(rows, keys, strict=True):
+        row["clusters"] = clusters.get(key, [])
+    return with_names(store, rows, "source", "target")
+
+
+def graph(store: Store, filters: EventFilters, limit: int = 60) -> dict[str, Any]:
+    """The map as a graph: relations strongest first (at most ``limit``) and their nodes.
+
+    Under filters an edge keeps the clusters that match, and its strength is
+    scaled by the share of its clusters that do; a node's activity is the
+    clusters of every matching relation it takes part in (shown or not).
+    """
+    relations = store.records(
+        "SELECT source, target, kind, certainty, strength, n_clusters, first_seen, last_seen "
+        "FROM relations"
+    )
+    capped = False
+    if not filters.empty:
+        if store.read_model is not None:
+            matching, capped = store.read_model.relation_matches(store, filters)
+        else:
+            matching = _relation_matches(store, filters)
+        kept = []
+        for r in relations:
+            n = matching.get((r["source"], r["target"], r["kind"]), 0)
+            if n:
+                r["strength"] = r["strength"] * n / max(r["n_clusters"], n)
+                r["n_clusters"] = n
+                kept.append(r)
+        relations = kept
+    relations.sort(key=lambda r: (-r["strength"], r["source"], r["target"], r["kind"]))
+    activity: dict[str, int] = {}
+    for r in relations:
+        for node in {r["source"], r["target"]}:
+            activity[node] = activity.get(node, 0) + r["n_clusters"]
+    shown = relations[:limit]
+    info = node_info(store, [n for r in shown for n in (r["source"], r["target"])])
+    nodes = sorted(
+        ({**info[n], "activity": activity[n]} for n in info),
+        key=lambda n: (-n["activity"], n["id"]),
+    )
+    edges = [
+        {
+            "id": f"{r['source']}|{r['target']}|{r['kind']}",
+            "source": r["source"],
+            "target": r["target"],
+            "kind": r["kind"],
+            "certainty": r["certainty"],
+            "strength": round(r["strength"], 4),
+            "clusters": r["n_clusters"],
+            "first_seen": r["first_seen"],
+            "last_seen": r["last_seen"],
+            "source_name": info[r["source"]]["name"],
+            "target_name": info[r["target"]]["name"],
+        }
+        for r in shown
+    ]
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "truncated": len(relations) > limit,
+        "search_truncated": capped,
+    }
+
+
+def _relation_matches(store: Store, filters: EventFilters) -> dict[tuple[str, str, str], int]:
+    where, params = filters.clusters_where(store, "c", "SELECT cluster_id FROM relation_clusters")
+    return {
+        (s, t, k): n
+        for s, t, k, n in store.fetchall(
+            "SELECT rc.source, rc.target, rc.kind, count(*) FROM relation_clusters rc "
+            "JOIN clusters c ON c.id = rc.cluster_id "
+            f"WHERE {' AND '.join(where) or 'TRUE'} GROUP BY ALL",
+            params,
+        )
+    }
+
+
+def _pair(store: Store, a: str, b: str) -> tuple[str, str]:
+    knowledge = load_map_knowledge()
+    return resolve_node(store, a, knowledge), resolve_node(store, b, knowledge)
+
+
+def dyad_series(store: Store, a: str, b: str, window: EventFilters | None = None) -> dict[str, Any]:
+    """The period-by-period series between two actors, both directions summed.
+
+    Returns ``{a, b, a_name, b_name, periods: [{period, precision, events,
+    score_sum, score_mean, verbal_coop, ..., a_to_b, b_to_a, documents}]}``,
+    oldest first (a year bucket before that year's months). ``window`` keeps
+    the periods that overlap its date range (its other filters cannot apply:
+    the periods are sums over every type, certainty and outlet).
+    Raises NotFoundError when a name matches no actor.
+    """
+    node_a, node_b = _pair(store, a, b)
+    rows = store.records(
+        "SELECT * FROM dyad_periods WHERE (source = ? AND target = ?) OR (source = ? AND target = ?) "
+        "ORDER BY period, source",
+        [node_a, node_b, node_b, node_a],
+    )
+    periods: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["period"], row["precision"])
+        period = periods.setdefault(
+            key,
+            {
+                "period": row["period"],
+                "precision": row["precision"],
+                "events": 0,
+                "score_sum": 0.0,
+                **{q: 0 for q in QUAD_NAMES},
+                "a_to_b": 0,
+                "b_to_a": 0,
+                "documents": set(),
+                "clusters": set(),
+            },
+        )
+        period["events"] += row["events"]
+        period["score_sum"] += row["score_sum"]
+        for quad in QUAD_NAMES:
+            period[quad] += row[quad]
+        period["a_to_b" if row["source"] == node_a else "b_to_a"] += row["events"]
+        period["documents"].update(row["documents"])
+        period["clusters"].update(row["clusters"])
+    series = []
+    for period in sorted(
+        periods.values(), key=lambda p: (p["period"][:4], len(p["period"]), p["period"])
+    ):
+        if window is not None and not period_overlaps(period["period"], window):
+            continue
+        period["score_mean"] = period["score_sum"] / period["events"] if period["events"] else 0.0
+        period["documents"] = sorted(period["documents"])
+        period["clusters"] = sorted(period["clusters"])
+        series.append(period)
+    names = display_names(store, [node_a, node_b])
+    return {
+        "a": node_a,
+        "b": node_b,
+        "a_name": names[node_a],
+        "b_name": names[node_b],
+        "periods": series,
+    }
+
+
+def dyad_events(
+    store: Store,
+    a: str,
+    b: str,
+    filters: EventFilters | None = None,
+    month: str | None = None,
+    limit: int = 200,
+) -> dict[str, Any]:
+    """The clusters between two actors (either direction), newest first, under the filters.
+
+    ``{clusters, total, truncated}``: at most ``limit`` of ``total`` clusters,
+    each with one evidence sentence, ``event_id`` (the member whose sentence
+    that is, for the reader) and the node names. ``month`` (``2024-04``, or a
+    year ``2024``) keeps one period. The filters read the cluster's own fields
+    (its date, type, certainty, polarity, outlets) and its listed sentence.
+    Raises NotFoundError for an unknown actor, UsageError for a bad month.
+    """
+    month = check_period(month)
+    node_a, node_b = _pair(store, a, b)
+    filters = filters or EventFilters()
+    # One table (dyad_clusters, migration 005) holds each cluster's fields and
+    # sentence per directed pair: joining a pair's thousands of cluster ids with
+    # clusters, members and events cost ~300 ms at 100k articles.
+    where = ["((d.source = ? AND d.target = ?) OR (d.source = ? AND d.target = ?))"]
+    params: list[Any] = [node_a, node_b, node_b, node_a]
+    if month:
+        where.append(f"(d.period = ? OR d.period LIKE ? {LIKE_ESCAPE})")
+        params += [month, f"{like_literal(month)}-%"]
+    more, more_params = filters.cluster_fields_where("d")
+    where += more
+    params += more_params
+    if filters.q:
+        where.append(f"d.sentence_text ILIKE ? {LIKE_ESCAPE}")
+        params.append(like_contains(filters.q))
+    # A cluster whose actors and recipients both hold the two nodes has a row each
+    # way: keep one per id (the first in order) before counting and paging.
+    fields = ", ".join(DYAD_CLUSTER_FIELDS)
+    rows = store.records(
+        f"SELECT {fields}, sentence_text, count(*) OVER () AS total FROM ("
+        f"SELECT {', '.join('d.' + f for f in DYAD_CLUSTER_FIELDS)}, d.sentence_text "
+        f"FROM dyad_clusters d WHERE {' AND '.join(where)} "
+        "QUALIFY row_number() OVER (PARTITION BY d.id ORDER BY d.source) = 1) "
+        "ORDER BY date_first DESC NULLS LAST, id LIMIT ?",
+        [*params, limit],
+    )
+    total = rows[0]["total"] if rows else 0
+    firsts = first_events(store, [r["id"] for r in rows])
+    for row in rows:
+        del row["date_first"], row["total"]  # a sort key and the count, not fields of a cluster
+        row["event_id"] = firsts.get(row["id"])
+    rows = with_names(store, rows, "actor", "recipient")
+    return {"clusters": rows, "total": total, "truncated": total > len(rows)}
+
+
+def first_events(store: Store, cluster_ids: list[str]) -> dict[str, str]:
+    """Each cluster's smallest member event id (the one whose sentence dyad_clusters lists)."""
+    if not cluster_ids:
+        return {}
+    if store.read_model is not None:
+        return store.read_model.first_events(cluster_ids)
+    return dict(
+        store.fetchall(
+            "SELECT cluster_id, min(event_id) FROM cluster_members "
+            "WHERE cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY cluster_id",
+            [cluster_ids],
+        )
+    )
+
+
+def evidence_of(store: Store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The sentence and document of each event, by key (no events-documents join)."""
+    if not event_ids:
+        return {}
+    ids = sorted(set(event_ids))
+    # A literal list of keys is looked up in the primary-key index; a joined list
+    # (IN (SELECT unnest(?))) was hashed against all events (~50 ms at 100k articles).
+    rows = store.records(
+        "SELECT id AS event_id, doc_id, sentence_text FROM events "
+        f"WHERE id IN ({', '.join('?' * len(ids))})",
+        ids,
+    )
+    documents = {
+        d["id"]: d
+        for d in store.records(
+            "SELECT id, outlet, published, title FROM documents WHERE id IN (SELECT unnest(?))",
+            [sorted({r["doc_id"] for r in rows})],
+        )
+    }
+    evidence = {}
+    for row in rows:
+        document = documents.get(row["doc_id"], {})
+        evidence[row["event_id"]] = {
+            "event_id": row["event_id"],
+            "doc_id": row["doc_id"],
+            "outlet": document.get("outlet"),
+            "published": document.get("published"),
+            "title": document.get("title"),
+            "sentence_text": row["sentence_text"],
+        }
+    return evidence
+
+
+def conflicts(store: Store, filters: EventFilters, limit: int = 20) -> dict[str, Any]:
+    """Where sources disagree: each conflict with its cluster and the sentences side by side.
+
+    ``{conflicts, search_truncated}``; most-reported clusters first, keeping
+    conflicts whose cluster matches the filters. Each value is ``{value,
+    events: [{event_id, doc_id, outlet, published, title, sentence_text}]}``.
+    """
+    capped = False
+    if store.read_model is not None:
+        rows, capped = store.read_model.conflict_rows(store, filters, limit)
+    else:
+        where, params = filters.clusters_where(store, "c", "SELECT cluster_id FROM conflicts")
+        rows = store.records(
+            'SELECT x.cluster_id, x.field, x.item, x."values", c.type, c.actor, c.recipient, '
+            "c.date_start, c.n_outlets, c.status FROM conflicts x "
+            "JOIN clusters c ON c.id = x.cluster_id "
+            f"WHERE {' AND '.join(where) or 'TRUE'} "
+            "ORDER BY c.n_outlets DESC, c.n_documents DESC, x.cluster_id, x.field LIMIT ?",
+            [*params, limit],
+        )
+    for row in rows:
+        row["values"] = json.loads(row["values"])
+    evidence = evidence_of(store, [e for r in rows for v in r["values"] for e in v["events"]])
+    for row in rows:
+        for value in row["values"]:
+            value["events"] = [evidence[e] for e in value["events"] if e in evidence]
+    return {"conflicts": with_names(store, rows, "actor", "recipient"), "search_truncated": capped}
+
+
+def claims(
+    store: Store, filters: EventFilters, actor: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Claims (attributed or not plainly asserted events) under the filters, newest first:
+    who says so, where, and how many outlets carry it.
+
+    ``actor`` keeps claims where that actor is on either side.
+    Raises NotFoundError for an unknown actor.
+    """
+    where, params = [], []
+    if actor:
+        node = resolve_node(store, actor, load_map_knowledge())
+        where.append("(list_contains(k.actor, ?) OR list_contains(k.recipient, ?))")
+        params += [node, node]
+    if filters.since or filters.until:
+        # The claim's date at its precision, as the first day of that period.
+        day = "try_cast(k.date_start || substr('-01-01', length(k.date_start) - 3) AS DATE)"
+        if filters.since:
+            where.append(f"{day} >= ?")
+            params.append(filters.since)
+        if filters.until:
+            where.append(f"{day} <= ?")
+            params.append(filters.until)
+    if filters.types:
+        where.append("list_contains(?::VARCHAR[], k.type)")
+        params.append(list(filters.types))
+    if filters.certainty:
+        where.append("list_contains(?::VARCHAR[], k.certainty)")
+        params.append(list(filters.certainty))
+    if filters.polarity:
+        where.append("k.event_id IN (SELECT id FROM events WHERE polarity = ?)")
+        params.append(filters.polarity)
+    if filters.outlets:
+        where.append("list_contains(?::VARCHAR[], k.outlet)")
+        params.append(list(filters.outlets))
+    if filters.q:
+        where.append(f"k.sentence_text ILIKE ? {LIKE_ESCAPE}")
+        params.append(like_contains(filters.q))
+    rows = store.records(
+        f"SELECT k.* FROM claims k WHERE {' AND '.join(where) or 'TRUE'} "
+        "ORDER BY k.published DESC NULLS LAST, k.event_id LIMIT ?",
+        [*params, limit],
+    )
+    return with_names(store, rows, "actor", "recipient")
