@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from entente import query
 from entente.cli import main
-from entente.errors import StoreError, UsageError
+from entente.errors import DocumentNotFound, StoreError, UsageError
 from entente.escaping import spreadsheet_cell, terminal_safe
 from entente.export import write_csv
+from entente.query.filters import MAX_FILTER_OUTLETS
 from entente.store.db import Store
 
 HOSTILE_TITLE = "Talks [/] resume [link=http://evil.example]here[/link] \x1b[2J\x1b]8;;x\x07"
@@ -102,13 +103,13 @@ def test_like_percent_in_search_matches_itself(tmp_path: Path) -> None:
         assert query.list_documents(store, search="7_1") == []
         assert query.list_documents(store, search="0%a") == []  # a wildcard would match
         assert len(query.get_document(store, "abc")["id"]) == 10
-        with pytest.raises(query.DocumentNotFound):
+        with pytest.raises(DocumentNotFound):
             query.get_document(store, "%")
 
 
 def test_event_filters_outlets_capped() -> None:
     """Issue 18: 12,000 distinct outlets cost 2 s a request."""
-    many = ",".join(f"outlet{n}.example" for n in range(query.MAX_FILTER_OUTLETS + 1))
+    many = ",".join(f"outlet{n}.example" for n in range(MAX_FILTER_OUTLETS + 1))
     with pytest.raises(UsageError, match="at most"):
         query.event_filters(outlets=many)
     assert len(query.event_filters(outlets="a.example,b.example").outlets) == 2
