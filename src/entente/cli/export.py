@@ -1,4 +1,4 @@
-"""``entente export``: every table to a file or standard output."""
+"""``entente export``: every table, or the map as a graph, to a file or standard output."""
 
 from __future__ import annotations
 
@@ -7,16 +7,23 @@ from pathlib import Path
 
 import click
 
-from entente import export as exporting
 from entente import query
 from entente.cli.base import db_option, err_console, open_store
+from entente.export import BINARY_FORMATS, GRAPH_FORMATS, check_format, write_export
+from entente.export.formats import EVENT_FORMATS
 
 
 @click.command(name="export")
-@click.argument("kind", type=click.Choice(sorted(query.TABLES)))
+@click.argument("kind", type=click.Choice([*sorted(query.TABLES), "graph"]))
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(exporting.FORMATS), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice([*EVENT_FORMATS, *GRAPH_FORMATS]),
+    default=None,
+    help="jsonl (nested records), csv and parquet (flat columns) for a table; polecat "
+    "(POLECAT's tab-separated columns) for events; graphml or gexf for graph. "
+    "[default: jsonl, graphml for graph]",
 )
 @click.option(
     "-o",
@@ -25,14 +32,19 @@ from entente.cli.base import db_option, err_console, open_store
     default=None,
     help="File to write; standard output by default.",
 )
-def export_command(kind: str, db: Path | None, fmt: str, output: Path | None) -> None:
-    """Write stored records (one per line for jsonl) to a file or standard output."""
-    writer = exporting.WRITERS[fmt]
+def export_command(kind: str, db: Path | None, fmt: str | None, output: Path | None) -> None:
+    """Write stored records (one per line for jsonl) or the map (graph) to a file or standard output."""
+    fmt = fmt or ("graphml" if kind == "graph" else "jsonl")
+    check_format(kind, fmt)
+    binary = fmt in BINARY_FORMATS
     with open_store(db) as store:
-        records = query.TABLES[kind](store)
         if output is None:
-            count = writer(records, sys.stdout)
+            count = write_export(store, kind, fmt, sys.stdout.buffer if binary else sys.stdout)
+        elif binary:
+            with output.open("wb") as out:
+                count = write_export(store, kind, fmt, out)
         else:
             with output.open("w", encoding="utf-8", newline="") as out:
-                count = writer(records, out)
-    err_console.print(f"Wrote {count} {kind}" + (f" to {output}" if output else ""))
+                count = write_export(store, kind, fmt, out)
+    what = "edges" if kind == "graph" else kind
+    err_console.print(f"Wrote {count} {what}" + (f" to {output}" if output else ""))

@@ -74,8 +74,8 @@ def strongest_relations(
     return with_names(store, rows, "source", "target")
 
 
-def graph(store: Store, filters: EventFilters, limit: int = 60) -> dict[str, Any]:
-    """The map as a graph: relations strongest first (at most ``limit``) and their nodes.
+def graph(store: Store, filters: EventFilters, limit: int | None = 60) -> dict[str, Any]:
+    """The map as a graph: relations strongest first (at most ``limit``; None: all) and their nodes.
 
     Under filters an edge keeps the clusters that match, and its strength is
     scaled by the share of its clusters that do; a node's activity is the
@@ -104,7 +104,7 @@ def graph(store: Store, filters: EventFilters, limit: int = 60) -> dict[str, Any
     for r in relations:
         for node in {r["source"], r["target"]}:
             activity[node] = activity.get(node, 0) + r["n_clusters"]
-    shown = relations[:limit]
+    shown = relations if limit is None else relations[:limit]
     info = node_info(store, [n for r in shown for n in (r["source"], r["target"])])
     nodes = sorted(
         ({**info[n], "activity": activity[n]} for n in info),
@@ -129,7 +129,7 @@ def graph(store: Store, filters: EventFilters, limit: int = 60) -> dict[str, Any
     return {
         "nodes": nodes,
         "edges": edges,
-        "truncated": len(relations) > limit,
+        "truncated": len(shown) < len(relations),
         "search_truncated": capped,
     }
 
