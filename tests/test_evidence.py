@@ -10,7 +10,7 @@ from entente.consolidate import update_map
 from entente.consolidate.blocks import event_row
 from entente.consolidate.evidence import RULES, standing_rule
 from entente.consolidate.knowledge import load_map_knowledge
-from entente.consolidate.queries import iter_relations
+from entente.query import iter_relations
 
 
 def _relations(tmp_path: Path, *events: dict) -> set[tuple[str, str, str]]:

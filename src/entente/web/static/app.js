@@ -12,8 +12,6 @@ import { openEvent } from "./reader.js";
 import { filters, onFilters, setFilters } from "./state.js";
 import { initTimeline, load as loadTimeline } from "./timeline.js";
 
-const CERTAINTIES = ["asserted", "reported", "alleged", "disputed", "denied"];
-
 // A hook for tests and the curious: the graph (a cytoscape instance) and the state.
 window.entente = { graph: null, filters, setFilters, openEvent, showEvents, ready: false, view: "graph" };
 
@@ -46,7 +44,9 @@ function showView(name) {
   } else if (name === "graph") resizeGraph();
 }
 
-function fillFilters(overview) {
+// The certainties (and every other word the answers use) come from /api/vocabulary,
+// the same list the CLI's choices and the API's checks read (entente.vocabulary).
+function fillFilters(overview, vocabulary) {
   fill(
     $("#f-types"),
     overview.types.map((t) => h("option", { value: t.code }, `${t.code} — ${t.name || t.code} (${t.events})`)),
@@ -59,7 +59,7 @@ function fillFilters(overview) {
   fill(
     $("#f-certainty"),
     h("legend", {}, "Certainty"),
-    CERTAINTIES.map((c) => h("label", {}, h("input", { type: "checkbox", value: c }), c)),
+    vocabulary.certainties.map((c) => h("label", {}, h("input", { type: "checkbox", value: c }), c)),
   );
 }
 
@@ -127,8 +127,9 @@ async function main() {
     return;
   }
   let overview;
+  let vocabulary;
   try {
-    overview = await api("overview");
+    [overview, vocabulary] = await Promise.all([api("overview"), api("vocabulary")]);
   } catch (error) {
     fill($("#overview"), h("span", { class: "error" }, error.message));
     return;
@@ -141,7 +142,7 @@ async function main() {
     ready();
     return;
   }
-  fillFilters(overview);
+  fillFilters(overview, vocabulary);
   bindFilters();
   initGraph(() => view === "graph");
   initTimeline(() => view === "timeline");
