@@ -71,6 +71,60 @@ def test_clusters_quantity_conflict_across_outlets(tmp_path: Path) -> None:
         assert len(sentences) == 2
 
 
+def test_clusters_one_document_two_counts_are_two_events(tmp_path: Path) -> None:
+    """Issue 14: the 7-country ban and the revised 6-country ban were one event in conflict."""
+    first = event(
+        "e-1",
+        "SANCTION",
+        ["USA"],
+        ["IRN"],
+        "The United States barred travellers from 7 countries including Iran.",
+        date="2017-01-27",
+        quantities=[(7, "countries")],
+    )
+    revised = event(
+        "e-2",
+        "SANCTION",
+        ["USA"],
+        ["IRN"],
+        "The revised order bars travellers from 6 countries including Iran.",
+        date="2017-01-27",
+        quantities=[(6, "countries")],
+        index=1,
+    )
+    with store_of(
+        tmp_path / "s.duckdb", [doc("d-1", "a.com", "2017-03-07", [first, revised])]
+    ) as store:
+        update_map(store, ["d-1"])
+        clusters = _clusters(store)
+        assert sorted(c["members"] for c in clusters) == [["e-1"], ["e-2"]]
+        assert all(not c["conflicts"] for c in clusters)
+
+
+def test_clusters_one_source_giving_two_counts_is_no_conflict(tmp_path: Path) -> None:
+    """Two documents that each give both numbers do not disagree (Trump's 12 and Obama's 15)."""
+    sentence = "The United States signed 12 orders on Iran, after 15 the year before."
+    docs = [
+        doc(
+            name,
+            f"{name}.com",
+            "2017-03-07",
+            [
+                event(
+                    f"{name}-1", "SANCTION", ["USA"], ["IRN"], sentence, quantities=[(12, "orders")]
+                ),
+                event(
+                    f"{name}-2", "SANCTION", ["USA"], ["IRN"], sentence, quantities=[(15, "orders")]
+                ),
+            ],
+        )
+        for name in ("d-1", "d-2")
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-1", "d-2"])
+        assert all(not c["conflicts"] for c in _clusters(store))
+
+
 def test_clusters_unrelated_attacks_kept_apart(tmp_path: Path) -> None:
     other = event(
         "e-c1",

@@ -15,7 +15,12 @@ Two events of a block are the same real-world event (``are_compatible``) when:
    overlaps everything;
 3. they are in the same document ("Iran attacked Israel ... the attack"), or
    their evidence is alike: ``evidence_similarity`` reaches
-   ``EVIDENCE_MIN_SIMILARITY``.
+   ``EVIDENCE_MIN_SIMILARITY``;
+4. their particulars agree where one source gives both: two events of one
+   document that count the same item differently ("the 7-country ban ... the
+   revised 6-country ban") are two events. Across documents a different count
+   is a disagreement between sources, kept in one cluster as a conflict
+   (350 vs 300).
 
 An event missing a side (no recipient, or neither side: "the attack") takes
 the dyad of the nearest event of the same family in its document whose known
@@ -389,5 +394,19 @@ def are_compatible(a: EventRow, b: EventRow) -> bool:
     if a.tense != b.tense or not windows_overlap(a, b):
         return False
     if a.doc_id == b.doc_id:
-        return True
+        return not counts_differ(a, b)
     return evidence_similarity(a, b) >= EVIDENCE_MIN_SIMILARITY
+
+
+def counts_differ(a: EventRow, b: EventRow) -> bool:
+    """Both count the same kind of item, with different numbers."""
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if (
+                qa.get("value") is not None
+                and qb.get("value") is not None
+                and float(qa["value"]) != float(qb["value"])
+                and same_item(item_kind(qa.get("item")), item_kind(qb.get("item")))
+            ):
+                return True
+    return False

@@ -10,7 +10,10 @@ Each cluster records its members, documents and outlets, the values most
 members agree on, and its **conflicts**: differing quantities of the same item
 (350 vs 300 "missiles and drones"), dates that cannot both hold, certainty
 (asserted vs denied) and polarity (happened vs did not). Each conflict value
-lists the events that give it.
+lists the events that give it. A conflict is two sources disagreeing about one
+event (``sources_disagree``): a source is a document, or a claimant a document
+quotes; one source giving two values (Trump's 12 and Obama's 15 orders in one
+sentence) is two events or parts of a whole, never a disagreement.
 """
 
 from __future__ import annotations
@@ -89,6 +92,22 @@ class Cluster:
 # -- agreed values and conflicts ------------------------------------------------
 
 
+def source_of(member: EventRow) -> tuple[str, str | None]:
+    """Who gives an event's values: its document, and the claimant it quotes, if any."""
+    claimant = (member.attributed_to or {}).get("name")
+    return member.doc_id, claimant
+
+
+def sources_disagree(sources: dict[Any, set[tuple[str, str | None]]]) -> bool:
+    """Whether two values are each given by a source that does not give the other."""
+    values = list(sources)
+    return any(
+        sources[a] - sources[b] and sources[b] - sources[a]
+        for i, a in enumerate(values)
+        for b in values[i + 1 :]
+    )
+
+
 def _values(groups: dict[Any, list[str]]) -> list[dict[str, Any]]:
     return [{"value": v, "events": sorted(ids)} for v, ids in sorted(groups.items(), key=str)]
 
@@ -119,12 +138,15 @@ def _agreed_date(members: list[EventRow]) -> tuple[str | None, str | None, str]:
 
 def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
     groups: dict[str, list[str]] = {}
+    sources: dict[str, set[tuple[str, str | None]]] = {}
     for m in members:
         if m.date_basis == "text" and period_bounds(m.date_start):
             groups.setdefault(m.date_start, []).append(m.id)
+            sources.setdefault(m.date_start, set()).add(source_of(m))
     bounds = {v: period_bounds(v) for v in groups}
     clash = any(
-        bounds[a][1] < bounds[b][0] or bounds[b][1] < bounds[a][0]
+        (bounds[a][1] < bounds[b][0] or bounds[b][1] < bounds[a][0])
+        and sources_disagree({a: sources[a], b: sources[b]})
         for a in groups
         for b in groups
         if a < b
@@ -136,10 +158,12 @@ def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
 
 def _field_conflict(members: list[EventRow], name: str, classes: dict | None) -> dict | None:
     groups: dict[str, list[str]] = {}
+    sources: dict[str, set[tuple[str, str | None]]] = {}
     for m in members:
         groups.setdefault(getattr(m, name), []).append(m.id)
-    kinds = {classes.get(v, v) for v in groups} if classes else set(groups)
-    if len(kinds) < 2:
+        value = getattr(m, name)
+        sources.setdefault(classes.get(value, value) if classes else value, set()).add(source_of(m))
+    if len(sources) < 2 or not sources_disagree(sources):
         return None
     return {"field": name, "item": None, "values": _values(groups)}
 
@@ -175,18 +199,16 @@ def _quantities(members: list[EventRow]) -> tuple[list[dict], list[dict]]:
     agreed, conflicts = [], []
     for group in _quantity_groups(members):
         by_value: dict[float, list[str]] = {}
-        docs: dict[float, set[str]] = {}
+        sources: dict[float, set[tuple[str, str | None]]] = {}
         for quantity, member in group:
             value = float(quantity["value"])
             by_value.setdefault(value, []).append(member.id)
-            docs.setdefault(value, set()).add(member.doc_id)
+            sources.setdefault(value, set()).add(source_of(member))
         item = Counter(q["item"] for q, _ in group).most_common(1)[0][0]
         value = min(by_value, key=lambda v: (-len(set(by_value[v])), v))
-        # Different numbers within one article are usually parts of a whole;
-        # a conflict is two documents that count the same item differently.
-        clash = len(by_value) > 1 and any(
-            docs[a] != docs[b] or len(docs[a]) > 1 for a in by_value for b in by_value if a < b
-        )
+        # Different numbers from one source are parts of a whole or two events;
+        # a conflict is two sources that count the same item differently.
+        clash = len(by_value) > 1 and sources_disagree(sources)
         agreed.append({"item": item, "value": value, "conflict": clash})
         if clash:
             conflicts.append(

@@ -7,7 +7,8 @@ fails, or None):
 
 1. **happened**: positive (not "refused to condemn") and actual (not a
    promise, a plan or a condition);
-2. **claimed**: asserted, reported or alleged, not denied by its source;
+2. **claimed**: asserted, reported or alleged, not denied by its source nor
+   asked ("Just how much support did Moscow give ...?");
 3. **meant**: no accident ("an accidental airstrike", "mistakenly shot
    down": ``evidence.accident_cues`` in relations.yaml);
 4. **political**: not one person acting alone ("a lone gunman": the actor's
@@ -31,7 +32,7 @@ from entente.consolidate.knowledge import MapKnowledge
 # What each rule requires, as the relation audit shows it.
 RULES = {
     "happened": "a positive, actual event (not negated, promised or hypothetical)",
-    "claimed": "asserted, reported or alleged, not denied",
+    "claimed": "asserted, reported or alleged, not denied nor asked",
     "meant": "no accident",
     "political": "not one person acting alone",
     "current": "dated, or not placed in the past by its sentence",
@@ -42,9 +43,9 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
     """The first rule (a key of RULES) that keeps ``event`` from a standing relation, or None."""
     if event.polarity != "positive" or event.tense != "actual":
         return "happened"
-    if event.certainty == "denied":
-        return "claimed"
     text = event.sentence_text.lower()
+    if event.certainty == "denied" or text.rstrip(" \"'\u201d\u2019").endswith("?"):
+        return "claimed"
     if _matches(knowledge.accident_re, text):
         return "meant"
     if any(_is_individual(ref.name, text, knowledge) for ref in event.actor):
