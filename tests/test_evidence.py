@@ -109,3 +109,32 @@ def test_evidence_rule_names_the_first_rule_failed() -> None:
     )
     assert standing_rule(row, knowledge) == "meant"
     assert set(RULES) == {"happened", "claimed", "meant", "political", "current"}
+
+
+def test_evidence_audit_shows_the_rule_behind_each_event(tmp_path: Path) -> None:
+    from entente.consolidate.audit import explain_relation
+
+    meant = event("e-1", "ASSAULT", ["TUR"], ["RUS"], "Turkey shelled Russian positions.")
+    accident = event(
+        "e-2",
+        "ASSAULT",
+        ["TUR"],
+        ["RUS"],
+        "Turkey accidentally shelled a Russian convoy.",
+        date="2016-11-20",
+    )
+    docs = [
+        doc("d-1", "a.com", "2017-03-02", [meant]),
+        doc("d-2", "b.com", "2016-11-21", [accident]),
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-1", "d-2"])
+        audit = explain_relation(store, "Turkey", "Russia")
+    assert [(r["source"], r["kind"], r["target"]) for r in audit.relations] == [
+        ("TUR", "adversary_of", "RUS")
+    ]
+    rules = {e.event_id: (e.counts, e.rule) for c in audit.clusters for e in c.events}
+    assert rules["e-1"] == (True, "counts")
+    assert rules["e-2"][0] is False and rules["e-2"][1].startswith("meant")
+    admitted = [c for c in audit.clusters if c.relations]
+    assert admitted and all(c.rule.startswith("adversary_of from") for c in admitted)

@@ -9,8 +9,9 @@ fails, or None):
    promise, a plan or a condition);
 2. **claimed**: asserted, reported or alleged, not denied by its source nor
    asked ("Just how much support did Moscow give ...?");
-3. **meant**: no accident ("an accidental airstrike", "mistakenly shot
-   down": ``evidence.accident_cues`` in relations.yaml);
+3. **meant**: a conflict event that is no accident ("an accidental
+   airstrike", "mistakenly shot down": ``evidence.accident_cues`` in
+   relations.yaml); an agreement to prevent accidents is meant;
 4. **political**: not one person acting alone ("a lone gunman": the actor's
    name ends with, or stands before, one of ``evidence.individual_nouns``);
 5. **current**: an event with no date of its own that its sentence places in
@@ -46,8 +47,10 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
     text = event.sentence_text.lower()
     if event.certainty == "denied" or text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return "claimed"
-    if _matches(knowledge.accident_re, text):
-        return "meant"
+    if knowledge.quads.get(event.type, "").endswith("conflict") and _matches(
+        knowledge.accident_re, text
+    ):
+        return "meant"  # an accidental strike; an agreement to prevent accidents is meant
     if any(_is_individual(ref.name, text, knowledge) for ref in event.actor):
         return "political"
     if event.date_basis != "text" and _matches(knowledge.past_re, text):
