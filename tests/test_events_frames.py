@@ -92,3 +92,20 @@ def test_stated_refusal_of_a_cooperative_act_is_a_rejection(nlp, lexicon):
 
 def test_stated_future_release_is_no_rejection(nlp, lexicon):
     assert not by_type(code(nlp, lexicon, "Ruritania will release the prisoners."), "REJECT")
+
+
+def test_stated_refusal_to_stop_is_a_rejection(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania will not stop its attacks on Freedonia.")
+    (rejection,) = by_type(events, "REJECT")
+    assert countries(rejection.actor) == ["RUR"] and rejection.tense == "actual"
+
+
+def test_labour_strike_is_a_protest(nlp, lexicon):
+    text = "The unions of Ruritania called a nationwide strike against Freedonia."
+    events = code(nlp, lexicon, text)
+    assert by_type(events, "PROTEST") and not by_type(events, "ASSAULT")
+
+
+def test_military_strike_stays_an_assault(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania carried out a strike on Freedonia.")
+    assert by_type(events, "ASSAULT") and not by_type(events, "PROTEST")

@@ -230,3 +230,26 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(nlp, lexicon):
 
 def test_sending_a_signal_is_no_aid(nlp, lexicon):
     assert "AID" not in types_of(nlp, lexicon, "Ruritania sent a clear signal to Freedonia.")
+
+
+def test_document_naming_no_political_actor_is_no_source_of_events(nlp, lexicon):
+    """Issue 13: a sports report's trigger words are used in another sense."""
+    text = (
+        "The striker scored twice on Sunday. The fans sang for an hour. "
+        "The coach praised the young players. The club will send the team to Madrid. "
+        "The Brazilian chipped the ball into the box to send the crowd into raptures."
+    )
+    assert code(nlp, lexicon, text) == []
+
+
+def test_political_document_needs_length_to_tell(lexicon):
+    from entente.events.gating import MIN_SENTENCES_FOR_RELEVANCE, is_political_document
+    from entente.records import Mention
+
+    long_text = MIN_SENTENCES_FOR_RELEVANCE
+    assert is_political_document(long_text - 1, [], lexicon, {})  # a sentence alone
+    assert not is_political_document(long_text, [], lexicon, {})
+    place = Mention("t", 0, 0, 7, "Germany", "DEU", "test", "DEU", None)
+    assert not is_political_document(long_text, [place], lexicon, {})  # a bare country
+    organ = Mention("t", 0, 0, 7, "Germany", "DEU", "test", "DEU", "GOV")
+    assert is_political_document(long_text, [place, organ], lexicon, {})

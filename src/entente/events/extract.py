@@ -3,6 +3,8 @@
 ``extract_events`` runs these steps on each document; each is a function below
 it, numbered alike:
 
+0. code nothing in a document of several sentences that names no political
+   actor (``gating.is_political_document``);
 1. find trigger candidates (``triggers.find_triggers``);
 2. pair light and absorbing verbs with the event noun they carry ("held
    talks", "launched an attack", "signed a deal"): one event, not two (``_plan``);
@@ -39,7 +41,12 @@ from spacy.tokens import Doc, Token
 
 from entente.events import attributes as attrs
 from entente.events.dates import date_of
-from entente.events.gating import has_party, has_political_object, is_organ
+from entente.events.gating import (
+    has_party,
+    has_political_object,
+    is_organ,
+    is_political_document,
+)
 from entente.events.roles import (
     FIRST_PERSON,
     OBJECT_DEPS,
@@ -170,7 +177,11 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
     }
     asked = _asked_acts(plans, aims, lexicon)
     for p in plans:
-        reading = _protest_reading(p) or _verbal_attack_reading(p, lexicon)
+        reading = (
+            _protest_reading(p)
+            or _verbal_attack_reading(p, lexicon)
+            or _labour_strike_reading(p, lexicon)
+        )
         if reading is not None and reading[0] in lexicon.types:
             p.type, p.mode = reading
     return [p for p in plans if p.candidate.head.i not in negating | aims | asked]
@@ -199,6 +210,22 @@ def _asked_acts(plans: list[_Plan], aims: set[int], lexicon: Lexicon) -> set[int
                     mode = lexicon.request_modes.get(inner.type, "change")
                     p.mode = mode if mode in lexicon.ptype("REQUEST").modes else None
     return asked
+
+
+def _labour_strike_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """(PROTEST, strike) for "strike" as a stoppage of work: a modifier or the verb
+    that takes it says so (labour_strike_words.txt: "an all-out strike", "called a
+    strike")."""
+    noun = plan.noun or (plan.candidate if plan.candidate.nominal else None)
+    if plan.type != "ASSAULT" or noun is None or noun.head.lemma_.lower() != "strike":
+        return None
+    head, words = noun.head, lexicon.labour_strike_words
+    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    if any(m.lower_ in words or m.lemma_.lower() in words for m in modifiers) or (
+        head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in words
+    ):
+        return "PROTEST", "strike"
+    return None
 
 
 def _verbal_attack_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
@@ -340,6 +367,10 @@ def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
     ("will not accept"), or a refusal of a cooperative act ("refused to withdraw",
     "declined to resign": PLOVER's refusing to yield or to help). A refusal of a
     hostile act ("declined to condemn") is only that act, negative."""
+    for kind, gov in governors:
+        # "will not end the strike", "will never stop its war": a refusal to yield
+        if kind == "cease" and _stated_refusal(gov):
+            return gov
     if polarity != "negative":
         return None
     pred = plan.pred
@@ -349,10 +380,16 @@ def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
         for kind, gov in governors:
             if kind == "negate" and gov.lemma_.lower() in REFUSAL_VERBS:
                 return gov
-        aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
-        if aux & STATED_FUTURE and any(c.dep_ == "neg" for c in pred.children):
+        if _stated_refusal(pred):
             return pred  # "will not lift the ban", "would not release": a refusal stated
     return None
+
+
+def _stated_refusal(verb: Token) -> bool:
+    """Is ``verb`` negated with a stated future ("will not", "would never")?"""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    return negated and bool(aux & STATED_FUTURE)
 
 
 STATED_FUTURE = frozenset({"will", "would", "shall", "'ll", "'d", "wo"})
@@ -530,13 +567,17 @@ def extract_events(
     ``doc`` is ``document.text`` parsed; ``mentions`` carry character offsets into
     it. ``actors`` (optional) gives canonical names and Wikidata ids by actor id.
     """
+    names = {a.id: a for a in actors or []}
+    sentences = sum(1 for _ in doc.sents)
+    if not is_political_document(sentences, mentions, lexicon, names):  # 0
+        return []
     strings = token_strings(doc)
     candidates = find_triggers(doc, lexicon, strings)  # 1
     ctx = _Context(
         doc=doc,
         document=document,
         lexicon=lexicon,
-        names={a.id: a for a in actors or []},
+        names=names,
         index=MentionIndex(doc, mentions),
         view=attrs.DocView(doc, strings),
         trigger_heads={c.head.i for c in candidates},
@@ -572,8 +613,8 @@ def _states_an_event(plan: _Plan) -> bool:
         return False  # "Given the humiliation ...": a verb form used as a preposition
     if cand.head.ent_type_ in NAME_ENTITIES:
         return False  # "the ... Support and Stabilization Mission": a word of a name
-    if not cand.nominal and _adjectival(cand.head):
-        return False  # "friendly and accepting": a participle used as an adjective
+    if not cand.nominal and (_adjectival(cand.head) or cand.head.tag_ == "JJ"):
+        return False  # "friendly and accepting", "what's striking": an adjective
     if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
         return False  # "protest leaders", "aid workers": a modifier names a kind, not an event
     # "was asked how ...": a question, not a request
@@ -775,7 +816,7 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
             score=lexicon.ptype("REJECT").score_for(None),
             polarity="positive",
             # "will not lift the ban" is a refusal stated now
-            tense="actual" if refusal.i == coded.pred.i else event.tense,
+            tense="actual" if _stated_refusal(refusal) else event.tense,
             quantities=[],
             evidence=replace(
                 event.evidence,

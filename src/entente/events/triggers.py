@@ -144,6 +144,11 @@ class Lexicon:
     # verbs whose subject performs their object noun ("declared a ceasefire"):
     # declaring_verbs.txt
     declaring_verbs: frozenset[str] = frozenset()
+    # mention sectors and actor kinds that make a document political: political_documents.tsv
+    document_sectors: frozenset[str] = frozenset()
+    document_kinds: frozenset[str] = frozenset()
+    # modifiers and governing verbs of a labour strike ("an all-out strike"): labour_strike_words.txt
+    labour_strike_words: frozenset[str] = frozenset()
     # nouns of people, groups and places an event can target by name: target_nouns.txt
     target_nouns: frozenset[str] = frozenset()
 
@@ -354,6 +359,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.verbal_attack_words = _read_words(lex_dir / "verbal_attack_words.txt")
     lexicon.declaring_verbs = _read_words(lex_dir / "declaring_verbs.txt")
     lexicon.target_nouns = _read_words(lex_dir / "target_nouns.txt")
+    lexicon.labour_strike_words = _read_words(lex_dir / "labour_strike_words.txt")
     modes_path = lex_dir / "request_modes.tsv"
     request_modes = types["REQUEST"].modes if "REQUEST" in types else {}
     for number, (asked, mode) in _rows(modes_path, 2):
@@ -370,6 +376,14 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             raise DataFileError(pol_path, number, f"field {what!r} is not kind or sector")
         (kinds if what == "kind" else sectors).add(value)
     lexicon.political_kinds, lexicon.political_sectors = frozenset(kinds), frozenset(sectors)
+    doc_path = lex_dir / "political_documents.tsv"
+    doc_fields: dict[str, set[str]] = {"kind": set(), "sector": set()}
+    for number, (what, value) in _rows(doc_path, 2):
+        if what not in doc_fields:
+            raise DataFileError(doc_path, number, f"field {what!r} is not kind or sector")
+        doc_fields[what].add(value)
+    lexicon.document_kinds = frozenset(doc_fields["kind"])
+    lexicon.document_sectors = frozenset(doc_fields["sector"])
     num_path = lex_dir / "numbers.tsv"
     for number, (word, value, kind) in _rows(num_path, 3):
         try:
