@@ -161,3 +161,43 @@ def test_hedge_words_make_an_event_unsure(nlp, lexicon, text, type_name):
 )
 def test_acts_nobody_did_are_negative(nlp, lexicon, text, type_name):
     assert event(nlp, lexicon, text, type_name).polarity == "negative"
+
+
+def test_accused_of_makes_the_charge_the_accusers_allegation(nlp, lexicon):
+    text = "Ruritania accused Sylvania of arming rebels in Freedonia."
+    e = event(nlp, lexicon, text, "AID")
+    assert e.certainty == "alleged"
+    assert e.attributed_to is not None and e.attributed_to.name == "Ruritania"
+    assert [r.country for r in e.actor] == ["SYL"]  # the accused does the charged act
+
+
+def test_a_charge_dismissed_is_kept_with_its_denier(nlp, lexicon):
+    text = (
+        "Ruritania accused Sylvania of arming rebels in Freedonia, "
+        "a charge Sylvania dismissed as a lie."
+    )
+    sides = {
+        e.certainty: e.attributed_to.name
+        for e in code(nlp, lexicon, text)
+        if e.type == "AID" and e.attributed_to is not None
+    }
+    assert sides == {"alleged": "Ruritania", "denied": "Sylvania"}
+
+
+def test_denied_allegations_in_the_next_sentence(nlp, lexicon):
+    text = (
+        "Ruritania accused Sylvania of arming rebels in Freedonia. Sylvania denied the allegations."
+    )
+    denied = [e for e in code(nlp, lexicon, text) if e.type == "AID" and e.certainty == "denied"]
+    assert denied and denied[0].attributed_to.name == "Sylvania"
+
+
+def test_rejected_accusation_that_denies_its_content(nlp, lexicon):
+    text = "Sylvania rejected the accusation that it armed the rebels in Freedonia."
+    found = {e.certainty for e in code(nlp, lexicon, text) if e.type == "AID"}
+    assert found == {"alleged", "denied"}
+
+
+def test_a_plain_denial_is_denied_by_the_denier(nlp, lexicon):
+    e = event(nlp, lexicon, "Sylvania denied supplying drones to Ruritania.", "AID")
+    assert e.certainty == "denied" and e.attributed_to.name == "Sylvania"

@@ -363,3 +363,36 @@ def test_window_index_visits_exactly_the_overlapping_windows() -> None:
     for row in events:
         expected = {o.id for o in events if windows_overlap(row, o)}
         assert {o.id for o in index.overlapping(row)} == expected
+
+
+def test_claims_show_who_asserts_and_who_denies(tmp_path: Path) -> None:
+    alleged = event(
+        "e-c1",
+        "AID",
+        ["IRN"],
+        ["hamas"],
+        "Israel accused Iran of arming Hamas.",
+        date="2023-10",
+        certainty="alleged",
+        attributed_to="Israel",
+    )
+    denied = event(
+        "e-c2",
+        "AID",
+        ["IRN"],
+        ["hamas"],
+        "Israel accused Iran of arming Hamas.",
+        date="2023-10",
+        certainty="denied",
+        attributed_to="Iran",
+        index=1,
+    )
+    with store_of(
+        tmp_path / "s.duckdb", [doc("d-1", "one.com", "2023-10-20", [alleged, denied])]
+    ) as store:
+        update_map(store, ["d-1"])
+        found = {c["event_id"]: c for c in claims(store, EventFilters(), limit=10)}
+        assert set(found) == {"e-c1", "e-c2"}
+        for claim in found.values():
+            assert claim["claimed_by"] == ["Israel"]
+            assert claim["denied_by"] == ["Iran"]

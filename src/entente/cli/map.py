@@ -153,16 +153,22 @@ def conflicts(db: Path | None, limit: int) -> None:
 @click.option("--actor", default=None, help="Only claims about this actor (name or id).")
 @click.option("--limit", type=int, default=50, show_default=True)
 def claims(db: Path | None, certainty: str | None, actor: str | None, limit: int) -> None:
-    """Claims: who says what happened, how sure, and how many outlets report it."""
+    """Claims: who says what happened, how sure, who asserts and who denies it, and
+    how many outlets report it."""
     with open_store(db) as store:
         filters = query.event_filters(certainty=certainty)
         rows = query.claims(store, filters, actor=actor, limit=limit)
-    table = DataTable("claimant", "certainty", "event", "status", "outlets", "source", "sentence")
+    table = DataTable(
+        "claimant", "certainty", "event", "claimed by", "denied by", "status", "outlets",
+        "source", "sentence",
+    )  # fmt: skip
     for row in rows:
         table.add_row(
             row["claimant"] or "",
             row["certainty"],
             f"{', '.join(row['actor_name'])} {row['type']} {', '.join(row['recipient_name'])}",
+            "; ".join(row["claimed_by"]),
+            "; ".join(row["denied_by"]),
             row["status"],
             str(row["outlets_reporting"]),
             f"{row['outlet'] or row['doc_id']} {row['published'] or ''}",

@@ -24,12 +24,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from entente.events.claims import Quotation, find_quotations, quotation_at
+from entente.events.claims import (
+    Quotation,
+    claim_kind,
+    claim_noun_above,
+    denial_of,
+    find_quotations,
+    quotation_at,
+)
 from entente.events.roles import (
     SUBJECT_DEPS,
     THIRD_PERSON,
@@ -122,6 +130,26 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     return found
 
 
+# prepositions that introduce the charge of a verb of accusing or denying
+# ("accused X of training", "blamed X for the attack", "charged X with murder")
+CHARGE_PREPS = frozenset({"of", "for", "with"})
+CHARGE_KINDS = frozenset({"alleged", "denied", "disputed"})
+
+
+def charge_verb(pred: Token, lexicon: Lexicon) -> Token | None:
+    """The verb of accusing or denying whose charge ``pred`` is (or is coordinated
+    with): "accused Iran of training and arming militants"."""
+    token = pred
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ not in CHARGE_PREPS:
+        return None
+    verb = token.head.head
+    if verb.pos_ != "VERB" or lexicon.governor_cues.get(verb.lemma_.lower()) not in CHARGE_KINDS:
+        return None
+    return verb
+
+
 def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
     """Governor cues above ``pred`` (step 2), nearest first.
 
@@ -139,6 +167,9 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
             kind = lexicon.governor_cues.get(relcl.lemma_.lower())
             if kind:
                 found.append((kind, relcl))
+    charged = charge_verb(pred, lexicon)
+    if charged is not None:
+        found.append((lexicon.governor_cues[charged.lemma_.lower()], charged))
     nominal = pred.pos_ not in ("VERB", "AUX")
     if nominal and pred.dep_ == "pobj" and pred.head.lower_ == "of":
         # "the possibility of sanctions", "threats of an attack": a noun of chance or
@@ -569,6 +600,14 @@ def certainty_of(
             attribution = (
                 _attribution_from(claimant, index, gov.lemma_.lower()) if claimant else None
             )
+    noun = claim_noun_above(pred, lexicon)
+    noun_kind = claim_kind(noun) if noun is not None else None
+    if noun is not None and noun_kind and CERTAINTY_RANK[noun_kind] > CERTAINTY_RANK[best]:
+        # the content of "the accusation that ...", "Iran's claim that ...": claimed
+        # by whoever the noun says made the claim
+        best = noun_kind
+        claimant = child(noun, "poss")
+        attribution = _attribution_from(claimant, index, noun.lemma_.lower()) if claimant else None
     for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon, view):  # 4.
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best, claimant = kind, None
@@ -596,6 +635,45 @@ def certainty_of(
     if best == "reported" and performative(pred):  # 7.
         best = "asserted"  # the speaker's own act, done in the words reported
     return best, attribution
+
+
+@dataclass(frozen=True, slots=True)
+class Contest:
+    """A denial of an event that the text also reports as claimed: who denies it, in
+    what word, and how sure that makes the event (denied or disputed)."""
+
+    certainty: str
+    denier: Attribution | None
+    word: Token
+
+
+def contest_of(
+    pred: Token,
+    certainty: str,
+    governors: list[tuple[str, Token]],
+    lexicon: Lexicon,
+    index: MentionIndex,
+) -> Contest | None:
+    """The other side of a claimed event: for an event alleged or reported (a charge,
+    a claim's content), the denial the text records ("accused Iran of arming
+    rebels, a charge Tehran dismissed"). None for an event the text itself asserts
+    or already marks denied."""
+    if certainty not in ("alleged", "reported"):
+        return None
+    accuser = charge_verb(pred, lexicon) or next(
+        (g for k, g in governors if k == "alleged" and g.pos_ == "VERB"), None
+    )
+    denial = denial_of(pred, accuser, lexicon)
+    if denial is None:
+        return None
+    kind = lexicon.governor_cues.get(denial.verb.lemma_.lower())
+    kind = kind if kind in ("denied", "disputed") else "denied"
+    denier = (
+        _attribution_from(denial.denier, index, denial.verb.lemma_.lower())
+        if denial.denier is not None
+        else None
+    )
+    return Contest(certainty=kind, denier=denier, word=denial.verb)
 
 
 # the speaker and the addressee: inside a quotation, whoever is quoted

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from entente.errors import DataFileError
 from entente.events.roles import SUBJECT_DEPS, child
-from entente.events.triggers import Lexicon
+from entente.events.triggers import DATA_DIR, Lexicon, _rows
 
 __all__ = ["Quotation", "find_quotations", "quotation_at"]
 
@@ -194,3 +197,126 @@ def quotation_at(quotations: list[Quotation], starts: list[int], i: int) -> Quot
         return None
     quote = quotations[at]
     return quote if quote.start < i <= quote.end else None
+
+
+# --- nested claims: a charge and its denial -------------------------------------------
+
+# cue kinds of the verbs that deny or dispute a claim ("dismissed the charge")
+DENIAL_KINDS = frozenset({"denied", "disputed"})
+# words that refer back to a claim already made ("the charge", "these allegations")
+BACK_REFERENCES = frozenset({"the", "this", "that", "these", "those", "such", "a"})
+
+
+def is_denial_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that denies or disputes what its object or clause claims (cues.tsv
+    kinds denied and disputed, as a governor or for a that-clause: "reject")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (
+        lexicon.governor_cues.get(lemma) in DENIAL_KINDS
+        or lexicon.finite_cues.get(lemma) in DENIAL_KINDS
+    )
+
+
+CLAIM_KINDS = frozenset({"reported", "alleged"})
+
+
+@cache
+def claim_nouns(path: Path = DATA_DIR / "lexicons" / "claim_nouns.tsv") -> dict[str, str]:
+    """Noun lemma -> the certainty its content gets (``lexicons/claim_nouns.tsv``).
+
+    Raises ``DataFileError(path, line, problem)`` for a bad row."""
+    nouns = {}
+    for number, (noun, kind) in _rows(path, 2):
+        if kind not in CLAIM_KINDS:
+            raise DataFileError(path, number, f"kind {kind!r} not in {sorted(CLAIM_KINDS)}")
+        nouns[noun.lower()] = kind
+    return nouns
+
+
+def claim_kind(token: Token) -> str | None:
+    """The certainty a claim noun gives its content ("accusation": alleged), else None."""
+    return claim_nouns().get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+
+
+def is_claim_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun that names a claim ("accusation", "allegation", "charge", "report")."""
+    return claim_kind(token) is not None
+
+
+def claim_noun_above(pred: Token, lexicon: Lexicon) -> Token | None:
+    """The claim noun whose content clause holds ``pred`` ("the accusation that it armed
+    the rebels", "reports that X attacked"), climbing coordination."""
+    token = pred
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("acl", "ccomp") and is_claim_noun(head, lexicon):
+        return head
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A denial of an event's claim: the denying verb and who denies (its subject)."""
+
+    verb: Token
+    denier: Token | None
+
+    @property
+    def certainty(self) -> str:
+        return "denied"
+
+
+def _denial_of_noun(noun: Token, lexicon: Lexicon) -> Denial | None:
+    """A denial whose object the claim noun is ("Iran rejected the accusation") or
+    that describes it ("a charge Tehran dismissed as a lie")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and is_denial_verb(head, lexicon):
+        return Denial(head, child(head, SUBJECT_DEPS))
+    if noun.dep_ == "nsubjpass" and is_denial_verb(head, lexicon):
+        agent = child(head, "agent")  # "the allegations were denied by Iran"
+        return Denial(head, child(agent, "pobj") if agent is not None else None)
+    if noun.dep_ == "nsubj" and is_denial_verb(head, lexicon):
+        # "a charge Tehran dismissed" read as the charge dismissing: a claim denies
+        # nothing, so the name set beside it is the one who denies
+        return Denial(head, child(noun, "appos"))
+    for clause in noun.children:
+        if (
+            clause.dep_ == "relcl"
+            and is_denial_verb(clause, lexicon)
+            and child(clause, ("dobj",)) is None
+        ):
+            return Denial(clause, child(clause, SUBJECT_DEPS))
+    return None
+
+
+def denial_of(pred: Token, accuser: Token | None, lexicon: Lexicon) -> Denial | None:
+    """Who denies the claim that ``pred`` happened, if the text says so:
+
+    1. the claim noun whose content ``pred`` is, denied ("rejected the accusation
+       that it armed the rebels");
+    2. for a charge (``accuser``: the verb of accusing that alleges ``pred``), a
+       claim noun after it, in its sentence or the next, that refers back to it and
+       is denied ("accused X of arming rebels, a charge X dismissed"; "X denied the
+       allegations").
+    """
+    noun = claim_noun_above(pred, lexicon)
+    if noun is not None:
+        return _denial_of_noun(noun, lexicon)
+    if accuser is None:
+        return None
+    doc = pred.doc
+    sentence = accuser.sent
+    stop = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    for token in doc[max(pred.i, accuser.i) + 1 : stop]:
+        if not is_claim_noun(token, lexicon):
+            continue
+        if any(c.dep_ in ("acl", "ccomp") for c in token.children):
+            continue  # a claim with its own content is another claim
+        det = child(token, ("det", "poss"))
+        if det is None or (det.dep_ == "det" and det.lower_ not in BACK_REFERENCES):
+            continue
+        found = _denial_of_noun(token, lexicon)
+        if found is not None:
+            return found
+    return None

@@ -595,6 +595,7 @@ def extract_events(
             continue
         coded.append(event)
         coded.extend(_implied_events(plan, event, ctx))  # 7
+        coded.extend(_contested(event, ctx))  # 7b
     coded = _fill_recipients(coded, ctx.index, ctx.names)  # 8
     coded = [replace(c, event=_domestic_target(c.event, ctx.names, c.organ)) for c in coded]
     kept = [c for c in coded if has_party(c.event, c.need, lexicon, ctx.names)]  # 9
@@ -903,6 +904,23 @@ def _target_ref(obj: Token, ctx: _Context) -> ActorRef | None:
     name = " ".join(t.text for t in words) or obj.text
     sector = "CVL" if obj.lemma_.lower() in ctx.lexicon.target_nouns and country else None
     return ActorRef(name=name, country=country, sector=sector, actor_id=None, wikidata=None)
+
+
+def _contested(coded: _Coded, ctx: _Context) -> list[_Coded]:
+    """Step 7b: a claimed event the text also says is denied ("accused Iran of
+    arming rebels, a charge Tehran dismissed") is kept twice: as the accuser's
+    claim and as the denier's denial, so a claim shows who asserts and who denies."""
+    event = coded.event
+    contest = attrs.contest_of(coded.pred, event.certainty, coded.governors, ctx.lexicon, ctx.index)
+    if contest is None:
+        return []
+    denial = replace(
+        event,
+        id=event_id(ctx.document.id, contest.word.idx, event.type),
+        certainty=contest.certainty,
+        attributed_to=contest.denier,
+    )
+    return [replace(coded, event=denial)]
 
 
 # sentences before a transfer in which its receiver may have been named

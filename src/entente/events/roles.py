@@ -113,6 +113,10 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in preps for o in found.get(p, [])]
 
 
+# prepositions whose gerund is done by the governing verb's object
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "with"})
+
+
 def find_subject(pred: Token, depth: int = 0) -> Token | None:
     """The token that does what ``pred`` says (rule 1 of the module docstring)."""
     if depth > 6:
@@ -153,6 +157,11 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         return _noun_subject(head, depth)
     if dep == "pcomp" and head.dep_ == "prep":
         target = head.head
+        obj = child(target, OBJECT_DEPS) if head.lower_ in OBJECT_CONTROL_PREPS else None
+        if target.pos_ in VERBISH and obj is not None:
+            # "accused Iran of attacking", "blamed X for arming", "stopped X from
+            # selling": the object does the act the gerund names
+            return obj
         if target.pos_ in VERBISH or target.pos_ == "ADJ":
             return find_subject(target, depth + 1)
         return target

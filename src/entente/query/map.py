@@ -347,7 +347,8 @@ def claims(
     store: Store, filters: EventFilters, actor: str | None = None, limit: int = 50
 ) -> list[dict[str, Any]]:
     """Claims (attributed or not plainly asserted events) under the filters, newest first:
-    who says so, where, and how many outlets carry it.
+    who says so, where, how many outlets carry it, and who across the claim's cluster
+    asserts (``claimed_by``) and denies (``denied_by``) the event.
 
     ``actor`` keeps claims where that actor is on either side.
     Raises NotFoundError for an unknown actor.
@@ -386,4 +387,30 @@ def claims(
         "ORDER BY k.published DESC NULLS LAST, k.event_id LIMIT ?",
         [*params, limit],
     )
+    _add_sides(store, rows)
     return with_names(store, rows, "actor", "recipient")
+
+
+# certainties of a claim that deny or dispute the event rather than assert it
+DENYING = ("denied", "disputed")
+
+
+def _add_sides(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Give each claim who, across its cluster, asserts the event (``claimed_by``:
+    claimants who report, allege or state it) and who denies or disputes it
+    (``denied_by``), each a sorted list of names."""
+    clusters = sorted({row["cluster_id"] for row in rows})
+    sides: dict[str, tuple[set[str], set[str]]] = {c: (set(), set()) for c in clusters}
+    if clusters:
+        marks = ", ".join("?" for _ in clusters)
+        for member in store.records(
+            f"SELECT cluster_id, claimant, certainty FROM claims WHERE cluster_id IN ({marks}) "
+            "AND claimant IS NOT NULL",
+            clusters,
+        ):
+            claimed, denied = sides[member["cluster_id"]]
+            (denied if member["certainty"] in DENYING else claimed).add(member["claimant"])
+    for row in rows:
+        claimed, denied = sides.get(row["cluster_id"], (set(), set()))
+        row["claimed_by"] = sorted(claimed)
+        row["denied_by"] = sorted(denied)
