@@ -100,8 +100,22 @@ def _run(*args: str) -> str:
 
 
 def test_map_cli_map_lists_relations(db: Path) -> None:
-    output = _run("map", "--db", str(db))
+    output = _run("map", "--db", str(db), "--single-document")
     assert "arms_supplier_of" in output and "Iran" in output and "Russia" in output
+
+
+def test_map_cli_map_hides_relations_of_one_document_by_default(db: Path) -> None:
+    """Issue 14: a relation resting on one article is shown only on request."""
+    output = _run("map", "--db", str(db))
+    assert "adversary_of" in output and "Israel" in output  # two documents
+    assert "arms_supplier_of" not in output  # one document
+
+
+def test_map_cli_explain_lists_events_documents_and_rules(db: Path) -> None:
+    output = _run("map", "--db", str(db), "--explain", "Iran", "Israel")
+    assert "Iran adversary_of Israel" in output
+    assert "350 missiles" in output and "300 missiles" in output
+    assert "Rule: adversary_of from ASSAULT" in output and "[counts]" in output
 
 
 def test_map_cli_dyad_prints_sparkline_and_events(db: Path) -> None:
@@ -123,6 +137,9 @@ def test_map_cli_claims_filter(db: Path) -> None:
 def test_map_cli_rebuild_and_merges(db: Path) -> None:
     assert "Map rebuilt from 3 documents" in _run("rebuild", "--db", str(db))
     assert "merged into" in _run("merges", "list", "--db", str(db))
+    assert "No merge joins actors of different countries or kinds" in _run(
+        "merges", "check", "--db", str(db)
+    )
 
 
 def test_map_cli_unknown_actor_is_one_line_error(db: Path) -> None:

@@ -12,7 +12,9 @@ from rich.markup import escape
 
 from entente import query
 from entente.cli.base import VocabularyChoice, console, db_option, open_store
+from entente.consolidate.audit import explain_relation
 from entente.escaping import DataTable, terminal_safe
+from entente.query.map import MAP_MIN_DOCUMENTS
 from entente.vocabulary import CERTAINTIES, QUAD_NAMES, RELATION_CERTAINTIES, relation_kinds
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"
@@ -43,10 +45,42 @@ def _months_between(first: str, last: str) -> list[str]:
 @click.option("--kind", type=VocabularyChoice(relation_kinds), default=None)
 @click.option("--certainty", type=click.Choice(RELATION_CERTAINTIES), default=None)
 @click.option("--limit", type=int, default=30, show_default=True)
-def map_command(db: Path | None, kind: str | None, certainty: str | None, limit: int) -> None:
-    """The strongest standing relations: who arms, backs, partners or opposes whom."""
+@click.option(
+    "--single-document",
+    is_flag=True,
+    help="Also show relations resting on a single document (hidden by default).",
+)
+@click.option(
+    "--explain",
+    nargs=2,
+    metavar="A B",
+    default=None,
+    help="Audit the map between two actors: every cluster, its events and documents, "
+    "and the rule that admitted it or kept it out.",
+)
+def map_command(
+    db: Path | None,
+    kind: str | None,
+    certainty: str | None,
+    limit: int,
+    single_document: bool,
+    explain: tuple[str, str] | None,
+) -> None:
+    """The strongest standing relations: who arms, backs, partners or opposes whom.
+
+    Relations resting on one document are left out unless --single-document.
+    """
+    if explain is not None:
+        _print_audit(db, *explain)
+        return
     with open_store(db) as store:
-        rows = query.strongest_relations(store, limit=limit, kind=kind, certainty=certainty)
+        rows = query.strongest_relations(
+            store,
+            limit=limit,
+            kind=kind,
+            certainty=certainty,
+            min_documents=1 if single_document else MAP_MIN_DOCUMENTS,
+        )
     table = DataTable("source", "relation", "target", "certainty", "strength", "seen", "clusters")
     for row in rows:
         table.add_row(
@@ -59,6 +93,44 @@ def map_command(db: Path | None, kind: str | None, certainty: str | None, limit:
             str(row["n_clusters"]),
         )
     console.print(table)
+
+
+def _print_audit(db: Path | None, a: str, b: str) -> None:
+    with open_store(db) as store:
+        audit = explain_relation(store, a, b)
+        names = query.display_names(store, [audit.a, audit.b])
+    console.print(
+        terminal_safe(f"{names[audit.a]} ({audit.a}) – {names[audit.b]} ({audit.b})"), markup=False
+    )
+    if not audit.relations:
+        console.print("No relation between them on the map.")
+    for r in audit.relations:
+        console.print(
+            terminal_safe(
+                f"{names[r['source']]} {r['kind']} {names[r['target']]}: {r['certainty']}, "
+                f"strength {r['strength']:.2f}, {r['n_clusters']} clusters in "
+                f"{len(r['documents'])} documents, {r['first_seen'] or '?'} – {r['last_seen'] or '?'}"
+            ),
+            markup=False,
+        )
+    for cluster in audit.clusters:
+        admitted = "; ".join(cluster.relations) or "no relation"
+        console.print(
+            terminal_safe(
+                f"\n{cluster.type} {cluster.source} -> {cluster.target} ({cluster.cluster_id}): "
+                f"{admitted}. Rule: {cluster.rule}"
+            ),
+            markup=False,
+        )
+        for e in cluster.events:
+            console.print(
+                terminal_safe(
+                    f"  [{'counts' if e.counts else 'left out'}] {e.date or '?'} {e.certainty} "
+                    f"doc {e.doc_id} {e.outlet or ''} {e.published or ''}"
+                    f"{'' if e.counts else ' (' + e.rule + ')'}\n    {e.sentence}"
+                ),
+                markup=False,
+            )
 
 
 @click.command()

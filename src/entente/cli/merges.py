@@ -8,7 +8,7 @@ import click
 
 from entente.cli.base import console, db_option, open_store
 from entente.consolidate import rebuild_map
-from entente.consolidate.actors import list_merges, merge_actors, unmerge_actor
+from entente.consolidate.actors import check_merges, list_merges, merge_actors, unmerge_actor
 from entente.escaping import DataTable, terminal_safe
 
 
@@ -37,14 +37,34 @@ def merges_list(db: Path | None, include_undone: bool) -> None:
     """List merges: which actor became which, how, and why."""
     with open_store(db) as store:
         rows = list_merges(store, include_undone=include_undone)
-    table = DataTable("actor", "merged into", "method", "score", "undone")
+    table = DataTable("actor", "merged into", "method", "why", "undone")
     for row in rows:
         table.add_row(
             f"{row['actor_name'] or ''} ({row['actor_id']})",
             f"{row['canonical_name'] or ''} ({row['canonical_id']})",
             row["method"],
-            "" if row["score"] is None else f"{row['score']:.2f}",
+            row["reason"] or "",
             str(row["undone_at"] or ""),
+        )
+    console.print(table)
+
+
+@merges.command(name="check")
+@db_option
+def merges_check(db: Path | None) -> None:
+    """List merges whose actors differ in country or kind (none when all are sound)."""
+    with open_store(db) as store:
+        problems = check_merges(store)
+    if not problems:
+        console.print("No merge joins actors of different countries or kinds.")
+        return
+    table = DataTable("actor", "merged into", "method", "problem")
+    for p in problems:
+        table.add_row(
+            f"{p.actor_name or ''} ({p.actor_id})",
+            f"{p.canonical_name or ''} ({p.canonical_id})",
+            p.method,
+            p.problem,
         )
     console.print(table)
 

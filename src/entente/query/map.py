@@ -23,6 +23,9 @@ from entente.vocabulary import QUAD_NAMES, RELATION_CERTAINTIES, relation_kinds
 
 # A relation lists at most this many of its clusters, those that add most first.
 RELATION_CLUSTERS_SHOWN = 20
+# The map shown by default (``entente map``) hides relations resting on fewer
+# documents than this: one article is no standing relation yet (issue 14).
+MAP_MIN_DOCUMENTS = 2
 
 
 def strongest_relations(
@@ -31,15 +34,17 @@ def strongest_relations(
     kind: str | None = None,
     certainty: str | None = None,
     max_clusters: int = RELATION_CLUSTERS_SHOWN,
+    min_documents: int = 1,
 ) -> list[dict[str, Any]]:
     """Relations by strength, strongest first, with the best clusters behind each.
 
     ``clusters`` holds at most ``max_clusters`` ids per relation, those that
     add most first (asserted, then more outlets, then newest); ``n_clusters``
     counts them all (a strong relation has thousands at 100k articles).
+    Relations resting on fewer than ``min_documents`` documents are left out.
     Raises UsageError for an unknown kind or certainty.
     """
-    where, params = ["TRUE"], []
+    where, params = ["len(r.documents) >= ?"], [min_documents]
     if kind is not None:
         kinds = relation_kinds()
         if kind not in kinds:
@@ -74,8 +79,12 @@ def strongest_relations(
     return with_names(store, rows, "source", "target")
 
 
-def graph(store: Store, filters: EventFilters, limit: int | None = 60) -> dict[str, Any]:
+def graph(
+    store: Store, filters: EventFilters, limit: int | None = 60, min_documents: int = 1
+) -> dict[str, Any]:
     """The map as a graph: relations strongest first (at most ``limit``; None: all) and their nodes.
+
+    Relations resting on fewer than ``min_documents`` documents are left out.
 
     Under filters an edge keeps the clusters that match, and its strength is
     scaled by the share of its clusters that do; a node's activity is the
@@ -83,7 +92,8 @@ def graph(store: Store, filters: EventFilters, limit: int | None = 60) -> dict[s
     """
     relations = store.records(
         "SELECT source, target, kind, certainty, strength, n_clusters, first_seen, last_seen "
-        "FROM relations"
+        "FROM relations WHERE len(documents) >= ?",
+        [min_documents],
     )
     capped = False
     if not filters.empty:

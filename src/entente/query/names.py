@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import pycountry
+
 from entente.store.db import Store
 
 NODE_FIELDS = ("id", "name", "kind", "country", "sector")
@@ -20,11 +22,17 @@ def readable_name(node: str, name: str | None) -> str:
 
     >>> readable_name("x-ali-khamenei", None)
     'Ali Khamenei'
+    >>> readable_name("QAT", None)
+    'Qatar'
     """
     if name and name != node:
         return name
     if node.startswith("x-"):
         return " ".join(w.capitalize() for w in node[2:].replace("_", "-").split("-") if w) or node
+    if len(node) == 3 and node.isupper():  # a state no stored actor names ("QAT" as a backer)
+        country = pycountry.countries.get(alpha_3=node)
+        if country is not None:
+            return getattr(country, "common_name", None) or country.name
     return name or node
 
 

@@ -96,8 +96,14 @@ def graph(
     store: StoreDep,
     filters: FiltersDep,
     limit: Annotated[int, Query(ge=1, le=500, description="Most edges to return.")] = 60,
+    min_documents: Annotated[
+        int,
+        Query(
+            ge=1, description="Leave out relations resting on fewer documents (2: no lone article)."
+        ),
+    ] = 1,
 ) -> dict[str, Any]:
-    return query.graph(store, filters, limit=limit)
+    return query.graph(store, filters, limit=limit, min_documents=min_documents)
 
 
 @router.get("/events", summary="A page of events by their own date, newest first")
