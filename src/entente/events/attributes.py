@@ -486,8 +486,8 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-# words of a source phrase left out of its name (a relative clause, punctuation)
-NAME_SKIP_DEPS = frozenset({"relcl", "punct"})
+# clauses of a source phrase left out of its name ("sources who reviewed them")
+NAME_SKIP_DEPS = frozenset({"relcl", "acl", "punct"})
 NAME_MAX_WORDS = 8
 
 
@@ -505,7 +505,9 @@ def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attributio
         name = m.text
     else:
         span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-        words = [t for t in span if t.dep_ not in NAME_SKIP_DEPS]
+        clauses = [c for c in token.children if c.dep_ in NAME_SKIP_DEPS]
+        skipped = {t.i for c in clauses for t in c.subtree}
+        words = [t for t in span if t.i not in skipped and not t.is_punct]
         name = " ".join(t.text for t in words[:NAME_MAX_WORDS]) if words else token.text
     return Attribution(
         name=name,
@@ -594,7 +596,11 @@ def certainty_of(
     reporters = [(k, g) for k, g in governors if k in CERTAINTY_RANK]  # 2.
     reporters += _reporters_above(pred, lexicon, view)  # 3.
     for kind, gov in reporters:
-        if CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
+        # nearest first: an outer report of the same strength names the source the
+        # narrator cites ("the commissioner says a review shows X": the commissioner)
+        if CERTAINTY_RANK[kind] > CERTAINTY_RANK[best] or (
+            kind == best and attribution is not None and claimant is not None
+        ):
             claimant = claimant_of(gov)
             best = kind
             attribution = (
@@ -621,7 +627,12 @@ def certainty_of(
         quote is not None
         and quote.source is not None
         and quote.verb is not None
-        and (attribution is None or (claimant is not None and claimant.lower_ in SPEAKER_WORDS))
+        and (
+            attribution is None
+            or claimant is None
+            or claimant.lower_ in SPEAKER_WORDS
+            or quote.start < claimant.i <= quote.end
+        )
     ):
         # words inside a quotation are its speaker's, whatever the parse
         attribution = _attribution_from(quote.source, index, quote.verb.lemma_.lower())
