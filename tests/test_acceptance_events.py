@@ -54,3 +54,16 @@ def test_plover_records_share_stays_above_floor(shared: Path) -> None:
     records = read_plover(shared / "gold" / "plover_gsr_dev.json")
     report = score_plover(records, code_plover_records(records, Settings.load(workers=1)))
     assert report.share(report.all_right) >= PLOVER_ALL_RIGHT_FLOOR
+
+
+def test_wagner_hamas_training_stays_alleged_with_its_claimant(seed_events: list[dict]) -> None:
+    training = [
+        e
+        for e in seed_events
+        if e["type"] == "AID"
+        and any("Wagner" in (a["name"] or "") for a in e["actor"])
+        and any("Hamas" in (r["name"] or "") for r in e["recipient"])
+    ]
+    assert training, "the Wagner-Hamas training is no longer coded"
+    assert all(e["certainty"] == "alleged" for e in training)
+    assert any("reports" in ((e["attributed_to"] or {}).get("name") or "") for e in training)

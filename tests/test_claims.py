@@ -201,3 +201,13 @@ def test_rejected_accusation_that_denies_its_content(nlp, lexicon):
 def test_a_plain_denial_is_denied_by_the_denier(nlp, lexicon):
     e = event(nlp, lexicon, "Sylvania denied supplying drones to Ruritania.", "AID")
     assert e.certainty == "denied" and e.attributed_to.name == "Sylvania"
+
+
+def test_unconfirmed_reports_keep_their_claimant(nlp, lexicon):
+    text = (
+        "Though unconfirmed, numerous reports out of Freedonia allege Sylvania's private "
+        "army was instrumental in arming Ruritania."
+    )
+    e = event(nlp, lexicon, text, "AID")
+    assert e.certainty == "alleged"
+    assert e.attributed_to is not None and "reports out of Freedonia" in e.attributed_to.name

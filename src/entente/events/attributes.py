@@ -622,6 +622,11 @@ def certainty_of(
             attribution = (
                 _attribution_from(claimant, index, "according to") if claimant is not None else None
             )
+    if attribution is None:
+        frame = _unparsed_frame(pred, lexicon, view)
+        if frame is not None:
+            kind, attribution = frame
+            best = max(best, kind, key=CERTAINTY_RANK.__getitem__)
     quote = view.quotation(pred, lexicon)  # 5.
     if (
         quote is not None
@@ -685,6 +690,36 @@ def contest_of(
         else None
     )
     return Contest(certainty=kind, denier=denier, word=denial.verb)
+
+
+# how far a verb of saying may follow the claim noun it is the verb of
+# ("reports out of Ukraine allege": 3 words between)
+FRAME_REACH_TOKENS = 6
+
+
+def _unparsed_frame(pred: Token, lexicon: Lexicon, view: DocView) -> tuple[str, Attribution] | None:
+    """A claim noun and its verb of saying that the parser did not read as one
+    ("numerous reports out of Ukraine allege X was ...", with "allege" taken for a
+    noun): the noun phrase, the subject of its sentence, is the claimant of what
+    follows the verb. The verb stands bare (no determiner: not "the claim")."""
+    sent = view.sentence(pred)
+    for noun in sent:
+        if noun.i >= pred.i:
+            break
+        if noun.dep_ not in ("nsubj", "nsubjpass") or claim_kind(noun) is None:
+            continue
+        for word in pred.doc[noun.i + 1 : min(noun.i + 1 + FRAME_REACH_TOKENS, pred.i)]:
+            kind = lexicon.governor_cues.get(word.lemma_.lower())
+            if (
+                word.pos_ != "VERB"
+                and kind in ("reported", "alleged")
+                and child(word, "det") is None
+                and claim_kind(word) is None
+            ):
+                words = [t for t in pred.doc[noun.left_edge.i : word.i] if not t.is_punct]
+                name = " ".join(t.text for t in words)
+                return kind, Attribution(name=name, cue=word.lemma_.lower())
+    return None
 
 
 # the speaker and the addressee: inside a quotation, whoever is quoted
