@@ -211,3 +211,14 @@ def test_unconfirmed_reports_keep_their_claimant(nlp, lexicon):
     e = event(nlp, lexicon, text, "AID")
     assert e.certainty == "alleged"
     assert e.attributed_to is not None and "reports out of Freedonia" in e.attributed_to.name
+
+
+def test_export_carries_the_sources_actor_id(nlp, lexicon):
+    from entente.events.extract import event_to_record
+    from entente.records import Document
+
+    text = "Ruritania closed its embassy on Monday. It said Sylvania had attacked Freedonia."
+    e = event(nlp, lexicon, text, "ASSAULT")
+    record = event_to_record(e, Document(id="t", source="test.txt", text=text))
+    assert record["attributed_to"]["actor_id"] == "rur"
+    assert record["attributed_to"]["name"] == "Ruritania"

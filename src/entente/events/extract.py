@@ -1096,7 +1096,13 @@ def event_to_record(event: Event, document: Document) -> dict[str, Any]:
         "tense": event.tense,
         "attributed_to": None
         if a is None
-        else {"name": a.name, "country": a.country, "sector": a.sector, "cue": a.cue},
+        else {
+            "name": a.name,
+            "country": a.country,
+            "sector": a.sector,
+            "cue": a.cue,
+            "actor_id": a.actor_id,
+        },
         "quantities": [
             {"value": q.value, "item": q.item, "text": q.text} for q in event.quantities
         ],

@@ -60,7 +60,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "tense": row["tense"],
         "attributed_to": None
         if attributed is None
-        else {k: attributed.get(k) for k in ("name", "country", "sector", "cue")},
+        else {k: attributed.get(k) for k in ("name", "country", "sector", "cue", "actor_id")},
         "quantities": json.loads(row["quantities"] or "[]"),
         "doc": {
             "id": row["doc_id"],
