@@ -109,3 +109,15 @@ def test_labour_strike_is_a_protest(nlp, lexicon):
 def test_military_strike_stays_an_assault(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania carried out a strike on Freedonia.")
     assert by_type(events, "ASSAULT") and not by_type(events, "PROTEST")
+
+
+def test_ordered_detained_has_the_orderer_as_actor(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania ordered Freedonia's ambassador detained.")
+    (arrest,) = by_type(events, "COERCE")
+    assert countries(arrest.actor) == ["RUR"] and countries(arrest.recipient) == ["FRE"]
+
+
+def test_spokesman_for_a_body_acts_for_it(nlp, lexicon):
+    events = code(nlp, lexicon, "A spokesman for the Ruritania government condemned Freedonia.")
+    (accusation,) = by_type(events, "ACCUSE")
+    assert countries(accusation.actor) == ["RUR"]

@@ -643,6 +643,11 @@ def _read_sides(plan: _Plan, ctx: _Context) -> _Sides | None:
         frame = "give" if plan.noun is not None else cand.entry.frame
         own_words = range(cand.start, cand.end)
         actor, recipient, _ = verbal_roles(cand.head, frame, preps, index, own_words)
+        if _is_ordered_done(cand.head):
+            # "ordered Ms Salman detained": the participle's subject undergoes it;
+            # whoever ordered it is the actor
+            recipient = arguments(child(cand.head, SUBJECT_DEPS), index) or recipient
+            actor = arguments(find_subject(cand.head.head), index)
         if plan.noun is not None:
             own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
             actor = actor or own_actor
@@ -683,6 +688,24 @@ def _read_sides(plan: _Plan, ctx: _Context) -> _Sides | None:
         # and her ministry in apposition are one side
         recipient = list(actor)
     return _Sides(actor=actor, recipient=recipient, need=need)
+
+
+# Verbs that have something done to someone: "ordered X detained", "wanted X arrested"
+# (the parser often tags the participle as a past tense: "ordered Salman detained").
+CAUSATIVE_VERBS = frozenset({"order", "want", "have", "get", "see", "keep", "need", "like"})
+CAUSATIVE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
+
+
+def _is_ordered_done(verb: Token) -> bool:
+    """Is ``verb`` a bare past participle with its own subject, complement of another
+    verb ("ordered Ms Salman detained")? Its subject is then its patient."""
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and verb.dep_ in CAUSATIVE_DEPS
+        and verb.head.lemma_.lower() in CAUSATIVE_VERBS
+        and child(verb, SUBJECT_DEPS) is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _nominal_sides(

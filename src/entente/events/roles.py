@@ -175,6 +175,13 @@ def affiliation_words() -> frozenset[str]:
 
 
 @cache
+def representative_nouns() -> frozenset[str]:
+    """Lemmas of people who act for a body named after "for"
+    (``lexicons/representative_nouns.txt``)."""
+    return _read_words(DATA_DIR / "lexicons" / "representative_nouns.txt")
+
+
+@cache
 def utterance_nouns() -> frozenset[str]:
     """Lemmas of texts somebody issues (``lexicons/utterance_nouns.txt``)."""
     return _read_words(DATA_DIR / "lexicons" / "utterance_nouns.txt")
@@ -422,7 +429,10 @@ def arguments(
         if not found and token.pos_ in ("NOUN", "PROPN"):
             # "calls by Belarus", "an appeal from Kyiv", "supplies of Russian
             # equipment", "a base in Isfahan"
-            for obj in prep_objects(token, ("by", "from", "of", "in")):
+            preps = ("by", "from", "of", "in")
+            if token.lemma_.lower() in representative_nouns():
+                preps = ("for", *preps)  # "a spokesman for the foreign ministry"
+            for obj in prep_objects(token, preps):
                 found.extend(arguments(obj, index, allow_pronoun, depth + 1))
                 if found:
                     break
