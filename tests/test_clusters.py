@@ -396,3 +396,27 @@ def test_claims_show_who_asserts_and_who_denies(tmp_path: Path) -> None:
         for claim in found.values():
             assert claim["claimed_by"] == ["Israel"]
             assert claim["denied_by"] == ["Iran"]
+
+
+def test_clusters_assert_and_allege_is_no_conflict(tmp_path: Path) -> None:
+    """Issue 14: one outlet asserting and another alleging corroborate with doubt; no disagreement."""
+    asserted = event(
+        "e-1", "ASSAULT", ["IRN"], ["ISR"], "Iran fired drones at Israel.", date="2024-04-13"
+    )
+    alleged = event(
+        "e-2",
+        "ASSAULT",
+        ["IRN"],
+        ["ISR"],
+        "Iran reportedly fired drones at Israel.",
+        date="2024-04-13",
+        certainty="alleged",
+    )
+    docs = [
+        doc("d-1", "a.com", "2024-04-14", [asserted]),
+        doc("d-2", "b.com", "2024-04-14", [alleged]),
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-1", "d-2"])
+        (cluster,) = _clusters(store)
+        assert cluster["conflicts"] == []

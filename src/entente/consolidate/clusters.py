@@ -24,9 +24,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from entente.consolidate.blocks import (
+    DATE_SLACK_DAYS,
     EventRow,
     are_compatible,
     content_words,
@@ -40,10 +42,13 @@ from entente.consolidate.evidence import standing_rule
 from entente.consolidate.knowledge import MapKnowledge
 from entente.store.db import Store
 
+# Certainty conflicts are between saying it happened (however hedged) and
+# contesting it: one source asserting and another alleging is corroboration with
+# doubt, not a disagreement (issue 14).
 CERTAINTY_CLASS = {
     "asserted": "affirmed",
     "reported": "affirmed",
-    "alleged": "alleged",
+    "alleged": "affirmed",
     "disputed": "contested",
     "denied": "contested",
 }
@@ -99,13 +104,23 @@ def source_of(member: EventRow) -> tuple[str, str | None]:
 
 
 def sources_disagree(sources: dict[Any, set[tuple[str, str | None]]]) -> bool:
-    """Whether two values are each given by a source that does not give the other."""
+    """Whether two values are each given by a source that does not give the other,
+    the two sources being two documents, or two claimants one document quotes
+    (a document's own voice beside a quotation is one source: the writer
+    choosing what to quote, not a disagreement)."""
     values = list(sources)
-    return any(
-        sources[a] - sources[b] and sources[b] - sources[a]
-        for i, a in enumerate(values)
-        for b in values[i + 1 :]
-    )
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            only_a, only_b = sources[a] - sources[b], sources[b] - sources[a]
+            if any(_two_sources(x, y) for x in only_a for y in only_b):
+                return True
+    return False
+
+
+def _two_sources(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
+    if x[0] != y[0]:
+        return True
+    return x[1] is not None and y[1] is not None and x[1].lower() != y[1].lower()
 
 
 def _values(groups: dict[Any, list[str]]) -> list[dict[str, Any]]:
@@ -144,8 +159,10 @@ def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
             groups.setdefault(m.date_start, []).append(m.id)
             sources.setdefault(m.date_start, set()).add(source_of(m))
     bounds = {v: period_bounds(v) for v in groups}
+    # Dates within the slack of clustering (a day across time zones) do not clash.
+    slack = timedelta(days=DATE_SLACK_DAYS)
     clash = any(
-        (bounds[a][1] < bounds[b][0] or bounds[b][1] < bounds[a][0])
+        (bounds[a][1] + slack < bounds[b][0] or bounds[b][1] + slack < bounds[a][0])
         and sources_disagree({a: sources[a], b: sources[b]})
         for a in groups
         for b in groups
