@@ -13,7 +13,9 @@ members agree on, and its **conflicts**: differing quantities of the same item
 lists the events that give it. A conflict is two sources disagreeing about one
 event (``sources_disagree``): a source is a document, or a claimant a document
 quotes; one source giving two values (Trump's 12 and Obama's 15 orders in one
-sentence) is two events or parts of a whole, never a disagreement.
+sentence) is two events or parts of a whole, never a disagreement. A date,
+certainty or polarity conflict also needs the two tellings to be alike
+(``_tell_apart``): a cluster chains events, and its ends may be two things.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from typing import Any
 
 from entente.consolidate.blocks import (
     DATE_SLACK_DAYS,
+    EVIDENCE_MIN_SIMILARITY,
     EventRow,
     are_compatible,
     content_words,
+    evidence_similarity,
     item_kind,
     load_block_candidates,
     load_events,
@@ -151,19 +155,33 @@ def _agreed_date(members: list[EventRow]) -> tuple[str | None, str | None, str]:
     return None, None, "none"
 
 
+def _tell_apart(one: list[EventRow], other: list[EventRow]) -> bool:
+    """Two sources tell one occurrence two ways: an event of each, from two sources
+    (``_two_sources``), whose sentences are alike (``evidence_similarity``). A
+    cluster joins events through chains of links; a date or polarity conflict
+    needs the two tellings themselves to be of one thing ("never met Putin"
+    against "bankers come to Russia and talk to us" is none)."""
+    return any(
+        _two_sources(source_of(x), source_of(y))
+        and evidence_similarity(x, y) >= EVIDENCE_MIN_SIMILARITY
+        for x in one
+        for y in other
+    )
+
+
 def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
     groups: dict[str, list[str]] = {}
-    sources: dict[str, set[tuple[str, str | None]]] = {}
+    events: dict[str, list[EventRow]] = {}
     for m in members:
         if m.date_basis == "text" and period_bounds(m.date_start):
             groups.setdefault(m.date_start, []).append(m.id)
-            sources.setdefault(m.date_start, set()).add(source_of(m))
+            events.setdefault(m.date_start, []).append(m)
     bounds = {v: period_bounds(v) for v in groups}
     # Dates within the slack of clustering (a day across time zones) do not clash.
     slack = timedelta(days=DATE_SLACK_DAYS)
     clash = any(
         (bounds[a][1] + slack < bounds[b][0] or bounds[b][1] + slack < bounds[a][0])
-        and sources_disagree({a: sources[a], b: sources[b]})
+        and _tell_apart(events[a], events[b])
         for a in groups
         for b in groups
         if a < b
@@ -175,12 +193,14 @@ def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
 
 def _field_conflict(members: list[EventRow], name: str, classes: dict | None) -> dict | None:
     groups: dict[str, list[str]] = {}
-    sources: dict[str, set[tuple[str, str | None]]] = {}
+    events: dict[str, list[EventRow]] = {}
     for m in members:
         groups.setdefault(getattr(m, name), []).append(m.id)
         value = getattr(m, name)
-        sources.setdefault(classes.get(value, value) if classes else value, set()).add(source_of(m))
-    if len(sources) < 2 or not sources_disagree(sources):
+        events.setdefault(classes.get(value, value) if classes else value, []).append(m)
+    kinds = sorted(events)
+    pairs = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1 :]]
+    if not any(_tell_apart(events[a], events[b]) for a, b in pairs):
         return None
     return {"field": name, "item": None, "values": _values(groups)}
 
