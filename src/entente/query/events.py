@@ -11,7 +11,13 @@ import json
 from typing import Any
 
 from entente.errors import NotFoundError
-from entente.query.filters import EventFilters, actor_where, is_exact_actor, parse_edge
+from entente.query.filters import (
+    EventFilters,
+    EventSelection,
+    actor_where,
+    is_exact_actor,
+    parse_edge,
+)
 from entente.query.names import display_names
 from entente.store.db import Store
 from entente.vocabulary import event_types
@@ -134,6 +140,7 @@ def event_page(
     context). ``search_truncated`` says a text search kept only its first
     matches (the read model's cap). Raises UsageError for a bad edge.
     """
+    selection = EventSelection(filters, actor, recipient, edge, node, limit, offset)
     model = store.read_model
     wanted = bool(actor or recipient or edge or node or not filters.empty)
     # The read model answers every filter by scanning one table; the store
@@ -145,19 +152,10 @@ def event_page(
         and is_exact_actor(store, actor)
         and is_exact_actor(store, recipient)
     ):
-        found = model.event_page(
-            store,
-            filters,
-            actor=actor,
-            recipient=recipient,
-            edge=edge,
-            node=node,
-            limit=limit,
-            offset=offset,
-        )
+        found = model.event_page(store, selection)
         total, ids, nodes, capped = found.total, found.ids, found.nodes, found.capped
     else:
-        total, ids = _page_in_store(store, filters, actor, recipient, edge, node, limit, offset)
+        total, ids = _page_in_store(store, selection)
         nodes, capped = event_nodes(store, ids), False
     records = records_of(store, ids)
     names = display_names(store, {n for a, b in nodes.values() for n in (*a, *b)})
@@ -176,37 +174,29 @@ def event_page(
     }
 
 
-def _page_in_store(
-    store: Store,
-    filters: EventFilters,
-    actor: str | None,
-    recipient: str | None,
-    edge: str | None,
-    node: str | None,
-    limit: int,
-    offset: int,
-) -> tuple[int, list[str]]:
+def _page_in_store(store: Store, selection: EventSelection) -> tuple[int, list[str]]:
     """The count of matching events and the ids of the page, from the store alone."""
-    where, params = filters.events_where("e")
-    for side, value in (("actor", actor), ("recipient", recipient)):
+    where, params = selection.filters.events_where("e")
+    for side, value in (("actor", selection.actor), ("recipient", selection.recipient)):
         if value:
             clause, more = actor_where(store, side, value)
             where.append(clause)
             params += more
-    if edge:
-        source, target, kind = parse_edge(edge)
+    if selection.edge:
+        source, target, kind = parse_edge(selection.edge)
         where.append(
             "e.id IN (SELECT m.event_id FROM cluster_members m WHERE m.cluster_id IN "
             "(SELECT cluster_id FROM relation_clusters WHERE source = ? AND target = ? "
             "AND kind = ?))"
         )
         params += [source, target, kind]
-    if node:
+    if selection.node:
         where.append(
             "e.id IN (SELECT event_id FROM event_nodes "
             "WHERE list_contains(actor_nodes, ?) OR list_contains(recipient_nodes, ?))"
         )
-        params += [node, node]
+        params += [selection.node, selection.node]
+    limit, offset = selection.limit, selection.offset
     if not where:
         # No filter: the page is a top-k of the events table; its count is metadata.
         ids = [

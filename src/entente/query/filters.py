@@ -46,14 +46,7 @@ class EventFilters:
 
     def _shared_where(self, alias: str) -> tuple[list[str], list[Any]]:
         """Conditions on the columns events and clusters share: date, type, certainty, polarity."""
-        where: list[str] = []
-        params: list[Any] = []
-        if self.since:
-            where.append(f"{alias}.date_first >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append(f"{alias}.date_first <= ?")
-            params.append(self.until)
+        where, params = self.dates_where(f"{alias}.date_first")
         if self.types:
             where.append(f"list_contains(?::VARCHAR[], {alias}.type)")
             params.append(list(self.types))
@@ -63,6 +56,16 @@ class EventFilters:
         if self.polarity:
             where.append(f"{alias}.polarity = ?")
             params.append(self.polarity)
+        return where, params
+
+    def dates_where(self, day: str) -> tuple[list[str], list[Any]]:
+        """Conditions that the SQL date expression ``day`` is within since and until."""
+        where: list[str] = []
+        params: list[Any] = []
+        for bound, operator in ((self.since, ">="), (self.until, "<=")):
+            if bound:
+                where.append(f"{day} {operator} ?")
+                params.append(bound)
         return where, params
 
     def events_where(self, alias: str = "e") -> tuple[list[str], list[Any]]:
@@ -114,6 +117,19 @@ class EventFilters:
                 [like_contains(self.q or "")],
             )
         ]
+
+
+@dataclass(frozen=True)
+class EventSelection:
+    """Which events a page shows: the shared filters, the sides, a map edge or node, the page."""
+
+    filters: EventFilters = EventFilters()
+    actor: str | None = None
+    recipient: str | None = None
+    edge: str | None = None
+    node: str | None = None
+    limit: int = 50
+    offset: int = 0
 
 
 def event_filters(

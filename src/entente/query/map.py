@@ -368,15 +368,12 @@ def claims(
         node = resolve_node(store, actor, load_map_knowledge())
         where.append("(list_contains(k.actor, ?) OR list_contains(k.recipient, ?))")
         params += [node, node]
-    if filters.since or filters.until:
-        # The claim's date at its precision, as the first day of that period.
-        day = "try_cast(k.date_start || substr('-01-01', length(k.date_start) - 3) AS DATE)"
-        if filters.since:
-            where.append(f"{day} >= ?")
-            params.append(filters.since)
-        if filters.until:
-            where.append(f"{day} <= ?")
-            params.append(filters.until)
+    # The claim's date at its precision, as the first day of that period.
+    dates, dates_params = filters.dates_where(
+        "try_cast(k.date_start || substr('-01-01', length(k.date_start) - 3) AS DATE)"
+    )
+    where += dates
+    params += dates_params
     if filters.types:
         where.append("list_contains(?::VARCHAR[], k.type)")
         params.append(list(filters.types))

@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 
 from entente.escaping import LIKE_ESCAPE, like_contains
-from entente.query.filters import EventFilters, parse_edge
+from entente.query.filters import EventFilters, EventSelection, parse_edge
 from entente.store.db import DUCKDB_CONFIG, Store
 
 # A text search keeps at most this many matching events (the first found in
@@ -116,42 +116,32 @@ class ReadModel:
     def close(self) -> None:
         self.con.close()
 
-    def event_page(
-        self,
-        store: Store,
-        filters: EventFilters,
-        *,
-        actor: str | None,
-        recipient: str | None,
-        edge: str | None,
-        node: str | None,
-        limit: int,
-        offset: int,
-    ) -> EventPage:
+    def event_page(self, store: Store, selection: EventSelection) -> EventPage:
         """The matching events' count and the page's ids with their nodes.
 
         ``actor`` and ``recipient`` must be an actor id or country code here
         (``filters.is_exact_actor``): part of a name needs the store.
         """
+        filters = selection.filters
         cur = self.cursor()
         try:
             searching, capped = _search(store, filters, cur)
             where, params = _ev_where(filters, searching)
-            if edge:
-                source, target, kind = parse_edge(edge)
+            if selection.edge:
+                source, target, kind = parse_edge(selection.edge)
                 where.append(
                     "cid IN (SELECT cid FROM rc WHERE source = ? AND target = ? AND kind = ?)"
                 )
                 params += [source, target, kind]
-            for side, value in (("actor", actor), ("recipient", recipient)):
+            for side, value in (("actor", selection.actor), ("recipient", selection.recipient)):
                 if value:
                     where.append(
                         f"(list_contains({side}_keys, ?) OR list_contains({side}_keys, ?))"
                     )
                     params += [value.upper(), value]
-            if node:
+            if selection.node:
                 where.append("(list_contains(actor_nodes, ?) OR list_contains(recipient_nodes, ?))")
-                params += [node, node]
+                params += [selection.node, selection.node]
             condition = " AND ".join(where) or "TRUE"
             # Two scans of one table: the count, and a top-k on the page position
             # (one scan with count(*) OVER () or min_by over structs cost 2-3x more).
@@ -161,7 +151,7 @@ class ReadModel:
             rows = cur.execute(
                 f"SELECT id, actor_nodes, recipient_nodes FROM ev WHERE {condition} "
                 "ORDER BY pos LIMIT ? OFFSET ?",
-                [*params, limit, offset],
+                [*params, selection.limit, selection.offset],
             ).fetchall()
         finally:
             cur.close()
