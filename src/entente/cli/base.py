@@ -6,8 +6,10 @@ the package has no import cycle (tests/test_imports.py walks it).
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,31 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
         envvar="ENTENTE_DB",
         help=HELP["db"] + " [default: ./entente.duckdb]",
     )(func)
+
+
+def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format table|json`` for a listing command: a table for people, JSON for scripts."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help="table, or json: the query's records as one JSON document.",
+    )(func)
+
+
+def print_json(answer: Any) -> None:
+    """The records a command would tabulate, as JSON on standard output."""
+
+    def default(value: Any) -> Any:
+        if isinstance(value, datetime | date):
+            return value.isoformat()
+        if isinstance(value, set | frozenset | tuple):
+            return sorted(value)
+        raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+    sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=1, default=default) + "\n")
 
 
 def open_store(db: Path | None, read_only: bool = True) -> Store:

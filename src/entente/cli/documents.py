@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from entente import query
-from entente.cli.base import console, db_option, open_store
+from entente.cli.base import console, db_option, format_option, open_store, print_json
 from entente.escaping import DataTable, terminal_safe
 from entente.vocabulary import INGEST_STATUSES
 
@@ -20,11 +20,17 @@ from entente.vocabulary import INGEST_STATUSES
 @click.option("--search", default=None, help="Only documents whose title or text contains this.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)
-def docs(db: Path | None, outlet: str | None, search: str | None, limit: int, offset: int) -> None:
+@format_option
+def docs(
+    db: Path | None, outlet: str | None, search: str | None, limit: int, offset: int, fmt: str
+) -> None:
     """List stored documents: id, outlet, published, title, words."""
     with open_store(db) as store:
         rows = query.list_documents(store, outlet=outlet, search=search, limit=limit, offset=offset)
         total = query.count_documents(store)
+    if fmt == "json":
+        print_json({"total": total, "documents": rows})
+        return
     table = DataTable("id", "outlet", "published", "title", "words", title=f"{total} documents")
     for row in rows:
         table.add_row(
@@ -60,10 +66,14 @@ def show(doc_id: str, db: Path | None) -> None:
 @click.option("--status", type=click.Choice(INGEST_STATUSES), default=None)
 @click.option("--run", default=None, help="A run id, or 'last'.")
 @click.option("--limit", type=int, default=100, show_default=True)
-def log(db: Path | None, status: str | None, run: str | None, limit: int) -> None:
+@format_option
+def log(db: Path | None, status: str | None, run: str | None, limit: int, fmt: str) -> None:
     """Show the ingest log: every input with its outcome and reason."""
     with open_store(db) as store:
         rows = query.ingest_log(store, status=status, run=run, limit=limit)
+    if fmt == "json":
+        print_json(rows)
+        return
     table = DataTable("run", "status", "source", "reason")
     for row in rows:
         table.add_row(row["run_id"], row["status"], row["source"], row["reason"] or "")

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from entente import query
-from entente.cli.base import console, db_option, open_store
+from entente.cli.base import console, db_option, format_option, open_store, print_json
 from entente.escaping import DataTable, terminal_safe
 from entente.settings import Settings
 from entente.vocabulary import CERTAINTIES, POLARITIES
@@ -23,10 +23,14 @@ from entente.vocabulary import CERTAINTIES, POLARITIES
 @click.option("--search", default=None, help="Part of a name, or an exact alias.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)
-def actors(db: Path | None, **filters: Any) -> None:
+@format_option
+def actors(db: Path | None, fmt: str, **filters: Any) -> None:
     """List actors with how many mentions and documents name them."""
     with open_store(db) as store:
         rows = query.list_actors(store, **filters)
+    if fmt == "json":
+        print_json(rows)
+        return
     table = DataTable("id", "name", "kind", "country", "sector", "mentions", "documents")
     for row in rows:
         table.add_row(
@@ -59,6 +63,7 @@ def _side(refs: list[dict[str, Any]]) -> str:
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)
 @click.option("--evidence", is_flag=True, help="Print each event's sentence under it.")
+@format_option
 def events(
     db: Path | None,
     actor: str | None,
@@ -71,6 +76,7 @@ def events(
     limit: int,
     offset: int,
     evidence: bool,
+    fmt: str,
 ) -> None:
     """List coded events, by their own date, with who did what to whom."""
     filters = query.event_filters(since, until, type_, certainty, polarity)
@@ -78,6 +84,9 @@ def events(
         page = query.event_page(
             store, filters, actor=actor, recipient=recipient, limit=limit, offset=offset
         )
+    if fmt == "json":
+        print_json(page)
+        return
     table = DataTable("date", "type", "actor", "recipient", "attributes", "trigger")
     for row in page["events"]:
         flags = [row["certainty"], row["polarity"], row["tense"]]

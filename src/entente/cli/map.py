@@ -11,7 +11,14 @@ import click
 from rich.markup import escape
 
 from entente import query
-from entente.cli.base import VocabularyChoice, console, db_option, open_store
+from entente.cli.base import (
+    VocabularyChoice,
+    console,
+    db_option,
+    format_option,
+    open_store,
+    print_json,
+)
 from entente.consolidate.audit import explain_relation
 from entente.escaping import DataTable, terminal_safe
 from entente.query.map import MAP_MIN_DOCUMENTS
@@ -58,6 +65,7 @@ def _months_between(first: str, last: str) -> list[str]:
     help="Audit the map between two actors: every cluster, its events and documents, "
     "and the rule that admitted it or kept it out.",
 )
+@format_option
 def map_command(
     db: Path | None,
     kind: str | None,
@@ -65,6 +73,7 @@ def map_command(
     limit: int,
     single_document: bool,
     explain: tuple[str, str] | None,
+    fmt: str,
 ) -> None:
     """The strongest standing relations: who arms, backs, partners or opposes whom.
 
@@ -81,6 +90,9 @@ def map_command(
             certainty=certainty,
             min_documents=1 if single_document else MAP_MIN_DOCUMENTS,
         )
+    if fmt == "json":
+        print_json(rows)
+        return
     table = DataTable("source", "relation", "target", "certainty", "strength", "seen", "clusters")
     for row in rows:
         table.add_row(
@@ -141,7 +153,8 @@ def _print_audit(db: Path | None, a: str, b: str) -> None:
 @click.option(
     "--limit", type=int, default=30, show_default=True, help="Events listed under the series."
 )
-def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None:
+@format_option
+def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int, fmt: str) -> None:
     """Cooperation and conflict between two actors over time (names or ids: Russia, IRN).
 
     The series by month (a year for events dated only to a year), then the
@@ -150,6 +163,9 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
     with open_store(db) as store:
         series = query.dyad_series(store, a, b)
         events = query.dyad_events(store, a, b, month=month, limit=limit)["clusters"]
+    if fmt == "json":
+        print_json({**series, "events": events})
+        return
     periods = series["periods"]
     console.print(
         terminal_safe(f"{series['a_name']} ({series['a']}) – {series['b_name']} ({series['b']})"),
@@ -193,10 +209,14 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int) -> None
 @click.command()
 @db_option
 @click.option("--limit", type=int, default=20, show_default=True)
-def conflicts(db: Path | None, limit: int) -> None:
+@format_option
+def conflicts(db: Path | None, limit: int, fmt: str) -> None:
     """Where sources disagree (350 vs 300), with the sentences side by side."""
     with open_store(db) as store:
         rows = query.conflicts(store, query.EventFilters(), limit=limit)["conflicts"]
+    if fmt == "json":
+        print_json(rows)
+        return
     for row in rows:
         what = f" of {row['item']}" if row["item"] else ""
         console.print(
@@ -224,12 +244,16 @@ def conflicts(db: Path | None, limit: int) -> None:
 @click.option("--certainty", type=click.Choice(CERTAINTIES), default=None)
 @click.option("--actor", default=None, help="Only claims about this actor (name or id).")
 @click.option("--limit", type=int, default=50, show_default=True)
-def claims(db: Path | None, certainty: str | None, actor: str | None, limit: int) -> None:
+@format_option
+def claims(db: Path | None, certainty: str | None, actor: str | None, limit: int, fmt: str) -> None:
     """Claims: who says what happened, how sure, who asserts and who denies it, and
     how many outlets report it."""
     with open_store(db) as store:
         filters = query.event_filters(certainty=certainty)
         rows = query.claims(store, filters, actor=actor, limit=limit)
+    if fmt == "json":
+        print_json(rows)
+        return
     table = DataTable(
         "claimant", "certainty", "event", "claimed by", "denied by", "status", "outlets",
         "source", "sentence",

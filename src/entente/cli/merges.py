@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from entente.cli.base import console, db_option, open_store
+from entente.cli.base import console, db_option, format_option, open_store, print_json
 from entente.consolidate import rebuild_map
 from entente.consolidate.actors import check_merges, list_merges, merge_actors, unmerge_actor
 from entente.escaping import DataTable, terminal_safe
@@ -33,10 +33,14 @@ def merges() -> None:
 @merges.command(name="list")
 @db_option
 @click.option("--all", "include_undone", is_flag=True, help="Include undone merges.")
-def merges_list(db: Path | None, include_undone: bool) -> None:
+@format_option
+def merges_list(db: Path | None, include_undone: bool, fmt: str) -> None:
     """List merges: which actor became which, how, and why."""
     with open_store(db) as store:
         rows = list_merges(store, include_undone=include_undone)
+    if fmt == "json":
+        print_json(rows)
+        return
     table = DataTable("actor", "merged into", "method", "why", "undone")
     for row in rows:
         table.add_row(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pycountry
+
+from entente.errors import UsageError
 from entente.escaping import LIKE_ESCAPE, like_contains
 from entente.store.db import Store
 
@@ -20,6 +23,7 @@ def list_actors(
     """Actors with how many mentions and documents name them, most mentioned first."""
     where, params = ["TRUE"], []
     if country:
+        check_country(store, country)
         where.append("a.country = ?")
         params.append(country.upper())
     if kind:
@@ -89,3 +93,23 @@ def mention_counts(store: Store, actor_ids: list[str]) -> dict[str, tuple[int, i
             [actor_ids],
         )
     }
+
+
+def check_country(store: Store, country: str) -> None:
+    """Raises UsageError when no actor has this country code, with the code a name stands for."""
+    code = country.strip().upper()
+    if store.fetchone("SELECT 1 FROM actors WHERE country = ? LIMIT 1", [code]):
+        return
+    try:
+        found = pycountry.countries.lookup(country.strip())
+    except LookupError:
+        raise UsageError(
+            f"No actor has country {country!r}: write an ISO alpha-3 code (RUS, IRN) "
+            "or IGO, UNO, EUR, NGO, ISM, IMG."
+        ) from None
+    if found.alpha_3 == code:
+        return  # a real country that no stored actor belongs to: an empty list is the answer
+    raise UsageError(
+        f"No actor has country {country!r}: countries are ISO alpha-3 codes, "
+        f"write {found.alpha_3} ({getattr(found, 'common_name', found.name)})."
+    )

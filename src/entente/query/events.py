@@ -15,6 +15,7 @@ from entente.query.filters import (
     EventFilters,
     EventSelection,
     actor_where,
+    check_actor_known,
     is_exact_actor,
     parse_edge,
 )
@@ -157,6 +158,11 @@ def event_page(
     else:
         total, ids = _page_in_store(store, selection)
         nodes, capped = event_nodes(store, ids), False
+    if not total:
+        # Nothing found: say so when it is because a side names no actor at all.
+        for value in (actor, recipient):
+            if value:
+                check_actor_known(store, value)
     records = records_of(store, ids)
     names = display_names(store, {n for a, b in nodes.values() for n in (*a, *b)})
     for record in records:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from entente.errors import UsageError
+from entente.errors import NotFoundError, UsageError
 from entente.escaping import LIKE_ESCAPE, like_contains
 from entente.store.db import Store
 from entente.vocabulary import CERTAINTIES, POLARITIES, event_types
@@ -250,3 +250,28 @@ def parse_edge(edge: str) -> tuple[str, str, str]:
     if len(parts) != 3 or not all(parts):
         raise UsageError(f"edge={edge!r}: write it as source|target|kind, e.g. IRN|RUS|backs.")
     return parts[0], parts[1], parts[2]
+
+
+# Names offered when a name matches no actor: the closest by Jaro-Winkler.
+CLOSE_MATCHES = 3
+
+
+def check_actor_known(store: Store, value: str) -> None:
+    """Raises NotFoundError, naming the closest actors, when ``value`` is no actor's id,
+    country code, part of a name or alias."""
+    if is_exact_actor(store, value) or store.fetchone(
+        f"SELECT 1 FROM actors WHERE name ILIKE ? {LIKE_ESCAPE} "
+        "OR list_contains(string_split(lower(array_to_string(aliases, chr(31))), chr(31)), "
+        "lower(?)) LIMIT 1",
+        [like_contains(value), value],
+    ):
+        return
+    close = store.fetchall(
+        "SELECT name, id FROM actors "
+        "ORDER BY jaro_winkler_similarity(lower(name), lower(?)) DESC, id LIMIT ?",
+        [value, CLOSE_MATCHES],
+    )
+    hint = ", ".join(f"{name} ({actor_id})" for name, actor_id in close)
+    raise NotFoundError(
+        f"No actor matches {value!r}." + (f" Did you mean: {hint}?" if hint else "")
+    )
