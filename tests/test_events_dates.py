@@ -119,3 +119,14 @@ def test_date_of_past_event_is_not_after_publication(nlp, lexicon):
     text = "Ruritania condemned Freedonia in 2019."
     date = dated(nlp, lexicon, text, "ACCUSE", "2017-03-14")
     assert date.start is None and date.text
+
+
+@pytest.mark.slow
+def test_promise_is_dated_when_made_and_its_act_when_done(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Ruritania will host Freedonia's president on April 3.", "2017-03-20"
+    )
+    (meeting,) = [e for e in events if e.type == "CONSULT"]
+    (promise,) = [e for e in events if e.type == "AGREE"]
+    assert (meeting.tense, meeting.date.start) == ("future", "2017-04-03")
+    assert (promise.date.start, promise.date.basis) == ("2017-03", "publication")

@@ -264,7 +264,7 @@ def is_plausible(found: EventDate, ent: Span, published: str | None, tense: str)
     year = _stated_year(found)
     if year is not None and year < EARLIEST_PLAIN_YEAR and not is_framed_year(ent):
         return False
-    if published and found.start and tense not in ("future", "hypothetical"):
+    if published and found.start and tense != "future":
         # compare at the date's own precision: "March 2017" is not after 2017-03-14
         return found.start <= published[: len(found.start)]
     return True

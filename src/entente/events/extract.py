@@ -70,6 +70,7 @@ from entente.records import (
     ActorRef,
     Document,
     Event,
+    EventDate,
     Evidence,
     Mention,
 )
@@ -437,6 +438,14 @@ def _intent_type(
         # also an agreement to meet (PLOVER AGREE); the CONSULT stays, future
         return "AGREE"
     return None
+
+
+def _statement_date(act: EventDate, published: str | None) -> EventDate:
+    """The date of a promise or threat: the act's date when it is past, else the
+    publication month ("will host X on April 3" is promised now, not on April 3)."""
+    if act.start and published and act.start > published[: len(act.start)]:
+        return EventDate(start=published[:7], precision="month", basis="publication")
+    return act
 
 
 def _predicted_by_other(event: Event) -> bool:
@@ -863,6 +872,7 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
             mode=mode,
             score=lexicon.ptype(intent).score_for(mode),
             tense="actual",
+            date=_statement_date(event.date, ctx.published),
             quantities=[],
         )
         # a promise or a threat is somebody's
