@@ -112,3 +112,16 @@ def test_list_events_pages_equal_one_full_sort_with_tied_and_missing_dates(
                 page = [e["id"] for e in list_events(store, limit=limit, offset=offset)]
                 assert page == reference[offset : offset + limit], (limit, offset)
         assert list_events(store, limit=0) == []
+
+
+def test_event_page_without_count_finds_the_same_page(tmp_path: Path) -> None:
+    """The CLI's table asks for the page only (count=False): same events, no total."""
+    with _store(tmp_path) as store:
+        for filters in ({}, {"since": "2024"}, {"polarity": "positive"}):
+            for limit, offset in ((1, 0), (2, 1), (5, 0)):
+                counted = event_page(store, event_filters(**filters), limit=limit, offset=offset)
+                page = event_page(
+                    store, event_filters(**filters), limit=limit, offset=offset, count=False
+                )
+                assert [e["id"] for e in page["events"]] == [e["id"] for e in counted["events"]]
+                assert page["total"] is None and counted["total"] >= len(counted["events"])

@@ -81,8 +81,15 @@ def events(
     """List coded events, by their own date, with who did what to whom."""
     filters = query.event_filters(since, until, type_, certainty, polarity)
     with open_store(db) as store:
+        # The table shows the page only; JSON for scripts says how many match in all.
         page = query.event_page(
-            store, filters, actor=actor, recipient=recipient, limit=limit, offset=offset
+            store,
+            filters,
+            actor=actor,
+            recipient=recipient,
+            limit=limit,
+            offset=offset,
+            count=fmt == "json",
         )
     if fmt == "json":
         print_json(page)

@@ -130,6 +130,8 @@ class EventSelection:
     node: str | None = None
     limit: int = 50
     offset: int = 0
+    # Whether the answer counts every match (the page's "of N"), or only finds the page.
+    counted: bool = True
 
 
 def event_filters(
