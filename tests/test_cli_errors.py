@@ -106,3 +106,14 @@ def test_cli_events_json_is_the_query_page(db: str) -> None:
     page = json.loads(result.stdout)
     assert page["total"] == 1 and page["events"][0]["id"] == "e-1"
     assert page["events"][0]["nodes"]["actor"] == [{"id": "IRN", "name": "Iran"}]
+
+
+def test_cli_show_lists_the_documents_events_under_its_text(db: str) -> None:
+    from entente.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        (doc_id,) = store.fetchone("SELECT doc_id FROM events WHERE id = 'e-1'") or ("",)
+    result = CliRunner().invoke(main, ["show", doc_id[:10], "--db", db])
+    assert result.exit_code == 0, result.output
+    text, _, below = result.output.partition("Iran armed Russia.")
+    assert "events" in below and "AID" in below and "Iran" in below

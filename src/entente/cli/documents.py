@@ -47,9 +47,10 @@ def docs(
 @click.argument("doc_id")
 @db_option
 def show(doc_id: str, db: Path | None) -> None:
-    """Print a document's metadata and clean text (an id prefix is enough)."""
+    """Print a document's metadata, clean text, events and actor mentions (an id prefix is enough)."""
     with open_store(db) as store:
-        document = query.get_document(store, doc_id)
+        found = query.get_document(store, doc_id)
+        document = {**found, **query.document_view(store, found["id"])}
     for name in ("id", "source", "outlet", "title", "author", "published", "language", "words"):
         console.print(
             terminal_safe(
@@ -59,6 +60,28 @@ def show(doc_id: str, db: Path | None) -> None:
         )
     console.print()
     console.print(terminal_safe(document["text"]), markup=False)
+    events = DataTable("date", "type", "actor", "recipient", "certainty", "trigger", title="events")
+    for event in document["events"]:
+        events.add_row(
+            event["date"]["start"] or "",
+            event["type"] + (f"/{event['mode']}" if event["mode"] else ""),
+            ", ".join(a["name"] for a in event["actor"]),
+            ", ".join(a["name"] for a in event["recipient"]),
+            event["certainty"],
+            event["evidence"]["trigger"],
+        )
+    mentions = DataTable("at", "text", "actor", "country", "sector", title="actor mentions")
+    for mention in document["mentions"]:
+        mentions.add_row(
+            str(mention["start"]),
+            mention["text"],
+            mention["actor_name"] or mention["actor_id"] or "",
+            mention["country"] or "",
+            mention["sector"] or "",
+        )
+    console.print()
+    console.print(events)
+    console.print(mentions)
 
 
 @click.command()
