@@ -125,12 +125,14 @@ def test_a_plan_or_call_is_its_makers(nlp, lexicon, text, type_name, cue):
     [
         "Sylvania is believed to have supplied drones to Ruritania.",
         "Sylvania reportedly supplied drones to Ruritania.",
+        "Sylvania appears to have supplied drones to Ruritania.",
     ],
 )
 def test_unattributed_hedge_names_no_claimant(nlp, lexicon, text):
     e = event(nlp, lexicon, text, "AID")
     assert e.certainty in ("reported", "alleged")
     assert e.attributed_to is None
+    assert e.tense == "actual"
 
 
 def test_narrators_own_sentence_stays_asserted(nlp, lexicon):

@@ -36,6 +36,7 @@ from entente.events.claims import (
     claim_noun_above,
     denial_of,
     find_quotations,
+    hedge_verbs,
     quotation_at,
 )
 from entente.events.roles import (
@@ -475,6 +476,12 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
             if head.pos_ in ("ADJ", "NUM") or head.tag_ in ("JJ", "JJS", "RBS"):
                 return False
             lemma = head.lemma_.lower()
+            if lexicon.governor_cues.get(lemma) in CERTAINTY_RANK or any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in token.children
+            ):
+                # "is believed to have supplied", "is said to arm": what is claimed
+                # happened, not an aim
+                return False
             # "declined to condemn": negated (polarity), not merely aimed at
             return lemma not in lexicon.implicatives and lexicon.governor_cues.get(lemma) not in (
                 "negate",
@@ -604,7 +611,7 @@ def certainty_of(
         if CERTAINTY_RANK[kind] > CERTAINTY_RANK[best] or (
             kind == best and attribution is not None and claimant is not None
         ):
-            claimant = claimant_of(gov)
+            claimant = claimant_of(gov) if gov.lemma_.lower() not in hedge_verbs() else None
             best = kind
             attribution = (
                 _attribution_from(claimant, index, gov.lemma_.lower()) if claimant else None

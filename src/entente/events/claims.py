@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from entente.errors import DataFileError
 from entente.events.roles import SUBJECT_DEPS, child
-from entente.events.triggers import DATA_DIR, Lexicon, _rows
+from entente.events.triggers import DATA_DIR, Lexicon, _read_words, _rows
 
 __all__ = ["Quotation", "find_quotations", "quotation_at"]
 
@@ -231,6 +231,12 @@ def claim_nouns(path: Path = DATA_DIR / "lexicons" / "claim_nouns.tsv") -> dict[
             raise DataFileError(path, number, f"kind {kind!r} not in {sorted(CLAIM_KINDS)}")
         nouns[noun.lower()] = kind
     return nouns
+
+
+@cache
+def hedge_verbs(path: Path = DATA_DIR / "lexicons" / "hedge_verbs.txt") -> frozenset[str]:
+    """Verbs that hedge their complement with no claimant ("appears to", "seems to")."""
+    return _read_words(path)
 
 
 def claim_kind(token: Token) -> str | None:
