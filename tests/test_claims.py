@@ -224,3 +224,10 @@ def test_export_carries_the_sources_actor_id(nlp, lexicon):
     record = event_to_record(e, Document(id="t", source="test.txt", text=text))
     assert record["attributed_to"]["actor_id"] == "rur"
     assert record["attributed_to"]["name"] == "Ruritania"
+
+
+def test_quotation_signed_with_a_dash(nlp, lexicon):
+    text = "\u201cSylvania attacked Freedonia without warning.\u201d \u2015 Maria Lopez\n\nThe talks ended."
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None and "Lopez" in e.attributed_to.name
+    assert e.certainty == "reported"

@@ -641,7 +641,7 @@ def certainty_of(
     if (
         quote is not None
         and quote.source is not None
-        and quote.verb is not None
+        and quote.cue is not None
         and (
             attribution is None
             or claimant is None
@@ -650,8 +650,8 @@ def certainty_of(
         )
     ):
         # words inside a quotation are its speaker's, whatever the parse
-        attribution = _attribution_from(quote.source, index, quote.verb.lemma_.lower())
-        kind = lexicon.governor_cues.get(quote.verb.lemma_.lower(), "reported")
+        attribution = _attribution_from(quote.source, index, quote.cue)
+        kind = lexicon.governor_cues.get(quote.cue, "reported")
         if CERTAINTY_RANK.get(kind, 0) > CERTAINTY_RANK[best]:
             best = kind
     if attribution is None:  # 6.

@@ -60,6 +60,8 @@ class Quotation:
     end: int
     verb: Token | None = None
     source: Token | None = None
+    # the word that says who spoke: the verb's lemma, or the dash of a signature
+    cue: str | None = None
 
 
 def _is_paragraph_break(token: Token) -> bool:
@@ -158,6 +160,27 @@ def _source_of(doc: Doc, start: int, end: int, lexicon: Lexicon) -> Token | None
     return None
 
 
+# dashes that open a signature line after a quotation ('"..." \u2015 Jane Doe')
+SIGNATURE_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
+
+
+def _signature(doc: Doc, end: int) -> Token | None:
+    """The name signed after a quotation with a dash ('"...." \u2015 Jane Doe'): the
+    last proper noun of the words after the dash, up to the line's end."""
+    i = end + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or doc[i].text not in SIGNATURE_DASHES:
+        return None
+    name = None
+    for t in doc[i + 1 : i + 1 + SOURCE_REACH_TOKENS]:
+        if _is_paragraph_break(t) or t.text in FRAME_ENDS or t.text == ",":
+            break
+        if t.pos_ == "PROPN":
+            name = t
+    return name
+
+
 def _only_frame_between(doc: Doc, earlier: Quotation, later_start: int) -> bool:
     """Step 3: is all that stands between two quotations the first one's own frame
     (its "he said") or blank space and punctuation?"""
@@ -179,14 +202,25 @@ def find_quotations(doc: Doc, lexicon: Lexicon) -> list[Quotation]:
         if verb is not None and source is None:
             # "said Obama" parsed with the name as object; a passive has no speaker
             source = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if verb is not None and source is None and verb.i > end:
+            # '"...," Tulsa police Chief Chuck Jordan said' with the name parsed as
+            # anything but the subject: the last name between the mark and the verb
+            source = next(
+                (t for t in reversed(doc[end + 1 : verb.i]) if t.pos_ in ("PROPN", "NOUN")),
+                None,
+            )
+        cue = verb.lemma_.lower() if verb is not None else None
+        if verb is None:
+            source = _signature(doc, end)
+            cue = "\u2015" if source is not None else None
         if (
-            verb is None
+            cue is None
             and found
-            and found[-1].verb is not None
+            and found[-1].cue is not None
             and _only_frame_between(doc, found[-1], start)
         ):
-            verb, source = found[-1].verb, found[-1].source
-        found.append(Quotation(start=start, end=end, verb=verb, source=source))
+            verb, source, cue = found[-1].verb, found[-1].source, found[-1].cue
+        found.append(Quotation(start=start, end=end, verb=verb, source=source, cue=cue))
     return found
 
 
