@@ -6,9 +6,9 @@ from __future__ import annotations
 from entente.nlp.pipeline import parse_texts, text_parts
 
 PARAGRAPH = (
-    "The foreign minister of Norland met her counterpart from Sudoria in Lisbon on Monday. "
+    "The foreign minister of Norway met her counterpart from Sudan in Lisbon on Monday. "
     "Both sides said the talks on fishing rights had been useful. "
-    "A spokesman for the Sudorian government declined to comment on the sanctions.\n\n"
+    "A spokesman for the Sudanese government declined to comment on the sanctions.\n\n"
 )
 
 
@@ -68,7 +68,7 @@ def test_a_text_longer_than_the_parsers_limit_is_parsed(nlp) -> None:
 
 def test_a_long_text_parsed_in_parts_is_one_doc_of_the_whole_text(nlp) -> None:
     long_text = PARAGRAPH * 12
-    short_text = "Sudoria recalled its ambassador."
+    short_text = "Sudan recalled its ambassador."
     docs = list(parse_texts(nlp, [short_text, long_text, short_text], max_chars=1_000))
     assert [doc.text for doc in docs] == [short_text, long_text, short_text]
     whole = nlp(long_text)
@@ -87,7 +87,7 @@ def test_a_document_coded_in_parts_is_coded_as_if_whole(monkeypatch) -> None:
     from entente.records import Document
 
     pipeline.init_worker(None)
-    text = PARAGRAPH * 6 + "Norland expelled two Sudorian diplomats on Friday.\n"
+    text = PARAGRAPH * 6 + "Norway expelled two Sudanese diplomats on Friday.\n"
     document = Document(id="long", source="long.txt", text=text)
     [whole] = pipeline.code_chunk([document])
     monkeypatch.setattr(pipeline, "PARSE_MAX_CHARS", 500)
@@ -107,7 +107,7 @@ def test_a_document_over_the_coding_limit_is_coded_a_segment_at_a_time(monkeypat
     from entente.records import Document
 
     pipeline.init_worker(None)
-    text = PARAGRAPH * 6 + "Norland expelled two Sudorian diplomats on Friday.\n"
+    text = PARAGRAPH * 6 + "Norway expelled two Sudanese diplomats on Friday.\n"
     document = Document(id="long", source="long.txt", text=text)
     [whole] = pipeline.code_chunk([document])
     parsed: list[int] = []
@@ -132,6 +132,7 @@ def test_a_document_over_the_coding_limit_is_coded_a_segment_at_a_time(monkeypat
     ]
     for mention in segmented.mentions:
         assert text[mention.start : mention.end] == mention.text
+    assert segmented.events, "the last sentence states an expulsion"
     assert [(e.type, e.sentence, e.evidence.trigger_start) for e in segmented.events] == [
         (e.type, e.sentence, e.evidence.trigger_start) for e in whole.events
     ]
