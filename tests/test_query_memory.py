@@ -154,6 +154,8 @@ def test_nodes_met_in_text_read_as_names_never_raw_ids(store: Store) -> None:
     assert query.readable_name("x-ali-al-khamenei", "x-ali-al-khamenei") == "Ali Al Khamenei"
     assert query.readable_name("x-hamas", "Hamas movement") == "Hamas movement"
     assert query.readable_name("QAT", None) == "Qatar"  # a state no stored actor names
+    assert query.readable_name("RUS", None) == "Russian Federation"
+    assert query.readable_name("PSE", None) == "Palestine"  # "Palestine, State of"
     assert query.readable_name("ZZZ", None) == "ZZZ"
     info = node_info(store, ["x-wagner-group", "RUS"])
     assert info["x-wagner-group"]["name"] == "Wagner Group"

@@ -32,7 +32,8 @@ def readable_name(node: str, name: str | None) -> str:
     if len(node) == 3 and node.isupper():  # a state no stored actor names ("QAT" as a backer)
         country = pycountry.countries.get(alpha_3=node)
         if country is not None:
-            return getattr(country, "common_name", None) or country.name
+            # "Palestine, State of" reads "Palestine"
+            return getattr(country, "common_name", None) or country.name.split(", ")[0]
     return name or node
 
 
