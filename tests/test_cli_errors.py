@@ -117,3 +117,19 @@ def test_cli_show_lists_the_documents_events_under_its_text(db: str) -> None:
     assert result.exit_code == 0, result.output
     text, _, below = result.output.partition("Iran armed Russia.")
     assert "events" in below and "AID" in below and "Iran" in below
+
+
+def test_cli_tables_fold_long_values_instead_of_cutting_them(db: str) -> None:
+    """Issue 19: at 80 columns relation kinds and sources were cut ("adversar…")."""
+    from rich.console import Console
+
+    from entente.escaping import DataTable
+
+    table = DataTable("source", "relation", "target", "sentence")
+    table.add_row("x-iranian-backed-militias", "adversary_of", "United States", "word " * 40)
+    console = Console(width=60, record=True, color_system=None)
+    console.print(table)
+    text = console.export_text()
+    assert "…" not in text
+    cells = "".join(line.split("│")[2].strip() for line in text.splitlines() if "│" in line)
+    assert "adversary_of" in cells

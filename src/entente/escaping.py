@@ -50,7 +50,15 @@ class DataTable(Table):
     """A Rich table whose string cells are data, never markup: each is ``terminal_text``.
 
     Cells that are already renderables (a styled ``Text``) are kept as they are.
+    A value too wide for its column is folded onto the next line, never cut with
+    an ellipsis: at 80 columns "adversary_of" printed as "adversar…" (issue 19),
+    and an id or a source cut short cannot be used.
     """
+
+    def __init__(self, *headers: Any, **options: Any) -> None:
+        super().__init__(*headers, **options)
+        for column in self.columns:
+            column.overflow = "fold"
 
     def add_row(self, *renderables: Any, **options: Any) -> None:
         cells = [terminal_text(c) if isinstance(c, str) else c for c in renderables]
