@@ -192,3 +192,13 @@ def test_find_sources_glob_folder_match_and_nothing(tmp_path: Path) -> None:
     assert expand_paths([str(corpus / "*.txt")]) == [corpus / "a.txt"]
     with pytest.raises(SourceNotFound):
         expand_paths([str(corpus / "*.warc")])
+
+
+def test_find_sources_glob_reports_only_what_it_could_name(tmp_path: Path) -> None:
+    corpus = _tree(tmp_path)
+    os.mkfifo(corpus / "pipe")
+    (corpus / "data").symlink_to(tmp_path)
+    os.mkfifo(corpus / "pipe.txt")
+    found = find_sources([str(corpus / "*.txt")])
+    assert found.files == [corpus / "a.txt"]
+    assert [Path(r.source).name for r in found.skipped] == ["pipe.txt"]

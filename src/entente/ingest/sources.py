@@ -154,11 +154,16 @@ def _glob_files(walk: _Walk, base: Path, pattern: list[str], name: str) -> list[
         parts = folder.relative_to(base).parts
         return _may_lead_to_match(parts, pattern) or in_match(parts)
 
+    before = len(walk.sources.skipped)
     matched = [
         hit
         for hit, is_folder in walk.folder(base, descend)
         if not is_folder and in_match(hit.relative_to(base).parts)
     ]
+    # Only what the glob could name is reported: a FIFO or a symlink beside the
+    # matches (``*.txt`` in a folder holding a ``data`` link) is not the user's.
+    skipped = walk.sources.skipped
+    skipped[before:] = [r for r in skipped[before:] if descend(Path(r.source))]
     if not matched:
         raise SourceNotFound(name)
     return matched
