@@ -128,3 +128,15 @@ def test_store_sqlite_file_refused_without_fetching_an_extension(tmp_path: Path)
             "current_setting('autoload_known_extensions')"
         )
     assert settings == (False, False)
+
+
+def test_cli_export_to_a_path_with_markup_says_so_literally(tmp_path: Path) -> None:
+    """A user's path holding markup is text in the CLI's own lines too (issue 18)."""
+    db = tmp_path / "s.duckdb"
+    _store_with_hostile_rows(db)
+    output = tmp_path / "[bold]out\x1b.csv"
+    result = CliRunner().invoke(
+        main, ["export", "documents", "--format", "csv", "--db", str(db), "-o", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "[bold]out\\x1b.csv" in result.output

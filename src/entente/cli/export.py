@@ -9,6 +9,7 @@ import click
 
 from entente import query
 from entente.cli.base import db_option, err_console, open_store
+from entente.escaping import terminal_safe
 from entente.export import BINARY_FORMATS, GRAPH_FORMATS, check_format, write_export
 from entente.export.formats import EVENT_FORMATS
 
@@ -47,4 +48,6 @@ def export_command(kind: str, db: Path | None, fmt: str | None, output: Path | N
             with output.open("w", encoding="utf-8", newline="") as out:
                 count = write_export(store, kind, fmt, out)
     what = "edges" if kind == "graph" else kind
-    err_console.print(f"Wrote {count} {what}" + (f" to {output}" if output else ""))
+    err_console.print(
+        terminal_safe(f"Wrote {count} {what}" + (f" to {output}" if output else "")), markup=False
+    )

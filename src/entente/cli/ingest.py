@@ -126,9 +126,13 @@ def ingest(
         else:
             summary = run_ingest(list(paths), settings, reader_options, on_progress, limit=limit)
     console.print(
-        f"Ingested into {settings.db}: read {summary.read}, stored {summary.stored}, "
-        f"duplicates {summary.duplicates}, skipped {summary.skipped}, errors {summary.errors} "
-        f"in {summary.elapsed_s:.1f} s ({summary.docs_per_s:.1f} docs/s)."
+        terminal_safe(
+            f"Ingested into {settings.db}: read {summary.read}, stored {summary.stored}, "
+            f"duplicates {summary.duplicates}, skipped {summary.skipped}, "
+            f"errors {summary.errors} in {summary.elapsed_s:.1f} s "
+            f"({summary.docs_per_s:.1f} docs/s)."
+        ),
+        markup=False,
     )
     if summary.skipped or summary.errors:
         console.print("See why with: entente log --run last", markup=False)

@@ -8,6 +8,7 @@ import click
 
 from entente.cli.base import db_option, err_console
 from entente.errors import UsageError
+from entente.escaping import terminal_safe
 from entente.settings import Settings
 
 
@@ -49,5 +50,8 @@ def serve(
     allowed = (*allow_hosts, *(() if wildcard or is_loopback(host) else (host,)))
     app = create_app(Settings.load(db=db).db, token=token, allowed_hosts=allowed)
     where = f"http://{host}:{port}/" + ("?token=<your token>" if token else "")
-    err_console.print(f"Serving {Settings.load(db=db).db} read-only at {where} (Ctrl-C stops)")
+    err_console.print(
+        terminal_safe(f"Serving {Settings.load(db=db).db} read-only at {where} (Ctrl-C stops)"),
+        markup=False,
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
