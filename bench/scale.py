@@ -7,7 +7,10 @@ JSON Lines file, then for each worker count, alternating, ingests it into a
 fresh store with the local engine at that many processes and with the Ray
 engine at that many workers (a local Ray instance, started and stopped inside
 the timing, so Ray's start, its actors' model loading and the single-writer
-load are all counted). Each run is a child process. Then the load-and-map step
+load are all counted). With ``--start-cluster`` a Ray head is started once,
+before the timings, and each Ray run joins it (``--ray-address``), as a user
+with a cluster would: Ray's start is then left out, its actors' start is not.
+Each run is a child process. Then the load-and-map step
 alone: a fresh store loaded from the parts the last Ray run wrote (no Ray, no
 coding). The best round of each configuration is reported; on a bigger machine
 pass ``--workers 4,8,16``. With ``--json`` the last line is one JSON object.
@@ -32,7 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import write_articles  # noqa: E402
 
 
-def run_side(engine: str, articles: Path, workers: int, db: Path, parts: Path) -> dict:
+def run_side(
+    engine: str, articles: Path, workers: int, db: Path, parts: Path, address: str | None
+) -> dict:
     """One ingest in this process; seconds to the first stored document and in all."""
     from entente.ingest.run import ingest
     from entente.scale import ingest_on_ray
@@ -61,7 +66,9 @@ def run_side(engine: str, articles: Path, workers: int, db: Path, parts: Path) -
     }
 
 
-def measure(engine: str, articles: Path, workers: int, workdir: Path, parts: Path) -> dict:
+def measure(
+    engine: str, articles: Path, workers: int, workdir: Path, parts: Path, address: str | None
+) -> dict:
     db = workdir / f"{engine}-{workers}.duckdb"
     db.unlink(missing_ok=True)
     out = workdir / "result.json"
@@ -81,6 +88,8 @@ def measure(engine: str, articles: Path, workers: int, workdir: Path, parts: Pat
         "--out",
         str(out),
     ]
+    if address:
+        command += ["--ray-address", address]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return json.loads(out.read_text())
 
@@ -91,6 +100,12 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    parser.add_argument(
+        "--start-cluster",
+        action="store_true",
+        help="start a Ray head before the timings and join it (ray start --head)",
+    )
+    parser.add_argument("--ray-address", help=argparse.SUPPRESS)
     parser.add_argument("--side", choices=["local", "ray", "load"], help=argparse.SUPPRESS)
     parser.add_argument("--articles-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -101,10 +116,51 @@ def main() -> None:
 
     if args.side:  # a child: run one ingest and write its result
         engine = "ray" if args.side == "load" else args.side
-        result = run_side(engine, args.articles_file, counts[0], args.db, args.parts)
+        result = run_side(
+            engine, args.articles_file, counts[0], args.db, args.parts, args.ray_address
+        )
         args.out.write_text(json.dumps(result))
         return
 
+    if args.start_cluster:
+        # The head, and each run that joins it, on the loopback address only.
+        os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+        # ray start enables token authentication; a driver sends the token only in this mode.
+        os.environ["RAY_AUTH_MODE"] = "token"
+    address = _start_cluster(max(counts)) if args.start_cluster else None
+    try:
+        best, count = _measure_all(args, counts, address)
+    finally:
+        if address:
+            subprocess.run([_ray_command(), "stop"], check=False, capture_output=True)
+    _report(best, count, counts, args, address)
+
+
+def _ray_command() -> str:
+    return str(Path(sys.executable).with_name("ray"))
+
+
+def _start_cluster(workers: int) -> str:
+    """A Ray head on this machine, as ``ray start --head``; returns its address."""
+    port = "6391"
+    subprocess.run(
+        [
+            _ray_command(),
+            "start",
+            "--head",
+            f"--port={port}",
+            f"--num-cpus={workers + 1}",
+            "--node-ip-address=127.0.0.1",
+            "--include-dashboard=false",
+            "--disable-usage-stats",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return f"127.0.0.1:{port}"
+
+
+def _measure_all(args: argparse.Namespace, counts: list[int], address: str | None):
     with tempfile.TemporaryDirectory(prefix="entente-scale-") as tmp:
         workdir = Path(tmp)
         articles = workdir / "articles.jsonl"
@@ -115,7 +171,7 @@ def main() -> None:
             for workers in counts:
                 for engine in ("local", "ray"):
                     shutil.rmtree(parts, ignore_errors=True)
-                    result = measure(engine, articles, workers, workdir, parts)
+                    result = measure(engine, articles, workers, workdir, parts, address)
                     name = f"{engine}-{workers}"
                     print(
                         f"round {round_no} {engine:5} {workers:2} workers: {count} articles in "
@@ -127,7 +183,7 @@ def main() -> None:
                     if name not in best or result["seconds"] < best[name]["seconds"]:
                         best[name] = result
             # The single writer alone: the last Ray run's parts into a fresh store.
-            load = measure("load", articles, counts[-1], workdir, parts)
+            load = measure("load", articles, counts[-1], workdir, parts, None)
             print(
                 f"round {round_no} load-and-map of {count} articles' parts: "
                 f"{load['seconds']:.1f} s (map {load['map_s']:.1f} s)",
@@ -135,9 +191,22 @@ def main() -> None:
             )
             if "load" not in best or load["seconds"] < best["load"]["seconds"]:
                 best["load"] = load
+    return best, count
+
+
+def _report(
+    best: dict[str, dict],
+    count: int,
+    counts: list[int],
+    args: argparse.Namespace,
+    address: str | None,
+) -> None:
     summary: dict = {
         "articles": count,
         "rounds": args.rounds,
+        "ray": "a running cluster (started before the timings)"
+        if address
+        else "a local instance started by each run",
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_and_map_s": round(best["load"]["seconds"], 2),
     }

@@ -18,6 +18,7 @@ here, when the engine runs, and nowhere else.
 
 from __future__ import annotations
 
+import os
 import pickle
 import time
 from collections.abc import Iterator
@@ -55,6 +56,9 @@ from entente.store.write import LogEntry, new_run_id
 READ_TASK_CPUS = 0.25
 # Parts queued in Ray's object store ahead of the actors, per actor.
 PARTS_IN_FLIGHT = 4
+
+# Ray's switch for multi-node clusters; "0" keeps a node on the loopback address.
+LOOPBACK_ONLY_VARIABLE = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 
 _STORED: dict[str, frozenset[str]] = {}
 
@@ -136,18 +140,26 @@ class CodeParts:
         return {"key": keys, "coded": counts, "seconds": seconds}
 
 
-def _start_ray(address: str | None, workers: int) -> None:
+def _start_ray(address: str | None, workers: int | None) -> int:
+    """Join the cluster at ``address``, or start a local instance; returns the actor count.
+
+    Actors default to one per core of this machine for a local instance, and
+    to the cluster's CPUs less one (left to the read tasks) for a cluster.
+    """
     import ray
 
     # Ray's own logging goes to its session folder, not over the progress line.
     common: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
     if address:
         ray.init(address=address, **common)
+        actors = workers or max(1, int(ray.cluster_resources().get("CPU", 2)) - 1)
     else:
-        ray.init(num_cpus=workers + 1, include_dashboard=False, **common)
+        actors = workers or os.cpu_count() or 1
+        ray.init(num_cpus=actors + 1, include_dashboard=False, **common)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
+    return actors
 
 
 def ingest_on_ray(
@@ -160,15 +172,21 @@ def ingest_on_ray(
 ) -> IngestSummary:
     """Ingest files, folders and globs on Ray into the store named by ``settings.db``.
 
-    With no ``address``, starts a local Ray instance for ``settings.workers``
-    actors (one per core by default); with one, joins that cluster, whose nodes
-    must see the inputs at the same paths and the parts folder. Parts go to
+    With no ``address``, starts a local Ray instance (on the loopback address)
+    for ``settings.workers`` actors, one per core by default; with one, joins
+    that cluster (actors: the cluster's CPUs less one by default), whose nodes
+    must see the inputs at the same paths, and the parts folder. Parts go to
     ``parts`` (``default_parts`` when None). The store is the same as the
     local engine gives for the same inputs.
 
     Raises EngineNotInstalled without Ray, EngineError when the cluster fails,
     and what the local ``ingest`` raises.
     """
+    if not address:
+        # A local instance serves this process only: Ray then takes the loopback
+        # address as the node's (as it does on macOS and Windows), so nothing it
+        # starts listens on, or talks over, the machine's network interfaces.
+        os.environ.setdefault(LOOPBACK_ONLY_VARIABLE, "0")
     try:
         import ray
         import ray.data
@@ -179,7 +197,6 @@ def ingest_on_ray(
     refs = list_references(paths, options, run_identity(settings, options))
     folder = PartFolder(parts or default_parts(settings.db))
     summary = IngestSummary(run_id=new_run_id())
-    workers = settings.worker_count
     started = time.perf_counter()
 
     def on_log(entry: LogEntry) -> None:
@@ -207,7 +224,7 @@ def ingest_on_ray(
         load_ready()
         if todo:
             stored = [r[0] for r in store.fetchall("SELECT id FROM documents")]
-            _start_ray(address, workers)
+            workers = _start_ray(address, settings.workers)
             try:
                 stored_ref = ray.put(frozenset(stored))
                 dataset = ray.data.from_items(
