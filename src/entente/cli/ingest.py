@@ -5,9 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-from entente.cli.base import HELP, console, db_option, err_console
+from entente.cli.base import HELP, console, db_option, err_console, open_store
 from entente.errors import UsageError
 from entente.escaping import terminal_safe
 from entente.settings import Settings
@@ -89,14 +97,22 @@ def ingest(
     expected = expected_articles(
         list(paths), reader_options, run_identity(settings, reader_options)
     )
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    if limit is not None:
+        expected = min(expected, limit)
+    columns = (
+        SpinnerColumn(),
+        BarColumn(bar_width=24),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
     with Progress(*columns, console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("starting", total=None)
-
-        committed = 0
+        task = progress.add_task("starting", total=expected or None)
+        last_line, committed = 0.0, 0
 
         def on_progress(summary: IngestSummary, entry: LogEntry | None) -> None:
-            nonlocal committed
+            nonlocal last_line, committed
             if quiet:
                 return
             if entry is not None and entry.status in ("skipped", "error"):
@@ -105,17 +121,33 @@ def ingest(
                     markup=False,
                 )
             rate = (
-                f"read {summary.read}  stored {summary.stored}  "
-                f"duplicates {summary.duplicates}  skipped {summary.skipped}  "
-                f"errors {summary.errors}  {summary.docs_per_s:.1f} docs/s"
-                f"{_time_left(summary, expected)}"
+                f"stored {summary.stored}  duplicates {summary.duplicates}  "
+                f"skipped {summary.skipped}  errors {summary.errors}  "
+                f"{summary.docs_per_s:.1f} docs/s{_time_left(summary, expected)}"
             )
-            progress.update(task, description=rate)
-            # Without a terminal there is no live bar: say when each batch lands,
+            # The inputs counted beforehand are an estimate (a file may hold
+            # fewer articles than lines): the total grows if the run passes it.
+            progress.update(
+                task,
+                completed=_done(summary),
+                total=max(expected, _done(summary)) or None,
+                description=rate,
+            )
+            # Without a terminal there is no live bar: a line when a batch is
+            # committed (what a killed run keeps) and every few seconds between,
             # so logs (and whoever watches them) see the run move.
-            if summary.committed > committed and not err_console.is_terminal:
-                committed = summary.committed
-                progress.console.print(f"committed {committed} documents; {rate}", markup=False)
+            if err_console.is_terminal:
+                return
+            batch = summary.committed > committed
+            if batch or summary.elapsed_s - last_line >= PROGRESS_LINE_S:
+                committed, last_line = summary.committed, summary.elapsed_s
+                done = _done(summary)
+                share = f" ({done / expected:.0%})" if done <= expected else ""
+                head = f"committed {committed} documents; " if batch else ""
+                progress.console.print(
+                    f"{head}{done} of {max(expected, done)} inputs done{share}  {rate}",
+                    markup=False,
+                )
 
         if engine == "ray":
             from entente.scale import ingest_on_ray
@@ -136,11 +168,47 @@ def ingest(
     )
     if summary.skipped or summary.errors:
         console.print("See why with: entente log --run last", markup=False)
+    if not quiet:
+        _print_next_steps(settings.db)
+
+
+def _print_next_steps(db: Any) -> None:
+    """What the store now holds, and three commands to try on it."""
+    from entente import query
+
+    with open_store(db) as store:
+        held = query.overview(store)
+        strongest = query.strongest_relations(store, limit=1)
+    console.print(
+        f"The store holds {held['documents']:,} documents, {held['events']:,} events, "
+        f"{held['actors']:,} actors and {held['relations']:,} relations.",
+        markup=False,
+    )
+    where = "" if str(db) == "entente.duckdb" else f" --db {db}"
+    dyad = (
+        f'entente dyad "{strongest[0]["source_name"]}" "{strongest[0]["target_name"]}"{where}'
+        if strongest
+        else f"entente events{where}"
+    )
+    console.print("Next, try:", markup=False)
+    for command in (f"entente map{where}", dyad, f"entente serve{where}"):
+        console.print(f"  {terminal_safe(command)}", markup=False)
+
+
+# Seconds between progress lines when no terminal shows a live bar.
+PROGRESS_LINE_S = 10.0
+
+
+def _done(summary: Any) -> int:
+    """Inputs with an outcome: coded and stored, or logged as duplicate, skipped
+    or error (articles are read ahead of the workers, so ``read`` runs early)."""
+    return summary.stored + summary.duplicates + summary.skipped + summary.errors
 
 
 def _time_left(summary: Any, expected: int) -> str:
-    """``  about 2m10s left`` from the inputs read so far and their rate."""
-    if not summary.read or not summary.elapsed_s or summary.read >= expected:
+    """``  about 2m10s left`` from the inputs done so far and their rate."""
+    done = _done(summary)
+    if not done or not summary.elapsed_s or done >= expected:
         return ""
-    seconds = round((expected - summary.read) * summary.elapsed_s / summary.read)
+    seconds = round((expected - done) * summary.elapsed_s / done)
     return f"  about {seconds // 60}m{seconds % 60:02d}s left"

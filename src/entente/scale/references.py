@@ -20,13 +20,16 @@ is started again. Nothing here needs Ray.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
 import os
+import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from entente.ingest.decode import SNIFF_BYTES, sniff_binary
 from entente.ingest.prepare import prepare_document
@@ -123,25 +126,37 @@ def _line_spans(
     return spans or None
 
 
+def _count_records(raw: BinaryIO, fmt: str | None) -> int:
+    """Records in a CSV/TSV (rows after the header, a quoted field may span
+    lines: paragraphs of an article) or JSON Lines stream (non-blank lines);
+    1 for any other format."""
+    if fmt not in ("csv", "tsv", "jsonl"):
+        return 1
+    text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+    if fmt == "jsonl":
+        return max(1, sum(1 for line in text if line.strip()))
+    csv.field_size_limit(1 << 30)
+    rows = csv.reader(text, delimiter="\t" if fmt == "tsv" else ",")
+    return max(1, sum(1 for _ in rows) - 1)
+
+
 def _expected_articles(path: Path) -> int:
-    """About how many articles a file read whole holds (for progress only)."""
+    """About how many articles a file read whole holds (for progress only): the
+    records of a CSV, TSV or JSON Lines file, alone or in a zip; one otherwise."""
     fmt = format_of(path.name)
     try:
         if fmt == "zip":
-            import zipfile
-
             with zipfile.ZipFile(path) as archive:
-                return max(1, sum(1 for info in archive.infolist() if not info.is_dir()))
-        if fmt in ("csv", "tsv", "jsonl"):
-            with path.open("rb") as raw:
-                return max(
-                    1,
-                    sum(block.count(b"\n") for block in iter(lambda: raw.read(1 << 20), b""))
-                    - (fmt != "jsonl"),
-                )
-    except (OSError, ValueError):
+                total = 0
+                for info in archive.infolist():
+                    if not info.is_dir():
+                        with archive.open(info) as member:
+                            total += _count_records(member, format_of(info.filename))
+                return max(1, total)
+        with path.open("rb") as raw:
+            return _count_records(raw, fmt)
+    except (OSError, ValueError, csv.Error, zipfile.BadZipFile):
         return 1
-    return 1
 
 
 def _key(spans: tuple[InputSpan, ...], identity: str) -> str:
