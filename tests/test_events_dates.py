@@ -130,3 +130,10 @@ def test_promise_is_dated_when_made_and_its_act_when_done(nlp, lexicon):
     (promise,) = [e for e in events if e.type == "AGREE"]
     assert (meeting.tense, meeting.date.start) == ("future", "2017-04-03")
     assert (promise.date.start, promise.date.basis) == ("2017-03", "publication")
+
+
+@pytest.mark.slow
+def test_date_on_a_future_clause_above_reads_forward(nlp, lexicon):
+    text = "In May, Ruritania will host a forum to discuss trade with Freedonia."
+    events = code(nlp, lexicon, text, "2017-03-13")
+    assert {e.date.start for e in events if e.type == "CONSULT"} == {"2017-05"}

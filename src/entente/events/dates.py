@@ -302,6 +302,17 @@ def is_background(pred: Token) -> bool:
     return False
 
 
+# Auxiliaries of a stated future ("will", "shall").
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def _clause_tense(verb: Token) -> str:
+    """ "future" for a clause with a future auxiliary ("In May, China will host"),
+    else "actual": the tense a date on that clause is read in."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "future" if aux & FUTURE_AUX else "actual"
+
+
 def date_of(
     pred: Token, trigger_head: Token, view: DocView, published: str | None, tense: str
 ) -> EventDate:
@@ -326,7 +337,7 @@ def date_of(
         for ent in ordered:
             # a date on a clause above dates that clause ("said on Friday they would
             # blockade"): read it as that clause's past, not the event's future
-            own = tense if ent in inside else "actual"
+            own = tense if ent in inside else _clause_tense(_attachment(ent))
             found = resolve_date(ent.text, published, own == "future")
             if found is not None and is_plausible(found, ent, published, own):
                 return found
