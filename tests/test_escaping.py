@@ -1,4 +1,4 @@
-"""Stored data escaped where it leaves entente: terminal, CSV, LIKE patterns, DuckDB (issue 18)."""
+"""Stored data escaped where it leaves entente: terminal, CSV, text filters, DuckDB (issue 18)."""
 
 from __future__ import annotations
 

@@ -84,17 +84,22 @@ def spreadsheet_cell(value: Any) -> Any:
     return value
 
 
-# The escape character of every LIKE pattern entente builds from user text; each
-# such LIKE/ILIKE must say ``ESCAPE '\\'`` (DuckDB has no default escape character,
-# so without the clause a backslash is a literal and q=70% finds nothing).
-LIKE_ESCAPE = "ESCAPE '\\'"
+# User text matched against stored text is matched as text: with ``contains`` and
+# ``starts_with``, never as a LIKE pattern, so % and _ in it are plain characters
+# and there is no escaping to forget. (An ILIKE with an ESCAPE clause, the first
+# fix, made DuckDB leave its substring search for the general pattern matcher:
+# 178 ms instead of 4 ms over the 1,000,000 sentences of a 100,000-article store.)
 
 
-def like_literal(text: str) -> str:
-    """``text`` with LIKE's wildcards and the escape character escaped, to match itself."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def contains_text(column: str) -> str:
+    """SQL true where ``column`` holds the next parameter's text, case aside.
+
+    >>> contains_text("e.sentence_text")
+    'contains(lower(e.sentence_text), lower(?))'
+    """
+    return f"contains(lower({column}), lower(?))"
 
 
-def like_contains(text: str) -> str:
-    """A LIKE pattern (used with ``LIKE_ESCAPE``) for values containing ``text``."""
-    return f"%{like_literal(text)}%"
+def starts_with_text(column: str) -> str:
+    """SQL true where ``column`` starts with the next parameter's text."""
+    return f"starts_with({column}, ?)"

@@ -7,7 +7,7 @@ from typing import Any
 import pycountry
 
 from entente.errors import UsageError
-from entente.escaping import LIKE_ESCAPE, like_contains
+from entente.escaping import contains_text
 from entente.store.db import Store
 
 
@@ -30,8 +30,8 @@ def list_actors(
         where.append("a.kind = ?")
         params.append(kind)
     if search:
-        where.append(f"(a.name ILIKE ? {LIKE_ESCAPE} OR list_contains(a.aliases, ?))")
-        params += [like_contains(search), search]
+        where.append(f"({contains_text('a.name')} OR list_contains(a.aliases, ?))")
+        params += [search, search]
     return store.records(
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.wikidata, "
         "count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents "
@@ -53,11 +53,11 @@ def find_actors(store: Store, q: str | None = None, limit: int = 20) -> list[dic
     text = (q or "").strip()
     if text:
         where.append(
-            f"(a.id = ? OR a.country = upper(?) OR a.name ILIKE ? {LIKE_ESCAPE} "
+            f"(a.id = ? OR a.country = upper(?) OR {contains_text('a.name')} "
             "OR list_contains(string_split(lower(array_to_string(a.aliases, chr(31))), chr(31)), "
             "lower(?)))"
         )
-        params += [text, text, like_contains(text), text]
+        params += [text, text, (text), text]
     rows = store.records(
         "WITH act AS (SELECT n, sum(events) AS events, sum(documents) AS documents FROM ("
         "SELECT source AS n, events, len(documents) AS documents FROM dyad_periods "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from entente.errors import DocumentNotFound
-from entente.escaping import LIKE_ESCAPE, like_contains, like_literal
+from entente.escaping import contains_text, starts_with_text
 from entente.query.events import records_of
 from entente.store.db import Store
 
@@ -38,8 +38,8 @@ def list_documents(
         where.append("outlet = ?")
         params.append(outlet)
     if search:
-        where.append(f"(title ILIKE ? {LIKE_ESCAPE} OR text ILIKE ? {LIKE_ESCAPE})")
-        params += [like_contains(search)] * 2
+        where.append(f"({contains_text('title')} OR {contains_text('text')})")
+        params += [search] * 2
     sql = (
         f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents WHERE {' AND '.join(where)} "
         "ORDER BY published_date DESC NULLS LAST, source LIMIT ? OFFSET ?"
@@ -59,8 +59,8 @@ def get_document(store: Store, doc_id: str) -> dict[str, Any]:
     """
     rows = store.records(
         f"SELECT {', '.join(DOCUMENT_FIELDS)}, text FROM documents "
-        f"WHERE id LIKE ? {LIKE_ESCAPE} LIMIT 2",
-        [f"{like_literal(doc_id)}%"],
+        f"WHERE {starts_with_text('id')} LIMIT 2",
+        [doc_id],
     )
     if len(rows) != 1:
         raise DocumentNotFound(doc_id)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from entente.errors import NotFoundError, UsageError
-from entente.escaping import LIKE_ESCAPE, like_contains
+from entente.escaping import contains_text
 from entente.store.db import Store
 from entente.vocabulary import CERTAINTIES, POLARITIES, event_types
 
@@ -77,8 +77,8 @@ class EventFilters:
             )
             params.append(list(self.outlets))
         if self.q:
-            where.append(f"{alias}.sentence_text ILIKE ? {LIKE_ESCAPE}")
-            params.append(like_contains(self.q))
+            where.append(contains_text(f"{alias}.sentence_text"))
+            params.append(self.q)
         return where, params
 
     def cluster_fields_where(self, alias: str = "c") -> tuple[list[str], list[Any]]:
@@ -113,8 +113,8 @@ class EventFilters:
             for r in store.fetchall(
                 f"WITH m AS (SELECT cluster_id, event_id FROM {members}) "
                 "SELECT DISTINCT m.cluster_id FROM m WHERE m.event_id IN "
-                f"(SELECT id FROM events WHERE sentence_text ILIKE ? {LIKE_ESCAPE})",
-                [like_contains(self.q or "")],
+                f"(SELECT id FROM events WHERE {contains_text('sentence_text')})",
+                [self.q or ""],
             )
         ]
 
@@ -230,8 +230,8 @@ def actor_where(store: Store, side: str, value: str) -> tuple[str, list[Any]]:
     clause = f"list_contains(e.{side}_countries, ?) OR list_contains(e.{side}_ids, ?)"
     params: list[Any] = [value.upper(), value]
     if not is_exact_actor(store, value):
-        clause += f" OR e.{side}::VARCHAR ILIKE ? {LIKE_ESCAPE}"
-        params.append(like_contains(value))
+        clause += " OR " + contains_text(f"e.{side}::VARCHAR")
+        params.append(value)
     return f"({clause})", params
 
 
@@ -262,10 +262,10 @@ def check_actor_known(store: Store, value: str) -> None:
     """Raises NotFoundError, naming the closest actors, when ``value`` is no actor's id,
     country code, part of a name or alias."""
     if is_exact_actor(store, value) or store.fetchone(
-        f"SELECT 1 FROM actors WHERE name ILIKE ? {LIKE_ESCAPE} "
+        f"SELECT 1 FROM actors WHERE {contains_text('name')} "
         "OR list_contains(string_split(lower(array_to_string(aliases, chr(31))), chr(31)), "
         "lower(?)) LIMIT 1",
-        [like_contains(value), value],
+        [value, value],
     ):
         return
     close = store.fetchall(

@@ -15,7 +15,7 @@ from entente.consolidate.actors import resolve_node
 from entente.consolidate.clusters import DYAD_CLUSTER_FIELDS
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.errors import UsageError
-from entente.escaping import LIKE_ESCAPE, like_contains, like_literal
+from entente.escaping import contains_text, starts_with_text
 from entente.query.filters import EventFilters, check_period, period_overlaps
 from entente.query.names import display_names, node_info, with_names
 from entente.store.db import Store
@@ -248,14 +248,14 @@ def dyad_events(
     where = ["((d.source = ? AND d.target = ?) OR (d.source = ? AND d.target = ?))"]
     params: list[Any] = [node_a, node_b, node_b, node_a]
     if month:
-        where.append(f"(d.period = ? OR d.period LIKE ? {LIKE_ESCAPE})")
-        params += [month, f"{like_literal(month)}-%"]
+        where.append(f"(d.period = ? OR {starts_with_text('d.period')})")
+        params += [month, f"{month}-"]
     more, more_params = filters.cluster_fields_where("d")
     where += more
     params += more_params
     if filters.q:
-        where.append(f"d.sentence_text ILIKE ? {LIKE_ESCAPE}")
-        params.append(like_contains(filters.q))
+        where.append(contains_text("d.sentence_text"))
+        params.append(filters.q)
     # A cluster whose actors and recipients both hold the two nodes has a row each
     # way: keep one per id (the first in order) before counting and paging.
     fields = ", ".join(DYAD_CLUSTER_FIELDS)
@@ -387,8 +387,8 @@ def claims(
         where.append("list_contains(?::VARCHAR[], k.outlet)")
         params.append(list(filters.outlets))
     if filters.q:
-        where.append(f"k.sentence_text ILIKE ? {LIKE_ESCAPE}")
-        params.append(like_contains(filters.q))
+        where.append(contains_text("k.sentence_text"))
+        params.append(filters.q)
     rows = store.records(
         f"SELECT k.* FROM claims k WHERE {' AND '.join(where) or 'TRUE'} "
         "ORDER BY k.published DESC NULLS LAST, k.event_id LIMIT ?",

@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from entente.escaping import LIKE_ESCAPE, like_contains
+from entente.escaping import contains_text
 from entente.query.filters import EventFilters, EventSelection, parse_edge
 from entente.store.db import DUCKDB_CONFIG, Store
 
@@ -232,8 +232,8 @@ def text_matches(store: Store, q: str) -> tuple[pa.Table, bool]:
     ints as a Python list parameter costs ~100 ms, an Arrow column nothing.
     """
     found = store.execute(
-        f"SELECT rowid AS rid FROM events WHERE sentence_text ILIKE ? {LIKE_ESCAPE} LIMIT ?",
-        [like_contains(q), TEXT_CAP + 1],
+        f"SELECT rowid AS rid FROM events WHERE {contains_text('sentence_text')} LIMIT ?",
+        [q, TEXT_CAP + 1],
     ).fetchnumpy()["rid"]
     return pa.table({"rid": found[:TEXT_CAP]}), len(found) > TEXT_CAP
 
