@@ -111,14 +111,15 @@ def code_documents(
             continue
         for document, doc in _parsed(list(group), nlp, batch_size):
             if isinstance(doc, Exception):
-                yield _rejection(document, "parsing", doc)
+                yield failed(document, "parsing", doc)
             else:
                 yield _coded_or_rejected(
                     document, lambda d, doc=doc: code_document(doc, d, knowledge)
                 )
 
 
-def _rejection(document: Document, stage: str, exc: Exception) -> Rejection:
+def failed(document: Document, stage: str, exc: Exception) -> Rejection:
+    """The log line of a document a stage failed on: the stage, the id and the error."""
     return Rejection(
         document.source,
         "error",
@@ -132,7 +133,7 @@ def _coded_or_rejected(
     try:
         return code(document)
     except Exception as exc:  # noqa: BLE001 - reported per document, never silenced
-        return _rejection(document, "coding", exc)
+        return failed(document, "coding", exc)
 
 
 def _parsed(

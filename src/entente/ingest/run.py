@@ -34,7 +34,7 @@ from entente.ingest.prepare import prepare_document
 from entente.ingest.readers import ReaderOptions, read_source
 from entente.ingest.sources import Sources, find_sources
 from entente.nlp.pipeline import PARSE_MAX_CHARS, installed_model
-from entente.pipeline import CodedDocument, code_chunk, init_worker
+from entente.pipeline import CodedDocument, code_chunk, failed, init_worker
 from entente.records import Document, Rejection
 from entente.settings import Settings
 from entente.store.db import Store
@@ -133,13 +133,7 @@ def _code_chunk_safely(
                 else:
                     results += pool.apply(_code_chunk, ([document],))
             except Exception as exc:  # noqa: BLE001 - reported per document
-                results.append(
-                    Rejection(
-                        document.source,
-                        "error",
-                        f"coding failed on document {document.id}: {type(exc).__name__}: {exc}",
-                    )
-                )
+                results.append(failed(document, "coding", exc))
         return results
 
 
