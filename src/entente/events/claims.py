@@ -31,7 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from entente.errors import DataFileError
-from entente.events.roles import SUBJECT_DEPS, child
+from entente.events.roles import SUBJECT_DEPS, child, straight_quote_opens
 from entente.events.triggers import DATA_DIR, Lexicon, _read_words, _rows
 
 __all__ = ["Quotation", "find_quotations", "quotation_at"]
@@ -68,20 +68,6 @@ def _is_paragraph_break(token: Token) -> bool:
     return "\n" in token.text or "\n" in token.whitespace_
 
 
-def _straight_opens(mark: Token, open_now: bool) -> bool:
-    """Does a straight quote open a quotation? Glued to the next word and apart from
-    the one before ('said "We'), it opens; glued to the word before ('now."'), it
-    closes; else it toggles."""
-    doc = mark.doc
-    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_) or doc[mark.i - 1].is_space
-    glued_after = not mark.whitespace_ and mark.i + 1 < len(doc) and not doc[mark.i + 1].is_punct
-    if spaced_before and glued_after:
-        return True
-    if not spaced_before:
-        return False
-    return not open_now
-
-
 def _pair_marks(doc: Doc) -> list[tuple[int, int]]:
     """Step 1: (opening mark, closing mark or paragraph end) of each quotation."""
     spans: list[tuple[int, int]] = []
@@ -89,7 +75,7 @@ def _pair_marks(doc: Doc) -> list[tuple[int, int]]:
     for token in doc:
         text = token.text
         if text in OPENING_QUOTES or (
-            text in STRAIGHT_QUOTES and _straight_opens(token, opened is not None)
+            text in STRAIGHT_QUOTES and straight_quote_opens(token, opened is None)
         ):
             if opened is not None and token.i > opened + 1:
                 spans.append((opened, token.i - 1))  # an unclosed one ends where the next opens

@@ -344,11 +344,11 @@ QUOTE_REACH = 4  # sentences a quotation is looked for around a pronoun
 STRAIGHT_QUOTES_KEY = "entente.straight_quotes"  # Doc.user_data cache
 
 
-def _opens(mark: Token, count: int) -> bool:
+def straight_quote_opens(mark: Token, otherwise: bool) -> bool:
     """Does a straight quote open a quotation? Glued to the word after it and
     apart from the one before ('said "We'), it opens; glued to the word before
-    ('restraint."'), it closes; else by the count of straight quotes before it
-    (texts mix straight and curly marks, so the count alone misleads)."""
+    ('restraint."'), it closes; else ``otherwise`` decides (the caller's count or
+    state: texts mix straight and curly marks, so a count alone misleads)."""
     doc = mark.doc
     spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_) or doc[mark.i - 1].is_space
     glued_after = not mark.whitespace_ and mark.i + 1 < len(doc) and not doc[mark.i + 1].is_punct
@@ -356,7 +356,7 @@ def _opens(mark: Token, count: int) -> bool:
         return True
     if not spaced_before:
         return False
-    return count % 2 == 0
+    return otherwise
 
 
 def _straight_quotes(doc: Doc) -> list[int]:
@@ -389,7 +389,7 @@ def _quotation(token: Token) -> tuple[int, int | None] | None:
         elif t.text in CLOSING_QUOTES:
             marks.append((t.i, False))
         elif t.text == '"':
-            marks.append((t.i, _opens(t, straight)))
+            marks.append((t.i, straight_quote_opens(t, straight % 2 == 0)))
             straight += 1
     before = [m for m in marks if m[0] < token.i]
     if not before or not before[-1][1]:
