@@ -95,6 +95,27 @@ def test_ingest_missing_path_exits_1_with_one_line(tmp_path: Path) -> None:
     assert "No such file" in result.output
 
 
+def test_ingest_missing_path_among_others_skipped_logged_and_exits_1(tmp_path: Path) -> None:
+    """Issue 19: one mistyped path no longer stops the run; the rest is ingested."""
+    folder, db = _folder(tmp_path), tmp_path / "e.duckdb"
+    missing, glob = str(tmp_path / "nope.txt"), str(tmp_path / "*.warc")
+    result = CliRunner().invoke(
+        main, ["ingest", missing, str(folder), glob, "--db", str(db), "--workers", "1"]
+    )
+    assert result.exit_code == 1, result.output
+    assert "stored 2" in result.output
+    [error] = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert "nope.txt" in error and "*.warc" in error and "Traceback" not in result.output
+    rows = {r["source"]: r for r in _log_rows(db)}
+    for name in (missing, glob):
+        assert rows[name]["status"] == "error"
+        assert "No such file, folder or matching glob" in rows[name]["reason"]
+    assert [r["status"] for s, r in rows.items() if s.endswith(".txt") and s != missing] == [
+        "ok",
+        "ok",
+    ]
+
+
 def test_ingest_store_in_use_exits_1_saying_so(tmp_path: Path, hold_store) -> None:
     folder, db = _folder(tmp_path), tmp_path / "busy.duckdb"
     hold_store(db)

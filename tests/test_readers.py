@@ -11,7 +11,7 @@ import pytest
 
 from entente.errors import SourceNotFound
 from entente.ingest.readers import ReaderOptions, decode_text, format_of, read_source
-from entente.ingest.sources import expand_paths
+from entente.ingest.sources import expand_paths, find_sources
 from entente.records import RawArticle, Rejection
 
 ARTICLE = (
@@ -64,6 +64,17 @@ def test_expand_paths_file_named_twice_read_once(tmp_path: Path):
 def test_expand_paths_missing_path_raises_source_not_found(tmp_path: Path):
     with pytest.raises(SourceNotFound, match="nothing-here"):
         expand_paths([str(tmp_path / "nothing-here.txt")])
+
+
+def test_find_sources_missing_path_among_others_listed_not_raised(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("x")
+    found = find_sources([str(tmp_path / "gone.txt"), str(tmp_path / "a.txt")])
+    assert found.files == [tmp_path / "a.txt"]
+    assert found.missing == [str(tmp_path / "gone.txt")]
+    [rejection] = found.skipped
+    assert (rejection.source, rejection.status) == (str(tmp_path / "gone.txt"), "error")
+    with pytest.raises(SourceNotFound, match="gone"):
+        find_sources([str(tmp_path / "gone.txt"), str(tmp_path / "*.warc")])
 
 
 def test_expand_paths_glob_matching_nothing_raises(tmp_path: Path):

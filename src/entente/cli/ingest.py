@@ -74,7 +74,8 @@ def ingest(
 
     Formats: .txt, .html/.htm, .json, .jsonl, .csv, .zip of those, .warc/.warc.gz,
     RSS/Atom feeds. Bad inputs are logged with a reason and skipped; the exit
-    status is 0 whenever the run finished. Both engines give the same store.
+    status is 0 whenever the run finished, 1 when a path named matched nothing
+    (it is logged and the others are ingested). Both engines give the same store.
     """
     from entente.ingest.run import IngestSummary
     from entente.ingest.run import ingest as run_ingest
@@ -170,6 +171,18 @@ def ingest(
         console.print("See why with: entente log --run last", markup=False)
     if not quiet:
         _print_next_steps(settings.db)
+    if summary.missing:
+        # The rest was ingested; a path that named nothing is still the user's
+        # mistake, so the run ends with exit status 1 (issue 19).
+        named = ", ".join(repr(name) for name in summary.missing)
+        err_console.print(
+            terminal_safe(
+                f"Error: no such file, folder or matching glob: {named} "
+                "(skipped and logged; the other paths were ingested)."
+            ),
+            markup=False,
+        )
+        raise SystemExit(1)
 
 
 def _print_next_steps(db: Any) -> None:

@@ -151,6 +151,7 @@ class IngestSummary:
     map_s: float = 0.0  # of elapsed_s, the time spent updating the map
     committed: int = 0  # documents written to the store so far
     problems: list[LogEntry] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # paths named that matched nothing
 
     @property
     def docs_per_s(self) -> float:
@@ -259,7 +260,8 @@ def ingest(
 ) -> IngestSummary:
     """Ingest files, folders and globs into the store named by ``settings.db``.
 
-    Raises SourceNotFound for a path that matches nothing, StoreLocked when
+    Raises SourceNotFound when no path named matches anything (one that
+    matches nothing among others is logged and listed in ``missing``), StoreLocked when
     another process writes the store, ModelNotInstalled without a spaCy model.
     Bad inputs never raise: each gets a line in ``ingest_log``. ``limit`` stops
     after that many inputs (articles or rejected files) have been read.
@@ -269,7 +271,7 @@ def ingest(
     # (a worker that cannot load one would leave the pool waiting forever).
     sources = find_sources(paths)
     installed_model(settings.model)
-    summary = IngestSummary(run_id=new_run_id())
+    summary = IngestSummary(run_id=new_run_id(), missing=list(sources.missing))
     map_knowledge = load_map_knowledge()
     started = time.perf_counter()
     workers = settings.worker_count

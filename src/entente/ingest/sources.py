@@ -36,6 +36,7 @@ class Sources:
 
     files: list[Path] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # paths and globs that named nothing
 
 
 def _special_kind(mode: int) -> str:
@@ -178,24 +179,21 @@ def find_sources(paths: list[str]) -> Sources:
     of the folder before its first wildcard; a folder it matches gives all its
     files. A path named directly is read even through a symlink: the user named it.
 
-    Raises ``SourceNotFound`` for a path or glob that matches nothing.
+    A path or glob that matches nothing, among others that do, is listed in
+    ``missing`` and passed over with its reason (issue 19: one mistyped path
+    no longer stops the run; the caller says so at the end). Raises
+    ``SourceNotFound`` when every path and glob named matches nothing.
     """
     sources = Sources()
     found: list[Path] = []
     for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            walk = _Walk(sources, path)
-            found.extend(p for p, is_folder in walk.folder(path) if not is_folder)
-            continue
-        if path.exists():
-            if _Walk(sources, path).entry_kind(path, False) == "file":
-                found.append(path)
-            continue
-        base, pattern = _glob_base(name)
-        if not pattern or not base.is_dir():
-            raise SourceNotFound(name)
-        found.extend(_glob_files(_Walk(sources, base), base, pattern, name))
+        try:
+            found.extend(_named_files(sources, name))
+        except SourceNotFound as exc:
+            sources.missing.append(name)
+            sources.skipped.append(Rejection(name, "error", str(exc)))
+    if sources.missing and len(sources.missing) == len(paths):
+        raise SourceNotFound(sources.missing[0])
     # The same file named twice (a folder and a glob inside it, or a symlink
     # beside its target) is read once.
     seen: set[Path] = set()
@@ -205,6 +203,20 @@ def find_sources(paths: list[str]) -> Sources:
             seen.add(real)
             sources.files.append(path)
     return sources
+
+
+def _named_files(sources: Sources, name: str) -> list[Path]:
+    """The files one path, folder or glob names. Raises ``SourceNotFound``."""
+    path = Path(name)
+    if path.is_dir():
+        walk = _Walk(sources, path)
+        return [p for p, is_folder in walk.folder(path) if not is_folder]
+    if path.exists():
+        return [path] if _Walk(sources, path).entry_kind(path, False) == "file" else []
+    base, pattern = _glob_base(name)
+    if not pattern or not base.is_dir():
+        raise SourceNotFound(name)
+    return _glob_files(_Walk(sources, base), base, pattern, name)
 
 
 def expand_paths(paths: list[str]) -> list[Path]:
