@@ -142,6 +142,34 @@ def test_map_cli_rebuild_and_merges(db: Path) -> None:
     )
 
 
+def test_map_cli_rebuild_reports_what_the_tables_hold(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19: rebuild's figures are the tables' counts afterwards, even when a
+    cluster is written again in each slice of documents (one document a slice here)."""
+    import re
+
+    import entente.consolidate as consolidate
+    from entente.store.db import Store
+
+    monkeypatch.setattr(consolidate, "REFRESH_SLICE_DOCS", 1)
+    output = _run("rebuild", "--db", str(db))
+    said = re.search(
+        r"from (\d+) documents, (\d+) events: (\d+) clusters, (\d+) relations, "
+        r"(\d+) merged actors",
+        output,
+    )
+    assert said, output
+    with Store(db, read_only=True) as store:
+        held = store.fetchone(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+            "(SELECT count(*) FROM clusters), (SELECT count(*) FROM relations), "
+            "(SELECT count(*) FROM actor_merges WHERE undone_at IS NULL)"
+        )
+    assert tuple(int(n) for n in said.groups()) == held
+    assert held[2] and held[3], "the fixture has clusters and relations to count"
+
+
 def test_map_cli_unknown_actor_is_one_line_error(db: Path) -> None:
     result = CliRunner().invoke(GROUP, ["dyad", "Atlantis", "Iran", "--db", str(db)])
     assert result.exit_code == 1
