@@ -158,6 +158,17 @@ def test_graph_limit_keeps_the_strongest_and_says_truncated(client: TestClient) 
     assert body["truncated"] is True
 
 
+def test_graph_min_documents_hides_relations_and_counts_them(client: TestClient) -> None:
+    """Issue 14: the page hides single-article relations and says how many it hid."""
+    every = client.get("/api/graph").json()
+    assert every["below_min_documents"] == 0 and every["edges"]
+    none = client.get("/api/graph", params={"min_documents": 100}).json()
+    assert none["edges"] == [] and none["nodes"] == []
+    assert none["below_min_documents"] == len(every["edges"])
+    two = client.get("/api/graph", params={"min_documents": 2}).json()
+    assert len(two["edges"]) + two["below_min_documents"] == len(every["edges"])
+
+
 def test_graph_date_filter_keeps_relations_with_clusters_in_range(client: TestClient) -> None:
     body = client.get("/api/graph", params={"since": "2006", "until": "2006"}).json()
     assert [e["id"] for e in body["edges"]] == ["RUS|IRN|arms_supplier_of"]

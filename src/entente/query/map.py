@@ -84,16 +84,17 @@ def graph(
 ) -> dict[str, Any]:
     """The map as a graph: relations strongest first (at most ``limit``; None: all) and their nodes.
 
-    Relations resting on fewer than ``min_documents`` documents are left out.
+    Relations resting on fewer than ``min_documents`` documents are left out;
+    ``below_min_documents`` counts those that would match the filters, so the
+    page can say what it hides.
 
     Under filters an edge keeps the clusters that match, and its strength is
     scaled by the share of its clusters that do; a node's activity is the
     clusters of every matching relation it takes part in (shown or not).
     """
     relations = store.records(
-        "SELECT source, target, kind, certainty, strength, n_clusters, first_seen, last_seen "
-        "FROM relations WHERE len(documents) >= ?",
-        [min_documents],
+        "SELECT source, target, kind, certainty, strength, n_clusters, first_seen, last_seen, "
+        "len(documents) AS n_documents FROM relations"
     )
     capped = False
     if not filters.empty:
@@ -109,6 +110,8 @@ def graph(
                 r["n_clusters"] = n
                 kept.append(r)
         relations = kept
+    hidden = sum(r["n_documents"] < min_documents for r in relations)
+    relations = [r for r in relations if r["n_documents"] >= min_documents]
     relations.sort(key=lambda r: (-r["strength"], r["source"], r["target"], r["kind"]))
     activity: dict[str, int] = {}
     for r in relations:
@@ -140,6 +143,7 @@ def graph(
         "nodes": nodes,
         "edges": edges,
         "truncated": len(shown) < len(relations),
+        "below_min_documents": hidden,
         "search_truncated": capped,
     }
 

@@ -18,6 +18,10 @@ let lastData = null;
 // read is no label. Zooming in still enlarges them.
 const LABEL_PX = 12;
 
+// Relations resting on fewer documents are hidden unless the user asks for
+// them: one article is no standing relation yet (issue 14; `entente map` too).
+const MIN_DOCUMENTS = 2;
+
 function scaleLabels(graph) {
   const k = 1 / Math.min(1, graph.zoom());
   graph.nodes().style({ "font-size": LABEL_PX * k, "text-margin-y": 3 * k, "text-outline-width": 2 * k });
@@ -43,6 +47,7 @@ function nodeColour(node) {
 
 export function initGraph(isVisible) {
   $("#graph-limit").addEventListener("change", load);
+  $("#graph-single").addEventListener("change", load);
   $("#graph-colour").addEventListener("change", (e) => {
     colourBy = e.target.value;
     if (cy) cy.nodes().forEach((n) => n.data("colour", nodeColour(n.data("raw"))));
@@ -60,7 +65,11 @@ export async function load() {
   fill(status, "Loading…");
   let data;
   try {
-    data = await api("graph", { ...filterParams(), limit: $("#graph-limit").value });
+    data = await api("graph", {
+      ...filterParams(),
+      limit: $("#graph-limit").value,
+      min_documents: $("#graph-single").checked ? 1 : MIN_DOCUMENTS,
+    });
   } catch (error) {
     fill(status, h("span", { class: "error" }, error.message));
     return;
@@ -70,7 +79,8 @@ export async function load() {
   fill(
     status,
     `${data.nodes.length} actors, ${data.edges.length} relations` +
-      (data.truncated ? " — the strongest shown; raise the limit to see more" : ""),
+      (data.truncated ? " — the strongest shown; raise the limit to see more" : "") +
+      (data.below_min_documents ? ` (${data.below_min_documents} from a single article hidden)` : ""),
   );
 }
 
@@ -107,7 +117,10 @@ function draw(data) {
   if (!data.nodes.length) {
     cy = null;
     window.entente.graph = null;
-    fill(container, h("p", { class: "note" }, "No relations match the filters."));
+    const hidden = data.below_min_documents
+      ? ` ${data.below_min_documents} resting on a single article are hidden: tick "Show relations from a single article".`
+      : "";
+    fill(container, h("p", { class: "note" }, `No relations match the filters.${hidden}`));
     return;
   }
   cy = window.cytoscape({
