@@ -137,3 +137,20 @@ def test_date_on_a_future_clause_above_reads_forward(nlp, lexicon):
     text = "In May, Ruritania will host a forum to discuss trade with Freedonia."
     events = code(nlp, lexicon, text, "2017-03-13")
     assert {e.date.start for e in events if e.type == "CONSULT"} == {"2017-05"}
+
+
+@pytest.mark.slow
+def test_date_of_year_of_another_noun_does_not_date_the_event(nlp, lexicon):
+    """Issue 13: "the 1915 genocide", "a 1986 letter" date that thing, not the clause
+    (2017 store: a rejection dated 1915, a criticism dated 1986)."""
+    text = "Ruritania rejects the 1915 massacre claims of Freedonia."
+    date = dated(nlp, lexicon, text, "REJECT", "2017-03-14")
+    assert (date.start, date.basis) == ("2017-03", "publication")
+
+
+@pytest.mark.slow
+def test_date_of_year_of_the_event_noun_dates_it(nlp, lexicon):
+    text = "Freedonia condemned the 2015 invasion of Sylvania by Ruritania."
+    events = code(nlp, lexicon, text, "2017-03-14")
+    assert {e.date.start for e in events if e.type == "ASSAULT"} == {"2015"}
+    assert {e.date.start for e in events if e.type == "ACCUSE"} == {"2017-03"}

@@ -224,6 +224,33 @@ _MONTHS = {
 }
 
 
+# How a date modifies a noun: "the 1915 genocide", "the Sept. 11 attacks", "last
+# week's vote".
+NOUN_DATE_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "poss"})
+
+
+# Prepositions whose object is an occasion that places the clause in time: "in the
+# 2015 elections", "at the 2016 summit", "after the 1979 revolution".
+OCCASION_PREPS = frozenset(
+    {"in", "at", "during", "after", "following", "since", "before", "until", "throughout", "amid"}
+)
+
+
+def dated_thing(ent: Span) -> Token | None:
+    """The noun a date names as its modifier when that noun is a thing the clause
+    speaks of ("rejects the 1915 genocide", "has not condemned the October 7
+    attack", "last week's vote"), not an occasion that places the clause in time
+    ("after the 1979 revolution", "at the 2016 summit"); None for a date of the
+    clause."""
+    root = ent.root
+    head = root.head
+    if root.dep_ not in NOUN_DATE_DEPS or head.i < ent.end or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ in OCCASION_PREPS:
+        return None
+    return head
+
+
 def _attachment(ent: Span) -> Token:
     root = ent.root
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
@@ -326,6 +353,11 @@ def date_of(
         inside, above = [], []
         ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
         for ent in dates:
+            named = dated_thing(ent)
+            if named is not None and named.i not in (trigger_head.i, pred.i):
+                # the year of another thing ("rejects the 1915 genocide") is not the
+                # time of this event (issue 13: 2017 store, the earliest dates)
+                continue
             if in_clause(ent.root, pred) or in_clause(ent.root, trigger_head):
                 inside.append(ent)
             else:
