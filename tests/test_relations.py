@@ -206,3 +206,29 @@ def test_relations_group_of_a_state_is_not_the_state(tmp_path: Path) -> None:
         found = _relations(store)
         assert ("RUS", "x-syr-opposition", "adversary_of") in found
         assert not any("SYR" in key[:2] for key in found)
+
+
+def test_map_node_person_is_an_organisation_only_while_holding_its_office() -> None:
+    """Issue 14: a Dutch prime minister in 2017 became NATO's head in 2024; in 2017 he is
+    the Netherlands, not NATO ("France backs NATO" from congratulating him)."""
+    from entente.consolidate.actors import ActorIndex, ActorInfo, map_node
+    from entente.records import ActorRef
+
+    knowledge = load_map_knowledge()
+    index = ActorIndex()
+    index.actors["alliance"] = ActorInfo("alliance", "Alliance", "igo", "IGO", "IGO")
+    index.actors["jan-veld"] = ActorInfo(
+        "jan-veld",
+        "Jan Veld",
+        "person",
+        "IGO",
+        "IGO",
+        organisations=("alliance",),
+        office_roles=(("alliance", "IGO", "IGO"),),
+    )
+    as_minister = ActorRef("Jan Veld", "NLD", "GOV", "jan-veld")
+    as_head = ActorRef("Jan Veld", "IGO", "IGO", "jan-veld")
+    unknown = ActorRef("Jan Veld", None, None, "jan-veld")
+    assert map_node(as_minister, index, knowledge) == "NLD"
+    assert map_node(as_head, index, knowledge) == "alliance"
+    assert map_node(unknown, index, knowledge) == "alliance"

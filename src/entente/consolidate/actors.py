@@ -188,6 +188,8 @@ class ActorInfo:
     aliases: tuple[str, ...] = ()
     backers: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()  # registry ids of the organisations of its offices
+    # (organisation id, country, sector) of each such office: what its holder acts as
+    office_roles: tuple[tuple[str, str | None, str | None], ...] = ()
 
 
 _ACTOR_COLUMNS = "id, name, kind, country, sector, wikidata, aliases, backers, offices"
@@ -205,6 +207,16 @@ def _info(row: Mapping[str, Any]) -> ActorInfo:
         aliases=tuple(row["aliases"] or ()),
         backers=tuple(row["backers"] or ()),
         organisations=tuple(sorted({o["organisation"] for o in offices if o.get("organisation")})),
+        office_roles=tuple(
+            sorted(
+                {
+                    (o["organisation"], o.get("country"), o.get("sector"))
+                    for o in offices
+                    if o.get("organisation")
+                },
+                key=str,
+            )
+        ),
     )
 
 
@@ -259,7 +271,9 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
        movement, NGO, company, media: ``relations.yaml`` map_nodes.own_kinds)
        is its own (canonical) id: ``hamas``, ``unsc``;
     2. a person holding an office in such an organisation is the organisation
-       (a Hamas spokesman speaks for ``hamas``);
+       (a Hamas spokesman speaks for ``hamas``) when the reference acts in that
+       office's country and sector, that is, held it then: Mark Rutte in 2017
+       is the Dutch prime minister, not NATO, whose head he became in 2024;
     3. an ad-hoc actor, not a person, acting in a non-state sector
        (own_sectors: REB, PTY, ...) is its own id: ``x-iranian-backed-militias``;
        so is an ad-hoc group of a state's people ("Syrian refugees", "the
@@ -272,7 +286,9 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
     if actor is not None and actor.kind in knowledge.own_kinds:
         return actor.id
     if actor is not None and actor.kind == "person":
-        for organisation_id in actor.organisations:
+        for organisation_id, country, sector in actor.office_roles:
+            if not _acts_as(ref, country, sector):
+                continue
             organisation = index.get(organisation_id)
             if organisation is not None and organisation.kind in knowledge.own_kinds:
                 return organisation.id
@@ -292,6 +308,13 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
         slug = "-".join(name_tokens(ref.name))
         return f"x-{slug}" if slug else None
     return None
+
+
+def _acts_as(ref: ActorRef, country: str | None, sector: str | None) -> bool:
+    """Whether a reference acts in an office's country and sector (unknown: it may)."""
+    if ref.country is None and ref.sector is None:
+        return True
+    return (ref.country, ref.sector) == (country, sector)
 
 
 def nodes_of(refs: Iterable[ActorRef], index: ActorIndex, knowledge: MapKnowledge) -> list[str]:
