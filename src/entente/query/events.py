@@ -90,16 +90,29 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def records_of(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     """Public event records (with their quad) for these ids, in this order."""
+    return _records(store, _event_rows(store, ids))
+
+
+def _event_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The events' own columns (``EVENT_COLUMNS``) for these ids, in this order."""
     if not ids:
         return []
-    # Events by key, then their documents by key: joining the two in one query
-    # made DuckDB hash-join all 100,000 documents (~200 ms at 100k articles).
     if len(ids) == 1:
         rows = store.records(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?", ids)
     else:
         rows = store.records(
             f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT unnest(?))", [ids]
         )
+    by_id = {row["id"]: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Public event records (with their quad) from event rows, in their order."""
+    if not rows:
+        return []
+    # Events first, then their documents by key: joining the two in one query
+    # made DuckDB hash-join all 100,000 documents (~200 ms at 100k articles).
     docs = sorted({r["doc_id"] for r in rows})
     documents = {
         d["id"]: d
@@ -109,15 +122,13 @@ def records_of(store: Store, ids: list[str]) -> list[dict[str, Any]]:
             docs if len(docs) == 1 else [docs],
         )
     }
-    by_id = {}
+    quads = event_types()
+    records = []
     for row in rows:
         document = documents.get(row["doc_id"], {})
-        row.update({k: document.get(k) for k in ("source", "outlet", "title", "published")})
-        by_id[row["id"]] = row
-    quads = event_types()
-    return [
-        {**event_record(by_id[i]), "quad": quads.get(by_id[i]["type"])} for i in ids if i in by_id
-    ]
+        row = {**row, **{k: document.get(k) for k in ("source", "outlet", "title", "published")}}
+        records.append({**event_record(row), "quad": quads.get(row["type"])})
+    return records
 
 
 def event_page(
@@ -158,16 +169,21 @@ def event_page(
         and is_exact_actor(store, recipient)
     ):
         found = model.event_page(store, selection)
-        total, ids, nodes, capped = found.total, found.ids, found.nodes, found.capped
+        total, rows, nodes, capped = (
+            found.total,
+            _event_rows(store, found.ids),
+            found.nodes,
+            found.capped,
+        )
     else:
-        total, ids = _page_in_store(store, selection)
-        nodes, capped = event_nodes(store, ids), False
-    if not ids and not total:
+        total, rows = _page_in_store(store, selection)
+        nodes, capped = event_nodes(store, [row["id"] for row in rows]), False
+    if not rows and not total:
         # Nothing found: say so when it is because a side names no actor at all.
         for value in (actor, recipient):
             if value:
                 check_actor_known(store, value)
-    records = records_of(store, ids)
+    records = _records(store, rows)
     names = display_names(store, {n for a, b in nodes.values() for n in (*a, *b)})
     for record in records:
         actor_nodes, recipient_nodes = nodes.get(record["id"], ([], []))
@@ -184,9 +200,11 @@ def event_page(
     }
 
 
-def _page_in_store(store: Store, selection: EventSelection) -> tuple[int | None, list[str]]:
-    """The count of matching events (None unless counted) and the ids of the page,
-    from the store alone."""
+def _page_in_store(
+    store: Store, selection: EventSelection
+) -> tuple[int | None, list[dict[str, Any]]]:
+    """The count of matching events (None unless counted) and the rows of the page
+    (``EVENT_COLUMNS``), from the store alone."""
     where, params = selection.filters.events_where("e")
     for side, value in (("actor", selection.actor), ("recipient", selection.recipient)):
         if value:
@@ -211,33 +229,51 @@ def _page_in_store(store: Store, selection: EventSelection) -> tuple[int | None,
     if selection.counted and where:
         # The matches once (materialised), then their count and the page: running
         # the filter twice (page, then count) doubled the cost of every selective one.
-        count, ids = store.fetchone(
-            "WITH e AS MATERIALIZED (SELECT e.id, e.date_first, e.doc_id, e.trigger_start "
-            f"FROM events e WHERE {' AND '.join(where)}) "
+        count, rowids = store.fetchone(
+            "WITH e AS MATERIALIZED (SELECT e.rowid AS r, e.id, e.date_first, e.doc_id, "
+            f"e.trigger_start FROM events e WHERE {' AND '.join(where)}) "
             "SELECT (SELECT count(*) FROM e), "
-            "(SELECT coalesce(list(id ORDER BY date_first DESC NULLS LAST, doc_id, "
-            f"trigger_start, id), []) FROM (SELECT e.* FROM e {PAGE_ORDER} LIMIT ? OFFSET ?))",
+            f"(SELECT coalesce(list(r), []) FROM (SELECT e.* FROM e {PAGE_ORDER} "
+            "LIMIT ? OFFSET ?))",
             [*params, limit, offset],
         ) or (0, [])
-        return count, ids
-    ids = _page_ids(store, where, params, limit, offset)
+        return count, _rows_at(store, rowids)
+    if selection.actor or selection.recipient or selection.node:
+        rows = _page_rows_matched_once(store, where, params, limit, offset)
+    else:
+        rows = _page_rows(store, where, params, limit, offset)
     if not selection.counted:
-        return None, ids
+        return None, rows
     # No filter: the count is the table's, which DuckDB keeps as metadata.
     (count,) = store.fetchone("SELECT count(*) FROM events") or (0,)
-    return count, ids
+    return count, rows
 
 
-def _page_ids(
+def _rows_at(store: Store, rowids: list[int]) -> list[dict[str, Any]]:
+    """The rows (``EVENT_COLUMNS``) at these row ids of the events table, in page order.
+
+    DuckDB fetches rows by row id directly; by ``id`` it first loads that key's
+    index, which a new process (each CLI command) finds on disk.
+    """
+    if not rowids:
+        return []
+    return store.records(
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN (SELECT unnest(?)) {PAGE_ORDER}",
+        [rowids],
+    )
+
+
+def _page_rows(
     store: Store, where: list[str], params: list[Any], limit: int, offset: int
-) -> list[str]:
-    """The ids of one page of the events matching ``where``, without counting them.
+) -> list[dict[str, Any]]:
+    """The rows (``EVENT_COLUMNS``) of one page of the events matching ``where``,
+    without counting them, for filters on the events' own columns (or none).
 
     1. the page's date cutoff: a top-k on date_first alone (one column, and
     DuckDB's dynamic filter skips row groups older than the running cutoff);
     2. the page itself, sorted on four columns, among the events on or after
-    that date only. Sorting all matching events on four columns cost 15-90 ms
-    of CPU at 100,000 articles (bench/queries.py).
+    that date only, with its columns. Sorting all matching events on four
+    columns cost 15-90 ms of CPU at 100,000 articles (bench/queries.py).
     """
     if limit <= 0:
         return []
@@ -250,13 +286,41 @@ def _page_ids(
     if cutoff is not None and cutoff[0] is not None:
         # Every event of the page sorts at or before the (limit+offset)-th date.
         condition, params = f"{condition} AND e.date_first >= ?", [*params, cutoff[0]]
-    return [
-        r[0]
-        for r in store.fetchall(
-            f"SELECT e.id FROM events e WHERE {condition} {PAGE_ORDER} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-    ]
+    return store.records(
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE {condition} {PAGE_ORDER} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+
+
+def _page_rows_matched_once(
+    store: Store, where: list[str], params: list[Any], limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """As ``_page_rows``, for filters on an actor, recipient or node, in one query:
+
+    1. the matches' row ids and dates, materialised (the filter runs once);
+    2. the page's date cutoff among them (the (limit+offset)-th date; none when
+    fewer match or that one is undated);
+    3. the page: the rows at the ids dated on or after the cutoff, sorted.
+
+    ``_page_rows`` runs the filter twice (cutoff, then page). That costs little
+    for a filter DuckDB pushes into its scan (type, date, certainty), but a list
+    or text match is evaluated row by row: at 100,000 articles ``events --actor
+    CODE`` took 49 ms of CPU (p50) from a new process that way, 32 ms this way,
+    the same pages (20 codes drawn with seed 3); with the type, date and
+    certainty filters this way cost up to twice as much, so they keep the other.
+    """
+    if limit <= 0:
+        return []
+    return store.records(
+        "WITH m AS MATERIALIZED (SELECT e.rowid AS r, e.date_first FROM events e "
+        f"WHERE {' AND '.join(where)}), "
+        "cutoff AS (SELECT date_first FROM m ORDER BY date_first DESC NULLS LAST "
+        "LIMIT 1 OFFSET ?) "
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN (SELECT r FROM m WHERE "
+        "(SELECT date_first FROM cutoff) IS NULL OR m.date_first >= (SELECT date_first FROM cutoff)) "
+        f"{PAGE_ORDER} LIMIT ? OFFSET ?",
+        [*params, limit + offset - 1, limit, offset],
+    )
 
 
 def event_nodes(store: Store, ids: list[str]) -> dict[str, tuple[list[str], list[str]]]:
