@@ -121,6 +121,24 @@ def test_a_plan_or_call_is_its_makers(nlp, lexicon, text, type_name, cue):
 
 
 @pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Ruritania plans to deploy troops to Sylvania.", "plans"),
+        ("Ruritania is willing to withdraw its troops from Sylvania.", "willing"),
+    ],
+)
+def test_a_promise_is_stated_by_its_own_word(nlp, lexicon, text, word):
+    """Issue 20: the promise or threat a plan implies was made; the act it names was
+    not, so each keeps its own trigger (UW factuality scores them apart)."""
+    events = code(nlp, lexicon, text)
+    implied = [e for e in events if e.type in ("AGREE", "THREATEN")]
+    acts = [e for e in events if e.type not in ("AGREE", "THREATEN")]
+    assert implied and all(e.evidence.trigger == word for e in implied)
+    assert all(e.tense == "actual" and e.certainty == "asserted" for e in implied)
+    assert acts and all(e.tense == "future" and e.evidence.trigger != word for e in acts)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Sylvania is believed to have supplied drones to Ruritania.",

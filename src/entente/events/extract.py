@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from entente.events import attributes as attrs
 from entente.events.dates import date_of
@@ -438,6 +438,33 @@ def _intent_type(
         # also an agreement to meet (PLOVER AGREE); the CONSULT stays, future
         return "AGREE"
     return None
+
+
+def _intent_word(plan: _Plan, governors) -> Span | None:
+    """The word that states a promise or threat when it is not the act's own
+    auxiliary: "plans to deploy", "is willing to withdraw", "ready to talks".
+    The promise was made; the act it names was not (yet), so the two keep apart
+    words (UW factuality gold scores "withdraw" in "was willing to withdraw" as
+    uncertain, "plans" as factual). None when only "will"/"would" states it: the
+    act's word stays the trigger."""
+    pred = plan.pred
+    for kind, g in governors:
+        # a governor is a word, or a phrase the cue lexicon names ("in case")
+        word = g if isinstance(g, Token) else g.root
+        if kind == "future" and word.i != pred.i and word.pos_ in ("VERB", "ADJ"):
+            return word.doc[word.i : word.i + 1]
+    return None
+
+
+def _own_statement(event: Event, word: Span) -> dict[str, Any]:
+    """A promise or threat read off its own word ("Iran plans to deploy") is its
+    maker's act, stated by the narrator: the plan's maker, named as the act's claimant
+    (attributes step 6), claims nothing about the plan itself. A report above it
+    ("officials said Iran plans ...") still holds."""
+    source = event.attributed_to
+    if source is None or source.cue != word.root.lemma_.lower():
+        return {}
+    return {"certainty": "asserted", "attributed_to": None}
 
 
 def _statement_date(act: EventDate, published: str | None) -> EventDate:
@@ -865,6 +892,7 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
         intent = None
     if intent is not None and intent in lexicon.types:
         mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None
+        word = _intent_word(plan, governors)
         promise = replace(
             event,
             id=event_id(ctx.document.id, event.evidence.trigger_start, intent),
@@ -874,6 +902,15 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
             tense="actual",
             date=_statement_date(event.date, ctx.published),
             quantities=[],
+            **({} if word is None else _own_statement(event, word)),
+            evidence=event.evidence
+            if word is None
+            else replace(
+                event.evidence,
+                trigger=word.text,
+                trigger_start=word.start_char,
+                trigger_end=word.end_char,
+            ),
         )
         # a promise or a threat is somebody's
         implied.append(replace(coded, event=promise, need="actor"))
