@@ -138,6 +138,17 @@ def test_a_promise_is_stated_by_its_own_word(nlp, lexicon, text, word):
     assert acts and all(e.tense == "future" and e.evidence.trigger != word for e in acts)
 
 
+def test_a_refusal_is_stated_by_its_negation(nlp, lexicon):
+    """Issue 20: "will not release" is a REJECT stated now, on "will not"; the release
+    itself keeps its word, negative."""
+    events = code(nlp, lexicon, "Ruritania will not release the Sylvanian prisoners.")
+    refusals = [e for e in events if e.type == "REJECT"]
+    acts = [e for e in events if e.type == "RETREAT"]
+    assert [e.evidence.trigger for e in refusals] == ["will not"]
+    assert refusals[0].polarity == "positive" and refusals[0].tense == "actual"
+    assert acts and all(e.polarity == "negative" and e.evidence.trigger == "release" for e in acts)
+
+
 @pytest.mark.parametrize(
     "text",
     [

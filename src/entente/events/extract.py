@@ -386,6 +386,23 @@ def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
     return None
 
 
+def _refusal_words(verb: Token) -> Span | None:
+    """The words that refuse when the act's own verb is negated ("will not lift the
+    ban": "will not"): the refusal was stated, the act was not done, and each keeps
+    its own trigger (UW factuality gold scores "lift" there as not happening).
+    None when the auxiliary and negation are not side by side."""
+    marks = sorted(
+        (c for c in verb.children if c.dep_ in ("aux", "neg") or c.lower_ == "never"),
+        key=lambda t: t.i,
+    )
+    negation = next((t for t in marks if t.dep_ == "neg" or t.lower_ == "never"), None)
+    if negation is None:
+        return None
+    aux = next((t for t in reversed(marks) if t.dep_ == "aux" and t.i < negation.i), None)
+    start = aux.i if aux is not None and negation.i - aux.i <= 2 else negation.i
+    return verb.doc[start : negation.i + 1]
+
+
 def _stated_refusal(verb: Token) -> bool:
     """Is ``verb`` negated with a stated future ("will not", "would never")?"""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -867,7 +884,8 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
     implied: list[_Coded] = []
     refusal = _refusal(plan, event.polarity, governors, ptype.quad)
     if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
-        word = ctx.doc[refusal.i : refusal.i + 1]
+        word = _refusal_words(refusal) if refusal.i == plan.pred.i else None
+        word = word or ctx.doc[refusal.i : refusal.i + 1]
         rejection = replace(
             event,
             id=event_id(ctx.document.id, word.start_char, "REJECT"),
