@@ -154,3 +154,32 @@ def test_date_of_year_of_the_event_noun_dates_it(nlp, lexicon):
     events = code(nlp, lexicon, text, "2017-03-14")
     assert {e.date.start for e in events if e.type == "ASSAULT"} == {"2015"}
     assert {e.date.start for e in events if e.type == "ACCUSE"} == {"2017-03"}
+
+
+def test_resolve_date_several_days_of_a_month_are_its_first_day():
+    """Issue 13: "February 16-17", "January 4 and 19" read as 1917, 1919 in the 2017 store."""
+    assert resolve_date("February 16-17", "2017-02-09", forward=True).start == "2017-02-16"
+    assert resolve_date("January 4 and 19", "2017-02-09").start == "2017-01-04"
+    assert resolve_date("17-23 March", "2017-03-28").start == "2017-03-17"
+    assert resolve_date("March 20-21, 2016", "2017-03-28").start == "2016-03-20"
+
+
+def test_resolve_date_year_the_text_never_wrote_is_no_date():
+    assert resolve_date("Feb. 32", "2017-03-14") is None
+
+
+@pytest.mark.slow
+def test_event_noun_staged_by_a_future_verb_is_future(nlp, lexicon):
+    """Issue 13: "will take part in a meeting on February 16" is a future meeting,
+    not a past one dated after the article."""
+    text = "On February 16, Ruritania will take part in a meeting with Freedonia in Bonn."
+    (meeting,) = [e for e in code(nlp, lexicon, text, "2017-02-09") if e.type == "CONSULT"]
+    assert (meeting.tense, meeting.date.start) == ("future", "2017-02-16")
+
+
+@pytest.mark.slow
+def test_object_of_an_event_verb_is_its_topic_not_staged(nlp, lexicon):
+    text = "Ruritania will discuss the sanctions against Freedonia on Friday."
+    events = code(nlp, lexicon, text, "2017-02-09")
+    (sanction,) = [e for e in events if e.type == "SANCTION"]
+    assert sanction.tense == "actual" and sanction.date.start is None

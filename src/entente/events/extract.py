@@ -40,7 +40,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from entente.events import attributes as attrs
-from entente.events.dates import date_of
+from entente.events.dates import date_of, is_staged_in_future
 from entente.events.gating import (
     has_party,
     has_political_object,
@@ -485,8 +485,9 @@ def _own_statement(event: Event, word: Span) -> dict[str, Any]:
 
 
 def _statement_date(act: EventDate, published: str | None) -> EventDate:
-    """The date of a promise or threat: the act's date when it is past, else the
-    publication month ("will host X on April 3" is promised now, not on April 3)."""
+    """The date of a promise, threat or stated refusal: the act's date when it is
+    past, else the publication month ("will host X on April 3" is promised now,
+    not on April 3; "will not visit before Wednesday" is refused now)."""
     if act.start and published and act.start > published[: len(act.start)]:
         return EventDate(start=published[:7], precision="month", basis="publication")
     return act
@@ -579,6 +580,8 @@ class _Context:
     index: MentionIndex
     view: attrs.DocView
     trigger_heads: set[int]
+    # heads of triggers with a type of their own (not light verbs)
+    typed_heads: set[int]
     published: str | None
 
 
@@ -634,6 +637,7 @@ def extract_events(
         index=MentionIndex(doc, mentions),
         view=attrs.DocView(doc, strings),
         trigger_heads={c.head.i for c in candidates},
+        typed_heads={c.head.i for c in candidates if c.entry.type is not None},
         published=document.published.value if document.published else None,
     )
     coded: list[_Coded] = []
@@ -825,6 +829,17 @@ def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None
         governors += [g for g in attrs.governors_of(pred.head, lexicon, view) if g[0] != "negate"]
     polarity = attrs.polarity_of(pred, lexicon, governors)
     tense = attrs.tense_of(pred, lexicon, governors)
+    staged = noun if noun is not None else pred
+    others = ctx.typed_heads - {cand.head.i}
+    host = staged.head.lemma_.lower()
+    if host in lexicon.ongoing_event_verbs or lexicon.governor_cues.get(host) in (
+        "cease",
+        "presuppose",
+    ):
+        others = others | {staged.head.i}  # "will not end the strike": it is going on
+    staged_ahead = not attrs.presupposed(staged, lexicon) and is_staged_in_future(staged, others)
+    if tense == "actual" and staged_ahead:
+        tense = "future"  # "will hold talks", "will take part in a meeting"
     certainty, attribution = attrs.certainty_of(pred, lexicon, governors, ctx.index, view)
     date = date_of(pred, noun if noun is not None else pred, view, ctx.published, tense)
     quantities = attrs.quantities_of(noun if noun is not None else pred, lexicon, view)
@@ -895,6 +910,9 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
             polarity="positive",
             # "will not lift the ban" is a refusal stated now
             tense="actual" if _stated_refusal(refusal) else event.tense,
+            date=_statement_date(event.date, ctx.published)
+            if _stated_refusal(refusal)
+            else event.date,
             quantities=[],
             evidence=replace(
                 event.evidence,

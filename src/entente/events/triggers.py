@@ -144,6 +144,9 @@ class Lexicon:
     # verbs whose subject performs their object noun ("declared a ceasefire"):
     # declaring_verbs.txt
     declaring_verbs: frozenset[str] = frozenset()
+    # verbs whose event-noun object is already going on ("will not end the strike"):
+    # ongoing_event_verbs.txt
+    ongoing_event_verbs: frozenset[str] = frozenset()
     # mention sectors and actor kinds that make a document political: political_documents.tsv
     document_sectors: frozenset[str] = frozenset()
     document_kinds: frozenset[str] = frozenset()
@@ -358,6 +361,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.measures = _read_words(lex_dir / "measures.txt")
     lexicon.verbal_attack_words = _read_words(lex_dir / "verbal_attack_words.txt")
     lexicon.declaring_verbs = _read_words(lex_dir / "declaring_verbs.txt")
+    lexicon.ongoing_event_verbs = _read_words(lex_dir / "ongoing_event_verbs.txt")
     lexicon.target_nouns = _read_words(lex_dir / "target_nouns.txt")
     lexicon.labour_strike_words = _read_words(lex_dir / "labour_strike_words.txt")
     modes_path = lex_dir / "request_modes.tsv"
