@@ -221,6 +221,11 @@ def test_denied_allegations_in_the_next_sentence(nlp, lexicon):
     )
     denied = [e for e in code(nlp, lexicon, text) if e.type == "AID" and e.certainty == "denied"]
     assert denied and denied[0].attributed_to.name == "Sylvania"
+    # issue 20: the denial is read where it is said, on the words naming the claim
+    assert denied[0].evidence.sentence == "Sylvania denied the allegations."
+    assert denied[0].evidence.trigger == "allegations"
+    start = denied[0].evidence.trigger_start
+    assert text[start : denied[0].evidence.trigger_end] == "allegations"
 
 
 def test_rejected_accusation_that_denies_its_content(nlp, lexicon):

@@ -666,11 +666,13 @@ def certainty_of(
 @dataclass(frozen=True, slots=True)
 class Contest:
     """A denial of an event that the text also reports as claimed: who denies it, in
-    what word, and how sure that makes the event (denied or disputed)."""
+    what word, how sure that makes the event (denied or disputed), and the claim noun
+    the denial names the claim by ("denied the allegations"), if any."""
 
     certainty: str
     denier: Attribution | None
     word: Token
+    noun: Token | None = None
 
 
 def contest_of(
@@ -699,7 +701,7 @@ def contest_of(
         if denial.denier is not None
         else None
     )
-    return Contest(certainty=kind, denier=denier, word=denial.verb)
+    return Contest(certainty=kind, denier=denier, word=denial.verb, noun=denial.noun)
 
 
 # how far a verb of saying may follow the claim noun it is the verb of

@@ -283,10 +283,12 @@ def claim_noun_above(pred: Token, lexicon: Lexicon) -> Token | None:
 
 @dataclass(frozen=True, slots=True)
 class Denial:
-    """A denial of an event's claim: the denying verb and who denies (its subject)."""
+    """A denial of an event's claim: the denying verb, who denies (its subject), and
+    the claim noun it denies ("the allegations"), when a noun names the claim."""
 
     verb: Token
     denier: Token | None
+    noun: Token | None = None
 
     @property
     def certainty(self) -> str:
@@ -298,21 +300,21 @@ def _denial_of_noun(noun: Token, lexicon: Lexicon) -> Denial | None:
     that describes it ("a charge Tehran dismissed as a lie")."""
     head = noun.head
     if noun.dep_ == "dobj" and is_denial_verb(head, lexicon):
-        return Denial(head, child(head, SUBJECT_DEPS))
+        return Denial(head, child(head, SUBJECT_DEPS), noun)
     if noun.dep_ == "nsubjpass" and is_denial_verb(head, lexicon):
         agent = child(head, "agent")  # "the allegations were denied by Iran"
-        return Denial(head, child(agent, "pobj") if agent is not None else None)
+        return Denial(head, child(agent, "pobj") if agent is not None else None, noun)
     if noun.dep_ == "nsubj" and is_denial_verb(head, lexicon):
         # "a charge Tehran dismissed" read as the charge dismissing: a claim denies
         # nothing, so the name set beside it is the one who denies
-        return Denial(head, child(noun, "appos"))
+        return Denial(head, child(noun, "appos"), noun)
     for clause in noun.children:
         if (
             clause.dep_ == "relcl"
             and is_denial_verb(clause, lexicon)
             and child(clause, ("dobj",)) is None
         ):
-            return Denial(clause, child(clause, SUBJECT_DEPS))
+            return Denial(clause, child(clause, SUBJECT_DEPS), noun)
     return None
 
 

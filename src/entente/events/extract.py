@@ -1026,6 +1026,27 @@ def _contested(coded: _Coded, ctx: _Context) -> list[_Coded]:
         certainty=contest.certainty,
         attributed_to=contest.denier,
     )
+    sent = ctx.view.sentence(contest.word)
+    if not sent.start <= coded.pred.i < sent.end:
+        # "X accused Y of arming rebels. Y denied the allegations.": the denial is
+        # read in its own sentence, on the words that name the claim
+        word = (
+            contest.noun
+            if contest.noun is not None and contest.noun.i in range(sent.start, sent.end)
+            else contest.word
+        )
+        denial = replace(
+            denial,
+            sentence=ctx.view.sent_number[word.i],
+            evidence=Evidence(
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                trigger=word.text,
+                trigger_start=word.idx,
+                trigger_end=word.idx + len(word.text),
+            ),
+        )
     return [replace(coded, event=denial)]
 
 

@@ -295,14 +295,16 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
-def speaker_of(token: Token, index: MentionIndex) -> list[Mention]:
+def speaker_of(token: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
     """First person in a quotation is the speaker: the subject of the verb outside
     the quotation whose complement holds it ('"We will not negotiate," the
     minister said'), else of the attribution after the quotation closes ('"We are
     concerned. We call on all sides ...," Peskov said') or before it opens
     ('Peskov told reporters: "..."', or in the sentence before). Outside a
     quotation "we" names nobody the text identifies ('China has not understood
-    that in our treaty ...')."""
+    that in our treaty ...'). ``depth`` is that of the ``arguments`` call that met
+    the pronoun: the speaker's own phrase may hold another first-person word
+    ("our spokesman"), and the walk must not start over from nothing."""
     span = _quotation(token)
     if span is None:
         return []
@@ -314,28 +316,28 @@ def speaker_of(token: Token, index: MentionIndex) -> list[Mention]:
     node = token
     for anc in token.ancestors:
         if node.dep_ in ("ccomp", "parataxis") and anc.pos_ in VERBISH and outside(anc):
-            return _subject_actors(anc, index)
+            return _subject_actors(anc, index, depth)
         node = anc
     doc = token.doc
     if closed is not None:
         root = doc[closed].sent.root
         if root.i > closed and root.pos_ in VERBISH:
-            return _subject_actors(root, index)
+            return _subject_actors(root, index, depth)
     first = doc[opened].sent
     if first.root.i < opened and first.root.pos_ in VERBISH:
-        return _subject_actors(first.root, index)
+        return _subject_actors(first.root, index, depth)
     if first.start > 0 and all(t.is_punct for t in doc[first.start : opened]):
         prev = doc[first.start - 1].sent.root
         if prev.pos_ in VERBISH:
-            return _subject_actors(prev, index)
+            return _subject_actors(prev, index, depth)
     return []
 
 
-def _subject_actors(verb: Token, index: MentionIndex) -> list[Mention]:
+def _subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
     subj = child(verb, SUBJECT_DEPS)
     if subj is None or subj.lower_ in FIRST_PERSON:
         return []
-    return arguments(subj, index)
+    return arguments(subj, index, depth=depth + 1)
 
 
 OPENING_QUOTES = frozenset({"\u201c", "``"})
@@ -411,7 +413,7 @@ def arguments(
         if allow_pronoun and token.lower_ in THIRD_PERSON:
             found.extend(resolve_pronoun(token, index))
         elif allow_pronoun:
-            found.extend(speaker_of(token, index))
+            found.extend(speaker_of(token, index, depth))
     elif own is not None:
         found.append(own)
         found.extend(_own_modifier_extras(token, own, index))
