@@ -236,3 +236,29 @@ def test_office_name_ending_a_title_is_that_department(resolve):
     result = resolve(text, "2020-02-14")
     state = [m for m in result.mentions if m.text == "State"]
     assert [(m.country, m.sector) for m in state] == [("USA", "GOV")]
+
+
+# -- the state of an untitled office-holder (issue 14: Jeff Sessions coded as Russia) ---
+
+
+def test_state_before_a_capitalised_title_is_the_holders_state(resolve):
+    """The state that modifies a capitalised title ("US Attorney General X") is the
+    person's, not part of another proper name ("a Vietnam War veteran")."""
+    result = resolve(
+        "Russia's envoy met US Attorney General Jane Fairweather twice, Moscow said. "
+        "Russia and the Kremlin called the reports false.",
+        "2017-03-02",
+    )
+    assert _actor(result, "Jane Fairweather")[0].country == "USA"
+
+
+def test_state_of_a_document_counts_its_organs_and_office_holders(resolve):
+    """An article on US inquiries into Russia is the FBI's and the president's: an office named
+    with no state is the United States', though Russia is the most-named state."""
+    result = resolve(
+        "The FBI, the CIA, the NSA and the Justice Department are investigating contacts "
+        "with Russia. Russia, the Kremlin and Moscow denied any contacts. Donald Trump and "
+        "Mike Pence called it a hoax. Attorney General Jane Fairweather recused herself.",
+        "2017-03-02",
+    )
+    assert _actor(result, "Jane Fairweather")[0].country == "USA"

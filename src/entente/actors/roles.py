@@ -404,9 +404,11 @@ def _portfolio(ctx: Context, match: NameMatch) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PORTFOLIO_PREPOSITIONS
 
 
-def _inside_other_name(ctx: Context, match: NameMatch) -> bool:
+def _inside_other_name(ctx: Context, match: NameMatch, title: str | None) -> bool:
     """A state named as part of another proper name ("a Vietnam War veteran",
-    "the Korea Times"): the name is not the person's affiliation."""
+    "the Korea Times"): the name is not the person's affiliation. A capitalised
+    title is no such name: in "US Attorney General Jeff Sessions" the state
+    modifies "General", a word of the title, and is his affiliation."""
     root = ctx.doc[match.first : match.last].root
     head = root.head
     return (
@@ -416,6 +418,7 @@ def _inside_other_name(ctx: Context, match: NameMatch) -> bool:
         and head.is_title
         and head.i not in ctx.claimed
         and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+        and (title is None or head.lower_ not in title.split())
     )
 
 
@@ -440,7 +443,7 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
         match = ctx.claimed.get(token.i)
         if match is not None and match.entry.kind in _AFFILIATION_KINDS:
             if match.entry.kind != "organisation" and (
-                _portfolio(ctx, match) or _inside_other_name(ctx, match)
+                _portfolio(ctx, match) or _inside_other_name(ctx, match, title)
             ):
                 continue  # "representative for North Korea", "a Vietnam War veteran"
             affiliation = match

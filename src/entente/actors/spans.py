@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from entente.actors.registry import NON_STATE_CODES, NameMatch
-from entente.actors.roles import Context
+from entente.actors.roles import STATE_SECTORS, Context
 
 PLACE_KINDS = frozenset({"state", "capital", "seat"})
 
@@ -61,13 +61,30 @@ def sole_state(countries: Counter[str]) -> str | None:
 
 
 def document_countries(ctx: Context, matches: list[NameMatch]) -> Counter[str]:
-    """How often each state is named in the document (names, demonyms, capitals, seats)."""
+    """How often each state is named in the document: its names, demonyms,
+    capitals and seats, and its organs and office-holders on the document's
+    date (the FBI, Trump). An article on US inquiries into Russia names Russia
+    more often than the United States, yet it is the FBI's, Congress's and the
+    president's: counting states alone made its untitled "Attorney General
+    Jeff Sessions" Russian (issue 14)."""
     counts: Counter[str] = Counter()
+    registry = ctx.registry
     for match in matches:
-        if match.entry.kind in STATE_KINDS:
-            country = ctx.registry.actors[match.entry.actor_id].country
-            if country and country not in NON_STATE_CODES:
-                counts[country] += 1
+        kind = match.entry.kind
+        if kind not in STATE_KINDS and kind not in ("organisation", "person"):
+            continue  # a place names no actor
+        actor = registry.actors[match.entry.actor_id]
+        country = actor.country
+        if kind == "organisation":
+            if registry.sector_on(actor, ctx.date) not in STATE_SECTORS:
+                continue
+        elif kind == "person":
+            office = registry.office_on(actor, ctx.date)
+            if office is None or office.sector not in STATE_SECTORS:
+                continue
+            country = office.country
+        if country and country not in NON_STATE_CODES:
+            counts[country] += 1
     return counts
 
 
