@@ -90,6 +90,7 @@ def event(
     quantities: Sequence[tuple[float, str]] = (),
     index: int = 0,
     score: float = 0.0,
+    date_text: str | None = None,
 ) -> dict:
     """An event spec; ``doc`` turns it into an Event of its document."""
     return {
@@ -99,7 +100,7 @@ def event(
         "recipient": list(recipient),
         "sentence": sentence,
         "date": EventDate(
-            date, None, precision or _precision(date), basis if date else "none", None
+            date, None, precision or _precision(date), basis if date else "none", date_text
         ),
         "certainty": certainty,
         "polarity": polarity,

@@ -420,3 +420,105 @@ def test_clusters_assert_and_allege_is_no_conflict(tmp_path: Path) -> None:
         update_map(store, ["d-1", "d-2"])
         (cluster,) = _clusters(store)
         assert cluster["conflicts"] == []
+
+
+def test_clusters_running_total_is_no_quantity_conflict(tmp_path: Path) -> None:
+    """Issue 14: "10 soldiers killed in recent days" does not dispute "3 killed by a strike"."""
+    total = event(
+        "e-t1",
+        "ASSAULT",
+        ["IRN"],
+        ["ISR"],
+        "Iran has fired 300 missiles and drones at Israel since April 13.",
+        date="2024-04-13",
+        quantities=[(300, "missiles and drones")],
+    )
+    docs = [
+        doc("d-a", "outlet-a.com", "2024-04-20", [ATTACK_A]),
+        doc("d-t", "outlet-t.com", "2024-04-15", [total]),
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-a", "d-t"])
+        (cluster,) = _clusters(store)
+        assert cluster["members"] == ["e-a1", "e-t1"]
+        assert cluster["conflicts"] == []
+
+
+def _launch(eid: str, sentence: str, day: str, date_text: str) -> dict:
+    return event(eid, "ASSAULT", ["IRN"], ["ISR"], sentence, date=day, date_text=date_text, index=0)
+
+
+def test_clusters_date_conflict_needs_dates_that_fix_the_day(tmp_path: Path) -> None:
+    """Issue 14: "last week" read on the 15th and on the 17th is no disagreement about when;
+    "March 8" against "March 12" is."""
+    month = event(
+        "e-m",
+        "ASSAULT",
+        ["IRN"],
+        ["ISR"],
+        "Iran fired missiles at Israel this month.",
+        date="2017-03",
+        date_text="this month",
+    )
+    for words, expected in ((("last week", "last week"), False), (("March 8", "March 12"), True)):
+        docs = [
+            doc(
+                "d-1",
+                "one.com",
+                "2017-03-15",
+                [_launch("e-1", "Iran fired missiles at Israel.", "2017-03-08", words[0])],
+            ),
+            doc(
+                "d-2",
+                "two.com",
+                "2017-03-17",
+                [_launch("e-2", "Iran fired missiles at Israel.", "2017-03-12", words[1])],
+            ),
+            doc("d-3", "three.com", "2017-03-20", [month]),
+        ]
+        with store_of(tmp_path / f"{expected}.duckdb", docs) as store:
+            update_map(store, ["d-1", "d-2", "d-3"])
+            (cluster,) = _clusters(store)
+            fields = {c["field"] for c in cluster["conflicts"]}
+            assert ("date" in fields) is expected, words
+
+
+def test_clusters_narrators_negative_is_no_polarity_conflict(tmp_path: Path) -> None:
+    """Issue 14: "X did not attend the meeting" beside "Y met Z" is two events, not a denial."""
+    met = event(
+        "e-1",
+        "CONSULT",
+        ["IRN"],
+        ["RUS"],
+        "Iran's minister met Russian officials.",
+        date="2017-03-02",
+    )
+    absent = event(
+        "e-2",
+        "CONSULT",
+        ["IRN"],
+        ["RUS"],
+        "Iran's minister did not meet Russian officials.",
+        date="2017-03-02",
+        polarity="negative",
+    )
+    denied = event(
+        "e-3",
+        "CONSULT",
+        ["IRN"],
+        ["RUS"],
+        "Iran's minister did not meet Russian officials, he said.",
+        date="2017-03-02",
+        polarity="negative",
+        certainty="reported",
+        attributed_to="the minister",
+    )
+    for second, expected in ((absent, False), (denied, True)):
+        docs = [
+            doc("d-1", "one.com", "2017-03-03", [met]),
+            doc("d-2", "two.com", "2017-03-03", [second]),
+        ]
+        with store_of(tmp_path / f"{expected}.duckdb", docs) as store:
+            update_map(store, ["d-1", "d-2"])
+            fields = {c["field"] for cl in _clusters(store) for c in cl["conflicts"]}
+            assert ("polarity" in fields) is expected

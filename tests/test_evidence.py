@@ -138,3 +138,34 @@ def test_evidence_audit_shows_the_rule_behind_each_event(tmp_path: Path) -> None
     assert rules["e-2"][0] is False and rules["e-2"][1].startswith("meant")
     admitted = [c for c in audit.clusters if c.relations]
     assert admitted and all(c.rule.startswith("adversary_of from") for c in admitted)
+
+
+def test_evidence_one_person_of_a_state_as_either_side_is_no_relation(tmp_path: Path) -> None:
+    """Issue 14: "a man in the US state of Kansas" killing "a man from India" is a crime,
+    no relation between the two states."""
+    killing = event(
+        "e-1", "ASSAULT", ["USA"], ["TUR"], "A man in the United States shot a Turkish student."
+    )
+    beating = event("e-2", "ASSAULT", ["RUS"], ["TUR"], "Russian police beat a man from Turkey.")
+    strike = event("e-3", "ASSAULT", ["RUS"], ["TUR"], "Russian jets struck Turkey's soldiers.")
+    assert _relations(tmp_path, killing, beating) == set()
+    assert ("RUS", "TUR", "adversary_of") in _relations(tmp_path / "strike", strike)
+
+
+def test_evidence_occurrence_counts_and_counts_of_something_else() -> None:
+    """Issue 14: only a count of one occurrence can disagree with another source's."""
+    from entente.consolidate.evidence import is_occurrence_count
+
+    knowledge = load_map_knowledge()
+
+    def counts(text: str, item: str, sentence: str) -> bool:
+        return is_occurrence_count({"text": text, "item": item}, sentence, knowledge)
+
+    assert counts("350 drones", "drones", "Iran said its attack with 350 drones was limited.")
+    assert counts("300-strong", "missiles", "Its 300-strong barrage of missiles was stopped.")
+    assert counts("more than 600 people", "people", "More than 600 people were detained.")
+    assert not counts("dozens", "missiles", "It has fired dozens of missiles.")
+    assert not counts("99 people", "people", "At least 99 people were killed since Monday.")
+    assert not counts("5,000", "agents", "He called for an additional 5,000 agents.")
+    assert not counts("four more missiles", "missiles", "It fired four more missiles.")
+    assert not counts("12-nation", "nation", "He left the 12-nation trade pact.")

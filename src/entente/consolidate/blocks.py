@@ -177,6 +177,7 @@ class EventRow:
     refers_to: str | None = None
     lo: date | None = None
     hi: date | None = None
+    date_text: str | None = None  # the words the date was read from ("Oct. 23", "last week")
     _words: frozenset[str] | None = None
     _items: list[frozenset[str]] | None = None
 
@@ -202,7 +203,7 @@ EVENT_COLUMNS = (
     "e.id, e.doc_id, e.sentence, e.type, e.mode, e.score, e.actor, e.recipient, "
     "e.date_start, e.date_end, e.date_precision, e.date_basis, e.certainty, e.polarity, "
     "e.tense, e.attributed_to, e.quantities, e.sentence_text, e.trigger, d.outlet, "
-    "d.published, d.published_date"
+    "d.published, d.published_date, e.date_text"
 )
 NODE_COLUMNS = "n.family, n.block, n.actor_nodes, n.recipient_nodes, n.refers_to, n.lo, n.hi"
 
@@ -245,6 +246,7 @@ def event_row(row: dict[str, Any]) -> EventRow:
         outlet=row["outlet"],
         published=row["published"],
         published_date=row["published_date"],
+        date_text=row.get("date_text"),
     )
     if "block" in row:
         event.family, event.block = row["family"], row["block"]

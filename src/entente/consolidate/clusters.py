@@ -42,7 +42,12 @@ from entente.consolidate.blocks import (
     period_bounds,
     same_item,
 )
-from entente.consolidate.evidence import standing_rule
+from entente.consolidate.evidence import (
+    is_absolute_date,
+    is_occurrence_count,
+    is_someones_word,
+    standing_rule,
+)
 from entente.consolidate.knowledge import MapKnowledge
 from entente.store.db import Store
 
@@ -173,7 +178,7 @@ def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
     groups: dict[str, list[str]] = {}
     events: dict[str, list[EventRow]] = {}
     for m in members:
-        if m.date_basis == "text" and period_bounds(m.date_start):
+        if m.date_basis == "text" and period_bounds(m.date_start) and is_absolute_date(m):
             groups.setdefault(m.date_start, []).append(m.id)
             events.setdefault(m.date_start, []).append(m)
     bounds = {v: period_bounds(v) for v in groups}
@@ -195,6 +200,8 @@ def _field_conflict(members: list[EventRow], name: str, classes: dict | None) ->
     groups: dict[str, list[str]] = {}
     events: dict[str, list[EventRow]] = {}
     for m in members:
+        if name == "polarity" and m.polarity == "negative" and not is_someones_word(m):
+            continue  # "X did not attend" in the narrator's voice is another event, no denial
         groups.setdefault(getattr(m, name), []).append(m.id)
         value = getattr(m, name)
         events.setdefault(classes.get(value, value) if classes else value, []).append(m)
@@ -231,8 +238,9 @@ def _quantity_groups(members: list[EventRow]) -> list[list[tuple[dict, EventRow]
     return list(groups.values())
 
 
-def _quantities(members: list[EventRow]) -> tuple[list[dict], list[dict]]:
-    """(agreed quantities, quantity conflicts) of a cluster."""
+def _quantities(members: list[EventRow], knowledge: MapKnowledge) -> tuple[list[dict], list[dict]]:
+    """(agreed quantities, quantity conflicts) of a cluster. Only counts of one
+    occurrence (``is_occurrence_count``) can disagree."""
     agreed, conflicts = [], []
     for group in _quantity_groups(members):
         by_value: dict[float, list[str]] = {}
@@ -240,22 +248,39 @@ def _quantities(members: list[EventRow]) -> tuple[list[dict], list[dict]]:
         for quantity, member in group:
             value = float(quantity["value"])
             by_value.setdefault(value, []).append(member.id)
-            sources.setdefault(value, set()).add(source_of(member))
+            if is_occurrence_count(quantity, member.sentence_text, knowledge):
+                sources.setdefault(value, set()).add(source_of(member))
         item = Counter(q["item"] for q, _ in group).most_common(1)[0][0]
         value = min(by_value, key=lambda v: (-len(set(by_value[v])), v))
         # Different numbers from one source are parts of a whole or two events;
         # a conflict is two sources that count the same item differently.
-        clash = len(by_value) > 1 and sources_disagree(sources)
+        clash = len(sources) > 1 and sources_disagree(sources) and _counted_alike(group, knowledge)
         agreed.append({"item": item, "value": value, "conflict": clash})
         if clash:
             conflicts.append(
                 {
                     "field": "quantity",
                     "item": item,
-                    "values": _values({_number(v): ids for v, ids in by_value.items()}),
+                    "values": _values({_number(v): by_value[v] for v in sources}),
                 }
             )
     return sorted(agreed, key=lambda q: q["item"]), conflicts
+
+
+def _counted_alike(group: list[tuple[dict, EventRow]], knowledge: MapKnowledge) -> bool:
+    """Two tellings that count differently, from two sources, are themselves one
+    event (``are_compatible``), not two events a chain of links put in one cluster
+    ("one Turkish soldier killed on Sunday" and "two killed" days before)."""
+    counted = [
+        (float(q["value"]), m)
+        for q, m in group
+        if is_occurrence_count(q, m.sentence_text, knowledge)
+    ]
+    return any(
+        vx != vy and _two_sources(source_of(x), source_of(y)) and are_compatible(x, y)
+        for i, (vx, x) in enumerate(counted)
+        for vy, y in counted[i + 1 :]
+    )
 
 
 def _number(value: float) -> float | int:
@@ -314,6 +339,9 @@ def summarise(members: list[EventRow], knowledge: MapKnowledge) -> Cluster:
     bounds = period_bounds(start)
     published = [m.published_date for m in members if m.published_date]
     period, period_precision = _period(start, precision)
+    # A cluster no side of which is a resolved actor ("People are killed ...")
+    # is no event the map can name: its tellings disagree about nothing one can point to.
+    named = any(r.actor_id for m in members for r in (*m.actor, *m.recipient))
     conflicts = [
         c
         for c in (
@@ -321,10 +349,10 @@ def summarise(members: list[EventRow], knowledge: MapKnowledge) -> Cluster:
             _field_conflict(members, "certainty", CERTAINTY_CLASS),
             _field_conflict(members, "polarity", None),
         )
-        if c
+        if c and named
     ]
-    quantities, quantity_conflicts = _quantities(members)
-    conflicts = quantity_conflicts + conflicts
+    quantities, quantity_conflicts = _quantities(members, knowledge)
+    conflicts = (quantity_conflicts if named else []) + conflicts
     polarity_clash = any(c["field"] == "polarity" for c in conflicts)
     contested = polarity_clash or any(m.certainty in ("denied", "disputed") for m in members)
     sources = sorted({m.source for m in members})

@@ -12,8 +12,10 @@ fails, or None):
 3. **meant**: a conflict event that is no accident ("an accidental
    airstrike", "mistakenly shot down": ``evidence.accident_cues`` in
    relations.yaml); an agreement to prevent accidents is meant;
-4. **political**: not one person acting alone ("a lone gunman": the actor's
-   name ends with, or stands before, one of ``evidence.individual_nouns``);
+4. **political**: not one person acting alone, nor one person as the target
+   ("a lone gunman", "the shooting of an Indian man", "a man in the US state
+   of Kansas": a side's name ends with, stands before, or follows "<noun> in
+   / from / of" one of ``evidence.individual_nouns``);
 5. **current**: an event with no date of its own that its sentence places in
    the past ("in the early 20th century Russian troops occupied northern
    Iran": ``evidence.past_cues``) is history, not the state of affairs on
@@ -25,6 +27,7 @@ relation audit (``explain_relation``).
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from entente.consolidate.blocks import EventRow
@@ -35,7 +38,7 @@ RULES = {
     "happened": "a positive, actual event (not negated, promised or hypothetical)",
     "claimed": "asserted, reported or alleged, not denied nor asked",
     "meant": "no accident",
-    "political": "not one person acting alone",
+    "political": "not one person acting alone or targeted alone",
     "current": "dated, or not placed in the past by its sentence",
 }
 
@@ -51,7 +54,7 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
         knowledge.accident_re, text
     ):
         return "meant"  # an accidental strike; an agreement to prevent accidents is meant
-    if any(_is_individual(ref.name, text, knowledge) for ref in event.actor):
+    if any(_is_individual(ref.name, text, knowledge) for ref in (*event.actor, *event.recipient)):
         return "political"
     if event.date_basis != "text" and _matches(knowledge.past_re, text):
         return "current"
@@ -63,9 +66,10 @@ def _matches(pattern: re.Pattern[str] | None, text: str) -> bool:
 
 
 def _is_individual(name: str, sentence: str, knowledge: MapKnowledge) -> bool:
-    """The actor is one person: its name ends with an individual noun ("Turkish
-    gunman"), or its name stands before one in the sentence ("a Turkish gunman"
-    where only "Turkish" was resolved)."""
+    """The side is one person: its name ends with an individual noun ("Turkish
+    gunman"), its name stands before one in the sentence ("a Turkish gunman"
+    where only "Turkish" was resolved), or one stands before it with "in",
+    "from" or "of" ("a man in the US state of Kansas")."""
     words = name.lower().split()
     if not words:
         return False
@@ -76,5 +80,86 @@ def _is_individual(name: str, sentence: str, knowledge: MapKnowledge) -> bool:
         after = sentence[start + len(name) :].split(None, 1)
         if after and after[0].strip(".,;:") in knowledge.individual_nouns:
             return True
+        before = sentence[:start].split()[-3:]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        if (
+            len(before) >= 2
+            and before[-1] in _PLACE_PREPOSITIONS
+            and before[-2].strip(".,;:") in knowledge.individual_nouns
+        ):
+            return True
         start = sentence.find(name.lower(), start + 1)
     return False
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "of"})
+
+
+_NUMBER_WORD = re.compile(r"[\w.,$€£%-]+")
+
+
+def is_occurrence_count(quantity: dict, sentence: str, knowledge: MapKnowledge) -> bool:
+    """Whether a count tells how many of one occurrence, so that another source
+    counting it differently disagrees (a conflict). Not such a count:
+
+    1. a vague one, in words with no number ("dozens", "hundreds of thousands");
+    2. a running total: its sentence counts over a period ("at least 99 killed
+       since Monday", "12 executive orders at this point in his presidency");
+    3. an increment: "an additional 5,000 agents", "four more missiles"
+       ("more than 600" is an estimate of the whole, and counts);
+    4. a count naming a thing: "the 12-nation pact" counts nations, not an event.
+    """
+    text = str(quantity.get("text") or "").strip()
+    lowered = sentence.lower()
+    words = text.lower().split()
+    if not any(c.isdigit() for c in text) and any(w in knowledge.vague_count_words for w in words):
+        return False
+    if _matches(knowledge.running_total_re, lowered):
+        return False
+    where = lowered.find(text.lower()) if text else -1
+    if where >= 0:
+        before = _NUMBER_WORD.findall(lowered[:where])[-1:]
+        after = _NUMBER_WORD.findall(lowered[where:])[:3]
+        number_at = next((i for i, w in enumerate(after) if any(c.isdigit() for c in w)), 0)
+        following = after[number_at + 1 : number_at + 3]
+        if before and before[0] in knowledge.increment_words and before[0] != "more":
+            return False
+        if following and following[0] in knowledge.increment_words and following[1:] != ["than"]:
+            return False
+    item = str(quantity.get("item") or "").lower().split()
+    first, _, rest = (words[0] if words else "").partition("-")
+    names_thing = bool(rest and first[:1].isdigit() and item)
+    return not (names_thing and rest.rstrip("s") == item[-1].rstrip("s"))
+
+
+# Month names and their short forms ("Feb.", "Sept"): a date in these words is
+# read the same by every source; "last week" or "on Monday" depends on when the
+# article was written and how the reader resolved it.
+_MONTHS = frozenset(
+    {m.lower() for m in calendar.month_name[1:]}
+    | {m.lower() for m in calendar.month_abbr[1:]}
+    | {"sept"}
+)
+
+
+def is_absolute_date(event: EventRow) -> bool:
+    """Whether the event's date was read from words that fix it (a number or a
+    month: "March 13", "2017", "Feb. 9"), not from words relative to the
+    article's date ("last week", "on Tuesday", "today"). Two sources disagree
+    about when only with such dates: relative ones differ with publication
+    dates and resolution slips (issue 14: "last week" read on the 15th and on
+    the 17th of one month made two dates for one missile launch)."""
+    text = (event.date_text or "").lower()
+    if any(c.isdigit() for c in text):
+        return True
+    return any(word.strip(".,") in _MONTHS for word in text.split())
+
+
+def is_someones_word(event: EventRow) -> bool:
+    """Whether a telling is someone's statement (attributed, or reported or
+    denied by a source), not the narrator's own account. A polarity conflict
+    is a source saying it did not happen ("I never met ...", he said) against
+    one saying it did; the narrator's "X did not attend the meeting" beside
+    "Y was meeting Z" is two events, not a disagreement."""
+    return bool(event.attributed_to) or event.certainty in ("reported", "denied")

@@ -60,6 +60,10 @@ class MapKnowledge:
     accident_re: re.Pattern[str] | None = None
     past_re: re.Pattern[str] | None = None
     individual_nouns: frozenset[str] = frozenset()
+    # counts that tell no single occurrence (clusters.is_occurrence_count)
+    vague_count_words: frozenset[str] = frozenset()
+    running_total_re: re.Pattern[str] | None = None
+    increment_words: frozenset[str] = frozenset()
     not_relation_kinds: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
@@ -174,6 +178,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
     try:
         nodes = raw["map_nodes"]
         evidence = raw.get("evidence") or {}
+        counts = raw.get("counts") or {}
         words = _read_words(data_dir / "lexicons" / "military_goods.txt")
         quads, scores = _plover(data_dir / "plover.yaml")
         knowledge = MapKnowledge(
@@ -193,6 +198,9 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             accident_re=_phrase_pattern(evidence.get("accident_cues") or []),
             past_re=_phrase_pattern(evidence.get("past_cues") or []),
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
+            vague_count_words=frozenset(counts.get("vague_words") or []),
+            running_total_re=_phrase_pattern(counts.get("running_total_cues") or []),
+            increment_words=frozenset(counts.get("increment_words") or []),
             not_relation_kinds=frozenset(nodes.get("not_relation_kinds") or []),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
