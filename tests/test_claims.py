@@ -138,6 +138,20 @@ def test_a_promise_is_stated_by_its_own_word(nlp, lexicon, text, word):
     assert acts and all(e.tense == "future" and e.evidence.trigger != word for e in acts)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The Ruritanian minister cited the attacks by Sylvania on Freedonia.", "cite"),
+        ("The Ruritanian minister mentioned the invasion of Freedonia by Sylvania.", "mention"),
+    ],
+)
+def test_a_verb_that_speaks_of_an_event_is_its_source(nlp, lexicon, text, cue):
+    """Issue 20: "cited the attacks" names a source and leaves the certainty alone."""
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None and "minister" in e.attributed_to.name
+    assert e.attributed_to.cue == cue and e.certainty == "asserted"
+
+
 def test_a_refusal_is_stated_by_its_negation(nlp, lexicon):
     """Issue 20: "will not release" is a REJECT stated now, on "will not"; the release
     itself keeps its word, negative."""

@@ -595,8 +595,9 @@ def certainty_of(
     the event (its subject, or a passive's agent, claims it); 4. sentence cues
     ("according to X", "unconfirmed"); 5. the quotation holding the event, whose
     speaker also replaces a claimant the speaker names as "I", "we" or "you"
-    ('"I know they sent ...," she said'); 6. the maker of a plan or call that
-    governs it; 7. a speaker's own act done in the words quoted stays asserted.
+    ('"I know they sent ...," she said'); then a verb that speaks of it ("cited
+    the attacks": a source, certainty unchanged); 6. the maker of a plan or call
+    that governs it; 7. a speaker's own act done in the words quoted stays asserted.
     """
     best, attribution = "asserted", None
     claimant: Token | None = None
@@ -654,6 +655,13 @@ def certainty_of(
         kind = lexicon.governor_cues.get(quote.cue, "reported")
         if CERTAINTY_RANK.get(kind, 0) > CERTAINTY_RANK[best]:
             best = kind
+    if attribution is None:
+        # a verb that speaks of the event ("cited the attacks", "mentioned the raid"):
+        # its subject is the source; the narrator still vouches as much as before
+        speaker = _stance_verb(pred, lexicon)
+        claimant = claimant_of(speaker) if speaker is not None else None
+        if claimant is not None and claimant.lower_ not in RELATIVE_WORDS:
+            attribution = _attribution_from(claimant, index, speaker.lemma_.lower())
     if attribution is None:  # 6.
         attribution = _intender(governors, index)
         if attribution is not None and CERTAINTY_RANK["reported"] > CERTAINTY_RANK[best]:
@@ -731,6 +739,29 @@ def _unparsed_frame(pred: Token, lexicon: Lexicon, view: DocView) -> tuple[str, 
                 words = [t for t in pred.doc[noun.left_edge.i : word.i] if not t.is_punct]
                 name = " ".join(t.text for t in words)
                 return kind, Attribution(name=name, cue=word.lemma_.lower())
+    return None
+
+
+# kinds of a verb whose direct object, an event noun, is what its subject speaks of
+# ("announced their support", "cited the attacks", "mentioned the raid")
+SPEAKING_OF_KINDS = frozenset({"reported", "alleged", "stance"})
+
+
+def _stance_verb(pred: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that speaks of ``pred`` without reporting it as a claim: one of saying
+    or of stance whose direct object the event noun is (or a conjunct of it), or a
+    verb of stance whose clause holds the event ("mentioned refinancing loans")."""
+    token = pred
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if head.i == token.i or head.pos_ != "VERB":
+        return None
+    kind = lexicon.governor_cues.get(head.lemma_.lower())
+    if token.dep_ == "dobj" and pred.pos_ == "NOUN" and kind in SPEAKING_OF_KINDS:
+        return head
+    if token.dep_ in REPORTED_CLAUSE_DEPS and kind == "stance":
+        return head
     return None
 
 

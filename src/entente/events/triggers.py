@@ -38,6 +38,7 @@ CUE_KINDS = frozenset(
         "actual",
         "cease",
         "presuppose",
+        "stance",
     }
 )
 CUE_SCOPES = frozenset({"modifier", "governor", "sentence", "finite", "speaker"})
