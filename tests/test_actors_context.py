@@ -262,3 +262,14 @@ def test_state_of_a_document_counts_its_organs_and_office_holders(resolve):
         "2017-03-02",
     )
     assert _actor(result, "Jane Fairweather")[0].country == "USA"
+
+
+def test_organisation_name_ends_at_the_bracket_of_its_short_form(resolve):
+    """Issue 14: the node "Pakistan Institute of Labor Education and Research ( Piler"."""
+    result = resolve(
+        "The Pakistan Institute of Labor Education and Research (Piler) said wages fell.",
+        "2017-03-02",
+    )
+    names = {m.text for m in result.mentions if m.actor_id}
+    assert not any("(" in name for name in names), names
+    assert any(name.endswith("Research") for name in names), names

@@ -221,6 +221,13 @@ def resolve_unknown_organisations(ctx: Context) -> None:
     dominant = dominant_state(ctx.countries)
     short: dict[str, str] = {}
     for ent in _organisation_spans(doc, ctx.ents):
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and not any(t.text == ")" for t in doc[bracket : ent.end]):
+            # "the Institute of Labor (Piler": the tagger ran on into the short form, whose
+            # bracket it left open; the name ends at the bracket ("(Group) Ltd." stays)
+            ent = doc[ent.start : bracket]
+            if len(ent) < 2:
+                continue
         tail = ctx.claimed.get(ent.end - 1)
         if tail is not None and tail.entry.kind in STATE_KINDS and tail.last > ent.end:
             ent = doc[ent.start : tail.last]  # "the Court of Bosnia and | Herzegovina"
