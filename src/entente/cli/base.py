@@ -26,6 +26,10 @@ console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 HELP = {s.name: s.help for s in SETTINGS}
 
+# --limit and --offset: a negative number is refused by Click with a one-line
+# usage error (it reached DuckDB as "LIMIT/OFFSET cannot be negative").
+COUNT = click.IntRange(min=0)
+
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--db PATH`` for every command, from the settings table."""

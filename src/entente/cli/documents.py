@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from entente import query
-from entente.cli.base import console, db_option, format_option, open_store, print_json
+from entente.cli.base import COUNT, console, db_option, format_option, open_store, print_json
 from entente.escaping import DataTable, terminal_safe
 from entente.vocabulary import INGEST_STATUSES
 
@@ -18,8 +18,8 @@ from entente.vocabulary import INGEST_STATUSES
     "--outlet", default=None, help='Only documents of this outlet (e.g. "Voice of America").'
 )
 @click.option("--search", default=None, help="Only documents whose title or text contains this.")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True)
+@click.option("--offset", type=COUNT, default=0, show_default=True)
 @format_option
 def docs(
     db: Path | None, outlet: str | None, search: str | None, limit: int, offset: int, fmt: str
@@ -27,7 +27,7 @@ def docs(
     """List stored documents: id, outlet, published, title, words."""
     with open_store(db) as store:
         rows = query.list_documents(store, outlet=outlet, search=search, limit=limit, offset=offset)
-        total = query.count_documents(store)
+        total = query.count_documents(store, outlet=outlet, search=search)
     if fmt == "json":
         print_json({"total": total, "documents": rows})
         return
@@ -88,7 +88,7 @@ def show(doc_id: str, db: Path | None) -> None:
 @db_option
 @click.option("--status", type=click.Choice(INGEST_STATUSES), default=None)
 @click.option("--run", default=None, help="A run id, or 'last'.")
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=COUNT, default=100, show_default=True)
 @format_option
 def log(db: Path | None, status: str | None, run: str | None, limit: int, fmt: str) -> None:
     """Show the ingest log: every input with its outcome and reason."""

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from entente import query
-from entente.cli.base import console, db_option, format_option, open_store, print_json
+from entente.cli.base import COUNT, console, db_option, format_option, open_store, print_json
 from entente.escaping import DataTable, terminal_safe
 from entente.settings import Settings
 from entente.vocabulary import CERTAINTIES, POLARITIES
@@ -21,8 +21,8 @@ from entente.vocabulary import CERTAINTIES, POLARITIES
 @click.option("--country", default=None, help="ISO alpha-3 code (RUS) or IGO, UNO, EUR, ...")
 @click.option("--kind", default=None, help="state, person, igo, armed-group, outlet, ...")
 @click.option("--search", default=None, help="Part of a name, or an exact alias.")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True)
+@click.option("--offset", type=COUNT, default=0, show_default=True)
 @format_option
 def actors(db: Path | None, fmt: str, **filters: Any) -> None:
     """List actors with how many mentions and documents name them."""
@@ -60,8 +60,8 @@ def _side(refs: list[dict[str, Any]]) -> str:
 @click.option("--until", default=None, help="Events dated on or before (the whole period named).")
 @click.option("--certainty", type=click.Choice(CERTAINTIES))
 @click.option("--polarity", type=click.Choice(POLARITIES))
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True)
+@click.option("--offset", type=COUNT, default=0, show_default=True)
 @click.option("--evidence", is_flag=True, help="Print each event's sentence under it.")
 @format_option
 def events(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
 from entente import query
 from entente.cli.base import db_option, err_console, open_store
+from entente.errors import UsageError
 from entente.escaping import terminal_safe
 from entente.export import BINARY_FORMATS, GRAPH_FORMATS, check_format, write_export
 from entente.export.formats import EVENT_FORMATS
@@ -41,13 +43,23 @@ def export_command(kind: str, db: Path | None, fmt: str | None, output: Path | N
     with open_store(db) as store:
         if output is None:
             count = write_export(store, kind, fmt, sys.stdout.buffer if binary else sys.stdout)
-        elif binary:
-            with output.open("wb") as out:
-                count = write_export(store, kind, fmt, out)
         else:
-            with output.open("w", encoding="utf-8", newline="") as out:
+            with _opened(output, binary) as out:
                 count = write_export(store, kind, fmt, out)
     what = "edges" if kind == "graph" else kind
     err_console.print(
         terminal_safe(f"Wrote {count} {what}" + (f" to {output}" if output else "")), markup=False
     )
+
+
+def _opened(output: Path, binary: bool) -> IO[Any]:
+    """The output file, open for writing. Raises UsageError when it cannot be written."""
+    try:
+        if binary:
+            return output.open("wb")
+        return output.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(
+            f"Cannot write {output}: {exc.strerror or exc}. Name a file in a folder that "
+            "exists and that you may write to, with -o."
+        ) from None

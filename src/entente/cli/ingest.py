@@ -15,7 +15,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from entente.cli.base import HELP, console, db_option, err_console, open_store
+from entente.cli.base import COUNT, HELP, console, db_option, err_console, open_store
 from entente.errors import UsageError
 from entente.escaping import terminal_safe
 from entente.settings import Settings
@@ -42,7 +42,7 @@ def _reader_options(**fields: Any) -> Any:
 @click.option("--url-field", default=None, help="Field holding the article's URL.")
 @click.option("--author-field", default=None, help="Field holding the author.")
 @click.option("--id-field", default=None, help="Field holding the record's id.")
-@click.option("--limit", type=int, default=None, help="Stop after this many articles.")
+@click.option("--limit", type=COUNT, default=None, help="Stop after this many articles.")
 @click.option(
     "--engine",
     type=click.Choice(["local", "ray"]),

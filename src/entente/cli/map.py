@@ -12,6 +12,7 @@ from rich.markup import escape
 
 from entente import query
 from entente.cli.base import (
+    COUNT,
     VocabularyChoice,
     console,
     db_option,
@@ -51,7 +52,7 @@ def _months_between(first: str, last: str) -> list[str]:
 @db_option
 @click.option("--kind", type=VocabularyChoice(relation_kinds), default=None)
 @click.option("--certainty", type=click.Choice(RELATION_CERTAINTIES), default=None)
-@click.option("--limit", type=int, default=30, show_default=True)
+@click.option("--limit", type=COUNT, default=30, show_default=True)
 @click.option(
     "--single-document",
     is_flag=True,
@@ -151,7 +152,7 @@ def _print_audit(db: Path | None, a: str, b: str) -> None:
 @db_option
 @click.option("--month", default=None, help="Only the events of one month (YYYY-MM) or year.")
 @click.option(
-    "--limit", type=int, default=30, show_default=True, help="Events listed under the series."
+    "--limit", type=COUNT, default=30, show_default=True, help="Events listed under the series."
 )
 @format_option
 def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int, fmt: str) -> None:
@@ -208,7 +209,7 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int, fmt: st
 
 @click.command()
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=COUNT, default=20, show_default=True)
 @format_option
 def conflicts(db: Path | None, limit: int, fmt: str) -> None:
     """Where sources disagree (350 vs 300), with the sentences side by side."""
@@ -243,7 +244,7 @@ def conflicts(db: Path | None, limit: int, fmt: str) -> None:
 @db_option
 @click.option("--certainty", type=click.Choice(CERTAINTIES), default=None)
 @click.option("--actor", default=None, help="Only claims about this actor (name or id).")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True)
 @format_option
 def claims(db: Path | None, certainty: str | None, actor: str | None, limit: int, fmt: str) -> None:
     """Claims: who says what happened, how sure, who asserts and who denies it, and

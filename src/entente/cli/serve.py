@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import click
@@ -15,7 +16,7 @@ from entente.settings import Settings
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option(
     "--token",
     envvar="ENTENTE_TOKEN",
@@ -41,6 +42,7 @@ def serve(
             f"Refusing to serve on {host} without a token: anyone who can reach it could read "
             "the store. Pass --token SECRET (or set ENTENTE_TOKEN), or bind to 127.0.0.1."
         )
+    _check_can_listen(host, port)
     import uvicorn
 
     from entente.web import create_app
@@ -55,3 +57,19 @@ def serve(
         markup=False,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Raises UsageError when the address cannot be bound (in use, or no such address),
+    before the store is opened: uvicorn would log its own error and a traceback for it."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _name, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        raise UsageError(
+            f"Cannot listen on {host}:{port}: {exc.strerror or exc}. Choose another --port "
+            "(or --host), or stop what is using it."
+        ) from None

@@ -624,7 +624,7 @@ def record_unmerge(store: Store, actor_id: str) -> str:
     )
     if row is None:
         raise NotFoundError(
-            f"Actor {actor_id!r} is not merged into another. See merges with: entente actors merges"
+            f"Actor {actor_id!r} is not merged into another. See merges with: entente merges list"
         )
     store.execute(
         "UPDATE actor_merges SET undone_at = ?, method = 'manual' WHERE actor_id = ?",

@@ -27,6 +27,7 @@ def list_actors(
         where.append("a.country = ?")
         params.append(country.upper())
     if kind:
+        check_kind(store, kind)
         where.append("a.kind = ?")
         params.append(kind)
     if search:
@@ -113,3 +114,12 @@ def check_country(store: Store, country: str) -> None:
         f"No actor has country {country!r}: countries are ISO alpha-3 codes, "
         f"write {found.alpha_3} ({getattr(found, 'common_name', found.name)})."
     )
+
+
+def check_kind(store: Store, kind: str) -> None:
+    """Raises UsageError, listing the kinds the store's actors have, when none has ``kind``."""
+    kinds = [r[0] for r in store.fetchall("SELECT DISTINCT kind FROM actors ORDER BY kind")]
+    if kind not in kinds:
+        raise UsageError(
+            f"No actor of kind {kind!r}. Kinds in the store: {', '.join(kinds) or 'none yet'}."
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from entente.errors import DocumentNotFound
+from entente.errors import DocumentNotFound, NotFoundError
 from entente.escaping import contains_text, starts_with_text
 from entente.query.events import records_of
 from entente.store.db import Store
@@ -32,14 +32,11 @@ def list_documents(
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Documents newest first (undated last), without their text."""
-    where, params = ["TRUE"], []
-    if outlet:
-        where.append("outlet = ?")
-        params.append(outlet)
-    if search:
-        where.append(f"({contains_text('title')} OR {contains_text('text')})")
-        params += [search] * 2
+    """Documents newest first (undated last), without their text.
+
+    Raises NotFoundError, naming the closest outlets, for an outlet no document has.
+    """
+    where, params = _documents_where(store, outlet, search)
     sql = (
         f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents WHERE {' AND '.join(where)} "
         "ORDER BY published_date DESC NULLS LAST, source LIMIT ? OFFSET ?"
@@ -47,9 +44,40 @@ def list_documents(
     return store.records(sql, [*params, limit, offset])
 
 
-def count_documents(store: Store) -> int:
-    row = store.fetchone("SELECT count(*) FROM documents")
+def count_documents(store: Store, *, outlet: str | None = None, search: str | None = None) -> int:
+    """How many documents ``list_documents`` would list with no limit."""
+    where, params = _documents_where(store, outlet, search)
+    row = store.fetchone(f"SELECT count(*) FROM documents WHERE {' AND '.join(where)}", params)
     return int(row[0]) if row else 0
+
+
+# Outlets offered when an outlet matches none: the closest by Jaro-Winkler.
+CLOSE_OUTLETS = 3
+
+
+def _documents_where(
+    store: Store, outlet: str | None, search: str | None
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if outlet:
+        if not store.fetchone("SELECT 1 FROM documents WHERE outlet = ? LIMIT 1", [outlet]):
+            close = store.fetchall(
+                "SELECT outlet FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
+                "ORDER BY jaro_winkler_similarity(lower(outlet), lower(?)) DESC, outlet LIMIT ?",
+                [outlet, CLOSE_OUTLETS],
+            )
+            hint = ", ".join(repr(r[0]) for r in close)
+            raise NotFoundError(
+                f"No document has outlet {outlet!r}."
+                + (f" Did you mean: {hint}? (entente docs lists them)" if hint else "")
+            )
+        where.append("outlet = ?")
+        params.append(outlet)
+    if search:
+        where.append(f"({contains_text('title')} OR {contains_text('text')})")
+        params += [search] * 2
+    return where, params
 
 
 def get_document(store: Store, doc_id: str) -> dict[str, Any]:
@@ -111,6 +139,15 @@ def ingest_log(
     if run == "last":
         where.append("run_id = (SELECT run_id FROM ingest_log ORDER BY id DESC LIMIT 1)")
     elif run:
+        if not store.fetchone("SELECT 1 FROM ingest_log WHERE run_id = ? LIMIT 1", [run]):
+            latest = store.fetchall(
+                "SELECT run_id FROM ingest_log GROUP BY run_id ORDER BY max(id) DESC LIMIT 3"
+            )
+            runs = ", ".join(r[0] for r in latest)
+            raise NotFoundError(
+                f"No ingest run {run!r} in the log."
+                + (f" The latest: {runs} (or write --run last)." if runs else " The log is empty.")
+            )
         where.append("run_id = ?")
         params.append(run)
     return store.records(

@@ -44,6 +44,12 @@ def migrations() -> list[tuple[int, str, str]]:
 SCHEMA_VERSION = migrations()[-1][0]
 
 
+def _reason(exc: duckdb.Error) -> str:
+    """DuckDB's message on one line, without its class ("Binder Error: ") or the SQL it quotes."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return re.sub(r"^[A-Za-z ]*Error: ", "", first)
+
+
 def _is_lock_error(exc: duckdb.Error) -> bool:
     text = str(exc).lower()
     return "lock" in text and ("conflicting" in text or "could not set" in text)
@@ -102,7 +108,12 @@ class Store:
                     "extension, and entente loads none): name a DuckDB file, or a new path, "
                     "with --db."
                 ) from exc
-            raise StoreError(f"Could not open the store {self.path}: {exc}") from exc
+            if "not a valid duckdb database" in str(exc).lower():
+                raise StoreError(
+                    f"{self.path} is not a DuckDB file, so not an entente store: name a "
+                    "store, or a new path, with --db."
+                ) from exc
+            raise StoreError(f"Could not open the store {self.path}: {_reason(exc)}") from exc
 
     def _pending(self) -> bool:
         return str(self.path) != ":memory:" and any(m[0] > self.version() for m in migrations())
@@ -164,7 +175,11 @@ class Store:
         try:
             return self.con.execute(sql, params or [])
         except duckdb.Error as exc:
-            raise StoreError(f"Query failed on {self.path}: {exc}") from exc
+            # One line, without the query: DuckDB's text quotes the SQL (issue 19);
+            # --debug shows the whole chained error.
+            raise StoreError(
+                f"Query failed on {self.path}: {_reason(exc)} (run with --debug for the query)"
+            ) from exc
 
     def fetchall(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self.execute(sql, params).fetchall()
