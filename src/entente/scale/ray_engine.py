@@ -2,9 +2,11 @@
 
 1. The driver lists the inputs as references (``references.list_references``)
    and drops those whose Parquet part is already written (a restarted run).
-2. Ray Data reads and cleans each reference in a task (``map_batches`` of a
-   function): raw articles, then ``prepare_document``; documents already in
-   the store are logged as duplicates and not coded.
+2. Ray Data reads and cleans each reference (``map_batches`` of a function):
+   raw articles, then ``prepare_document``; documents already in the store are
+   logged as duplicates and not coded. This step asks for the actors'
+   resources, so Ray Data fuses it into step 3: each actor reads the
+   references it codes, in the process that already holds the package.
 3. A pool of actors (``map_batches`` of a callable class, ``workers`` of them),
    each holding the spaCy pipeline and the knowledge loaded once, codes the
    documents with ``pipeline.code_chunk`` and writes the reference's part.
@@ -18,6 +20,7 @@ here, when the engine runs, and nowhere else.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import time
@@ -50,10 +53,12 @@ from entente.settings import Settings
 from entente.store.db import Store
 from entente.store.write import LogEntry, new_run_id
 
-# Logical CPUs a read task asks for. Reading and cleaning cost a few percent of
-# coding, so read tasks run beside the actors (one logical CPU each) instead of
-# waiting for one to finish; a local instance gets one CPU more than workers.
-READ_TASK_CPUS = 0.25
+# Logical CPUs a read task asks for: the actors' own, so that Ray Data fuses the
+# read step into the actor stage and each actor reads and cleans the references
+# it codes. Reading costs a few percent of coding; separate read tasks each
+# started a worker process that imported the package (and spaCy) again, which
+# on a small machine delayed the first coded part by seconds.
+READ_TASK_CPUS = 1
 # Parts queued in Ray's object store ahead of the actors, per actor.
 PARTS_IN_FLIGHT = 4
 
@@ -144,11 +149,16 @@ def _start_ray(address: str | None, workers: int | None) -> int:
     """Join the cluster at ``address``, or start a local instance; returns the actor count.
 
     Actors default to one per core of this machine for a local instance, and
-    to the cluster's CPUs less one (left to the read tasks) for a cluster.
+    to the cluster's CPUs less one (left to the driver) for a cluster. A local
+    instance gets one CPU more than its actors, so that the read step still
+    runs should Ray Data ever schedule it apart from the actors.
     """
     import ray
 
-    # Ray's own logging goes to its session folder, not over the progress line.
+    # Ray's own logging goes to its session folder, not over the progress line:
+    # its workers' output and Ray Data's notices (progress bars off, execution
+    # finished). Failures still reach the user as exceptions (EngineError).
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     common: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
     if address:
         ray.init(address=address, **common)
