@@ -253,3 +253,52 @@ def test_political_document_needs_length_to_tell(lexicon):
     assert not is_political_document(long_text, [place], lexicon, {})  # a bare country
     organ = Mention("t", 0, 0, 7, "Germany", "DEU", "test", "DEU", "GOV")
     assert is_political_document(long_text, [place, organ], lexicon, {})
+
+
+# --- frames that are no political event (frame_gates.tsv), issue 13 ---------------------
+
+
+def test_frame_gate_sports_doer_is_no_assault(nlp, lexicon):
+    assert "ASSAULT" not in types_of(nlp, lexicon, "The Ruritania striker attacked the referee.")
+
+
+def test_frame_gate_state_doer_is_an_assault(nlp, lexicon):
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania attacked Freedonia.")
+
+
+def test_frame_gate_company_supplying_is_no_aid(nlp, lexicon):
+    text = "The company will supply Freedonia with software."
+    assert "AID" not in types_of(nlp, lexicon, text)
+    assert "AID" in types_of(nlp, lexicon, "Ruritania will supply Freedonia with missiles.")
+
+
+def test_frame_gate_death_in_a_crash_is_no_assault(nlp, lexicon):
+    text = "Ten Ruritania soldiers were killed in a crash near the border of Freedonia."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+
+
+def test_frame_gate_unknown_kind_names_file_and_line(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    gates = data / "lexicons" / "frame_gates.tsv"
+    gates.write_text(gates.read_text() + "weather\tdoer\t*\n")
+    with pytest.raises(DataFileError, match=r"frame_gates.tsv.*weather"):
+        load_lexicon(data)
+
+
+def test_police_raid_is_coercion(nlp, lexicon):
+    """Issue 13: police raids were coded ASSAULT in the 2017 sample."""
+    assert "COERCE" in types_of(nlp, lexicon, "Police raided the homes of Ruritania activists.")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania forces raided a village in Freedonia.")
+
+
+def test_noun_a_participle_describes_is_not_its_doer(nlp, lexicon):
+    """Issue 13: "one of 2,000 protesters arrested in 1946" made the arrestee the actor."""
+    events = code(nlp, lexicon, "Ruritania was one of many states attacked in 1946.", "2017-03-14")
+    assert all("RUR" not in countries(e.actor) for e in events if e.type == "ASSAULT")
+
+
+def test_subject_of_a_causing_verb_is_not_the_doer(nlp, lexicon):
+    """Issue 13: "X's case prompted protests": X did not protest (causing_verbs.txt)."""
+    events = code(nlp, lexicon, "Ruritania prompted protests in Freedonia.", "2017-03-14")
+    assert all("RUR" not in countries(e.actor) for e in events if e.type == "PROTEST")

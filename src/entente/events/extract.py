@@ -63,7 +63,7 @@ from entente.events.roles import (
     prep_objects,
     verbal_roles,
 )
-from entente.events.triggers import Candidate, Lexicon, find_triggers, token_strings
+from entente.events.triggers import Candidate, Lexicon, doer_of, find_triggers, token_strings
 from entente.events.triggers import load_lexicon as _load_lexicon
 from entente.records import (
     Actor,
@@ -182,6 +182,7 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
             _protest_reading(p)
             or _verbal_attack_reading(p, lexicon)
             or _labour_strike_reading(p, lexicon)
+            or _police_reading(p, lexicon)
         )
         if reading is not None and reading[0] in lexicon.types:
             p.type, p.mode = reading
@@ -226,6 +227,21 @@ def _labour_strike_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | No
         head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in words
     ):
         return "PROTEST", "strike"
+    return None
+
+
+def _police_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """COERCE for an act that is coercion when the police do it ("police raided
+    the homes", "a police raid"; police_acts.tsv), whoever else's raid stays ASSAULT."""
+    head = (plan.noun or plan.candidate).head
+    reading = lexicon.police_acts.get(head.lemma_.lower())
+    if plan.type != "ASSAULT" or reading is None:
+        return None
+    doers = [doer_of(head)]
+    if head.pos_ == "NOUN":
+        doers.extend(c for c in head.children if c.dep_ in ("compound", "amod"))
+    if any(d is not None and d.lemma_.lower() in lexicon.police_words for d in doers):
+        return reading
     return None
 
 
@@ -290,6 +306,8 @@ def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[in
     lemma = verb.lemma_.lower()
     if lemma in lexicon.governor_cues and lemma not in lexicon.declaring_verbs:
         return None  # "X reported the attack": a reporter; "X declared a ceasefire": its actor
+    if lemma in lexicon.causing_verbs:
+        return None  # "Theo's case prompted protests": a cause, not the protesters
     subj = find_subject(verb)
     if subj is not None and subj.lower_ in FIRST_PERSON:
         return None  # '"We must see the attacks ..."': a speaker who sees them

@@ -105,6 +105,20 @@ class Cue:
     scope: str
 
 
+FRAME_ROLES = frozenset({"doer", "object", "occasion"})
+
+
+@dataclass(frozen=True, slots=True)
+class FrameGate:
+    """A frame that makes a trigger no political event: a thing of one kind
+    (``lemmas``) in ``role`` of a trigger of ``types`` (None: every type)."""
+
+    kind: str
+    role: str
+    types: frozenset[str] | None
+    lemmas: frozenset[str]
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Everything the event coder reads, loaded and checked once."""
@@ -148,6 +162,14 @@ class Lexicon:
     # verbs whose event-noun object is already going on ("will not end the strike"):
     # ongoing_event_verbs.txt
     ongoing_event_verbs: frozenset[str] = frozenset()
+    # frames that make a trigger no political event: frame_kinds.tsv, frame_gates.tsv
+    frame_gates: list[FrameGate] = field(default_factory=list)
+    # acts that are coercion when the police do them (police_acts.tsv): lemma ->
+    # (type, mode); police words (police_words.txt)
+    police_acts: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    police_words: frozenset[str] = frozenset()
+    # verbs whose subject causes an event noun, not does it: causing_verbs.txt
+    causing_verbs: frozenset[str] = frozenset()
     # mention sectors and actor kinds that make a document political: political_documents.tsv
     document_sectors: frozenset[str] = frozenset()
     document_kinds: frozenset[str] = frozenset()
@@ -314,6 +336,25 @@ def _read_words(path: Path) -> frozenset[str]:
     )
 
 
+def _read_frame_gates(lex_dir: Path, types: dict[str, PloverType]) -> list[FrameGate]:
+    kinds: dict[str, set[str]] = {}
+    for _, (kind, lemma) in _rows(lex_dir / "frame_kinds.tsv", 2):
+        kinds.setdefault(kind, set()).add(lemma.lower())
+    gates_path = lex_dir / "frame_gates.tsv"
+    gates = []
+    for number, (kind, role, names) in _rows(gates_path, 3):
+        if kind not in kinds:
+            raise DataFileError(gates_path, number, f"kind {kind!r} not in {sorted(kinds)}")
+        if role not in FRAME_ROLES:
+            raise DataFileError(gates_path, number, f"role {role!r} not in {sorted(FRAME_ROLES)}")
+        gated = None if names == "*" else frozenset(n.strip() for n in names.split(","))
+        unknown = sorted((gated or set()) - types.keys())
+        if unknown:
+            raise DataFileError(gates_path, number, f"unknown types {unknown}")
+        gates.append(FrameGate(kind, role, gated, frozenset(kinds[kind])))
+    return gates
+
+
 def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     """Read and check the PLOVER table and every lexicon under ``data_dir``.
 
@@ -363,6 +404,17 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.verbal_attack_words = _read_words(lex_dir / "verbal_attack_words.txt")
     lexicon.declaring_verbs = _read_words(lex_dir / "declaring_verbs.txt")
     lexicon.ongoing_event_verbs = _read_words(lex_dir / "ongoing_event_verbs.txt")
+    lexicon.frame_gates = _read_frame_gates(lex_dir, types)
+    lexicon.police_words = _read_words(lex_dir / "police_words.txt")
+    lexicon.causing_verbs = _read_words(lex_dir / "causing_verbs.txt")
+    police_path = lex_dir / "police_acts.tsv"
+    for number, (lemma, type_name, mode) in _rows(police_path, 3):
+        if type_name not in types:
+            raise DataFileError(police_path, number, f"unknown type {type_name!r}")
+        mode_name = None if mode == "-" else mode
+        if mode_name is not None and mode_name not in types[type_name].modes:
+            raise DataFileError(police_path, number, f"{mode!r} is not a {type_name} mode")
+        lexicon.police_acts[lemma.lower()] = (type_name, mode_name)
     lexicon.target_nouns = _read_words(lex_dir / "target_nouns.txt")
     lexicon.labour_strike_words = _read_words(lex_dir / "labour_strike_words.txt")
     modes_path = lex_dir / "request_modes.tsv"
@@ -459,6 +511,8 @@ def find_triggers(
                 continue
             if _inert(entry, head, lexicon) or _inert_actor(head, lexicon, entry.type):
                 continue
+            if _off_frame(head, entry.type, lexicon):
+                continue
             if _states_a_judgement(head, lexicon):
                 continue
             matched = Candidate(start=i, end=i + k, head=head, entry=entry)
@@ -521,7 +575,7 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
-def _doer(head: Token) -> Token | None:
+def doer_of(head: Token) -> Token | None:
     """Who does what ``head`` states: a verb's active subject (a coordinated verb's
     shared one; a relative clause's or an -ing participle's noun) or "by" agent; a noun's "by" object or
     possessor. A passive subject is the one acted on, never the doer."""
@@ -560,7 +614,7 @@ def _inert_actor(head: Token, lexicon: Lexicon, entry_type: str | None = None) -
     "passengers shared details"), or a measure doing what only force does
     ("tariffs targeting Canada")? The doer's own word decides: "Ruritanian
     tourists" stay tourists, whatever country they come from."""
-    doer = _doer(head)
+    doer = doer_of(head)
     if doer is None:
         return False
     lemma = doer.lemma_.lower()
@@ -568,6 +622,44 @@ def _inert_actor(head: Token, lexicon: Lexicon, entry_type: str | None = None) -
         return True
     physical = entry_type is not None and lexicon.types[entry_type].physical
     return physical and lemma in lexicon.measures
+
+
+# Prepositions whose object is the occasion of an act ("killed in a crash").
+OCCASION_PREPS = frozenset({"in", "during", "at"})
+
+
+def _frame_words(head: Token, role: str) -> list[Token]:
+    """The things in one role of a trigger (see frame_gates.tsv)."""
+    if role == "doer":
+        doer = doer_of(head)
+        return [] if doer is None else [doer]
+    found = []
+    for c in head.children:
+        if role == "object" and c.dep_ in OBJECT_DEPS:
+            found.append(c)
+        elif c.dep_ == "prep" and (
+            (
+                role == "object"
+                and (c.lower_ == "with" or (c.lower_ == "of" and head.pos_ == "NOUN"))
+            )
+            or (role == "occasion" and c.lower_ in OCCASION_PREPS)
+        ):
+            found.extend(o for o in c.children if o.dep_ == "pobj")
+    return found
+
+
+def _off_frame(head: Token, entry_type: str | None, lexicon: Lexicon) -> bool:
+    """Is the trigger in a frame that is no political event: a thing of a gated
+    kind as its doer, object or occasion ("the striker attacked the referee",
+    "firms supplying Britain", "killed in a crash"; frame_gates.tsv)?"""
+    if entry_type is None:
+        return False
+    for gate in lexicon.frame_gates:
+        if gate.types is not None and entry_type not in gate.types:
+            continue
+        if any(t.lemma_.lower() in gate.lemmas for t in _frame_words(head, gate.role)):
+            return True
+    return False
 
 
 COPULA_COMPLEMENTS = frozenset({"acomp", "attr", "prep"})
