@@ -152,6 +152,14 @@ def test_a_verb_that_speaks_of_an_event_is_its_source(nlp, lexicon, text, cue):
     assert e.attributed_to.cue == cue and e.certainty == "asserted"
 
 
+def test_a_participle_of_saying_speaks_for_the_main_subject(nlp, lexicon):
+    """Issue 20: "X spoke ..., saying Y": X says Y, though the participle has no subject."""
+    text = "The Ruritanian envoy spoke to reporters, saying Sylvania had attacked Freedonia."
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None and "envoy" in e.attributed_to.name
+    assert e.attributed_to.cue == "say" and e.certainty == "reported"
+
+
 def test_a_refusal_is_stated_by_its_negation(nlp, lexicon):
     """Issue 20: "will not release" is a REJECT stated now, on "will not"; the release
     itself keeps its word, negative."""

@@ -771,11 +771,22 @@ SPEAKER_WORDS = frozenset({"i", "we", "you", "me", "us"})
 
 def claimant_of(gov: Token) -> Token | None:
     """Who a cue verb says claims or intends its content: its subject, the subject of
-    the verb it is coordinated with ("made a condemnation and pledged to ..."), or a
-    passive's agent ("it was reported by X"). A passive's own subject is what is
+    the verb it is coordinated with ("made a condemnation and pledged to ...") or of
+    the clause its participle hangs from ("..., saying X"), or a passive's agent ("it was reported by X"). A passive's own subject is what is
     claimed, not who claims it ("Iran is believed to have ...": no claimant)."""
     subj = child(gov, SUBJECT_DEPS)
     if subj is None and gov.dep_ == "conj" and child(gov, ("nsubjpass",)) is None:
+        subj = child(gov.head, SUBJECT_DEPS)
+    if (
+        subj is None
+        and gov.dep_ == "advcl"
+        and gov.tag_ == "VBG"
+        and child(gov, "mark") is None
+        and gov.head.pos_ == "VERB"
+    ):
+        # "Trump spoke to them, promising to lift ...", "..., saying X": a bare
+        # participle says what the main verb's subject says (not "while showing",
+        # nor after a copula: "disquiet is evident from ..., asking")
         subj = child(gov.head, SUBJECT_DEPS)
     if subj is None:
         agent = child(gov, "agent")
