@@ -55,6 +55,7 @@ ACTORS = {
         "x-iranian-backed-militia", "Iranian-backed militia", "group", "IRQ", "REB", backers=["IRN"]
     ),
     "TUR": Actor("TUR", "Turkey", "state", "TUR", "GOV"),
+    "SYR": Actor("SYR", "Syria", "state", "SYR", "GOV"),
     "x-tur-gunman": Actor("x-tur-gunman", "Turkish gunman", "group", "TUR", "CVL"),
     "x-warren-baxter": Actor("x-warren-baxter", "Warren Baxter", "person", None, None),
     "daily-lantern": Actor("daily-lantern", "The Daily Lantern", "media", "USA", "JRN"),

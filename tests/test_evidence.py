@@ -169,3 +169,26 @@ def test_evidence_occurrence_counts_and_counts_of_something_else() -> None:
     assert not counts("5,000", "agents", "He called for an additional 5,000 agents.")
     assert not counts("four more missiles", "missiles", "It fired four more missiles.")
     assert not counts("12-nation", "nation", "He left the 12-nation trade pact.")
+
+
+def test_evidence_a_state_cooperates_with_no_actor_of_its_own(tmp_path: Path) -> None:
+    """Issue 14: "United States partner_of American People"; conflict at home is kept."""
+    from entente.consolidate.audit import explain_relation
+
+    promise = event(
+        "e-1", "AGREE", ["SYR"], ["x-syr-opposition"], "Syria agreed with its opposition."
+    )
+    promise_again = event(
+        "e-2", "AGREE", ["SYR"], ["x-syr-opposition"], "Syria signed a deal with the opposition."
+    )
+    strike = event("e-3", "ASSAULT", ["SYR"], ["x-syr-opposition"], "Syria shelled the opposition.")
+    found = _relations(tmp_path, promise, promise_again, strike)
+    assert ("SYR", "x-syr-opposition", "adversary_of") in found
+    assert not any(kind == "partner_of" for *_, kind in found)
+    docs = [doc("d-1", "o1.com", "2017-03-02", [promise])]
+    with store_of(tmp_path / "audit.duckdb", docs) as store:
+        update_map(store, ["d-1"])
+        audit = explain_relation(store, "SYR", "x-syr-opposition")
+    assert [c.rule for c in audit.clusters] == [
+        "a state and an actor of its own country (not_within_one_state)"
+    ]

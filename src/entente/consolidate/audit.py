@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from entente.consolidate.actors import resolve_node
+from entente.consolidate.actors import is_state_node, resolve_node
 from entente.consolidate.blocks import load_events
 from entente.consolidate.evidence import RULES, standing_rule
 from entente.consolidate.knowledge import MapKnowledge, RelationRule, load_map_knowledge
-from entente.consolidate.relations import political_nodes, rule_applies
+from entente.consolidate.relations import node_countries, political_nodes, rule_applies
 from entente.store.db import Store
 
 
@@ -113,8 +113,16 @@ def explain_relation(
         members.setdefault(cluster_id, []).append(event_id)
     events = {e.id: e for e in load_events(store, [e for ids in members.values() for e in ids])}
     political = political_nodes(store, set(pair), knowledge)
+    countries = node_countries(store, set(pair))
+    domestic = any(is_state_node(x) and countries.get(y) == x for x, y in (pair, pair[::-1]))
     for cluster in clusters:
         rules = [r for r in knowledge.rules if rule_applies(r, cluster, cluster["target"])]
+        at_home = (
+            domestic
+            and cluster["id"] not in supported
+            and bool(rules)
+            and all(r.kind in knowledge.not_within_one_state for r in rules)
+        )
         found = ClusterEvidence(
             cluster["id"],
             cluster["type"],
@@ -122,7 +130,9 @@ def explain_relation(
             cluster["target"],
             cluster["support"],
             sorted(supported.get(cluster["id"], [])),
-            _cluster_rule(cluster, rules, supported, political),
+            "a state and an actor of its own country (not_within_one_state)"
+            if at_home
+            else _cluster_rule(cluster, rules, supported, political),
         )
         for event_id in sorted(members.get(cluster["id"], [])):
             event = events.get(event_id)

@@ -65,6 +65,8 @@ class MapKnowledge:
     running_total_re: re.Pattern[str] | None = None
     increment_words: frozenset[str] = frozenset()
     not_relation_kinds: frozenset[str] = frozenset()
+    # relation kinds never between a state and an actor of its own country
+    not_within_one_state: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
         """The type family: types that can name the same real-world event."""
@@ -202,6 +204,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             running_total_re=_phrase_pattern(counts.get("running_total_cues") or []),
             increment_words=frozenset(counts.get("increment_words") or []),
             not_relation_kinds=frozenset(nodes.get("not_relation_kinds") or []),
+            not_within_one_state=frozenset(raw.get("not_within_one_state") or []),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(path, None, f"missing or bad entry ({exc!r})") from exc

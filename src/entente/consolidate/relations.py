@@ -13,7 +13,8 @@ asserted by one source and denied by another) makes the relation ``alleged``
 unless an asserted cluster supports it too. A rule may ask for more than one
 cluster (``min_clusters``: one accusation is no standing relation), and only
 political actors take part (``political_nodes``: no unresolved name, no
-person, newspaper or firm of its own).
+person, newspaper or firm of its own); a state cooperates with no actor of its
+own country (``not_within_one_state``: its people, party or firms).
 
 Strength: the sum over supporting clusters of
 ``certainty_weight[certainty] * (1 + log2(independent outlets))`` (weights in
@@ -146,6 +147,21 @@ def _from_clusters_enough(found: dict, knowledge: MapKnowledge) -> None:
             del found[key]
 
 
+def _within_one_state(relation: _Relation, countries: dict[str, str | None]) -> bool:
+    """A state and an actor of its own country ("United States", "American people")."""
+    source, target = relation.source, relation.target
+    return (is_state_node(source) and countries.get(target) == source) or (
+        is_state_node(target) and countries.get(source) == target
+    )
+
+
+def node_countries(store: Store, nodes: set[str]) -> dict[str, str | None]:
+    """The country of each node that is not a state (None where its actor names none)."""
+    others = sorted(n for n in nodes if not is_state_node(n))
+    index = load_actor_index(store, others)
+    return {n: (a.country if (a := index.actors.get(n)) else None) for n in others}
+
+
 def political_nodes(store: Store, nodes: set[str], knowledge: MapKnowledge) -> set[str]:
     """The nodes that may take part in a standing relation: states, and nodes with
     an actor whose kind is not one of ``map_nodes.not_relation_kinds``. A node
@@ -226,9 +242,17 @@ def refresh_relations(store: Store, pairs: set[tuple[str, str]], knowledge: MapK
     _from_clusters(store, keys, knowledge, found)
     _from_clusters_enough(found, knowledge)
     _from_backers(store, pairs, knowledge, found)
-    political = political_nodes(store, {n for key in found for n in key[:2]}, knowledge)
+    nodes = {n for key in found for n in key[:2]}
+    political = political_nodes(store, nodes, knowledge)
+    countries = node_countries(store, nodes)
     relations = sorted(
-        (r for r in found.values() if r.source in political and r.target in political),
+        (
+            r
+            for r in found.values()
+            if r.source in political
+            and r.target in political
+            and not (r.kind in knowledge.not_within_one_state and _within_one_state(r, countries))
+        ),
         key=lambda r: (r.source, r.target, r.kind),
     )
     rows = [r.row() for r in relations]
