@@ -681,6 +681,23 @@ def extract_events(
     ]
 
 
+QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+
+
+def _in_a_name(noun: Token) -> bool:
+    """Is an event noun capitalised inside a sentence as a word of a proper name
+    ("pull out of the Paris Agreement", "the 8th BRICS Summit")? Of the 53 such
+    events of the 2017 store, 28 of 30 read (seed 3) named an agreement or a
+    meeting rather than stating one."""
+    if not noun.is_title or noun.is_sent_start or noun.i == 0:
+        return False
+    if noun.doc[noun.i - 1].text in QUOTES:
+        return False
+    return noun.tag_ in ("NNP", "NNPS") or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children
+    )
+
+
 def _states_an_event(plan: _Plan) -> bool:
     """Step 4: is the trigger used as an event word here, not as a preposition,
     part of a name, an adjective, a kind of thing or a question?"""
@@ -689,6 +706,8 @@ def _states_an_event(plan: _Plan) -> bool:
         return False  # "Given the humiliation ...": a verb form used as a preposition
     if cand.head.ent_type_ in NAME_ENTITIES:
         return False  # "the ... Support and Stabilization Mission": a word of a name
+    if cand.nominal and _in_a_name(cand.head):
+        return False  # "the Paris Agreement", "the Minsk Agreement": a thing named
     if not cand.nominal and (_adjectival(cand.head) or cand.head.tag_ == "JJ"):
         return False  # "friendly and accepting", "what's striking": an adjective
     if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:

@@ -153,10 +153,11 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         issuer = _issuing_verb(head)
         if issuer is not None:
             return find_subject(issuer, depth + 1)
-    if dep == "acl" and pred.tag_ == "VBN" and depth == 0 and head.dep_ != "ROOT":
+    if dep == "acl" and pred.tag_ == "VBN" and depth == 0 and pred.sent.root.pos_ in VERBISH:
         # "one of 2,000 protesters arrested in 1946": the noun a past participle
         # describes undergoes it; who did it is not said (issue 13, 2017 sample).
-        # A noun at the root is a misparsed clause ("A report called for ...").
+        # A sentence with a noun at its root is a misparsed clause ("A report
+        # called for ...", "Doctors from two groups donated ...").
         return None
     if dep in ("acl", "relcl"):
         return _noun_subject(head, depth)
