@@ -306,9 +306,7 @@ def test_subject_of_a_causing_verb_is_not_the_doer(nlp, lexicon):
 
 def test_event_noun_in_a_proper_name_is_no_event(nlp, lexicon):
     """Issue 13: "pull out of the Paris Agreement" coded an AGREE by Paris."""
-    text = "Ruritania may pull out of the Geneva Agreement with Freedonia."
-    assert "AGREE" not in [
-        e.type for e in code(nlp, lexicon, text) if e.evidence.trigger == "Agreement"
-    ]
+    text = "Freedonia ratified the Paris Agreement, representing 80 percent of emissions."
+    assert not [e for e in code(nlp, lexicon, text) if e.evidence.trigger == "Agreement"]
     text = "Ruritania and Freedonia signed an agreement in Geneva."
     assert "SUPPORT" in types_of(nlp, lexicon, text)
