@@ -234,3 +234,22 @@ def test_cli_tables_fold_long_values_instead_of_cutting_them(db: str) -> None:
     assert "…" not in text
     cells = "".join(line.split("│")[2].strip() for line in text.splitlines() if "│" in line)
     assert "adversary_of" in cells
+
+
+def test_cli_errors_ctrl_c_during_ingest_says_what_is_kept(
+    files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C printed a traceback (DuckDB's "Query interrupted" among them); now one line
+    that says the committed documents are kept, and exit status 130."""
+    import entente.ingest.run
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(entente.ingest.run, "ingest", interrupted)
+    result = CliRunner().invoke(
+        main, ["ingest", str(files / "notes.txt"), "--db", str(tmp_path / "i.duckdb")]
+    )
+    assert result.exit_code == 130, result.output
+    assert "Interrupted: 0 documents committed" in result.output
+    assert "Traceback" not in result.output

@@ -94,6 +94,10 @@ class VocabularyChoice(click.Choice):
         self._loaded = tuple(value) or None
 
 
+# The exit status of a command stopped with Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
+
+
 class EntenteGroup(click.Group):
     """Turns EntenteError into one line and exit status 1."""
 
@@ -107,3 +111,8 @@ class EntenteGroup(click.Group):
                 f"[red]Error:[/red] {escape(terminal_safe(str(exc)))}", markup=True, soft_wrap=True
             )
             sys.exit(1)
+        except KeyboardInterrupt:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            err_console.print("Interrupted.", markup=False)
+            sys.exit(INTERRUPTED)

@@ -14,8 +14,9 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.table import Column
 
-from entente.cli.base import COUNT, HELP, console, db_option, err_console, open_store
+from entente.cli.base import COUNT, HELP, INTERRUPTED, console, db_option, err_console, open_store
 from entente.errors import UsageError
 from entente.escaping import terminal_safe
 from entente.settings import Settings
@@ -106,14 +107,19 @@ def ingest(
         MofNCompleteColumn(),
         TaskProgressColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        # The counts fold onto a second line rather than squeeze the columns
+        # before them: at 110 columns "163/3824" was cut to "163/38…".
+        TextColumn("{task.description}", table_column=Column(ratio=1, overflow="fold")),
     )
     with Progress(*columns, console=err_console, transient=True, disable=quiet) as progress:
         task = progress.add_task("starting", total=expected or None)
         last_line, committed = 0.0, 0
 
+        committed_so_far = 0
+
         def on_progress(summary: IngestSummary, entry: LogEntry | None) -> None:
-            nonlocal last_line, committed
+            nonlocal last_line, committed, committed_so_far
+            committed_so_far = summary.committed
             if quiet:
                 return
             if entry is not None and entry.status in ("skipped", "error"):
@@ -150,14 +156,27 @@ def ingest(
                     markup=False,
                 )
 
-        if engine == "ray":
-            from entente.scale import ingest_on_ray
+        try:
+            if engine == "ray":
+                from entente.scale import ingest_on_ray
 
-            summary = ingest_on_ray(
-                list(paths), settings, reader_options, on_progress, ray_address, parts
+                summary = ingest_on_ray(
+                    list(paths), settings, reader_options, on_progress, ray_address, parts
+                )
+            else:
+                summary = run_ingest(
+                    list(paths), settings, reader_options, on_progress, limit=limit
+                )
+        except KeyboardInterrupt:
+            progress.stop()
+            err_console.print(
+                terminal_safe(
+                    f"Interrupted: {committed_so_far} documents committed to {settings.db} are "
+                    "kept. Run the same command again to go on where it stopped."
+                ),
+                markup=False,
             )
-        else:
-            summary = run_ingest(list(paths), settings, reader_options, on_progress, limit=limit)
+            raise SystemExit(INTERRUPTED) from None
     console.print(
         terminal_safe(
             f"Ingested into {settings.db}: read {summary.read}, stored {summary.stored}, "

@@ -22,6 +22,7 @@ import ctypes
 import ctypes.util
 import itertools
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -232,6 +233,17 @@ def _chunks(
         yield fresh
 
 
+def _leave_interrupt() -> None:
+    """A worker ignores Ctrl-C: the main process stops the run and ends the pool
+    (each worker printed its own KeyboardInterrupt traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _init_spawned(model: str | None) -> None:
+    _leave_interrupt()
+    init_worker(model)
+
+
 @contextlib.contextmanager
 def _worker_pool(workers: int, model: str | None) -> Iterator[Pool]:
     """Processes that parse and code chunks.
@@ -243,10 +255,10 @@ def _worker_pool(workers: int, model: str | None) -> Iterator[Pool]:
     """
     if "fork" in multiprocessing.get_all_start_methods():
         init_worker(model)
-        pool = multiprocessing.get_context("fork").Pool(workers)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_leave_interrupt)
     else:
         context = multiprocessing.get_context("spawn")
-        pool = context.Pool(workers, initializer=init_worker, initargs=(model,))
+        pool = context.Pool(workers, initializer=_init_spawned, initargs=(model,))
     with pool:
         yield pool
 

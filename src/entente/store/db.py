@@ -174,6 +174,13 @@ class Store:
     def execute(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         try:
             return self.con.execute(sql, params or [])
+        except duckdb.InterruptException as exc:
+            raise KeyboardInterrupt from exc  # Ctrl-C while DuckDB ran: the user's stop
+        except RuntimeError as exc:
+            # DuckDB's binding reports Ctrl-C during a query as a bare RuntimeError.
+            if "interrupted" in str(exc).lower():
+                raise KeyboardInterrupt from exc
+            raise
         except duckdb.Error as exc:
             # One line, without the query: DuckDB's text quotes the SQL (issue 19);
             # --debug shows the whole chained error.
