@@ -1,6 +1,7 @@
 """Throughput of the local engine against the Ray engine, side by side in one run.
 
     python bench/scale.py --articles 600 --workers 1,2 [--rounds 1] [--json]
+    python bench/scale.py --articles 600 --workers 2 --skip 1000 --into S1K,S10K
 
 Takes the first N articles of the 2017 news corpus (see bench/corpus.py) as one
 JSON Lines file, then for each worker count, alternating, ingests it into a
@@ -14,6 +15,12 @@ Each run is a child process. Then the load-and-map step
 alone: a fresh store loaded from the parts the last Ray run wrote (no Ray, no
 coding). The best round of each configuration is reported; on a bigger machine
 pass ``--workers 4,8,16``. With ``--json`` the last line is one JSON object.
+
+How the single writer's load grows with the store: ``--into STORE,...`` loads
+the same parts again into a copy of each store named (e.g. 1k- and 10k-article
+stores made by bench/build_store.py), after the fresh one. ``--skip K`` takes
+the articles after the first K of the corpus, so that none of them is already
+in those stores (build_store.py's base holds the first ``--news`` articles).
 
 A benchmark, not a test.
 """
@@ -67,10 +74,19 @@ def run_side(
 
 
 def measure(
-    engine: str, articles: Path, workers: int, workdir: Path, parts: Path, address: str | None
+    engine: str,
+    articles: Path,
+    workers: int,
+    workdir: Path,
+    parts: Path,
+    address: str | None,
+    start_from: Path | None = None,
 ) -> dict:
+    """One ingest in a child process, into a fresh store or a copy of ``start_from``."""
     db = workdir / f"{engine}-{workers}.duckdb"
     db.unlink(missing_ok=True)
+    if start_from:
+        shutil.copyfile(start_from, db)
     out = workdir / "result.json"
     command = [
         sys.executable,
@@ -104,6 +120,10 @@ def main() -> None:
         "--start-cluster",
         action="store_true",
         help="start a Ray head before the timings and join it (ray start --head)",
+    )
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first K articles")
+    parser.add_argument(
+        "--into", default="", help="comma-separated stores to load the parts into as well"
     )
     parser.add_argument("--ray-address", help=argparse.SUPPRESS)
     parser.add_argument("--side", choices=["local", "ray", "load"], help=argparse.SUPPRESS)
@@ -164,7 +184,7 @@ def _measure_all(args: argparse.Namespace, counts: list[int], address: str | Non
     with tempfile.TemporaryDirectory(prefix="entente-scale-") as tmp:
         workdir = Path(tmp)
         articles = workdir / "articles.jsonl"
-        count = write_articles(args.articles, articles)
+        count = write_articles(args.articles, articles, skip=args.skip)
         parts = workdir / "parts"
         best: dict[str, dict] = {}
         for round_no in range(1, args.rounds + 1):
@@ -191,7 +211,26 @@ def _measure_all(args: argparse.Namespace, counts: list[int], address: str | Non
             )
             if "load" not in best or load["seconds"] < best["load"]["seconds"]:
                 best["load"] = load
+            # The same load into stores that already hold many documents.
+            for store in [Path(s) for s in args.into.split(",") if s.strip()]:
+                grown = measure("load", articles, counts[-1], workdir, parts, None, store)
+                print(
+                    f"round {round_no} load-and-map into a copy of {store.name} "
+                    f"({_documents(store):,} documents): {grown['seconds']:.1f} s "
+                    f"(map {grown['map_s']:.1f} s)",
+                    flush=True,
+                )
+                name = f"load into {store.name}"
+                if name not in best or grown["seconds"] < best[name]["seconds"]:
+                    best[name] = {**grown, "documents": _documents(store)}
     return best, count
+
+
+def _documents(store: Path) -> int:
+    import duckdb
+
+    with duckdb.connect(str(store), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
 def _report(
@@ -210,6 +249,9 @@ def _report(
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_and_map_s": round(best["load"]["seconds"], 2),
     }
+    for name, result in best.items():
+        if name.startswith("load into "):
+            summary[f"load_and_map_into_{result['documents']}_docs_s"] = round(result["seconds"], 2)
     for workers in counts:
         local, ray = best[f"local-{workers}"], best[f"ray-{workers}"]
         summary[f"local_{workers}_docs_per_s"] = round(count / local["seconds"], 3)

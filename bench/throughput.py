@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import itertools
 import json
 import os
 import platform
@@ -36,15 +37,15 @@ from corpus import news_2017  # noqa: E402
 SAMPLE_EVERY_S = 0.05
 
 
-def write_articles(count: int, target: Path) -> int:
-    """The first ``count`` articles of the corpus as JSON Lines; returns how many."""
+def write_articles(count: int, target: Path, skip: int = 0) -> int:
+    """``count`` articles of the corpus, after the first ``skip``, as JSON Lines; returns how many."""
     with zipfile.ZipFile(news_2017()) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".csv"))
         with archive.open(name) as raw:
             rows = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
             written = 0
             with target.open("w", encoding="utf-8") as out:
-                for row in rows:
+                for row in itertools.islice(rows, skip, None):
                     if written >= count:
                         break
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
