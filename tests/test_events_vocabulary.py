@@ -112,3 +112,12 @@ def test_backing_off_is_a_concession_not_support(nlp, lexicon):
         e.type for e in code(nlp, lexicon, "Ruritania backed off its threats against Freedonia.")
     }
     assert "CONCEDE" in found and "SUPPORT" not in found
+
+
+@pytest.mark.slow
+def test_returning_asylum_seekers_is_deportation(nlp, lexicon):
+    """Issue 13: "returning asylum seekers to Greece" was coded RETREAT-release."""
+    text = "Ruritania returned the asylum seekers to Freedonia."
+    assert [e.type for e in code(nlp, lexicon, text)] == ["COERCE"]
+    text = "Ruritania returned the prisoners to Freedonia."
+    assert [e.type for e in code(nlp, lexicon, text)] == ["RETREAT"]
