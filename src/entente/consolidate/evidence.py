@@ -13,9 +13,11 @@ fails, or None):
    airstrike", "mistakenly shot down": ``evidence.accident_cues`` in
    relations.yaml); an agreement to prevent accidents is meant;
 4. **political**: not one person acting alone, nor one person as the target
-   ("a lone gunman", "the shooting of an Indian man", "a man in the US state
-   of Kansas": a side's name ends with, stands before, or follows "<noun> in
-   / from / of" one of ``evidence.individual_nouns``);
+   ("a lone gunman", "a Turkish gunman", "a man from Turkey": a side's name
+   ends with, stands before, or follows "<noun> in / from / of" one of
+   ``evidence.individual_nouns``). The name is the one the event gives the
+   side: a registry actor's own name ("United States"), so "a man in the US"
+   or "an Indian man" is not caught yet (the event keeps no mention text);
 5. **current**: an event with no date of its own that its sentence places in
    the past ("in the early 20th century Russian troops occupied northern
    Iran": ``evidence.past_cues``) is history, not the state of affairs on
@@ -69,7 +71,7 @@ def _is_individual(name: str, sentence: str, knowledge: MapKnowledge) -> bool:
     """The side is one person: its name ends with an individual noun ("Turkish
     gunman"), its name stands before one in the sentence ("a Turkish gunman"
     where only "Turkish" was resolved), or one stands before it with "in",
-    "from" or "of" ("a man in the US state of Kansas")."""
+    "from" or "of" ("a man from Turkey")."""
     words = name.lower().split()
     if not words:
         return False
