@@ -160,6 +160,23 @@ def test_a_participle_of_saying_speaks_for_the_main_subject(nlp, lexicon):
     assert e.attributed_to.cue == "say" and e.certainty == "reported"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "John Smith arrived in Ruritania on Monday. He said Sylvania had attacked Freedonia.",
+            "John Smith",
+        ),
+        ("The minister read a report that said Sylvania attacked Freedonia.", "a report"),
+    ],
+)
+def test_a_pronoun_source_is_named_by_its_antecedent(nlp, lexicon, text, name):
+    """Issue 20: `entente claims` showed "He" or "that" as claimants: a person the
+    registry does not know, or the noun a relative clause describes, names them."""
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None and e.attributed_to.name == name
+
+
 def test_a_refusal_is_stated_by_its_negation(nlp, lexicon):
     """Issue 20: "will not release" is a REJECT stated now, on "will not"; the release
     itself keeps its word, negative."""

@@ -40,6 +40,7 @@ from entente.events.claims import (
     quotation_at,
 )
 from entente.events.roles import (
+    PERSONAL,
     SUBJECT_DEPS,
     THIRD_PERSON,
     MentionIndex,
@@ -500,9 +501,16 @@ NAME_MAX_WORDS = 8
 
 def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attribution:
     """The source ``token`` names. A pronoun ("he said") takes the name of the actor it
-    stands for, where the text names one; the actor id goes with it."""
+    stands for, where the text names one; the actor id goes with it. A relative
+    pronoun ("a report that said") stands for the noun its clause describes; "he" or
+    "she" with no actor behind it takes the last person named before it."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+        token = token.head.head
+    person = None
     if token.lower_ in THIRD_PERSON:
         mentions = resolve_pronoun(token, index)
+        if not mentions and token.lower_ in PERSONAL:
+            person = _person_before(token)
     else:
         # a first-person word inside the source phrase ("our spokesman") names nobody
         # the text identifies; following it back through the quotation loops
@@ -510,6 +518,8 @@ def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attributio
     m = mentions[0] if mentions else None
     if token.pos_ == "PRON" and m is not None:
         name = m.text
+    elif person is not None:
+        name = person.text
     else:
         span = token.doc[token.left_edge.i : token.right_edge.i + 1]
         clauses = [c for c in token.children if c.dep_ in NAME_SKIP_DEPS]
@@ -523,6 +533,41 @@ def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attributio
         sector=m.sector if m else None,
         actor_id=m.actor_id if m else None,
     )
+
+
+# sentences back a personal pronoun's source may have been named in
+PERSON_REACH_SENTENCES = 3
+PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _person_before(token: Token) -> Span | None:
+    """The last person named before ``token`` (spaCy's PERSON entities), in its
+    sentence or the few before it as the subject of a clause: "he said" of someone
+    the registry does not know."""
+    doc = token.doc
+    sent = token.sent
+    start = sent.start
+    for _ in range(PERSON_REACH_SENTENCES):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and start <= e.start
+        and e.end <= token.i
+        # a doer, not someone spoken of ("gave Obama the answer that he wanted")
+        and e.root.dep_ in PERSON_SUBJECT_DEPS
+    ]
+    for person in reversed(people):
+        # an odd number of quote marks between them: one of the two is quoted, and a
+        # speaker is seldom named inside the words quoted ('"... Trump will ...," he said')
+        marks = sum(1 for t in doc[person.end : token.i] if t.text in QUOTE_MARKS)
+        if marks % 2 == 0:
+            return person
+    return None
 
 
 # the links by which a clause is what a verb reports ("noted that ...", "X, he said")
