@@ -169,6 +169,7 @@ def test_evidence_occurrence_counts_and_counts_of_something_else() -> None:
     assert not counts("5,000", "agents", "He called for an additional 5,000 agents.")
     assert not counts("four more missiles", "missiles", "It fired four more missiles.")
     assert not counts("12-nation", "nation", "He left the 12-nation trade pact.")
+    assert not counts("six countries", "countries", "The revised ban covers six countries.")
 
 
 def test_evidence_a_state_cooperates_with_no_actor_of_its_own(tmp_path: Path) -> None:

@@ -110,7 +110,9 @@ def is_occurrence_count(quantity: dict, sentence: str, knowledge: MapKnowledge) 
        since Monday", "12 executive orders at this point in his presidency");
     3. an increment: "an additional 5,000 agents", "four more missiles"
        ("more than 600" is an estimate of the whole, and counts);
-    4. a count naming a thing: "the 12-nation pact" counts nations, not an event.
+    4. a count naming a thing: "the 12-nation pact" counts nations, not an event;
+    5. a count of one version of a thing that changed: "the revised order's six
+       countries" against "the original's seven" (``counts.version_words``).
     """
     text = str(quantity.get("text") or "").strip()
     lowered = sentence.lower()
@@ -118,6 +120,8 @@ def is_occurrence_count(quantity: dict, sentence: str, knowledge: MapKnowledge) 
     if not any(c.isdigit() for c in text) and any(w in knowledge.vague_count_words for w in words):
         return False
     if _matches(knowledge.running_total_re, lowered):
+        return False
+    if any(w.strip(".,;:'\"()") in knowledge.version_words for w in lowered.split()):
         return False
     where = lowered.find(text.lower()) if text else -1
     if where >= 0:

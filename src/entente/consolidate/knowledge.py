@@ -64,6 +64,7 @@ class MapKnowledge:
     vague_count_words: frozenset[str] = frozenset()
     running_total_re: re.Pattern[str] | None = None
     increment_words: frozenset[str] = frozenset()
+    version_words: frozenset[str] = frozenset()
     not_relation_kinds: frozenset[str] = frozenset()
     # relation kinds never between a state and an actor of its own country
     not_within_one_state: frozenset[str] = frozenset()
@@ -203,6 +204,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             vague_count_words=frozenset(counts.get("vague_words") or []),
             running_total_re=_phrase_pattern(counts.get("running_total_cues") or []),
             increment_words=frozenset(counts.get("increment_words") or []),
+            version_words=frozenset(counts.get("version_words") or []),
             not_relation_kinds=frozenset(nodes.get("not_relation_kinds") or []),
             not_within_one_state=frozenset(raw.get("not_within_one_state") or []),
         )
