@@ -121,3 +121,12 @@ def test_spokesman_for_a_body_acts_for_it(nlp, lexicon):
     events = code(nlp, lexicon, "A spokesman for the Ruritania government condemned Freedonia.")
     (accusation,) = by_type(events, "ACCUSE")
     assert countries(accusation.actor) == ["RUR"]
+
+
+def test_attack_in_words_between_people_is_an_accusation(nlp, lexicon):
+    """Issue 13: "McCain attacked Paul, accusing him" was coded ASSAULT."""
+    text = "John Smith attacked Ruritania's Bob Jones on Wednesday, accusing him of lying."
+    events = code(nlp, lexicon, text)
+    assert "ASSAULT" not in [e.type for e in events]
+    text = "Ruritania attacked Freedonia positions, saying it was responding to rocket fire."
+    assert "ASSAULT" in [e.type for e in code(nlp, lexicon, text)]

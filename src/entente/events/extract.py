@@ -245,10 +245,55 @@ def _police_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | N
     return None
 
 
+# Cue kinds of the verbs that make an attack one in words when they go with it
+# ("attacked Paul, accusing him", "attacked Nordstrom on Twitter, writing").
+SAYING_KINDS = frozenset({"reported", "alleged", "stance", "hypothetical"})
+
+
+PERSON_DOERS = frozenset({"PERSON", "NORP"})
+PERSON_TARGETS = frozenset({"PERSON", "NORP", "ORG"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _is_person_or_party(token: Token | None, labels: frozenset[str]) -> bool:
+    return token is not None and (token.ent_type_ in labels or token.lower_ in PERSONAL_PRONOUNS)
+
+
+def _attacks_in_words(verb: Token, lexicon: Lexicon) -> bool:
+    """Is an attack verb an attack in words: with a participle of saying or
+    accusing ("attacked Ms Rudd, asking", "attacked McCain, accusing him") or the
+    fault it is for ("attacked Democrats for crafting the law"), and no weapon
+    ("attacked the guard with a knife while shouting")?"""
+    if verb.lemma_.lower() != "attack":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    # between people and parties ("McCain attacked Paul", "Republicans attacked
+    # Democrats"), not a state or a fighter against positions ("Israel attacked
+    # Hamas positions, saying it was responding")
+    subj, obj = child(verb, ("nsubj",)), child(verb, ("dobj",))
+    if not (_is_person_or_party(subj, PERSON_DOERS) and _is_person_or_party(obj, PERSON_TARGETS)):
+        return False
+    for c in verb.children:
+        participle = c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+        if (
+            participle
+            and child(c, "mark") is None
+            and lexicon.governor_cues.get(c.lemma_.lower()) in SAYING_KINDS
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and child(c, "pcomp") is not None:
+            return True
+    return False
+
+
 def _verbal_attack_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """(ACCUSE, disapprove) for an attack in words ("a scathing attack on the minister",
-    "personal attacks"): a modifier from verbal_attack_words.txt says so."""
+    "personal attacks"): a modifier from verbal_attack_words.txt says so; for the
+    verb, a participle of saying or the fault it is for (``_attacks_in_words``)."""
     noun = plan.noun or (plan.candidate if plan.candidate.nominal else None)
+    if plan.type == "ASSAULT" and noun is None and _attacks_in_words(plan.candidate.head, lexicon):
+        return "ACCUSE", "disapprove"
     if plan.type != "ASSAULT" or noun is None:
         return None
     if any(
