@@ -152,6 +152,13 @@ def test_a_verb_that_speaks_of_an_event_is_its_source(nlp, lexicon, text, cue):
     assert e.attributed_to.cue == cue and e.certainty == "asserted"
 
 
+def test_a_verb_of_saying_with_an_event_object_leaves_it_the_narrators(nlp, lexicon):
+    """Seeds s000-02: "noted a phone call between X and Y" is the narrator's call."""
+    text = "The Ruritanian ministry noted a phone call between Sylvania and Freedonia."
+    e = event(nlp, lexicon, text, "CONSULT")
+    assert e.attributed_to is None and e.certainty == "asserted"
+
+
 def test_a_participle_of_saying_speaks_for_the_main_subject(nlp, lexicon):
     """Issue 20: "X spoke ..., saying Y": X says Y, though the participle has no subject."""
     text = "The Ruritanian envoy spoke to reporters, saying Sylvania had attacked Freedonia."

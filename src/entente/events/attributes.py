@@ -701,7 +701,7 @@ def certainty_of(
         if CERTAINTY_RANK.get(kind, 0) > CERTAINTY_RANK[best]:
             best = kind
     if attribution is None:
-        # a verb that speaks of the event ("cited the attacks", "mentioned the raid"):
+        # a verb of stance speaks of the event ("cited the attacks", "mentioned the raid"):
         # its subject is the source; the narrator still vouches as much as before
         speaker = _stance_verb(pred, lexicon)
         claimant = claimant_of(speaker) if speaker is not None else None
@@ -787,25 +787,19 @@ def _unparsed_frame(pred: Token, lexicon: Lexicon, view: DocView) -> tuple[str, 
     return None
 
 
-# kinds of a verb whose direct object, an event noun, is what its subject speaks of
-# ("announced their support", "cited the attacks", "mentioned the raid")
-SPEAKING_OF_KINDS = frozenset({"reported", "alleged", "stance"})
-
-
 def _stance_verb(pred: Token, lexicon: Lexicon) -> Token | None:
-    """The verb that speaks of ``pred`` without reporting it as a claim: one of saying
-    or of stance whose direct object the event noun is (or a conjunct of it), or a
-    verb of stance whose clause holds the event ("mentioned refinancing loans")."""
+    """The verb of stance (cues.tsv kind ``stance``) that speaks of ``pred`` without
+    reporting it as a claim: its direct object the event noun is (or a conjunct of
+    it), or its clause holds the event ("mentioned refinancing loans")."""
     token = pred
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
     if head.i == token.i or head.pos_ != "VERB":
         return None
-    kind = lexicon.governor_cues.get(head.lemma_.lower())
-    if token.dep_ == "dobj" and pred.pos_ == "NOUN" and kind in SPEAKING_OF_KINDS:
-        return head
-    if token.dep_ in REPORTED_CLAUSE_DEPS and kind == "stance":
+    if lexicon.governor_cues.get(head.lemma_.lower()) != "stance":
+        return None
+    if (token.dep_ == "dobj" and pred.pos_ == "NOUN") or token.dep_ in REPORTED_CLAUSE_DEPS:
         return head
     return None
 
