@@ -56,6 +56,10 @@ ACTORS = {
     ),
     "TUR": Actor("TUR", "Turkey", "state", "TUR", "GOV"),
     "SYR": Actor("SYR", "Syria", "state", "SYR", "GOV"),
+    "x-eastern-european": Actor(
+        "x-eastern-european", "Eastern European", "organisation", None, None
+    ),
+    "x-ridge-watch": Actor("x-ridge-watch", "Ridge Watch", "organisation", None, "NGO"),
     "x-tur-gunman": Actor("x-tur-gunman", "Turkish gunman", "group", "TUR", "CVL"),
     "x-warren-baxter": Actor("x-warren-baxter", "Warren Baxter", "person", None, None),
     "daily-lantern": Actor("daily-lantern", "The Daily Lantern", "media", "USA", "JRN"),

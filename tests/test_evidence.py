@@ -193,3 +193,14 @@ def test_evidence_a_state_cooperates_with_no_actor_of_its_own(tmp_path: Path) ->
     assert [c.rule for c in audit.clusters] == [
         "a state and an actor of its own country (not_within_one_state)"
     ]
+
+
+def test_evidence_a_name_of_no_known_kind_is_no_political_actor(tmp_path: Path) -> None:
+    """Issue 14: "Unidentified EL GORA", "Eastern European" as organisations with neither
+    country nor sector take no part in relations; a watchdog with a sector does."""
+    junk = event(
+        "e-1", "ASSAULT", ["RUS"], ["x-eastern-european"], "Russia struck Eastern European."
+    )
+    probe = event("e-2", "SANCTION", ["x-ridge-watch"], ["RUS"], "Ridge Watch sanctioned Russia.")
+    found = _relations(tmp_path, junk, probe)
+    assert found == {("x-ridge-watch", "RUS", "adversary_of")}

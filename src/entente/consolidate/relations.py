@@ -13,7 +13,8 @@ asserted by one source and denied by another) makes the relation ``alleged``
 unless an asserted cluster supports it too. A rule may ask for more than one
 cluster (``min_clusters``: one accusation is no standing relation), and only
 political actors take part (``political_nodes``: no unresolved name, no
-person, newspaper or firm of its own); a state cooperates with no actor of its
+person, newspaper or firm of its own, no name taken for an organisation with
+neither country nor sector); a state cooperates with no actor of its
 own country (``not_within_one_state``: its people, party or firms).
 
 Strength: the sum over supporting clusters of
@@ -30,6 +31,8 @@ from datetime import date
 from typing import Any
 
 from entente.consolidate.actors import (
+    ActorInfo,
+    is_ad_hoc,
     is_state_node,
     load_actor_index,
     node_of,
@@ -173,7 +176,21 @@ def political_nodes(store: Store, nodes: set[str], knowledge: MapKnowledge) -> s
         for n in others
         if (actor := index.actors.get(n)) is not None
         and actor.kind not in knowledge.not_relation_kinds
+        and not _kindless_name(actor)
     }
+
+
+def _kindless_name(actor: ActorInfo) -> bool:
+    """A name met in text and taken for an organisation with neither a country nor
+    a sector: a capitalised run the tagger called ORG ("Unidentified EL GORA",
+    "Eastern European", "Executive Orders", "UnionPay"), no actor of known kind.
+    Read on the whole 2017 store (issue 14): of the 67 relations with such a node,
+    about 10 were between political actors (the House Intelligence Committee,
+    the Donetsk People's Republic), whose names want a head noun or a registry
+    entry to resolve with a sector."""
+    return (
+        is_ad_hoc(actor.id) and actor.kind == "organisation" and not (actor.country or actor.sector)
+    )
 
 
 def backer_pairs(
