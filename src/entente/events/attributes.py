@@ -1,4 +1,6 @@
-"""An event's attributes: polarity, tense, certainty and attribution, date, quantities.
+"""An event's attributes: polarity and tense, and the cue lookups that certainty
+and attribution (``sources``) share with them. Dates are in ``dates``, counts and
+amounts in ``quantities``.
 
 Every cue word comes from ``lexicons/cues.tsv`` (see ``Lexicon``); this module
 only says where to look for them:
@@ -15,16 +17,15 @@ only says where to look for them:
 3. *sentence* cues anywhere in the sentence ("according to", "unconfirmed",
    "no evidence").
 
-Certainty takes the strongest cue found (denied > disputed > alleged >
-reported > asserted); its attribution is the governor's subject or the object
-of "according to".
+Certainty (``sources.certainty_of``) takes the strongest cue found (denied >
+disputed > alleged > reported > asserted); its attribution is the governor's
+subject or the object of "according to".
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 
 from spacy.attrs import IDX, IS_SPACE, SENT_START
@@ -32,32 +33,21 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.events.claims import (
     Quotation,
-    claim_kind,
-    claim_noun_above,
-    denial_of,
     find_quotations,
-    hedge_verbs,
     quotation_at,
 )
 from entente.events.roles import (
-    PERSONAL,
     SUBJECT_DEPS,
-    THIRD_PERSON,
-    MentionIndex,
-    arguments,
     child,
-    resolve_pronoun,
 )
 from entente.events.triggers import Lexicon, token_strings
 from entente.nlp.pipeline import doc_text
-from entente.records import Attribution, Quantity
 
 CERTAINTY_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "disputed": 3, "denied": 4}
 # csubj: "holding a summit would not be provocative" is governed by its predicate
 CLAUSAL_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "prep", "csubj"})
 MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "preconj", "det"})
 CLAUSE_BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl"})
-CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollar": "USD", "euro": "EUR"}
 
 
 # --- polarity, tense, certainty ---------------------------------------------------------
@@ -86,7 +76,7 @@ def _clause_mark(clause: Token, lexicon: Lexicon) -> Token | None:
 AMOD_KINDS = frozenset({"future", "hypothetical", "alleged", "negate"})
 
 
-def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
+def modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     found = []
     if pred.dep_ == "advcl" and child(pred, "mark") is None:
         # "in case a truce is not agreed": the clause's own subordinator
@@ -128,7 +118,7 @@ def _modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
             if det is not None and lexicon.modifier_cues.get(det.lower_) == "negate":
                 found.append(("negate", det))
     if pred.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in pred.children):
-        found.extend((k, t) for k, t in _modifier_kinds(pred.head, lexicon) if k != "negate")
+        found.extend((k, t) for k, t in modifier_kinds(pred.head, lexicon) if k != "negate")
     return found
 
 
@@ -210,7 +200,7 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                 # existential's own modals place the event
                 found.extend(
                     (k, t)
-                    for k, t in _modifier_kinds(head, lexicon)
+                    for k, t in modifier_kinds(head, lexicon)
                     if k in ("future", "hypothetical")
                 )
             if dep == "dobj" and kind == "presuppose":
@@ -222,7 +212,7 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                 found.append((kind, head))
                 found.extend(
                     (k, t)
-                    for k, t in _modifier_kinds(head, lexicon)
+                    for k, t in modifier_kinds(head, lexicon)
                     if k in ("future", "hypothetical")
                 )
         else:
@@ -258,14 +248,14 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
             if not (nominal and step == 0):
                 found.extend(
                     (k, t)
-                    for k, t in _modifier_kinds(head, lexicon)
+                    for k, t in modifier_kinds(head, lexicon)
                     if k in ("future", "hypothetical")
                 )
         token = head
     return found
 
 
-def _sentence_cues(sent: Span, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token, int]]:
+def sentence_cues(sent: Span, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token, int]]:
     cached = view.cues.get(sent.start)
     if cached is not None:
         return cached
@@ -399,13 +389,13 @@ def _denied_implicative(pred: Token, lexicon: Lexicon) -> bool:
             return False
         head = token.head
         if head.lemma_.lower() in lexicon.implicatives:
-            return any(k == "negate" for k, _ in _modifier_kinds(head, lexicon))
+            return any(k == "negate" for k, _ in modifier_kinds(head, lexicon))
         token = head
     return False
 
 
 def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
-    if any(kind == "negate" for kind, _ in _modifier_kinds(pred, lexicon)):
+    if any(kind == "negate" for kind, _ in modifier_kinds(pred, lexicon)):
         return "negative"
     if pred.pos_ in ("VERB", "AUX") and _negative_subject(pred, lexicon):
         return "negative"
@@ -419,7 +409,7 @@ def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]
         if (
             kind in ("future", "hypothetical")
             and pred in gov.subtree
-            and any(k == "negate" for k, _ in _modifier_kinds(gov, lexicon))
+            and any(k == "negate" for k, _ in modifier_kinds(gov, lexicon))
         ):
             # "does not want to attack", "has no plans to visit": an intent or
             # call that is itself denied
@@ -439,7 +429,7 @@ def is_forecast(lexicon: Lexicon, governors: list[tuple[str, Token]]) -> bool:
 
 
 def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
-    kinds = [k for k, _ in _modifier_kinds(pred, lexicon)] + [k for k, _ in governors]
+    kinds = [k for k, _ in modifier_kinds(pred, lexicon)] + [k for k, _ in governors]
     sent_marks = {t.lower_ for t in pred.subtree if t.dep_ == "mark"}
     if "hypothetical" in kinds:
         return "hypothetical"
@@ -494,393 +484,6 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-# clauses of a source phrase left out of its name ("sources who reviewed them")
-NAME_SKIP_DEPS = frozenset({"relcl", "acl", "punct"})
-NAME_MAX_WORDS = 8
-
-
-def _attribution_from(token: Token, index: MentionIndex, cue: str) -> Attribution:
-    """The source ``token`` names. A pronoun ("he said") takes the name of the actor it
-    stands for, where the text names one; the actor id goes with it. A relative
-    pronoun ("a report that said") stands for the noun its clause describes; "he" or
-    "she" with no actor behind it takes the last person named before it."""
-    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
-        token = token.head.head
-    person = None
-    if token.lower_ in THIRD_PERSON:
-        mentions = resolve_pronoun(token, index)
-        if not mentions and token.lower_ in PERSONAL:
-            person = _person_before(token)
-    else:
-        # a first-person word inside the source phrase ("our spokesman") names nobody
-        # the text identifies; following it back through the quotation loops
-        mentions = arguments(token, index, allow_pronoun=False)
-    m = mentions[0] if mentions else None
-    if token.pos_ == "PRON" and m is not None:
-        name = m.text
-    elif person is not None:
-        name = person.text
-    else:
-        span = token.doc[token.left_edge.i : token.right_edge.i + 1]
-        clauses = [c for c in token.children if c.dep_ in NAME_SKIP_DEPS]
-        skipped = {t.i for c in clauses for t in c.subtree}
-        words = [t for t in span if t.i not in skipped and not t.is_punct]
-        name = " ".join(t.text for t in words[:NAME_MAX_WORDS]) if words else token.text
-    return Attribution(
-        name=name,
-        cue=cue,
-        country=m.country if m else None,
-        sector=m.sector if m else None,
-        actor_id=m.actor_id if m else None,
-    )
-
-
-# sentences back a personal pronoun's source may have been named in
-PERSON_REACH_SENTENCES = 3
-PERSON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
-
-
-def _person_before(token: Token) -> Span | None:
-    """The last person named before ``token`` (spaCy's PERSON entities), in its
-    sentence or the few before it as the subject of a clause: "he said" of someone
-    the registry does not know."""
-    doc = token.doc
-    sent = token.sent
-    start = sent.start
-    for _ in range(PERSON_REACH_SENTENCES):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    people = [
-        e
-        for e in doc.ents
-        if e.label_ == "PERSON"
-        and start <= e.start
-        and e.end <= token.i
-        # a doer, not someone spoken of ("gave Obama the answer that he wanted")
-        and e.root.dep_ in PERSON_SUBJECT_DEPS
-    ]
-    for person in reversed(people):
-        # an odd number of quote marks between them: one of the two is quoted, and a
-        # speaker is seldom named inside the words quoted ('"... Trump will ...," he said')
-        marks = sum(1 for t in doc[person.end : token.i] if t.text in QUOTE_MARKS)
-        if marks % 2 == 0:
-            return person
-    return None
-
-
-# the links by which a clause is what a verb reports ("noted that ...", "X, he said")
-REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
-# links below which a phrase is the narrator's description, not what is reported
-NARRATOR_DEPS = frozenset({"relcl", "nsubj", "nsubjpass"})
-# kinds of a reporting verb that pass to everything said in its clause
-SOURCE_KINDS = frozenset({"reported", "alleged"})
-
-
-def _unmarked_clause(token: Token) -> bool:
-    """A finite clause with its own subject and no subordinator that the parser hung
-    on a verb as an adverbial ("said after the convention he would not accept"): what
-    the verb says, not when or why it was said ("said after meeting X" is not)."""
-    return (
-        token.dep_ == "advcl"
-        and child(token, SUBJECT_DEPS) is not None
-        and child(token, "mark") is None
-    )
-
-
-def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
-    """Verbs of saying or believing whose reported clause holds ``pred`` at any depth
-    ("the report noted that Russia did not doubt Iran would respond to the attack",
-    "leaders believe ..., with the expectation that X will intensify"). The step-2
-    climb stops at a noun for tense and polarity (background the clause takes for
-    granted), but who vouches for the sentence vouches for all of it."""
-    found = []
-    para = view.sentence(pred)
-    token = pred
-    for _ in range(12):
-        head = token.head
-        if head.i == token.i or not para.start <= head.i < para.end:
-            break
-        if token.dep_ in NARRATOR_DEPS and (token.dep_ != "relcl" or token.i == pred.i):
-            # "an airstrike which Iran blamed on Israel", "the escalation following
-            # the assassination will lead to ...": a relative clause that is the
-            # event, or a subject, is the narrator's own description, whoever says
-            # the rest; an event deeper in a relative clause is part of what is said
-            # ("said donors who want to see X elected will send checks": PolNeAR dev
-            # attribution 0.549 -> 0.580 with this, 0.591 but more narrator errors with no clause stop)
-            return []
-        kind = lexicon.governor_cues.get(head.lemma_.lower())
-        if (
-            kind in SOURCE_KINDS
-            and head.pos_ in ("VERB", "AUX")
-            and (token.dep_ in REPORTED_CLAUSE_DEPS or _unmarked_clause(token))
-        ):
-            found.append((kind, head))
-        token = head
-    root = token
-    for c in root.children:  # a trailing "X said" hung on the sentence's root
-        kind = lexicon.governor_cues.get(c.lemma_.lower())
-        if c.dep_ == "parataxis" and kind in SOURCE_KINDS and c.i != pred.i:
-            found.append((kind, c))
-    return found
-
-
-def certainty_of(
-    pred: Token,
-    lexicon: Lexicon,
-    governors: list[tuple[str, Token]],
-    index: MentionIndex,
-    view: DocView,
-) -> tuple[str, Attribution | None]:
-    """The event's certainty and who the text says claims it.
-
-    Steps: 1. modifiers ("reportedly", "allegedly": no claimant); 2. governing
-    verbs of saying or believing and 3. any such verb whose reported clause holds
-    the event (its subject, or a passive's agent, claims it); 4. sentence cues
-    ("according to X", "unconfirmed"); 5. the quotation holding the event, whose
-    speaker also replaces a claimant the speaker names as "I", "we" or "you"
-    ('"I know they sent ...," she said'); then a verb that speaks of it ("cited
-    the attacks": a source, certainty unchanged); 6. the maker of a plan or call
-    that governs it; 7. a speaker's own act done in the words quoted stays asserted.
-    """
-    best, attribution = "asserted", None
-    claimant: Token | None = None
-    for kind, _tok in _modifier_kinds(pred, lexicon):  # 1.
-        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
-            best, attribution = kind, None
-    reporters = [(k, g) for k, g in governors if k in CERTAINTY_RANK]  # 2.
-    reporters += _reporters_above(pred, lexicon, view)  # 3.
-    for kind, gov in reporters:
-        # nearest first: an outer report of the same strength names the source the
-        # narrator cites ("the commissioner says a review shows X": the commissioner)
-        if CERTAINTY_RANK[kind] > CERTAINTY_RANK[best] or (
-            kind == best and attribution is not None and claimant is not None
-        ):
-            claimant = claimant_of(gov) if gov.lemma_.lower() not in hedge_verbs() else None
-            best = kind
-            attribution = (
-                _attribution_from(claimant, index, gov.lemma_.lower()) if claimant else None
-            )
-    noun = claim_noun_above(pred, lexicon)
-    noun_kind = claim_kind(noun) if noun is not None else None
-    if noun is not None and noun_kind and CERTAINTY_RANK[noun_kind] > CERTAINTY_RANK[best]:
-        # the content of "the accusation that ...", "Iran's claim that ...": claimed
-        # by whoever the noun says made the claim
-        best = noun_kind
-        claimant = child(noun, "poss")
-        attribution = _attribution_from(claimant, index, noun.lemma_.lower()) if claimant else None
-    for kind, tok, end in _sentence_cues(view.sentence(pred), lexicon, view):  # 4.
-        if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
-            best, claimant = kind, None
-            if end - tok.i > 1:  # "according to X": the object of the last word
-                claimant = child(tok.doc[end - 1], "pobj")
-            attribution = (
-                _attribution_from(claimant, index, "according to") if claimant is not None else None
-            )
-    if attribution is None:
-        frame = _unparsed_frame(pred, lexicon, view)
-        if frame is not None:
-            kind, attribution = frame
-            best = max(best, kind, key=CERTAINTY_RANK.__getitem__)
-    quote = view.quotation(pred, lexicon)  # 5.
-    if (
-        quote is not None
-        and quote.source is not None
-        and quote.cue is not None
-        and (
-            attribution is None
-            or claimant is None
-            or claimant.lower_ in SPEAKER_WORDS
-            or quote.start < claimant.i <= quote.end
-        )
-    ):
-        # words inside a quotation are its speaker's, whatever the parse
-        attribution = _attribution_from(quote.source, index, quote.cue)
-        kind = lexicon.governor_cues.get(quote.cue, "reported")
-        if CERTAINTY_RANK.get(kind, 0) > CERTAINTY_RANK[best]:
-            best = kind
-    if attribution is None:
-        # a verb of stance speaks of the event ("cited the attacks", "mentioned the raid"):
-        # its subject is the source; the narrator still vouches as much as before
-        speaker = _stance_verb(pred, lexicon)
-        claimant = claimant_of(speaker) if speaker is not None else None
-        if claimant is not None and claimant.lower_ not in RELATIVE_WORDS:
-            attribution = _attribution_from(claimant, index, speaker.lemma_.lower())
-    if attribution is None:  # 6.
-        attribution = _intender(governors, index)
-        if attribution is not None and CERTAINTY_RANK["reported"] > CERTAINTY_RANK[best]:
-            best = "reported"
-    if best == "reported" and performative(pred):  # 7.
-        best = "asserted"  # the speaker's own act, done in the words reported
-    return best, attribution
-
-
-@dataclass(frozen=True, slots=True)
-class Contest:
-    """A denial of an event that the text also reports as claimed: who denies it, in
-    what word, how sure that makes the event (denied or disputed), and the claim noun
-    the denial names the claim by ("denied the allegations"), if any."""
-
-    certainty: str
-    denier: Attribution | None
-    word: Token
-    noun: Token | None = None
-
-
-def contest_of(
-    pred: Token,
-    certainty: str,
-    governors: list[tuple[str, Token]],
-    lexicon: Lexicon,
-    index: MentionIndex,
-) -> Contest | None:
-    """The other side of a claimed event: for an event alleged or reported (a charge,
-    a claim's content), the denial the text records ("accused Iran of arming
-    rebels, a charge Tehran dismissed"). None for an event the text itself asserts
-    or already marks denied."""
-    if certainty not in ("alleged", "reported"):
-        return None
-    accuser = charge_verb(pred, lexicon) or next(
-        (g for k, g in governors if k == "alleged" and g.pos_ == "VERB"), None
-    )
-    denial = denial_of(pred, accuser, lexicon)
-    if denial is None:
-        return None
-    kind = lexicon.governor_cues.get(denial.verb.lemma_.lower())
-    kind = kind if kind in ("denied", "disputed") else "denied"
-    denier = (
-        _attribution_from(denial.denier, index, denial.verb.lemma_.lower())
-        if denial.denier is not None
-        else None
-    )
-    return Contest(certainty=kind, denier=denier, word=denial.verb, noun=denial.noun)
-
-
-# how far a verb of saying may follow the claim noun it is the verb of
-# ("reports out of Ukraine allege": 3 words between)
-FRAME_REACH_TOKENS = 6
-
-
-def _unparsed_frame(pred: Token, lexicon: Lexicon, view: DocView) -> tuple[str, Attribution] | None:
-    """A claim noun and its verb of saying that the parser did not read as one
-    ("numerous reports out of Ukraine allege X was ...", with "allege" taken for a
-    noun): the noun phrase, the subject of its sentence, is the claimant of what
-    follows the verb. The verb stands bare (no determiner: not "the claim")."""
-    sent = view.sentence(pred)
-    for noun in sent:
-        if noun.i >= pred.i:
-            break
-        if noun.dep_ not in ("nsubj", "nsubjpass") or claim_kind(noun) is None:
-            continue
-        for word in pred.doc[noun.i + 1 : min(noun.i + 1 + FRAME_REACH_TOKENS, pred.i)]:
-            kind = lexicon.governor_cues.get(word.lemma_.lower())
-            if (
-                word.pos_ != "VERB"
-                and kind in ("reported", "alleged")
-                and child(word, "det") is None
-                and claim_kind(word) is None
-            ):
-                words = [t for t in pred.doc[noun.left_edge.i : word.i] if not t.is_punct]
-                name = " ".join(t.text for t in words)
-                return kind, Attribution(name=name, cue=word.lemma_.lower())
-    return None
-
-
-def _stance_verb(pred: Token, lexicon: Lexicon) -> Token | None:
-    """The verb of stance (cues.tsv kind ``stance``) that speaks of ``pred`` without
-    reporting it as a claim: its direct object the event noun is (or a conjunct of
-    it), or its clause holds the event ("mentioned refinancing loans")."""
-    token = pred
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    head = token.head
-    if head.i == token.i or head.pos_ != "VERB":
-        return None
-    if lexicon.governor_cues.get(head.lemma_.lower()) != "stance":
-        return None
-    if (token.dep_ == "dobj" and pred.pos_ == "NOUN") or token.dep_ in REPORTED_CLAUSE_DEPS:
-        return head
-    return None
-
-
-# the speaker and the addressee: inside a quotation, whoever is quoted
-SPEAKER_WORDS = frozenset({"i", "we", "you", "me", "us"})
-
-
-def claimant_of(gov: Token) -> Token | None:
-    """Who a cue verb says claims or intends its content: its subject, the subject of
-    the verb it is coordinated with ("made a condemnation and pledged to ...") or of
-    the clause its participle hangs from ("..., saying X"), or a passive's agent ("it was reported by X"). A passive's own subject is what is
-    claimed, not who claims it ("Iran is believed to have ...": no claimant)."""
-    subj = child(gov, SUBJECT_DEPS)
-    if subj is None and gov.dep_ == "conj" and child(gov, ("nsubjpass",)) is None:
-        subj = child(gov.head, SUBJECT_DEPS)
-    if (
-        subj is None
-        and gov.dep_ == "advcl"
-        and gov.tag_ == "VBG"
-        and child(gov, "mark") is None
-        and gov.head.pos_ == "VERB"
-    ):
-        # "Trump spoke to them, promising to lift ...", "..., saying X": a bare
-        # participle says what the main verb's subject says (not "while showing",
-        # nor after a copula: "disquiet is evident from ..., asking")
-        subj = child(gov.head, SUBJECT_DEPS)
-    if subj is None:
-        agent = child(gov, "agent")
-        subj = child(agent, "pobj") if agent is not None else None
-    return subj
-
-
-# cue kinds of a verb or noun of intent, wish or call whose subject (possessor) the
-# event it governs is the plan or demand of ("pledged to impose", "urged X to
-# resume", "her decision to meet")
-INTENT_KINDS = frozenset({"future", "hypothetical"})
-
-
-def _intender(governors: list[tuple[str, Token]], index: MentionIndex) -> Attribution | None:
-    """Step 5: whose promise, plan, wish or call the event is, when no one is said to
-    report it: the subject of the nearest verb of intent above it, or the possessor
-    of a noun of intent. A passive or subjectless one names nobody."""
-    for kind, gov in governors:
-        if kind not in INTENT_KINDS or gov.dep_ in ("aux", "auxpass", "mark"):
-            continue
-        if gov.pos_ == "VERB":
-            subj = claimant_of(gov)
-        elif gov.pos_ == "NOUN":
-            subj = child(gov, "poss")
-        else:
-            continue
-        if subj is not None and subj.lower_ not in RELATIVE_WORDS:
-            return _attribution_from(subj, index, gov.lemma_.lower())
-    return None
-
-
-# a relative pronoun subject stands for the noun its clause modifies, which is
-# not the source of what the clause governs ("people who want to see ...")
-RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
-
-
-# present-tense tags of a finite verb ("we call on", "I urge")
-PRESENT_TAGS = frozenset({"VBP", "VBZ"})
-
-
-def performative(pred: Token) -> bool:
-    """Does a quoted speaker do the act by saying it ('"We call on all sides to ...",'
-    'I condemn ...')? A first-person present verb with no auxiliary is the act
-    itself, as sure as the quotation; it is not a report of something done elsewhere."""
-    if pred.tag_ not in PRESENT_TAGS:
-        return False
-    if any(c.dep_ in ("aux", "auxpass", "neg") for c in pred.children):
-        return False
-    subj = child(pred, SUBJECT_DEPS)
-    return subj is not None and subj.lower_ in FIRST_PERSON_SPEAKERS
-
-
-FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
-
-
 def in_clause(token: Token, top: Token) -> bool:
     """Is ``token`` under ``top`` without crossing into a clause of its own?"""
     node = token
@@ -893,86 +496,3 @@ def in_clause(token: Token, top: Token) -> bool:
             return node.head.i == top.i and node.dep_ not in ("ccomp", "relcl", "parataxis")
         node = node.head
     return False
-
-
-# --- quantities ---------------------------------------------------------------------------
-
-
-def _number(tokens: list[Token], lexicon: Lexicon) -> float | None:
-    value: float | None = None
-    for t in tokens:
-        text = t.lower_.replace(",", "")
-        word = lexicon.numbers.get(text)
-        if re.fullmatch(r"\d+(\.\d+)?", text):
-            value = float(text) if value is None else value * float(text)
-        elif word and word[1] == "scale":
-            value = (value or 1.0) * word[0]
-        elif word:
-            value = word[0] if value is None else value + word[0]
-    return value
-
-
-def _item(head: Token) -> str | None:
-    """The noun phrase a number counts, with its conjuncts, or the complement of a
-    measure noun ("a barrage of missiles and drones")."""
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    noun = head
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and child(c, "pobj") is not None:
-            noun = child(c, "pobj")
-            break
-    parts = [
-        " ".join(w.text for w in noun.lefts if w.dep_ in ("compound", "amod")) + " " + noun.text
-    ]
-    parts += [c.text for c in noun.children if c.dep_ == "conj"]
-    return " and ".join(p.strip() for p in parts)
-
-
-def quantities_of(top: Token, lexicon: Lexicon, view: DocView) -> list[Quantity]:
-    """Counts and amounts inside the event's phrase or clause (not nested clauses).
-
-    Model numbers ("Su-35", "Yak-130") are not counts: a number written with
-    letters in it is skipped."""
-    out: list[Quantity] = []
-    doc = top.doc
-    labels = ("MONEY", "CARDINAL", "QUANTITY")
-    for ent in view.ents_in(view.sentence(top), labels):
-        if not in_clause(ent.root, top):
-            continue
-        nums = [t for t in ent if t.like_num or t.lower_ in lexicon.numbers]
-        if any(
-            t.like_num and t.lower_ not in lexicon.numbers and re.search("[a-z]", t.lower_)
-            for t in nums
-        ):
-            continue
-        value = _number(nums, lexicon)
-        if value is None:
-            continue
-        if ent.label_ == "MONEY":
-            after = doc[ent.end : ent.end + 1]
-            unit = next((CURRENCY[t.lower_] for t in ent if t.lower_ in CURRENCY), None)
-            unit = unit or next(
-                (CURRENCY[t.lemma_.lower()] for t in after if t.lemma_.lower() in CURRENCY), None
-            )
-            out.append(Quantity(value=value, item=unit or "money", text=ent.text))
-            continue
-        head = ent.root
-        if head.dep_ in ("nummod", "quantmod", "amod", "npadvmod", "advmod"):
-            head = head.head
-        while head.pos_ in ("ADJ", "PUNCT") and head.head.i != head.i:  # "300-strong barrage"
-            head = head.head
-        item = _item(head)
-        end = max([head.i] + [c.i for c in head.subtree if c.dep_ == "conj"])
-        text = doc[ent.start : end + 1].text if ent.start <= end < ent.start + 12 else ent.text
-        out.append(Quantity(value=value, item=item, text=text))
-    return out
-
-
-def assault_mode(top: Token, lexicon: Lexicon) -> str | None:
-    """An ASSAULT mode from the weapons named in the event's phrase or clause."""
-    for t in top.subtree:
-        mode = lexicon.instruments.get(t.lemma_.lower())
-        if mode and in_clause(t, top):
-            return mode
-    return None

@@ -40,6 +40,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from entente.events import attributes as attrs
+from entente.events import quantities as amounts
+from entente.events import sources
 from entente.events.dates import date_of, is_staged_in_future
 from entente.events.gating import (
     has_party,
@@ -922,15 +924,15 @@ def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None
     staged_ahead = not attrs.presupposed(staged, lexicon) and is_staged_in_future(staged, others)
     if tense == "actual" and staged_ahead:
         tense = "future"  # "will hold talks", "will take part in a meeting"
-    certainty, attribution = attrs.certainty_of(pred, lexicon, governors, ctx.index, view)
+    certainty, attribution = sources.certainty_of(pred, lexicon, governors, ctx.index, view)
     date = date_of(pred, noun if noun is not None else pred, view, ctx.published, tense)
-    quantities = attrs.quantities_of(noun if noun is not None else pred, lexicon, view)
+    quantities = amounts.quantities_of(noun if noun is not None else pred, lexicon, view)
     actor, recipient = sides.actor, sides.recipient
     if cand.nominal and not actor and not recipient and date.basis != "text" and not quantities:
         return None
     mode = plan.mode
     if plan.type == "ASSAULT" and mode is None:
-        mode = attrs.assault_mode(noun if noun is not None else pred, lexicon)
+        mode = amounts.assault_mode(noun if noun is not None else pred, lexicon)
     trigger_span = doc[cand.start : cand.end]
     confidence = CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(actor)
     confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (not cand.nominal)
@@ -1099,7 +1101,9 @@ def _contested(coded: _Coded, ctx: _Context) -> list[_Coded]:
     arming rebels, a charge Tehran dismissed") is kept twice: as the accuser's
     claim and as the denier's denial, so a claim shows who asserts and who denies."""
     event = coded.event
-    contest = attrs.contest_of(coded.pred, event.certainty, coded.governors, ctx.lexicon, ctx.index)
+    contest = sources.contest_of(
+        coded.pred, event.certainty, coded.governors, ctx.lexicon, ctx.index
+    )
     if contest is None:
         return []
     denial = replace(
