@@ -143,16 +143,35 @@ class ReadModel:
                 where.append("(list_contains(actor_nodes, ?) OR list_contains(recipient_nodes, ?))")
                 params += [selection.node, selection.node]
             condition = " AND ".join(where) or "TRUE"
-            # Two scans of one table: the count, and a top-k on the page position
-            # (one scan with count(*) OVER () or min_by over structs cost 2-3x more).
-            (total,) = cur.execute(
-                f"SELECT count(*) FROM ev WHERE {condition}", params
-            ).fetchone() or (0,)
-            rows = cur.execute(
-                f"SELECT id, actor_nodes, recipient_nodes FROM ev WHERE {condition} "
-                "ORDER BY pos LIMIT ? OFFSET ?",
-                [*params, selection.limit, selection.offset],
-            ).fetchall()
+            page = [*params, selection.limit, selection.offset]
+            if selection.actor or selection.recipient or selection.node:
+                # A list match (an actor's keys, a node) once: the matches' page
+                # positions materialised, then their count and the page's, then the
+                # page's rows by position. Two scans evaluated it twice: 60-70 -> 36 ms
+                # of CPU for certainty=alleged,denied&actor=JPN at 100k articles.
+                (total, positions) = cur.execute(
+                    f"WITH m AS MATERIALIZED (SELECT pos FROM ev WHERE {condition}) "
+                    "SELECT (SELECT count(*) FROM m), (SELECT coalesce(list(pos ORDER BY pos), "
+                    "[]) FROM (SELECT pos FROM m ORDER BY pos LIMIT ? OFFSET ?))",
+                    page,
+                ).fetchone() or (0, [])
+                rows = cur.execute(
+                    "SELECT id, actor_nodes, recipient_nodes FROM ev "
+                    "WHERE pos IN (SELECT unnest(?)) ORDER BY pos",
+                    [positions],
+                ).fetchall()
+            else:
+                # Two scans of one table: the count, and a top-k on the page position
+                # (one scan with count(*) OVER () or min_by over structs cost 2-3x
+                # more; materialising the matches, 2x for the unfiltered page).
+                (total,) = cur.execute(
+                    f"SELECT count(*) FROM ev WHERE {condition}", params
+                ).fetchone() or (0,)
+                rows = cur.execute(
+                    f"SELECT id, actor_nodes, recipient_nodes FROM ev WHERE {condition} "
+                    "ORDER BY pos LIMIT ? OFFSET ?",
+                    page,
+                ).fetchall()
         finally:
             cur.close()
         return EventPage(
