@@ -253,3 +253,22 @@ def test_cli_errors_ctrl_c_during_ingest_says_what_is_kept(
     assert result.exit_code == 130, result.output
     assert "Interrupted: 0 documents committed" in result.output
     assert "Traceback" not in result.output
+
+
+def test_cli_errors_ray_run_with_a_missing_path_ends_saying_so(
+    files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Ray engine passes over a path that names nothing; the run still exits 1 naming it."""
+    import entente.scale
+    from entente.ingest.run import IngestSummary
+
+    monkeypatch.setattr(entente.scale, "ingest_on_ray", lambda *a, **k: IngestSummary("r"))
+    monkeypatch.setattr("entente.cli.ingest._print_next_steps", lambda db: None)
+    missing = str(files / "gone.txt")
+    result = CliRunner().invoke(
+        main,
+        ["ingest", missing, str(files / "notes.txt"), "--engine", "ray"]
+        + ["--db", str(tmp_path / "r.duckdb")],
+    )
+    assert result.exit_code == 1, result.output
+    _assert_one_line_error(result, "gone.txt")
