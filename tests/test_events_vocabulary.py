@@ -121,3 +121,11 @@ def test_returning_asylum_seekers_is_deportation(nlp, lexicon):
     assert [e.type for e in code(nlp, lexicon, text)] == ["COERCE"]
     text = "Ruritania returned the prisoners to Freedonia."
     assert [e.type for e in code(nlp, lexicon, text)] == ["RETREAT"]
+
+
+@pytest.mark.slow
+def test_investigation_of_someone_targets_them(nlp, lexicon):
+    """Issue 13 (PLV recall): "opened an investigation of X" aims at X, as "into X" does."""
+    events = code(nlp, lexicon, "Ruritania has launched an investigation of Freedonia.")
+    (probe,) = [e for e in events if e.type == "ACCUSE"]
+    assert countries(probe.recipient) == ["FRE"]
