@@ -6,6 +6,7 @@ the actor resolver."""
 from __future__ import annotations
 
 import pytest
+from _events_helpers import code
 
 from entente.events.extract import extract_events
 from entente.records import Document, Mention
@@ -320,3 +321,11 @@ def test_a_transfer_with_no_earlier_partner_keeps_no_receiver(nlp, lexicon):
     text = "Ruritania held elections last year. Sylvania also provided artillery shells."
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
     assert not of_type(events, "AID").recipient
+
+
+@pytest.mark.slow
+def test_condemned_act_by_a_group_targets_the_group(nlp, lexicon):
+    """Issue 13 (PLV recall): "condemned a protest by white farmers" aims at the farmers."""
+    events = code(nlp, lexicon, "Ruritania condemned an anarchic protest by white farmers.")
+    (condemning,) = [e for e in events if e.type == "ACCUSE"]
+    assert [r.name for r in condemning.recipient] == ["white farmers"]

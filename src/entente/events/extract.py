@@ -1060,12 +1060,15 @@ def _object_targets(plan: _Plan, ctx: _Context) -> list[ActorRef]:
     preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
     objects: list[Token] = []
     if not cand.nominal and cand.entry.frame != "give":
-        objects += [
-            c
-            for c in cand.head.children
-            if (c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
-            and c.i not in ctx.trigger_heads
-        ]
+        for c in cand.head.children:
+            if c.dep_ not in OBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
+                continue
+            if c.i not in ctx.trigger_heads:
+                objects.append(c)
+            elif plan.type == "ACCUSE":
+                # "condemned an anarchic protest by white farmers": whoever did
+                # the act condemned is whom the condemnation aims at
+                objects += prep_objects(c, ("by",))
     for h in dict.fromkeys((cand.head, host)):
         objects += prep_objects(h, preps)
     if (plan.noun or cand.nominal) and plan.type in PATIENT_OF_TYPES:
