@@ -208,3 +208,15 @@ def valid_text(text: str) -> str:
         joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
         text = _SURROGATES.sub(_escape_surrogate, joined)
     return _INVALID_CHARS.sub("", text)
+
+
+_HTML_TAG = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|article|section|span|br|h[1-6]|ul|li|a|table)\b",
+    re.I,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """The text starts with ``<`` and holds HTML tags."""
+    stripped = text.lstrip()
+    return stripped.startswith("<") and bool(_HTML_TAG.search(stripped[:SNIFF_BYTES]))
