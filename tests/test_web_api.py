@@ -127,6 +127,7 @@ def test_overview_counts_documents_events_and_outlets(client: TestClient) -> Non
         "events": 2,
     }
     assert (body["first_date"], body["last_date"]) == ("2006-01-01", "2024-04-13")
+    assert (body["first_published"], body["last_published"]) == ("2006-05-01", "2024-04-14")
 
 
 def test_overview_of_an_empty_store_says_empty(tmp_path: Path) -> None:
@@ -134,6 +135,7 @@ def test_overview_of_an_empty_store_says_empty(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "empty.duckdb"), base_url="http://127.0.0.1") as c:
         body = c.get("/api/overview").json()
     assert body["empty"] is True and body["documents"] == 0 and body["first_date"] is None
+    assert body["first_published"] is None
 
 
 def test_graph_has_arms_edges_both_ways_with_named_nodes(client: TestClient) -> None:

@@ -112,9 +112,11 @@ function bindFilters() {
   });
 }
 
+// The articles' publication span, not the events' dates: those reach as far back
+// and forward as the texts do ("events dated 1507-01-01 to 2116-02-15" on 2017 news).
 function overviewLine(o) {
-  const span = o.first_date ? ` · events dated ${o.first_date} to ${o.last_date}` : "";
-  return `${plural(o.documents, "article")} · ${plural(o.events, "event")} · ${plural(o.actors, "actor")} · ${plural(o.relations, "relation")}${span}`;
+  const span = o.first_published ? ` published ${o.first_published} to ${o.last_published}` : "";
+  return `${plural(o.documents, "article")}${span} · ${plural(o.events, "event")} · ${plural(o.actors, "actor")} · ${plural(o.relations, "relation")}`;
 }
 
 async function main() {
