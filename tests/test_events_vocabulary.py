@@ -129,3 +129,12 @@ def test_investigation_of_someone_targets_them(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania has launched an investigation of Freedonia.")
     (probe,) = [e for e in events if e.type == "ACCUSE"]
     assert countries(probe.recipient) == ["FRE"]
+
+
+@pytest.mark.slow
+def test_deploying_peacekeepers_is_aid(nlp, lexicon):
+    """Issue 13 (PLV recall): PLOVER codes personnel sent to help as AID, not MOBILIZE."""
+    text = "Ruritania is sending troops to the UN peacekeeping force in Freedonia."
+    assert [e.type for e in code(nlp, lexicon, text)] == ["AID"]
+    text = "Ruritania deployed troops along the border with Freedonia."
+    assert [e.type for e in code(nlp, lexicon, text)] == ["MOBILIZE"]

@@ -185,6 +185,7 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
             or _verbal_attack_reading(p, lexicon)
             or _labour_strike_reading(p, lexicon)
             or _police_reading(p, lexicon)
+            or _peacekeeping_reading(p, lexicon)
         )
         if reading is not None and reading[0] in lexicon.types:
             p.type, p.mode = reading
@@ -229,6 +230,18 @@ def _labour_strike_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | No
         head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in words
     ):
         return "PROTEST", "strike"
+    return None
+
+
+def _peacekeeping_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """AID for a deployment of peacekeepers or observers ("deployed as peacekeeping
+    forces", "sending troops to the UN peacekeeping force"; peacekeeping_words.txt):
+    personnel sent to help, not a show of force."""
+    if plan.type != "MOBILIZE":
+        return None
+    head = (plan.noun or plan.candidate).head
+    if any(t.lemma_.lower() in lexicon.peacekeeping_words for t in head.subtree):
+        return "AID", None
     return None
 
 

@@ -170,6 +170,8 @@ class Lexicon:
     police_words: frozenset[str] = frozenset()
     # verbs whose subject causes an event noun, not does it: causing_verbs.txt
     causing_verbs: frozenset[str] = frozenset()
+    # words that make a deployment aid (peacekeepers, observers): peacekeeping_words.txt
+    peacekeeping_words: frozenset[str] = frozenset()
     # mention sectors and actor kinds that make a document political: political_documents.tsv
     document_sectors: frozenset[str] = frozenset()
     document_kinds: frozenset[str] = frozenset()
@@ -407,6 +409,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.frame_gates = _read_frame_gates(lex_dir, types)
     lexicon.police_words = _read_words(lex_dir / "police_words.txt")
     lexicon.causing_verbs = _read_words(lex_dir / "causing_verbs.txt")
+    lexicon.peacekeeping_words = _read_words(lex_dir / "peacekeeping_words.txt")
     police_path = lex_dir / "police_acts.tsv"
     for number, (lemma, type_name, mode) in _rows(police_path, 3):
         if type_name not in types:
