@@ -184,6 +184,20 @@ def test_a_pronoun_source_is_named_by_its_antecedent(nlp, lexicon, text, name):
     assert e.attributed_to is not None and e.attributed_to.name == name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania declined to discuss the details of the attack on Sylvania.",
+        "Ruritania failed to report the Sylvanian plan to attack Freedonia.",
+    ],
+)
+def test_a_refusal_of_a_thing_does_not_deny_the_event_inside_it(nlp, lexicon, text):
+    """Issue 20: a failure or refusal reaches an event through a noun only as that
+    noun's thing (the details, a plan): the attack itself is not denied."""
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.polarity == "positive"
+
+
 def test_a_refusal_is_stated_by_its_negation(nlp, lexicon):
     """Issue 20: "will not release" is a REJECT stated now, on "will not"; the release
     itself keeps its word, negative."""

@@ -394,6 +394,20 @@ def _denied_implicative(pred: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _through_a_noun(pred: Token, gov: Token) -> bool:
+    """Does ``gov`` reach ``pred`` only through a noun ("failed to report Amir's plan
+    to kill Rabin")? A refusal or failure then concerns the thing the noun names,
+    not the event inside it (UW factuality gold: "kill" there is 1.2, not denied)."""
+    token = pred.head
+    for _ in range(12):
+        if token.i == gov.i or token.head.i == token.i:
+            return False
+        if token.pos_ in ("NOUN", "PROPN"):
+            return True
+        token = token.head
+    return False
+
+
 def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
     if any(kind == "negate" for kind, _ in modifier_kinds(pred, lexicon)):
         return "negative"
@@ -404,12 +418,18 @@ def polarity_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]
     for kind, gov in governors:
         if kind == "cease" and pred in gov.subtree:
             return "negative"  # "halted aid", "would stop arresting": the act ends
-        if kind == "negate" and pred in gov.subtree and pred.dep_ != "dobj":
+        if (
+            kind == "negate"
+            and pred in gov.subtree
+            and pred.dep_ != "dobj"
+            and not _through_a_noun(pred, gov)
+        ):
             return "negative"
         if (
             kind in ("future", "hypothetical")
             and pred in gov.subtree
             and any(k == "negate" for k, _ in modifier_kinds(gov, lexicon))
+            and not _through_a_noun(pred, gov)
         ):
             # "does not want to attack", "has no plans to visit": an intent or
             # call that is itself denied
