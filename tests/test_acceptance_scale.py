@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 pytestmark = [pytest.mark.acceptance, pytest.mark.slow]
@@ -27,6 +28,7 @@ VARYING_FIELDS = ("ingested_at",)
 # Parts written before the run is killed (the corpus makes 13).
 PARTS_BEFORE_KILL = 3
 KILL_WAIT_S = 600
+MISSING = "no-such-article.txt"
 
 
 def _inputs(shared: Path) -> list[str]:
@@ -41,9 +43,9 @@ def _ray(parts: Path) -> tuple[str, ...]:
     return ("--engine", "ray", "--workers", "2", "--parts", str(parts))
 
 
-def _run(command: list[str]) -> None:
+def _run(command: list[str], status: int = 0) -> None:
     done = subprocess.run(command, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.returncode == status, done.stderr[-3000:]
 
 
 def _export(db: Path, kind: str, folder: Path) -> list[str]:
@@ -64,8 +66,10 @@ def _export(db: Path, kind: str, folder: Path) -> list[str]:
 def stores(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("scale")
     dbs = {"ray": folder / "ray.duckdb", "local": folder / "local.duckdb"}
-    _run(_ingest_command(_inputs(shared), dbs["ray"], *_ray(folder / "parts")))
-    _run(_ingest_command(_inputs(shared), dbs["local"], "--workers", "2"))
+    # A path that names nothing among them: logged and passed over, exit status 1.
+    inputs = [*_inputs(shared), str(folder / MISSING)]
+    _run(_ingest_command(inputs, dbs["ray"], *_ray(folder / "parts")), status=1)
+    _run(_ingest_command(inputs, dbs["local"], "--workers", "2"), status=1)
     return dbs
 
 
@@ -78,6 +82,15 @@ def test_ray_and_local_engines_export_the_same_store(
         assert ray_records, kind
         assert ray_records == local_records, kind
     assert len(_export(stores["ray"], "documents", tmp_path)) == 94
+
+
+def test_both_engines_log_a_path_that_names_nothing(stores: dict[str, Path]) -> None:
+    for engine, db in stores.items():
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows = con.execute(
+                "SELECT status FROM ingest_log WHERE source LIKE ?", [f"%{MISSING}"]
+            ).fetchall()
+        assert rows == [("error",)], engine
 
 
 def _markers(parts: Path) -> dict[Path, int]:

@@ -258,13 +258,16 @@ def test_cli_errors_ctrl_c_during_ingest_says_what_is_kept(
 def test_cli_errors_ray_run_with_a_missing_path_ends_saying_so(
     files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The Ray engine passes over a path that names nothing; the run still exits 1 naming it."""
+    """The Ray engine lists a path that names nothing in ``missing`` (as the local one
+    does; tests/test_acceptance_scale.py runs it): the run ends naming it, exit 1."""
     import entente.scale
     from entente.ingest.run import IngestSummary
 
-    monkeypatch.setattr(entente.scale, "ingest_on_ray", lambda *a, **k: IngestSummary("r"))
-    monkeypatch.setattr("entente.cli.ingest._print_next_steps", lambda db: None)
     missing = str(files / "gone.txt")
+    monkeypatch.setattr(
+        entente.scale, "ingest_on_ray", lambda *a, **k: IngestSummary("r", missing=[missing])
+    )
+    monkeypatch.setattr("entente.cli.ingest._print_next_steps", lambda db: None)
     result = CliRunner().invoke(
         main,
         ["ingest", missing, str(files / "notes.txt"), "--engine", "ray"]

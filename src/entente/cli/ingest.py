@@ -80,7 +80,6 @@ def ingest(
     """
     from entente.ingest.run import IngestSummary
     from entente.ingest.run import ingest as run_ingest
-    from entente.ingest.sources import find_sources
     from entente.scale.references import expected_articles, run_identity
     from entente.store.write import LogEntry
 
@@ -164,9 +163,6 @@ def ingest(
                 summary = ingest_on_ray(
                     list(paths), settings, reader_options, on_progress, ray_address, parts
                 )
-                # The Ray engine lists its inputs itself and passes over a path that
-                # names nothing without a word: the run still ends saying so.
-                summary.missing = find_sources(list(paths)).missing
             else:
                 summary = run_ingest(
                     list(paths), settings, reader_options, on_progress, limit=limit

@@ -34,6 +34,7 @@ from entente.ingest.run import (
     release_freed_memory,
 )
 from entente.pipeline import CodedDocument
+from entente.records import Rejection
 from entente.store.db import Store
 from entente.store.write import CONFLICTS, LogEntry, coded_columns, existing_ids, log_columns
 
@@ -161,6 +162,15 @@ class PartLoader:
         if entry.status in ("skipped", "error"):
             self.summary.problems.append(entry)
         self.on_log(entry)
+
+    def log_rejections(self, rejections: Sequence[Rejection]) -> None:
+        """Queue log lines of inputs that were never read (paths passed over)."""
+        entries = [LogEntry(r.source, r.status, r.reason) for r in rejections]
+        for entry in entries:
+            self.summary.read += 1
+            self._log(entry)
+        if entries:
+            self.pending.append(({}, entries))
 
     def add(self, key: str) -> None:
         """Queue a part's fresh documents; commit once a batch's worth is queued."""

@@ -39,6 +39,7 @@ from entente.ingest.run import (
     limit_connection,
     release_freed_memory,
 )
+from entente.ingest.sources import find_sources
 from entente.nlp.pipeline import installed_model
 from entente.pipeline import CodedDocument, code_chunk, init_worker
 from entente.records import Document, Rejection
@@ -204,9 +205,10 @@ def ingest_on_ray(
         raise EngineNotInstalled("Ray", "ray") from exc
     options = options or ReaderOptions(max_bytes=settings.max_bytes)
     installed_model(settings.model)
-    refs = list_references(paths, options, run_identity(settings, options))
+    sources = find_sources(paths)
+    refs = list_references(paths, options, run_identity(settings, options), sources)
     folder = PartFolder(parts or default_parts(settings.db))
-    summary = IngestSummary(run_id=new_run_id())
+    summary = IngestSummary(run_id=new_run_id(), missing=list(sources.missing))
     started = time.perf_counter()
 
     def on_log(entry: LogEntry) -> None:
@@ -220,6 +222,9 @@ def ingest_on_ray(
         loader = PartLoader(
             store, folder, summary, load_map_knowledge(), settings.batch_size, on_log
         )
+        # Paths passed over (named but matching nothing, special files) are
+        # logged first, as the local engine logs them.
+        loader.log_rejections(sources.skipped)
         position = 0
 
         def load_ready() -> None:

@@ -35,7 +35,7 @@ from entente.ingest.decode import SNIFF_BYTES, sniff_binary
 from entente.ingest.prepare import prepare_document
 from entente.ingest.readers import Item, ReaderOptions, format_of, read_jsonl, read_source
 from entente.ingest.run import CHUNK_CHARS, CHUNK_DOCS
-from entente.ingest.sources import expand_paths
+from entente.ingest.sources import Sources, find_sources
 from entente.records import Document, Rejection
 from entente.settings import Settings
 from entente.store.write import LogEntry
@@ -166,10 +166,13 @@ def _key(spans: tuple[InputSpan, ...], identity: str) -> str:
     return digest.hexdigest()[:KEY_HEX_CHARS]
 
 
-def list_references(paths: list[str], options: ReaderOptions, identity: str) -> list[InputRef]:
+def list_references(
+    paths: list[str], options: ReaderOptions, identity: str, sources: Sources | None = None
+) -> list[InputRef]:
     """The inputs that ``paths`` name as references, in the order the local engine reads them.
 
-    Raises SourceNotFound for a path that matches nothing.
+    ``sources`` is what ``find_sources(paths)`` gave, when the caller has it.
+    Raises SourceNotFound when no path matches anything.
     """
     refs: list[InputRef] = []
     group: list[InputSpan] = []
@@ -183,7 +186,7 @@ def list_references(paths: list[str], options: ReaderOptions, identity: str) -> 
             group.clear()
         group_expected = group_bytes = 0
 
-    for path in expand_paths(paths):
+    for path in (sources or find_sources(paths)).files:
         source = str(path)
         lines = _line_spans(path, source, options) if format_of(path.name) == "jsonl" else None
         if lines is not None:
