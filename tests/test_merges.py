@@ -120,3 +120,21 @@ def test_merges_check_flags_members_of_different_countries_or_kinds(tmp_path: Pa
         ("x-harold-osterman", "pak-il-chol", "countries GBR and PRK"),
         ("x-osterman-group", "x-harold-sorel", "kinds organisation and person"),
     ]
+
+
+def test_merges_an_automatic_merge_that_no_longer_holds_is_removed(tmp_path: Path) -> None:
+    """Issue 14 (whole 2017 store): 'Jerrold Nadler' was merged into 'Jerold Nadler' while both
+    were American; a later article stored the first as Russian, and the merge stayed, joining
+    two countries. An update touching it now re-checks the group and removes the merge."""
+    first = [
+        _person("x-harold-brandtt", "Harold Brandtt", "USA"),
+        _person("x-harold-brandt", "Harold Brandt", "USA"),
+    ]
+    with store_of(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2024-01-06", [], first)]) as store:
+        auto_merge_actors(store, [a.id for a in first])
+        assert [m["actor_id"] for m in list_merges(store)] == ["x-harold-brandtt"]
+        store.execute("UPDATE actors SET country = 'RUS' WHERE id = 'x-harold-brandtt'")
+        assert check_merges(store)  # flagged, as `entente merges check` did
+        changed = auto_merge_actors(store, ["x-harold-brandtt"])
+        assert changed == {"x-harold-brandtt"}
+        assert list_merges(store) == [] and check_merges(store) == []

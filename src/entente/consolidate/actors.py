@@ -555,7 +555,10 @@ def auto_merge_actors(store: Store, actor_ids: Iterable[str]) -> set[str]:
             infos[other.id] = other
             links.append((_EVIDENCE_RANK[found.method], actor.id, other.id, found))
     # Existing automatic groups of the actors touched join their new components.
-    touched_groups = {active.get(a, a) for link in links for a in link[1:3]}
+    # (Those of the actors stored again too: a group may no longer hold, below.)
+    touched_groups = {active.get(a, a) for link in links for a in link[1:3]} | {
+        active[a] for a in ids if a in active
+    }
     for member, canonical in active.items():
         if member not in manual and canonical in touched_groups:
             links.append((len(_EVIDENCE_RANK), member, canonical, None))
@@ -581,8 +584,9 @@ def auto_merge_actors(store: Store, actor_ids: Iterable[str]) -> set[str]:
     changed: set[str] = set()
     now = datetime.now(UTC).replace(tzinfo=None)
     for members in groups.values():
-        if len(members) < 2:
-            continue
+        # A group of one may be a member whose automatic merge no longer holds: its
+        # actor was stored again with another country (an ad-hoc actor's row is the
+        # last document's), so the join was refused; its merge is removed below.
         best = min(members, key=_canonical_rank)
         for actor in members:
             target = None if actor.id == best.id else best.id
