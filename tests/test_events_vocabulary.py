@@ -138,3 +138,13 @@ def test_deploying_peacekeepers_is_aid(nlp, lexicon):
     assert [e.type for e in code(nlp, lexicon, text)] == ["AID"]
     text = "Ruritania deployed troops along the border with Freedonia."
     assert [e.type for e in code(nlp, lexicon, text)] == ["MOBILIZE"]
+
+
+@pytest.mark.slow
+def test_struck_down_by_a_court_and_met_commitments_are_no_events(nlp, lexicon):
+    """Issue 13: the whole 2017 store had 12 "struck down" ASSAULTs (all court rulings)
+    and 8 CONSULTs for meeting a goal or a commitment."""
+    text = "A court in Ruritania struck down portions of the order on Freedonia."
+    assert "ASSAULT" not in [e.type for e in code(nlp, lexicon, text)]
+    text = "Ruritania struggled to meet its commitments to Freedonia."
+    assert "CONSULT" not in [e.type for e in code(nlp, lexicon, text)]
