@@ -310,3 +310,11 @@ def test_event_noun_in_a_proper_name_is_no_event(nlp, lexicon):
     assert not [e for e in code(nlp, lexicon, text) if e.evidence.trigger == "Agreement"]
     text = "Ruritania and Freedonia signed an agreement in Geneva."
     assert "SUPPORT" in types_of(nlp, lexicon, text)
+
+
+def test_bracketed_participle_is_an_aside_not_an_event(nlp, lexicon):
+    """Issue 13: TASS's "the Islamic State (outlawed in Russia)" coded 31 COERCE events
+    in the 2017 store."""
+    text = "Ruritania struck the Sylvania group (outlawed in Freedonia) near the border."
+    assert "COERCE" not in types_of(nlp, lexicon, text)
+    assert "COERCE" in types_of(nlp, lexicon, "Freedonia outlawed the Sylvania group in 2003.")

@@ -758,6 +758,26 @@ def _in_a_name(noun: Token) -> bool:
     )
 
 
+OPENING_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _bracketed_participle(verb: Token) -> bool:
+    """Is a trigger a bare past participle inside brackets, describing what stands
+    before them ("the Islamic State (terrorist group, outlawed in Russia)")? Such an
+    aside states a standing fact, not news: the whole 2017 store had 31 "outlawed in
+    Russia" events, all of this kind."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    sent = verb.sent
+    for t in reversed(sent[: verb.i - sent.start]):
+        if t.text in OPENING_BRACKETS.values():
+            return False
+        if t.text in OPENING_BRACKETS:
+            closing = OPENING_BRACKETS[t.text]
+            return any(u.text == closing for u in sent[verb.i - sent.start :])
+    return False
+
+
 def _states_an_event(plan: _Plan) -> bool:
     """Step 4: is the trigger used as an event word here, not as a preposition,
     part of a name, an adjective, a kind of thing or a question?"""
@@ -768,6 +788,8 @@ def _states_an_event(plan: _Plan) -> bool:
         return False  # "the ... Support and Stabilization Mission": a word of a name
     if cand.nominal and _in_a_name(cand.head):
         return False  # "the Paris Agreement", "the Minsk Agreement": a thing named
+    if not cand.nominal and _bracketed_participle(cand.head):
+        return False  # "the Islamic State (outlawed in Russia)": a standing aside
     if not cand.nominal and (_adjectival(cand.head) or cand.head.tag_ == "JJ"):
         return False  # "friendly and accepting", "what's striking": an adjective
     if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
