@@ -130,3 +130,11 @@ def test_attack_in_words_between_people_is_an_accusation(nlp, lexicon):
     assert "ASSAULT" not in [e.type for e in events]
     text = "Ruritania attacked Freedonia positions, saying it was responding to rocket fire."
     assert "ASSAULT" in [e.type for e in code(nlp, lexicon, text)]
+
+
+def test_attack_on_a_thing_of_words_is_an_accusation(nlp, lexicon):
+    """Issue 13: "Trump's public attacks on the judiciary branch" was coded ASSAULT."""
+    text = "Freedonia criticised Ruritania's attacks on the media and the judiciary."
+    assert "ASSAULT" not in [e.type for e in code(nlp, lexicon, text)]
+    text = "Ruritania's attacks on Freedonia killed dozens."
+    assert "ASSAULT" in [e.type for e in code(nlp, lexicon, text)]

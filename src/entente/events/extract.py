@@ -302,12 +302,25 @@ def _attacks_in_words(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _attacks_a_thing_of_words(plan: _Plan, lexicon: Lexicon) -> bool:
+    """Is an attack aimed at a thing only words can attack ("attacks on the media",
+    "attacked the judiciary"; verbal_attack_targets.txt)?"""
+    head = (plan.noun or plan.candidate).head
+    if head.lemma_.lower() != "attack":
+        return False
+    targets = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    targets += prep_objects(head, ("on", "against"))
+    return any(t.lemma_.lower() in lexicon.verbal_attack_targets for t in targets)
+
+
 def _verbal_attack_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """(ACCUSE, disapprove) for an attack in words ("a scathing attack on the minister",
     "personal attacks"): a modifier from verbal_attack_words.txt says so; for the
     verb, a participle of saying or the fault it is for (``_attacks_in_words``)."""
     noun = plan.noun or (plan.candidate if plan.candidate.nominal else None)
     if plan.type == "ASSAULT" and noun is None and _attacks_in_words(plan.candidate.head, lexicon):
+        return "ACCUSE", "disapprove"
+    if plan.type == "ASSAULT" and _attacks_a_thing_of_words(plan, lexicon):
         return "ACCUSE", "disapprove"
     if plan.type != "ASSAULT" or noun is None:
         return None

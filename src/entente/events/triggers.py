@@ -172,6 +172,8 @@ class Lexicon:
     causing_verbs: frozenset[str] = frozenset()
     # words that make a deployment aid (peacekeepers, observers): peacekeeping_words.txt
     peacekeeping_words: frozenset[str] = frozenset()
+    # things only words can attack ("attacks on the media"): verbal_attack_targets.txt
+    verbal_attack_targets: frozenset[str] = frozenset()
     # mention sectors and actor kinds that make a document political: political_documents.tsv
     document_sectors: frozenset[str] = frozenset()
     document_kinds: frozenset[str] = frozenset()
@@ -410,6 +412,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.police_words = _read_words(lex_dir / "police_words.txt")
     lexicon.causing_verbs = _read_words(lex_dir / "causing_verbs.txt")
     lexicon.peacekeeping_words = _read_words(lex_dir / "peacekeeping_words.txt")
+    lexicon.verbal_attack_targets = _read_words(lex_dir / "verbal_attack_targets.txt")
     police_path = lex_dir / "police_acts.tsv"
     for number, (lemma, type_name, mode) in _rows(police_path, 3):
         if type_name not in types:
