@@ -62,7 +62,7 @@ def run_side(
         summary = ingest([str(articles)], settings, on_progress=on_progress)
     else:
         summary = ingest_on_ray(
-            [str(articles)], settings, on_progress=on_progress, parts=str(parts)
+            [str(articles)], settings, on_progress=on_progress, address=address, parts=str(parts)
         )
     seconds = time.perf_counter() - started
     return {
