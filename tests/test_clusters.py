@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from map_fixtures import ACTORS, add, doc, event, store_of
 
 from entente.consolidate import rebuild_map, update_map
-from entente.consolidate.actors import merge_actors, name_similarity, unmerge_actor
+from entente.consolidate.actors import name_similarity
 from entente.consolidate.blocks import EventRow, windows_overlap
 from entente.consolidate.clusters import WindowIndex
+from entente.consolidate.merges import merge_actors, unmerge_actor
 from entente.query import (
     EventFilters,
     claims,

@@ -11,11 +11,10 @@ from pathlib import Path
 
 from map_fixtures import doc, store_of
 
-from entente.consolidate.actors import (
-    ActorInfo,
+from entente.consolidate.actors import ActorInfo, is_spelling_variant
+from entente.consolidate.merges import (
     auto_merge_actors,
     check_merges,
-    is_spelling_variant,
     list_merges,
     record_merge,
     same_actor_evidence,

@@ -9,7 +9,7 @@ import click
 from entente import query
 from entente.cli.base import console, db_option, format_option, open_store, print_json
 from entente.consolidate import rebuild_map
-from entente.consolidate.actors import check_merges, list_merges, merge_actors, unmerge_actor
+from entente.consolidate.merges import check_merges, list_merges, merge_actors, unmerge_actor
 from entente.escaping import DataTable, terminal_safe
 
 

@@ -19,11 +19,12 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from entente.consolidate.actors import auto_merge_actors, load_actor_index
+from entente.consolidate.actors import load_actor_index
 from entente.consolidate.blocks import assign_map_view, load_document_events
 from entente.consolidate.clusters import delete_clusters, recluster, write_clusters
 from entente.consolidate.dyads import refresh_dyads
 from entente.consolidate.knowledge import MapKnowledge, load_map_knowledge
+from entente.consolidate.merges import auto_merge_actors
 from entente.consolidate.relations import backer_pairs, refresh_relations
 from entente.consolidate.tables import clear_map
 from entente.store.db import Store
