@@ -10,12 +10,8 @@ Each cluster records its members, documents and outlets, the values most
 members agree on, and its **conflicts**: differing quantities of the same item
 (350 vs 300 "missiles and drones"), dates that cannot both hold, certainty
 (asserted vs denied) and polarity (happened vs did not). Each conflict value
-lists the events that give it. A conflict is two sources disagreeing about one
-event (``sources_disagree``): a source is a document, or a claimant a document
-quotes; one source giving two values (Trump's 12 and Obama's 15 orders in one
-sentence) is two events or parts of a whole, never a disagreement. A date,
-certainty or polarity conflict also needs the two tellings to be alike
-(``_tell_apart``): a cluster chains events, and its ends may be two things.
+lists the events that give it. What counts as a conflict (two sources
+disagreeing about one event) is ``consolidate.conflicts``.
 """
 
 from __future__ import annotations
@@ -26,41 +22,28 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from entente.consolidate.blocks import (
-    DATE_SLACK_DAYS,
-    EVIDENCE_MIN_SIMILARITY,
     EventRow,
     are_compatible,
     content_words,
-    evidence_similarity,
-    item_kind,
     load_block_candidates,
     load_events,
     period_bounds,
-    same_item,
+)
+from entente.consolidate.conflicts import (
+    CERTAINTY_CLASS,
+    date_conflict,
+    field_conflict,
+    quantities_and_conflicts,
 )
 from entente.consolidate.evidence import (
-    is_absolute_date,
-    is_occurrence_count,
-    is_someones_word,
     standing_rule,
 )
 from entente.consolidate.knowledge import MapKnowledge
 from entente.store.db import Store
 
-# Certainty conflicts are between saying it happened (however hedged) and
-# contesting it: one source asserting and another alleging is corroboration with
-# doubt, not a disagreement (issue 14).
-CERTAINTY_CLASS = {
-    "asserted": "affirmed",
-    "reported": "affirmed",
-    "alleged": "affirmed",
-    "disputed": "contested",
-    "denied": "contested",
-}
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # The cluster fields copied into dyad_clusters (migration 005), for ``dyad_events``.
 DYAD_CLUSTER_FIELDS = (
@@ -106,36 +89,6 @@ class Cluster:
 # -- agreed values and conflicts ------------------------------------------------
 
 
-def source_of(member: EventRow) -> tuple[str, str | None]:
-    """Who gives an event's values: its document, and the claimant it quotes, if any."""
-    claimant = (member.attributed_to or {}).get("name")
-    return member.doc_id, claimant
-
-
-def sources_disagree(sources: dict[Any, set[tuple[str, str | None]]]) -> bool:
-    """Whether two values are each given by a source that does not give the other,
-    the two sources being two documents, or two claimants one document quotes
-    (a document's own voice beside a quotation is one source: the writer
-    choosing what to quote, not a disagreement)."""
-    values = list(sources)
-    for i, a in enumerate(values):
-        for b in values[i + 1 :]:
-            only_a, only_b = sources[a] - sources[b], sources[b] - sources[a]
-            if any(_two_sources(x, y) for x in only_a for y in only_b):
-                return True
-    return False
-
-
-def _two_sources(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
-    if x[0] != y[0]:
-        return True
-    return x[1] is not None and y[1] is not None and x[1].lower() != y[1].lower()
-
-
-def _values(groups: dict[Any, list[str]]) -> list[dict[str, Any]]:
-    return [{"value": v, "events": sorted(ids)} for v, ids in sorted(groups.items(), key=str)]
-
-
 def _agreed_date(members: list[EventRow]) -> tuple[str | None, str | None, str]:
     """(start, precision, basis): the text date most members are consistent with."""
     dated = [m for m in members if m.date_basis == "text" and period_bounds(m.date_start)]
@@ -158,133 +111,6 @@ def _agreed_date(members: list[EventRow]) -> tuple[str | None, str | None, str]:
     if published:
         return published[0][0], published[0][1], "publication"
     return None, None, "none"
-
-
-def _tell_apart(one: list[EventRow], other: list[EventRow]) -> bool:
-    """Two sources tell one occurrence two ways: an event of each, from two sources
-    (``_two_sources``), whose sentences are alike (``evidence_similarity``). A
-    cluster joins events through chains of links; a date or polarity conflict
-    needs the two tellings themselves to be of one thing ("never met Putin"
-    against "bankers come to Russia and talk to us" is none)."""
-    return any(
-        _two_sources(source_of(x), source_of(y))
-        and evidence_similarity(x, y) >= EVIDENCE_MIN_SIMILARITY
-        for x in one
-        for y in other
-    )
-
-
-def _date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
-    groups: dict[str, list[str]] = {}
-    events: dict[str, list[EventRow]] = {}
-    for m in members:
-        if m.date_basis == "text" and period_bounds(m.date_start) and is_absolute_date(m):
-            groups.setdefault(m.date_start, []).append(m.id)
-            events.setdefault(m.date_start, []).append(m)
-    bounds = {v: period_bounds(v) for v in groups}
-    # Dates within the slack of clustering (a day across time zones) do not clash.
-    slack = timedelta(days=DATE_SLACK_DAYS)
-    clash = any(
-        (bounds[a][1] + slack < bounds[b][0] or bounds[b][1] + slack < bounds[a][0])
-        and _tell_apart(events[a], events[b])
-        for a in groups
-        for b in groups
-        if a < b
-    )
-    if not clash:
-        return None
-    return {"field": "date", "item": None, "values": _values(groups)}
-
-
-def _field_conflict(members: list[EventRow], name: str, classes: dict | None) -> dict | None:
-    groups: dict[str, list[str]] = {}
-    events: dict[str, list[EventRow]] = {}
-    for m in members:
-        if name == "polarity" and m.polarity == "negative" and not is_someones_word(m):
-            continue  # "X did not attend" in the narrator's voice is another event, no denial
-        groups.setdefault(getattr(m, name), []).append(m.id)
-        value = getattr(m, name)
-        events.setdefault(classes.get(value, value) if classes else value, []).append(m)
-    kinds = sorted(events)
-    pairs = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1 :]]
-    if not any(_tell_apart(events[a], events[b]) for a, b in pairs):
-        return None
-    return {"field": name, "item": None, "values": _values(groups)}
-
-
-def _quantity_groups(members: list[EventRow]) -> list[list[tuple[dict, EventRow]]]:
-    """Quantities of all members, grouped by the kind of item they count."""
-    found = [
-        (q, m, item_kind(q.get("item")))
-        for m in members
-        for q in m.quantities
-        if q.get("item") and q.get("value") is not None
-    ]
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(found)):
-        for j in range(i + 1, len(found)):
-            if same_item(found[i][2], found[j][2]):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[tuple[dict, EventRow]]] = {}
-    for i, (quantity, member, _kind) in enumerate(found):
-        groups.setdefault(root(i), []).append((quantity, member))
-    return list(groups.values())
-
-
-def _quantities(members: list[EventRow], knowledge: MapKnowledge) -> tuple[list[dict], list[dict]]:
-    """(agreed quantities, quantity conflicts) of a cluster. Only counts of one
-    occurrence (``is_occurrence_count``) can disagree."""
-    agreed, conflicts = [], []
-    for group in _quantity_groups(members):
-        by_value: dict[float, list[str]] = {}
-        sources: dict[float, set[tuple[str, str | None]]] = {}
-        for quantity, member in group:
-            value = float(quantity["value"])
-            by_value.setdefault(value, []).append(member.id)
-            if is_occurrence_count(quantity, member.sentence_text, knowledge):
-                sources.setdefault(value, set()).add(source_of(member))
-        item = Counter(q["item"] for q, _ in group).most_common(1)[0][0]
-        value = min(by_value, key=lambda v: (-len(set(by_value[v])), v))
-        # Different numbers from one source are parts of a whole or two events;
-        # a conflict is two sources that count the same item differently.
-        clash = len(sources) > 1 and sources_disagree(sources) and _counted_alike(group, knowledge)
-        agreed.append({"item": item, "value": value, "conflict": clash})
-        if clash:
-            conflicts.append(
-                {
-                    "field": "quantity",
-                    "item": item,
-                    "values": _values({_number(v): by_value[v] for v in sources}),
-                }
-            )
-    return sorted(agreed, key=lambda q: q["item"]), conflicts
-
-
-def _counted_alike(group: list[tuple[dict, EventRow]], knowledge: MapKnowledge) -> bool:
-    """Two tellings that count differently, from two sources, are themselves one
-    event (``are_compatible``), not two events a chain of links put in one cluster
-    ("one Turkish soldier killed on Sunday" and "two killed" days before)."""
-    counted = [
-        (float(q["value"]), m)
-        for q, m in group
-        if is_occurrence_count(q, m.sentence_text, knowledge)
-    ]
-    return any(
-        vx != vy and _two_sources(source_of(x), source_of(y)) and are_compatible(x, y)
-        for i, (vx, x) in enumerate(counted)
-        for vy, y in counted[i + 1 :]
-    )
-
-
-def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
 
 
 def _support(members: list[EventRow], contested: bool, knowledge: MapKnowledge) -> str:
@@ -345,13 +171,13 @@ def summarise(members: list[EventRow], knowledge: MapKnowledge) -> Cluster:
     conflicts = [
         c
         for c in (
-            _date_conflict(members),
-            _field_conflict(members, "certainty", CERTAINTY_CLASS),
-            _field_conflict(members, "polarity", None),
+            date_conflict(members),
+            field_conflict(members, "certainty", CERTAINTY_CLASS),
+            field_conflict(members, "polarity", None),
         )
         if c and named
     ]
-    quantities, quantity_conflicts = _quantities(members, knowledge)
+    quantities, quantity_conflicts = quantities_and_conflicts(members, knowledge)
     conflicts = (quantity_conflicts if named else []) + conflicts
     polarity_clash = any(c["field"] == "polarity" for c in conflicts)
     contested = polarity_clash or any(m.certainty in ("denied", "disputed") for m in members)
