@@ -339,7 +339,7 @@ def test_appeal_to_a_state_stays_a_request(nlp, lexicon):
 
 
 def test_prepositional_object_rows_load(tmp_path):
-    from entente.events.triggers import _object_words
+    from entente.events.lexicon import _object_words
 
     assert _object_words("to:court|judge") == {"to:court", "to:judge"}
     assert _object_words("tie|relation") == {"tie", "relation"}

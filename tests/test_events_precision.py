@@ -11,7 +11,7 @@ from _events_helpers import code, countries, mentions_for, types_of
 
 from entente.errors import DataFileError
 from entente.events.extract import extract_events, load_lexicon
-from entente.events.triggers import DATA_DIR
+from entente.events.lexicon import DATA_DIR
 from entente.records import Actor, Document, Mention
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ from _events_helpers import code
 
 from entente.errors import DataFileError
 from entente.events.extract import load_lexicon
-from entente.events.triggers import DATA_DIR
+from entente.events.lexicon import DATA_DIR
 
 
 def test_load_lexicon_every_plover_type_has_a_trigger(lexicon):

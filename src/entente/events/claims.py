@@ -31,8 +31,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from entente.errors import DataFileError
-from entente.events.roles import SUBJECT_DEPS, child, straight_quote_opens
-from entente.events.triggers import DATA_DIR, Lexicon, _read_words, _rows
+from entente.events.lexicon import DATA_DIR, Lexicon, _read_words, _rows
+from entente.events.quotes import straight_quote_opens
+from entente.events.roles import SUBJECT_DEPS, child
 
 __all__ = ["Quotation", "find_quotations", "quotation_at"]
 

@@ -25,15 +25,15 @@ object); ``MentionIndex`` turns them into actor mentions. The rules are general:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-import numpy
-from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from entente.events.triggers import DATA_DIR, Candidate, Lexicon, _read_words
+from entente.events.lexicon import DATA_DIR, _read_words
+from entente.events.quotes import _quotation
 from entente.records import Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -47,9 +47,6 @@ FIRST_PERSON = frozenset({"we", "our", "us", "ourselves", "i", "my", "me", "myse
 VERBISH = frozenset({"VERB", "AUX"})
 # recipient prepositions of an embedded event ("threatened to cut ties with X")
 EMBEDDED_PREPS = ("to", "with", "against", "on")
-# prepositions that place an event ("a curfew in Algiers", "rioted at a jail in Israel")
-LOCATION_PREPS = ("in", "at", "into", "inside")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class MentionIndex:
@@ -346,66 +343,6 @@ def _subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Me
     return arguments(subj, index, depth=depth + 1)
 
 
-OPENING_QUOTES = frozenset({"\u201c", "``"})
-CLOSING_QUOTES = frozenset({"\u201d", "''"})
-QUOTE_REACH = 4  # sentences a quotation is looked for around a pronoun
-STRAIGHT_QUOTES_KEY = "entente.straight_quotes"  # Doc.user_data cache
-
-
-def straight_quote_opens(mark: Token, otherwise: bool) -> bool:
-    """Does a straight quote open a quotation? Glued to the word after it and
-    apart from the one before ('said "We'), it opens; glued to the word before
-    ('restraint."'), it closes; else ``otherwise`` decides (the caller's count or
-    state: texts mix straight and curly marks, so a count alone misleads)."""
-    doc = mark.doc
-    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_) or doc[mark.i - 1].is_space
-    glued_after = not mark.whitespace_ and mark.i + 1 < len(doc) and not doc[mark.i + 1].is_punct
-    if spaced_before and glued_after:
-        return True
-    if not spaced_before:
-        return False
-    return otherwise
-
-
-def _straight_quotes(doc: Doc) -> list[int]:
-    """Positions of the document's straight quote marks, found once per document
-    from its word array (counting them before each pronoun walked the document)."""
-    found = doc.user_data.get(STRAIGHT_QUOTES_KEY)
-    if found is None:
-        mark = doc.vocab.strings.add('"')
-        found = [int(i) for i in numpy.flatnonzero(doc.to_array(ORTH) == mark)]
-        doc.user_data[STRAIGHT_QUOTES_KEY] = found
-    return found
-
-
-def _quotation(token: Token) -> tuple[int, int | None] | None:
-    """(opening mark, closing mark or None) of the quotation holding ``token``,
-    looked for within a few sentences; None outside any."""
-    doc = token.doc
-    sent = token.sent
-    lo, hi = sent.start, sent.end
-    for _ in range(QUOTE_REACH):
-        if lo > 0:
-            lo = doc[lo - 1].sent.start
-        if hi < len(doc):
-            hi = doc[hi].sent.end
-    straight = bisect_left(_straight_quotes(doc), lo)
-    marks: list[tuple[int, bool]] = []  # (index, opens)
-    for t in doc[lo:hi]:
-        if t.text in OPENING_QUOTES:
-            marks.append((t.i, True))
-        elif t.text in CLOSING_QUOTES:
-            marks.append((t.i, False))
-        elif t.text == '"':
-            marks.append((t.i, straight_quote_opens(t, straight % 2 == 0)))
-            straight += 1
-    before = [m for m in marks if m[0] < token.i]
-    if not before or not before[-1][1]:
-        return None
-    after = [i for i, opens in marks if i > token.i and not opens]
-    return before[-1][0], (after[0] if after else None)
-
-
 def arguments(
     token: Token | None, index: MentionIndex, allow_pronoun: bool = True, depth: int = 0
 ) -> list[Mention]:
@@ -678,55 +615,6 @@ def object_phrase_recipients(
                 break
             node = inner[0]
     return []
-
-
-def location_recipient(pred: Token, index: MentionIndex) -> list[Mention]:
-    """Where an event with no stated recipient happened, as its recipient (the
-    CAMEO convention for domestic events): a place named by a locative phrase on
-    the predicate or its object ("lifted a curfew in Montenegro", "rioted at a
-    jail in northern Israel")."""
-    hosts = [pred]
-    obj = child(pred, OBJECT_DEPS)
-    if obj is not None:
-        hosts.append(obj)
-    for host in hosts:
-        for target in prep_objects(host, LOCATION_PREPS):
-            found = [m for m in _place_mentions(target, index) if m.country]
-            if found:
-                return found[:1]
-    return []
-
-
-def _place_mentions(token: Token, index: MentionIndex) -> list[Mention]:
-    """Mentions of places under a locative object: the object itself, its compound
-    or adjective ("Montenegro province"), or a further "in" ("a jail in Israel")."""
-    for t in [token, *(c for c in token.children if c.dep_ in ("compound", "amod"))]:
-        m = index.at(t)
-        if m is not None and t.ent_type_ in PLACE_LABELS:
-            return [m]
-    for target in prep_objects(token, ("in", "of")):
-        m = index.at(target)
-        if m is not None and target.ent_type_ in PLACE_LABELS:
-            return [m]
-    return []
-
-
-# Of a type's recipient prepositions, those that name a recipient whatever the word
-# ("investigations against X", "agreed to US mediation"): a row's own list adds to
-# them. "from", "for", "of" and the like depend on the word ("an appeal from X" is
-# X's appeal, "a deal for drones" names no party) and come only with the type's
-# defaults.
-UNIVERSAL_PREPS = frozenset({"against", "to", "on"})
-
-
-def candidate_preps(candidate: Candidate, lexicon: Lexicon, type_name: str | None) -> tuple:
-    own = candidate.entry.preps or ()
-    if type_name is None:
-        return own
-    defaults = lexicon.ptype(type_name).recipient_preps
-    if not own:
-        return defaults
-    return (*own, *(p for p in defaults if p in UNIVERSAL_PREPS and p not in own))
 
 
 def sentence_of(token: Token) -> Span:

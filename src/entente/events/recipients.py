@@ -1,0 +1,314 @@
+"""Recipient finding for the event coder (``extract``, steps 5, 8, 10 and 11).
+
+A place named by a locative phrase as the recipient of a domestic event
+(``location_recipient``, ``_placed_recipient``), the prepositions that may
+name a recipient (``candidate_preps``), recipients from governed clauses and
+conditions and a domestic protest aimed at its government
+(``_fill_recipients``, ``_domestic_target``), a transfer's receiver from the
+party its giver dealt with just before (``_discourse_receivers``) and the
+target named by an event's object (``_object_targets``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from entente.events.plans import _Coded, _Context, _Plan, _refs
+from entente.events.roles import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    MentionIndex,
+    arguments,
+    child,
+    prep_objects,
+)
+from entente.events.triggers import Candidate, Lexicon
+from entente.records import Actor, ActorRef, Event, Mention
+
+
+def _placed_recipient(
+    plan: _Plan, actor: list[Mention], recipient: list[Mention], ctx: _Context
+) -> list[Mention]:
+    """The place an act is done in, where it says whom the act is aimed at: a
+    recipient placed in no state ("sent inspectors to the Esfahan plant in
+    central Iran"), or none for a type whose target is its place (an airstrike)."""
+    cand, index = plan.candidate, ctx.index
+    ptype = ctx.lexicon.ptype(plan.type)
+    if recipient and not any(m.country for m in recipient):
+        hosts = [plan.noun.head] if plan.noun else []
+        hosts.append(cand.head)
+        if cand.nominal and cand.head.dep_ in OBJECT_DEPS:
+            hosts.append(cand.head.head)
+        for host in hosts:
+            placed = location_recipient(host, index)
+            if placed:
+                return recipient + placed
+    if not recipient and (actor or not cand.nominal) and ptype.place_as_recipient(plan.mode):
+        recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
+        if not recipient and plan.noun is not None:
+            recipient = location_recipient(cand.head, index)
+    return recipient
+
+
+# Types whose event noun takes its target with "of" ("the arrest of X", "an
+# investigation of X", "the release of X"); for others "of" names the doer or a part.
+PATIENT_OF_TYPES = frozenset({"ACCUSE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "CONCEDE"})
+
+
+# Entity labels of an object that names a target the registry does not know.
+TARGET_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC", "ORG"})
+
+
+# Quantifier heads that pass to their "of" phrase ("one of two men").
+PARTITIVE_WORDS = frozenset(
+    {"one", "two", "some", "many", "several", "dozens", "hundreds", "thousands", "all", "most"}
+)
+
+
+def _object_targets(plan: _Plan, ctx: _Context) -> list[ActorRef]:
+    """Step 11: the event's target by name when no actor is named as recipient:
+    the object, passive subject or prepositional object that names people, a
+    group or a place (target_nouns.txt, or a named entity the registry lacks):
+    "detained 18 people", "torched a village in Cameroon", "an investigation of
+    two servicemen". No actor id, so the map leaves it out; a place or demonym in
+    the phrase gives its country."""
+    cand, lexicon = plan.candidate, ctx.lexicon
+    host = plan.noun.head if plan.noun else cand.head
+    preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
+    objects: list[Token] = []
+    if not cand.nominal and cand.entry.frame != "give":
+        for c in cand.head.children:
+            if c.dep_ not in OBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
+                continue
+            if c.i not in ctx.trigger_heads:
+                objects.append(c)
+            elif plan.type == "ACCUSE":
+                # "condemned an anarchic protest by white farmers": whoever did
+                # the act condemned is whom the condemnation aims at
+                objects += prep_objects(c, ("by",))
+    for h in dict.fromkeys((cand.head, host)):
+        objects += prep_objects(h, preps)
+    if (plan.noun or cand.nominal) and plan.type in PATIENT_OF_TYPES:
+        objects += prep_objects(host, ("of",))
+    for obj in objects:
+        if obj.lower_ in PARTITIVE_WORDS:
+            obj = next(iter(prep_objects(obj, ("of",))), obj)
+        ref = _target_ref(obj, ctx)
+        if ref is not None:
+            return [ref]
+    return []
+
+
+def _target_ref(obj: Token, ctx: _Context) -> ActorRef | None:
+    if ctx.index.at(obj) is not None or obj.pos_ == "PRON":
+        return None  # a known actor was the role reader's to find
+    if obj.lemma_.lower() not in ctx.lexicon.target_nouns and obj.ent_type_ not in TARGET_ENTITIES:
+        return None
+    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in ("det", "punct")]
+    country = None
+    for t in obj.subtree:
+        m = ctx.index.at(t)
+        if m is not None and m.country:
+            country = m.country
+            break
+    name = " ".join(t.text for t in words) or obj.text
+    sector = "CVL" if obj.lemma_.lower() in ctx.lexicon.target_nouns and country else None
+    return ActorRef(name=name, country=country, sector=sector, actor_id=None, wikidata=None)
+
+
+# sentences before a transfer in which its receiver may have been named
+RECEIVER_REACH = 2
+
+
+def _discourse_receivers(coded: list[_Coded]) -> list[Event]:
+    """A transfer with a giver and no receiver in its sentence ("Iran also
+    reportedly provided artillery shells") goes to the party the giver last dealt
+    with in the sentences just before ("Russia and Iran signed a deal for drones"):
+    the other side of the latest earlier event the giver takes part in. Only a
+    transfer of a thing named ("provided shells", "Russia's assistance"), not one
+    whose receiver is a pronoun the coder could not place ("providing it with")
+    or whose help is a clause ("helped them avoid", "it helps if")."""
+    events = [c.event for c in coded]
+    out = []
+    for event, pred in zip(events, (c.pred for c in coded), strict=True):
+        objects = [c for c in pred.children if c.dep_ in ("dative", *OBJECT_DEPS)]
+        thing = pred.pos_ in ("NOUN", "PROPN") or (
+            bool(objects) and all(c.pos_ != "PRON" for c in objects)
+        )
+        if event.type == "AID" and event.actor and not event.recipient and thing:
+            giver = {r.country for r in event.actor if r.country}
+            latest: tuple[int, int] | None = None
+            receivers: list[ActorRef] = []
+            for other in events:
+                if not event.sentence - RECEIVER_REACH <= other.sentence < event.sentence:
+                    continue
+                sides = [*other.actor, *other.recipient]
+                if not giver & {r.country for r in sides}:
+                    continue
+                others = [r for r in sides if r.country and r.country not in giver]
+                at = (other.sentence, other.evidence.trigger_start)
+                if others and (latest is None or at > latest):
+                    latest, receivers = at, others
+            if receivers:
+                seen: set[str | None] = set()
+                unique = [r for r in receivers if not (r.country in seen or seen.add(r.country))]
+                event = replace(event, recipient=unique)
+        out.append(event)
+    return out
+
+
+def _domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Event:
+    """A protest with no stated target is aimed at the government of the country
+    the protesters belong to (PLOVER's reading of domestic protest: "Algerian
+    students blocked roads to press their demands" targets Algeria's government);
+    not a protest by an organ of that state (``organ``)."""
+    if event.type != "PROTEST" or event.recipient or not event.actor or organ:
+        return event
+    countries = {r.country for r in event.actor}
+    if len(countries) != 1 or None in countries:
+        return event
+    (code,) = countries
+    state = names.get(code)
+    ref = ActorRef(
+        name=state.name if state else code,
+        country=code,
+        sector="GOV",
+        actor_id=code,
+        wikidata=state.wikidata if state else None,
+    )
+    return replace(event, recipient=[ref])
+
+
+def _fill_recipients(
+    coded: list[_Coded], index: MentionIndex, names: dict[str, Actor]
+) -> list[_Coded]:
+    """Recipients a verb takes from the clause it governs: "threatened to ban
+    candidates in X" is aimed at whom the ban is aimed at, "agreed to reopen the
+    border with X" at X, "threatened to institute a curfew in X" at X; and a
+    threat made conditional on someone ("unless X withdraws", "if X goes ahead")
+    is aimed at X."""
+    by_pred: dict[int, list[Event]] = {}
+    for c in coded:
+        by_pred.setdefault(c.pred.i, []).append(c.event)
+    out = []
+    for c in coded:
+        event, pred = c.event, c.pred
+        if not event.recipient:
+            actor_keys = {(r.country, r.name) for r in event.actor}
+            recipient: list[ActorRef] = []
+            # the governed clause's verb, or the event noun an infinitive takes as
+            # object ("threatened to institute a curfew in X": the curfew is aimed at X)
+            governed = [
+                t
+                for comp in pred.children
+                if comp.dep_ in ("xcomp", "ccomp")
+                for t in (comp, *(c for c in comp.children if c.dep_ in OBJECT_DEPS))
+                if t is comp or comp.dep_ == "xcomp"
+            ]
+            for comp in governed:
+                if comp.i not in by_pred:
+                    continue
+                for inner in by_pred[comp.i]:
+                    recipient = [
+                        r for r in inner.recipient if (r.country, r.name) not in actor_keys
+                    ]
+                    if recipient:
+                        break
+                if recipient:
+                    break
+            if not recipient and event.type == "THREATEN":
+                found = [
+                    m
+                    for m in _condition_subjects(pred, index)
+                    if (m.country, m.text) not in actor_keys
+                ]
+                recipient = [
+                    r for r in _refs(found, names) if (r.country, r.name) not in actor_keys
+                ]
+            if recipient:
+                c = replace(c, event=replace(event, recipient=recipient))
+        out.append(c)
+    return out
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
+    """Actors whose conduct a threat is conditional on: the subject of an "if" or
+    "unless" clause on the threat or on the action threatened, or in what the
+    threatener says alongside ("threatened more attacks, claiming that its
+    response will be stronger if X acts")."""
+    hosts = [pred, *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]
+    for c in pred.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and child(c, SUBJECT_DEPS) is None:
+            hosts.extend(g for g in c.children if g.dep_ == "ccomp")
+    for host in hosts:
+        for clause in host.children:
+            if clause.dep_ != "advcl":
+                continue
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                continue
+            found = arguments(child(clause, SUBJECT_DEPS), index)
+            if found:
+                return found
+    return []
+
+
+# prepositions that place an event ("a curfew in Algiers", "rioted at a jail in Israel")
+LOCATION_PREPS = ("in", "at", "into", "inside")
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def location_recipient(pred: Token, index: MentionIndex) -> list[Mention]:
+    """Where an event with no stated recipient happened, as its recipient (the
+    CAMEO convention for domestic events): a place named by a locative phrase on
+    the predicate or its object ("lifted a curfew in Montenegro", "rioted at a
+    jail in northern Israel")."""
+    hosts = [pred]
+    obj = child(pred, OBJECT_DEPS)
+    if obj is not None:
+        hosts.append(obj)
+    for host in hosts:
+        for target in prep_objects(host, LOCATION_PREPS):
+            found = [m for m in _place_mentions(target, index) if m.country]
+            if found:
+                return found[:1]
+    return []
+
+
+def _place_mentions(token: Token, index: MentionIndex) -> list[Mention]:
+    """Mentions of places under a locative object: the object itself, its compound
+    or adjective ("Montenegro province"), or a further "in" ("a jail in Israel")."""
+    for t in [token, *(c for c in token.children if c.dep_ in ("compound", "amod"))]:
+        m = index.at(t)
+        if m is not None and t.ent_type_ in PLACE_LABELS:
+            return [m]
+    for target in prep_objects(token, ("in", "of")):
+        m = index.at(target)
+        if m is not None and target.ent_type_ in PLACE_LABELS:
+            return [m]
+    return []
+
+
+# Of a type's recipient prepositions, those that name a recipient whatever the word
+# ("investigations against X", "agreed to US mediation"): a row's own list adds to
+# them. "from", "for", "of" and the like depend on the word ("an appeal from X" is
+# X's appeal, "a deal for drones" names no party) and come only with the type's
+# defaults.
+UNIVERSAL_PREPS = frozenset({"against", "to", "on"})
+
+
+def candidate_preps(candidate: Candidate, lexicon: Lexicon, type_name: str | None) -> tuple:
+    own = candidate.entry.preps or ()
+    if type_name is None:
+        return own
+    defaults = lexicon.ptype(type_name).recipient_preps
+    if not own:
+        return defaults
+    return (*own, *(p for p in defaults if p in UNIVERSAL_PREPS and p not in own))

@@ -1,0 +1,240 @@
+"""Step 5 of the event coder (``extract``): actor and recipient of a plan.
+
+``_read_sides`` reads them off the parse (over ``roles``), listing
+coordinated parties of a mutual event on both sides; a nominal event takes
+them from the accused, the blamed or a fallback actor (``_nominal_sides``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from entente.events.copies import COOPERATIVE_QUADS
+from entente.events.gating import has_political_object
+from entente.events.plans import _Context, _Plan, _Sides
+from entente.events.recipients import _placed_recipient, candidate_preps
+from entente.events.roles import (
+    FIRST_PERSON,
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    MentionIndex,
+    arguments,
+    child,
+    find_subject,
+    nominal_roles,
+    object_phrase_recipients,
+    prep_objects,
+    verbal_roles,
+)
+from entente.events.triggers import Lexicon
+from entente.records import Mention
+
+
+def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[int]) -> Token | None:
+    """The clause subject for an event noun that is the object of a plain verb
+    ("Iran repeated its threats"); not for nouns in a prepositional phrase
+    ("aligned with the US after the attacks")."""
+    verb = noun.head if noun.dep_ in OBJECT_DEPS else None
+    if verb is None or verb.i in trigger_heads:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.governor_cues and lemma not in lexicon.declaring_verbs:
+        return None  # "X reported the attack": a reporter; "X declared a ceasefire": its actor
+    if lemma in lexicon.causing_verbs:
+        return None  # "Theo's case prompted protests": a cause, not the protesters
+    subj = find_subject(verb)
+    if subj is not None and subj.lower_ in FIRST_PERSON:
+        return None  # '"We must see the attacks ..."': a speaker who sees them
+    return subj
+
+
+def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention]:
+    """The side an accusation pins an event noun on: "an airstrike which Iran blamed
+    on Israel", "blamed the attack on Israel", "accused Israel of the bombing"."""
+    govs = [c for c in noun.children if c.dep_ == "relcl"]
+    if noun.dep_ in OBJECT_DEPS:
+        govs.append(noun.head)
+    for gov in govs:
+        if lexicon.governor_cues.get(gov.lemma_.lower()) == "alleged":
+            preps = lexicon.ptype("ACCUSE").recipient_preps if "ACCUSE" in lexicon.types else ()
+            for obj in prep_objects(gov, preps):
+                found = arguments(obj, index)
+                if found:
+                    return found
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for"):
+        gov = noun.head.head
+        if lexicon.governor_cues.get(gov.lemma_.lower()) == "alleged":
+            return arguments(child(gov, OBJECT_DEPS), index)
+    return []
+
+
+def _blamed_on(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention]:
+    """Whom an event noun is blamed on when it is the object of an accusing verb
+    that names its culprit with "on" ("Iran blamed the attack on Israel"): the
+    object of that "on", on the verb or on the noun itself."""
+    if noun.dep_ not in OBJECT_DEPS:
+        return []
+    verb = noun.head
+    blames = any(
+        e.type == "ACCUSE" and "on" in e.preps and e.pos in ("V", "*") and len(e.lemmas) == 1
+        for e in lexicon.triggers.get(verb.lemma_.lower(), [])
+    )
+    if not blames:
+        return []
+    for host in (verb, noun):
+        for obj in prep_objects(host, ("on",)):
+            found = arguments(obj, index)
+            if found:
+                return found
+    return []
+
+
+def _same_side(a: Mention, b: Mention) -> bool:
+    """One state's same organ (country and sector both known and equal)."""
+    return (
+        a.country is not None
+        and a.sector is not None
+        and a.country == b.country
+        and (a.sector == b.sector)
+    )
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _own_object(verb: Token, trigger_heads: set[int]) -> Token | None:
+    """The possessive pronoun of the verb's direct object when it is the subject's
+    own thing ("its claims"), else None. An event noun or an object with its own
+    prepositional phrase ("backed off its threats against X") is aimed elsewhere."""
+    obj = child(verb, OBJECT_DEPS)
+    if obj is None or obj.i in trigger_heads or child(obj, "prep") is not None:
+        return None
+    for c in obj.children:
+        if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS:
+            return c
+    return None
+
+
+def _same_parties(a: list[Mention], b: list[Mention]) -> bool:
+    """Are two sides the very same mentions (a pronoun bound back to the actor)?
+    Two mentions of one country ("Palestinian police ... Palestinian groups") are
+    a domestic event, not this."""
+
+    def spans(side: list[Mention]) -> set[tuple[int, int]]:
+        return {(m.start, m.end) for m in side}
+
+    return spans(a) == spans(b)
+
+
+def _read_sides(plan: _Plan, ctx: _Context) -> _Sides | None:
+    """Step 5: actor and recipient off the parse, then the corrections that keep
+    the actor's own things and own government off the recipient side. None when
+    an ordinary word acts only on the actor's own thing ("give up its weapons")."""
+    cand, lexicon, index = plan.candidate, ctx.lexicon, ctx.index
+    ptype = lexicon.ptype(plan.type)
+    stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
+    need = "party" if lexicon.needs_party(stated_by, plan.type) else ""
+    heads = (cand.head, plan.noun.head) if plan.noun else (cand.head,)
+    if any(has_political_object(h, lexicon.political_objects) for h in heads):
+        need = ""
+    preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
+    if plan.noun is None and cand.entry.type not in (None, plan.type):
+        # read as another type by its syntax (a protest lodged *with* someone)
+        preps = (*ptype.recipient_preps, "with", "to")
+    if cand.nominal:
+        actor, recipient = _nominal_sides(plan, preps, ctx)
+    else:
+        frame = "give" if plan.noun is not None else cand.entry.frame
+        own_words = range(cand.start, cand.end)
+        actor, recipient, _ = verbal_roles(cand.head, frame, preps, index, own_words)
+        if _is_ordered_done(cand.head):
+            # "ordered Ms Salman detained": the participle's subject undergoes it;
+            # whoever ordered it is the actor
+            recipient = arguments(child(cand.head, SUBJECT_DEPS), index) or recipient
+            actor = arguments(find_subject(cand.head.head), index)
+        if plan.noun is not None:
+            own_actor, own_recipient = nominal_roles(plan.noun.head, preps, index)
+            actor = actor or own_actor
+            recipient = own_recipient or recipient
+    mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
+    if recipient and actor and not mutual and _same_parties(recipient, actor):
+        # "Baghdad accepted its terms", "withdrew its troops from X": a pronoun
+        # bound to the actor itself says nothing about whom the event is aimed at
+        recipient = []
+        if not cand.nominal:
+            hosts = [cand.head, *(c for c in cand.head.children if c.dep_ in OBJECT_DEPS)]
+            for host in hosts:
+                for obj in prep_objects(host, preps):
+                    recipient.extend(m for m in arguments(obj, index) if m not in actor)
+            if not recipient:
+                # "reneged on his commitment to the people": whom the actor's
+                # own thing is for
+                recipient = object_phrase_recipients(cand.head, preps, index, actor)
+    recipient = _placed_recipient(plan, actor, recipient, ctx)
+    if recipient and actor and ptype.quad in COOPERATIVE_QUADS:
+        # "Modi will discuss upgrading India's ties": cooperation with the actor's
+        # own government (same state, same sector) is not aimed at it; conflict
+        # inside one state (a deputy protesting the president) is domestic
+        recipient = [m for m in recipient if not any(_same_side(m, a) for a in actor)]
+    if not cand.nominal and not mutual:
+        owner = _own_object(cand.head, ctx.trigger_heads)
+        if owner is not None:
+            # "cites maps to back its claims", "give up its weapons": the owner of
+            # the thing acted on is the actor, not whom the act is aimed at; an
+            # ordinary word with no other recipient is no event
+            own = arguments(owner, index)
+            recipient = [m for m in recipient if m not in own]
+            if need and not recipient:
+                return None
+    actor = [m for m in actor if m not in recipient] or actor
+    if mutual and len({m.country for m in actor}) > 1 and not recipient:
+        # coordinated parties of different states act on each other; an official
+        # and her ministry in apposition are one side
+        recipient = list(actor)
+    return _Sides(actor=actor, recipient=recipient, need=need)
+
+
+# Verbs that have something done to someone: "ordered X detained", "wanted X arrested"
+# (the parser often tags the participle as a past tense: "ordered Salman detained").
+CAUSATIVE_VERBS = frozenset({"order", "want", "have", "get", "see", "keep", "need", "like"})
+
+
+CAUSATIVE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
+
+
+def _is_ordered_done(verb: Token) -> bool:
+    """Is ``verb`` a bare past participle with its own subject, complement of another
+    verb ("ordered Ms Salman detained")? Its subject is then its patient."""
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and verb.dep_ in CAUSATIVE_DEPS
+        and verb.head.lemma_.lower() in CAUSATIVE_VERBS
+        and child(verb, SUBJECT_DEPS) is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+def _nominal_sides(
+    plan: _Plan, preps: tuple[str, ...], ctx: _Context
+) -> tuple[list[Mention], list[Mention]]:
+    """(actor, recipient) of an event noun: its own arguments, else whom it is
+    blamed on, else the subject of the plain verb it is the object of."""
+    cand, index = plan.candidate, ctx.index
+    actor, recipient = nominal_roles(cand.head, preps, index)
+    blamed = _blamed_on(cand.head, ctx.lexicon, index)
+    if blamed:
+        # "blamed the attack on X": X did it, whatever the parse attached "on X" to
+        actor, recipient = blamed, [m for m in recipient if m not in blamed]
+    if not actor:
+        actor = _accused(cand.head, ctx.lexicon, index)
+    if not actor:
+        subj = _nominal_actor_fallback(cand.head, ctx.lexicon, ctx.trigger_heads)
+        actor = arguments(subj, index)
+    if plan.noun is not None:
+        _, more = nominal_roles(plan.noun.head, preps, index)
+        recipient = recipient or more
+    if not recipient and cand.head.dep_ in OBJECT_DEPS:
+        # "lodged a protest with Albania", "made an appeal to Chile"
+        for obj in prep_objects(cand.head.head, (*preps, "with", "to")):
+            recipient.extend(arguments(obj, index))
+    return actor, recipient
