@@ -31,7 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from entente.errors import DataFileError
-from entente.events.lexicon import DATA_DIR, Lexicon, _read_words, _rows
+from entente.events.lexicon import DATA_DIR, Lexicon, data_rows, read_words
 from entente.events.quotes import straight_quote_opens
 from entente.events.roles import SUBJECT_DEPS, child
 
@@ -247,7 +247,7 @@ def claim_nouns(path: Path = DATA_DIR / "lexicons" / "claim_nouns.tsv") -> dict[
 
     Raises ``DataFileError(path, line, problem)`` for a bad row."""
     nouns = {}
-    for number, (noun, kind) in _rows(path, 2):
+    for number, (noun, kind) in data_rows(path, 2):
         if kind not in CLAIM_KINDS:
             raise DataFileError(path, number, f"kind {kind!r} not in {sorted(CLAIM_KINDS)}")
         nouns[noun.lower()] = kind
@@ -257,7 +257,7 @@ def claim_nouns(path: Path = DATA_DIR / "lexicons" / "claim_nouns.tsv") -> dict[
 @cache
 def hedge_verbs(path: Path = DATA_DIR / "lexicons" / "hedge_verbs.txt") -> frozenset[str]:
     """Verbs that hedge their complement with no claimant ("appears to", "seems to")."""
-    return _read_words(path)
+    return read_words(path)
 
 
 def claim_kind(token: Token) -> str | None:

@@ -1,8 +1,8 @@
 """Step 7 of the event coder (``extract``): the events an event implies.
 
 A refusal of a cooperative act is a REJECT too, a stated future act of the
-actor's own a promise or threat (``_implied_events``); a claimed event the text
-also says is denied is kept twice, as the claim and as the denial (``_contested``).
+actor's own a promise or threat (``implied_events``); a claimed event the text
+also says is denied is kept twice, as the claim and as the denial (``denial_copies``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from entente.events import attributes as attrs
 from entente.events import sources
-from entente.events.plans import _Coded, _Context, _Plan, event_id
+from entente.events.plans import CodedEvent, EventPlan, SentenceContext, event_id
 from entente.events.triggers import Lexicon
 from entente.records import Event, EventDate, Evidence
 
@@ -28,7 +28,7 @@ ACCEPTANCE_VERBS = frozenset({"accept", "agree", "approve", "endorse"})
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
 
 
-def _refusal(plan: _Plan, polarity: str, governors, quad: str) -> Token | None:
+def _refusal(plan: EventPlan, polarity: str, governors, quad: str) -> Token | None:
     """The word that makes a negative event a REJECT too: a negated acceptance
     ("will not accept"), or a refusal of a cooperative act ("refused to withdraw",
     "declined to resign": PLOVER's refusing to yield or to help). A refusal of a
@@ -88,7 +88,7 @@ PROSPECT_KINDS = frozenset({"future", "hypothetical"})
 
 
 def _intent_type(
-    plan: _Plan, quad: str, polarity: str, governors, trigger_heads, lexicon: Lexicon
+    plan: EventPlan, quad: str, polarity: str, governors, trigger_heads, lexicon: Lexicon
 ) -> str | None:
     """PLOVER codes a stated future action as intent: a cooperative one is a
     promise (AGREE: "Finland will give Tanzania a grant", "said it is prepared to
@@ -128,7 +128,7 @@ def _intent_type(
     return None
 
 
-def _intent_word(plan: _Plan, governors) -> Span | None:
+def _intent_word(plan: EventPlan, governors) -> Span | None:
     """The word that states a promise or threat when it is not the act's own
     auxiliary: "plans to deploy", "is willing to withdraw", "ready to talks".
     The promise was made; the act it names was not (yet), so the two keep apart
@@ -178,7 +178,7 @@ def _predicted_by_other(event: Event) -> bool:
     )
 
 
-def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
+def implied_events(plan: EventPlan, coded: CodedEvent, ctx: SentenceContext) -> list[CodedEvent]:
     """Step 7: the events an event implies: a refusal of a cooperative act or a
     negated acceptance is a REJECT too; a stated future act of the actor's own is
     a promise (AGREE) or threat (THREATEN), unless others forecast it."""
@@ -186,7 +186,7 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
     event = coded.event
     ptype = lexicon.ptype(plan.type)
     governors = coded.governors
-    implied: list[_Coded] = []
+    implied: list[CodedEvent] = []
     refusal = _refusal(plan, event.polarity, governors, ptype.quad)
     if refusal is not None and "REJECT" in lexicon.types and plan.type != "REJECT":
         word = _refusal_words(refusal) if refusal.i == plan.pred.i else None
@@ -243,7 +243,7 @@ def _implied_events(plan: _Plan, coded: _Coded, ctx: _Context) -> list[_Coded]:
     return implied
 
 
-def _contested(coded: _Coded, ctx: _Context) -> list[_Coded]:
+def denial_copies(coded: CodedEvent, ctx: SentenceContext) -> list[CodedEvent]:
     """Step 7b: a claimed event the text also says is denied ("accused Iran of
     arming rebels, a charge Tehran dismissed") is kept twice: as the accuser's
     claim and as the denier's denial, so a claim shows who asserts and who denies."""

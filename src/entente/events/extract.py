@@ -7,12 +7,12 @@ it or in the module named, numbered alike:
    actor (``gating.is_political_document``);
 1. find trigger candidates (``triggers.find_triggers``);
 2. pair light and absorbing verbs with the event noun they carry ("held
-   talks", "launched an attack", "signed a deal"): one event, not two (``plans._plan``);
+   talks", "launched an attack", "signed a deal"): one event, not two (``plans.plan_events``);
 3. drop a negating verb's own event when it governs another trigger
    ("declined to condemn" is a negative condemnation, not a rejection) and a
-   request verb that states an aim (``plans._plan``);
+   request verb that states an aim (``plans.plan_events``);
 4. keep only triggers used as event words (``_states_an_event``);
-5. read actor and recipient off the parse (``sides._read_sides``, over ``roles``),
+5. read actor and recipient off the parse (``sides.read_sides``, over ``roles``),
    listing coordinated parties of a mutual event on both sides;
 6. read polarity, tense, certainty and attribution, date and quantities
    (``_attribute_event``, over ``attributes``); score from the PLOVER table; a
@@ -20,15 +20,15 @@ it or in the module named, numbered alike:
    argument, date or quantity of their own ("the attack") mostly repeat an event
    already coded and are left out;
 7. add the events an event implies: a refusal is a REJECT, a stated future act
-   a promise or threat (``copies._implied_events``);
+   a promise or threat (``copies.implied_events``);
 8. take recipients from governed clauses and conditions, and aim domestic
-   protest at its government (``recipients._fill_recipients``,
-   ``recipients._domestic_target``);
+   protest at its government (``recipients.fill_recipients``,
+   ``recipients.domestic_target``);
 9. keep an ordinary word's event only with a political side (``gating``);
 10. give a transfer with no receiver the party its giver dealt with just before
-   (``recipients._discourse_receivers``);
+   (``recipients.discourse_receivers``);
 11. name the target of an event still without a recipient from its object
-   ("detained 18 people", ``recipients._object_targets``).
+   ("detained 18 people", ``recipients.object_targets``).
 """
 
 from __future__ import annotations
@@ -42,19 +42,27 @@ from spacy.tokens import Doc, Token
 from entente.events import attributes as attrs
 from entente.events import quantities as amounts
 from entente.events import sources
-from entente.events.copies import _contested, _implied_events
+from entente.events.copies import denial_copies, implied_events
 from entente.events.dates import date_of, is_staged_in_future
 from entente.events.gating import has_party, is_organ, is_political_document
 from entente.events.lexicon import load_lexicon as _load_lexicon
-from entente.events.plans import _Coded, _Context, _Plan, _plan, _refs, _Sides, event_id
+from entente.events.plans import (
+    CodedEvent,
+    EventPlan,
+    EventSides,
+    SentenceContext,
+    actor_refs,
+    event_id,
+    plan_events,
+)
 from entente.events.recipients import (
-    _discourse_receivers,
-    _domestic_target,
-    _fill_recipients,
-    _object_targets,
+    discourse_receivers,
+    domestic_target,
+    fill_recipients,
+    object_targets,
 )
 from entente.events.roles import OBJECT_DEPS, MentionIndex
-from entente.events.sides import _read_sides
+from entente.events.sides import read_sides
 from entente.events.triggers import Lexicon, find_triggers, token_strings
 from entente.records import Actor, ActorRef, Document, Event, Evidence, Mention
 
@@ -123,7 +131,7 @@ def extract_events(
         return []
     strings = token_strings(doc)
     candidates = find_triggers(doc, lexicon, strings)  # 1
-    ctx = _Context(
+    ctx = SentenceContext(
         doc=doc,
         document=document,
         lexicon=lexicon,
@@ -134,23 +142,23 @@ def extract_events(
         typed_heads={c.head.i for c in candidates if c.entry.type is not None},
         published=document.published.value if document.published else None,
     )
-    coded: list[_Coded] = []
-    for plan in _plan(candidates, lexicon):  # 2-3
+    coded: list[CodedEvent] = []
+    for plan in plan_events(candidates, lexicon):  # 2-3
         if not _states_an_event(plan):  # 4
             continue
-        sides = _read_sides(plan, ctx)  # 5
+        sides = read_sides(plan, ctx)  # 5
         if sides is None:
             continue
         event = _attribute_event(plan, sides, ctx)  # 6
         if event is None:
             continue
         coded.append(event)
-        coded.extend(_implied_events(plan, event, ctx))  # 7
-        coded.extend(_contested(event, ctx))  # 7b
-    coded = _fill_recipients(coded, ctx.index, ctx.names)  # 8
-    coded = [replace(c, event=_domestic_target(c.event, ctx.names, c.organ)) for c in coded]
+        coded.extend(implied_events(plan, event, ctx))  # 7
+        coded.extend(denial_copies(event, ctx))  # 7b
+    coded = fill_recipients(coded, ctx.index, ctx.names)  # 8
+    coded = [replace(c, event=domestic_target(c.event, ctx.names, c.organ)) for c in coded]
     kept = [c for c in coded if has_party(c.event, c.need, lexicon, ctx.names)]  # 9
-    events = _discourse_receivers(kept)  # 10
+    events = discourse_receivers(kept)  # 10
     return [  # 11
         replace(e, recipient=c.target) if not e.recipient and c.target else e
         for e, c in zip(events, kept, strict=True)
@@ -194,7 +202,7 @@ def _bracketed_participle(verb: Token) -> bool:
     return False
 
 
-def _states_an_event(plan: _Plan) -> bool:
+def _states_an_event(plan: EventPlan) -> bool:
     """Step 4: is the trigger used as an event word here, not as a preposition,
     part of a name, an adjective, a kind of thing or a question?"""
     cand = plan.candidate
@@ -214,7 +222,7 @@ def _states_an_event(plan: _Plan) -> bool:
     return not (plan.type == "REQUEST" and not cand.nominal and _asks_a_question(cand.head))
 
 
-def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None:
+def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -> CodedEvent | None:
     """Step 6: the event with its clause attributes (``attributes``), score,
     confidence and id. None for an event noun with no side, date or quantity of
     its own ("the attack"): it mostly repeats an event already coded."""
@@ -258,8 +266,8 @@ def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None
         type=plan.type,
         mode=mode,
         score=ptype.score_for(mode),
-        actor=_refs(actor, ctx.names),
-        recipient=_refs(recipient, ctx.names),
+        actor=actor_refs(actor, ctx.names),
+        recipient=actor_refs(recipient, ctx.names),
         date=date,
         certainty=certainty,
         polarity=polarity,
@@ -277,13 +285,13 @@ def _attribute_event(plan: _Plan, sides: _Sides, ctx: _Context) -> _Coded | None
         confidence=round(min(confidence, 0.95), 2),
     )
     organ = any(is_organ(m, ctx.names) for m in actor)
-    return _Coded(
+    return CodedEvent(
         event=event,
         pred=pred,
         need=sides.need,
         organ=organ,
         governors=governors,
-        target=[] if recipient else _object_targets(plan, ctx),
+        target=[] if recipient else object_targets(plan, ctx),
     )
 
 

@@ -200,7 +200,7 @@ class Lexicon:
 # --- loading -------------------------------------------------------------------------
 
 
-def _rows(path: Path, ncols: int):
+def data_rows(path: Path, ncols: int):
     """Yield (line number, fields) for each data row of a TSV file."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -273,7 +273,7 @@ def _object_words(spec: str) -> frozenset[str]:
 
 def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[TriggerEntry]]:
     index: dict[str, list[TriggerEntry]] = {}
-    for number, (phrase, pos, typ, mode, frame, mutual, preps, head, party) in _rows(path, 9):
+    for number, (phrase, pos, typ, mode, frame, mutual, preps, head, party) in data_rows(path, 9):
         words = phrase.lower().split()
         lemmas = tuple(w for w in words if not w.startswith("^"))
         objects = frozenset(_object_words(w[1:]) for w in words if w.startswith("^"))
@@ -318,7 +318,7 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
     return index
 
 
-def _read_words(path: Path) -> frozenset[str]:
+def read_words(path: Path) -> frozenset[str]:
     """A one-lemma-a-line list, lower-cased, without comments."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -333,11 +333,11 @@ def _read_words(path: Path) -> frozenset[str]:
 
 def _read_frame_gates(lex_dir: Path, types: dict[str, PloverType]) -> list[FrameGate]:
     kinds: dict[str, set[str]] = {}
-    for _, (kind, lemma) in _rows(lex_dir / "frame_kinds.tsv", 2):
+    for _, (kind, lemma) in data_rows(lex_dir / "frame_kinds.tsv", 2):
         kinds.setdefault(kind, set()).add(lemma.lower())
     gates_path = lex_dir / "frame_gates.tsv"
     gates = []
-    for number, (kind, role, names) in _rows(gates_path, 3):
+    for number, (kind, role, names) in data_rows(gates_path, 3):
         if kind not in kinds:
             raise DataFileError(gates_path, number, f"kind {kind!r} not in {sorted(kinds)}")
         if role not in FRAME_ROLES:
@@ -360,7 +360,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     types = _load_types(base / "plover.yaml")
     lexicon = Lexicon(types=types, triggers=_load_triggers(lex_dir / "triggers.tsv", types))
     cues_path = lex_dir / "cues.tsv"
-    for number, (cue, kind, scope) in _rows(cues_path, 3):
+    for number, (cue, kind, scope) in data_rows(cues_path, 3):
         if kind not in CUE_KINDS:
             raise DataFileError(cues_path, number, f"kind {kind!r} not in {sorted(CUE_KINDS)}")
         if scope not in CUE_SCOPES:
@@ -388,35 +388,35 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         entries.sort(key=lambda e: -len(e[0]))
     inst_path = lex_dir / "instruments.tsv"
     assault_modes = types["ASSAULT"].modes if "ASSAULT" in types else {}
-    for number, (lemma, mode) in _rows(inst_path, 2):
+    for number, (lemma, mode) in data_rows(inst_path, 2):
         if mode not in assault_modes:
             raise DataFileError(inst_path, number, f"{mode!r} is not an ASSAULT mode")
         lexicon.instruments[lemma.lower()] = mode
-    lexicon.inert_objects = _read_words(lex_dir / "inert_objects.txt")
-    lexicon.political_objects = _read_words(lex_dir / "political_objects.txt")
-    lexicon.inert_actors = _read_words(lex_dir / "inert_actors.txt")
-    lexicon.measures = _read_words(lex_dir / "measures.txt")
-    lexicon.verbal_attack_words = _read_words(lex_dir / "verbal_attack_words.txt")
-    lexicon.declaring_verbs = _read_words(lex_dir / "declaring_verbs.txt")
-    lexicon.ongoing_event_verbs = _read_words(lex_dir / "ongoing_event_verbs.txt")
+    lexicon.inert_objects = read_words(lex_dir / "inert_objects.txt")
+    lexicon.political_objects = read_words(lex_dir / "political_objects.txt")
+    lexicon.inert_actors = read_words(lex_dir / "inert_actors.txt")
+    lexicon.measures = read_words(lex_dir / "measures.txt")
+    lexicon.verbal_attack_words = read_words(lex_dir / "verbal_attack_words.txt")
+    lexicon.declaring_verbs = read_words(lex_dir / "declaring_verbs.txt")
+    lexicon.ongoing_event_verbs = read_words(lex_dir / "ongoing_event_verbs.txt")
     lexicon.frame_gates = _read_frame_gates(lex_dir, types)
-    lexicon.police_words = _read_words(lex_dir / "police_words.txt")
-    lexicon.causing_verbs = _read_words(lex_dir / "causing_verbs.txt")
-    lexicon.peacekeeping_words = _read_words(lex_dir / "peacekeeping_words.txt")
-    lexicon.verbal_attack_targets = _read_words(lex_dir / "verbal_attack_targets.txt")
+    lexicon.police_words = read_words(lex_dir / "police_words.txt")
+    lexicon.causing_verbs = read_words(lex_dir / "causing_verbs.txt")
+    lexicon.peacekeeping_words = read_words(lex_dir / "peacekeeping_words.txt")
+    lexicon.verbal_attack_targets = read_words(lex_dir / "verbal_attack_targets.txt")
     police_path = lex_dir / "police_acts.tsv"
-    for number, (lemma, type_name, mode) in _rows(police_path, 3):
+    for number, (lemma, type_name, mode) in data_rows(police_path, 3):
         if type_name not in types:
             raise DataFileError(police_path, number, f"unknown type {type_name!r}")
         mode_name = None if mode == "-" else mode
         if mode_name is not None and mode_name not in types[type_name].modes:
             raise DataFileError(police_path, number, f"{mode!r} is not a {type_name} mode")
         lexicon.police_acts[lemma.lower()] = (type_name, mode_name)
-    lexicon.target_nouns = _read_words(lex_dir / "target_nouns.txt")
-    lexicon.labour_strike_words = _read_words(lex_dir / "labour_strike_words.txt")
+    lexicon.target_nouns = read_words(lex_dir / "target_nouns.txt")
+    lexicon.labour_strike_words = read_words(lex_dir / "labour_strike_words.txt")
     modes_path = lex_dir / "request_modes.tsv"
     request_modes = types["REQUEST"].modes if "REQUEST" in types else {}
-    for number, (asked, mode) in _rows(modes_path, 2):
+    for number, (asked, mode) in data_rows(modes_path, 2):
         if asked not in types:
             raise DataFileError(modes_path, number, f"{asked!r} is not a PLOVER type")
         if mode not in request_modes:
@@ -425,21 +425,21 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     pol_path = lex_dir / "political_actors.tsv"
     kinds: set[str] = set()
     sectors: set[str] = set()
-    for number, (what, value) in _rows(pol_path, 2):
+    for number, (what, value) in data_rows(pol_path, 2):
         if what not in ("kind", "sector"):
             raise DataFileError(pol_path, number, f"field {what!r} is not kind or sector")
         (kinds if what == "kind" else sectors).add(value)
     lexicon.political_kinds, lexicon.political_sectors = frozenset(kinds), frozenset(sectors)
     doc_path = lex_dir / "political_documents.tsv"
     doc_fields: dict[str, set[str]] = {"kind": set(), "sector": set()}
-    for number, (what, value) in _rows(doc_path, 2):
+    for number, (what, value) in data_rows(doc_path, 2):
         if what not in doc_fields:
             raise DataFileError(doc_path, number, f"field {what!r} is not kind or sector")
         doc_fields[what].add(value)
     lexicon.document_kinds = frozenset(doc_fields["kind"])
     lexicon.document_sectors = frozenset(doc_fields["sector"])
     num_path = lex_dir / "numbers.tsv"
-    for number, (word, value, kind) in _rows(num_path, 3):
+    for number, (word, value, kind) in data_rows(num_path, 3):
         try:
             lexicon.numbers[word.lower()] = (float(value), kind)
         except ValueError as exc:

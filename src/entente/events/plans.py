@@ -5,7 +5,7 @@ talks", "launched an attack": one event, not two), drops a negating verb's own
 event when it governs another trigger and a request verb that states an aim,
 and reads a type otherwise from its context (a labour strike, peacekeeping,
 police work, an attack in words, a diplomatic protest). Also the records that
-carry a plan through the later steps (``_Context``, ``_Sides``, ``_Coded``)
+carry a plan through the later steps (``SentenceContext``, ``EventSides``, ``CodedEvent``)
 and the event id.
 """
 
@@ -30,7 +30,7 @@ from entente.records import Actor, ActorRef, Document, Event, Mention
 
 
 @dataclass(slots=True)
-class _Plan:
+class EventPlan:
     """A candidate after pairing: the predicate that carries clause attributes and
     the event noun (if any) that supplies type and own arguments."""
 
@@ -71,10 +71,10 @@ def _event_noun_under(token: Token, by_head: dict[int, Candidate]) -> Candidate 
 YIELDED = frozenset({"CONCEDE", "RETREAT"})
 
 
-def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
+def plan_events(candidates: list[Candidate], lexicon: Lexicon) -> list[EventPlan]:
     by_head = {c.head.i: c for c in candidates}
     absorbed: set[int] = set()
-    plans: list[_Plan] = []
+    plans: list[EventPlan] = []
     for cand in candidates:
         entry = cand.entry
         noun = None
@@ -87,11 +87,11 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
         if noun is not None and noun.head.i not in absorbed:
             absorbed.add(noun.head.i)
             if entry.frame in ("light", "give"):
-                plans.append(_Plan(cand, cand.head, noun, noun.entry.type, noun.entry.mode))
+                plans.append(EventPlan(cand, cand.head, noun, noun.entry.type, noun.entry.mode))
                 continue
         if entry.type is None:
             continue
-        plans.append(_Plan(cand, cand.head, noun, entry.type, entry.mode))
+        plans.append(EventPlan(cand, cand.head, noun, entry.type, entry.mode))
     plans = [p for p in plans if p.candidate.head.i not in absorbed]
     # step 3: a negating verb that governs another trigger yields only that trigger
     heads = {p.candidate.head.i for p in plans}
@@ -127,7 +127,7 @@ def _plan(candidates: list[Candidate], lexicon: Lexicon) -> list[_Plan]:
 ASKED_DEPS = frozenset({"xcomp", "ccomp"})
 
 
-def _asked_acts(plans: list[_Plan], aims: set[int], lexicon: Lexicon) -> set[int]:
+def _asked_acts(plans: list[EventPlan], aims: set[int], lexicon: Lexicon) -> set[int]:
     """Heads of the acts a request asks for ("X called on Y to release Z": the
     release has not happened; it is the content of X's REQUEST to Y). Each sets its
     request's mode (request_modes.tsv: yield, meet, assist; else change)."""
@@ -147,7 +147,7 @@ def _asked_acts(plans: list[_Plan], aims: set[int], lexicon: Lexicon) -> set[int
     return asked
 
 
-def _labour_strike_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+def _labour_strike_reading(plan: EventPlan, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """(PROTEST, strike) for "strike" as a stoppage of work: a modifier or the verb
     that takes it says so (labour_strike_words.txt: "an all-out strike", "called a
     strike")."""
@@ -163,7 +163,7 @@ def _labour_strike_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | No
     return None
 
 
-def _peacekeeping_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+def _peacekeeping_reading(plan: EventPlan, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """AID for a deployment of peacekeepers or observers ("deployed as peacekeeping
     forces", "sending troops to the UN peacekeeping force"; peacekeeping_words.txt):
     personnel sent to help, not a show of force."""
@@ -175,7 +175,7 @@ def _peacekeeping_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | Non
     return None
 
 
-def _police_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+def _police_reading(plan: EventPlan, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """COERCE for an act that is coercion when the police do it ("police raided
     the homes", "a police raid"; police_acts.tsv), whoever else's raid stays ASSAULT."""
     head = (plan.noun or plan.candidate).head
@@ -236,7 +236,7 @@ def _attacks_in_words(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _attacks_a_thing_of_words(plan: _Plan, lexicon: Lexicon) -> bool:
+def _attacks_a_thing_of_words(plan: EventPlan, lexicon: Lexicon) -> bool:
     """Is an attack aimed at a thing only words can attack ("attacks on the media",
     "attacked the judiciary"; verbal_attack_targets.txt)?"""
     head = (plan.noun or plan.candidate).head
@@ -247,7 +247,7 @@ def _attacks_a_thing_of_words(plan: _Plan, lexicon: Lexicon) -> bool:
     return any(t.lemma_.lower() in lexicon.verbal_attack_targets for t in targets)
 
 
-def _verbal_attack_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | None] | None:
+def _verbal_attack_reading(plan: EventPlan, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """(ACCUSE, disapprove) for an attack in words ("a scathing attack on the minister",
     "personal attacks"): a modifier from verbal_attack_words.txt says so; for the
     verb, a participle of saying or the fault it is for (``_attacks_in_words``)."""
@@ -271,7 +271,7 @@ def _verbal_attack_reading(plan: _Plan, lexicon: Lexicon) -> tuple[str, str | No
 DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "register", "deliver", "send", "issue"})
 
 
-def _protest_reading(plan: _Plan) -> tuple[str, str | None] | None:
+def _protest_reading(plan: EventPlan) -> tuple[str, str | None] | None:
     """(type, mode) for a "protest" trigger whose syntax decides its reading."""
     head = plan.candidate.head
     if head.lemma_.lower() != "protest":
@@ -303,7 +303,7 @@ def _subject_control(verb: Token) -> bool:
     )
 
 
-def _refs(mentions: list[Mention], names: dict[str, Actor]) -> list[ActorRef]:
+def actor_refs(mentions: list[Mention], names: dict[str, Actor]) -> list[ActorRef]:
     refs = []
     for m in mentions:
         actor = names.get(m.actor_id) if m.actor_id else None
@@ -324,7 +324,7 @@ def event_id(doc_id: str, trigger_start: int, type_name: str) -> str:
 
 
 @dataclass(slots=True)
-class _Context:
+class SentenceContext:
     """What every step reads about the document being coded."""
 
     doc: Doc
@@ -340,7 +340,7 @@ class _Context:
 
 
 @dataclass(slots=True)
-class _Sides:
+class EventSides:
     """Actor and recipient mentions of one planned event, and who must take part
     in it for it to be political (``need``: "" nobody, "party" a political actor
     or recipient, "actor" a political actor)."""
@@ -351,9 +351,9 @@ class _Sides:
 
 
 @dataclass(slots=True)
-class _Coded:
+class CodedEvent:
     """A coded event with the predicate it was read off (the later steps climb
-    the parse from it), its ``need`` (see ``_Sides``), whether its actor is an
+    the parse from it), its ``need`` (see ``EventSides``), whether its actor is an
     organ of a state, and the governor cues above it."""
 
     event: Event

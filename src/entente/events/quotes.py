@@ -1,6 +1,6 @@
 """Quotation marks around a token: which quotation, if any, a word stands in.
 
-``roles.speaker_of`` uses ``_quotation`` to take "we" in a quotation for its
+``roles.speaker_of`` uses ``quotation_of`` to take "we" in a quotation for its
 speaker; ``claims`` uses ``straight_quote_opens`` to pair straight quotes.
 """
 
@@ -50,7 +50,7 @@ def _straight_quotes(doc: Doc) -> list[int]:
     return found
 
 
-def _quotation(token: Token) -> tuple[int, int | None] | None:
+def quotation_of(token: Token) -> tuple[int, int | None] | None:
     """(opening mark, closing mark or None) of the quotation holding ``token``,
     looked for within a few sentences; None outside any."""
     doc = token.doc

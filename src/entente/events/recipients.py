@@ -1,12 +1,12 @@
 """Recipient finding for the event coder (``extract``, steps 5, 8, 10 and 11).
 
 A place named by a locative phrase as the recipient of a domestic event
-(``location_recipient``, ``_placed_recipient``), the prepositions that may
+(``location_recipient``, ``placed_recipient``), the prepositions that may
 name a recipient (``candidate_preps``), recipients from governed clauses and
 conditions and a domestic protest aimed at its government
-(``_fill_recipients``, ``_domestic_target``), a transfer's receiver from the
-party its giver dealt with just before (``_discourse_receivers``) and the
-target named by an event's object (``_object_targets``).
+(``fill_recipients``, ``domestic_target``), a transfer's receiver from the
+party its giver dealt with just before (``discourse_receivers``) and the
+target named by an event's object (``object_targets``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from entente.events.plans import _Coded, _Context, _Plan, _refs
+from entente.events.plans import CodedEvent, EventPlan, SentenceContext, actor_refs
 from entente.events.roles import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -29,8 +29,8 @@ from entente.events.triggers import Candidate, Lexicon
 from entente.records import Actor, ActorRef, Event, Mention
 
 
-def _placed_recipient(
-    plan: _Plan, actor: list[Mention], recipient: list[Mention], ctx: _Context
+def placed_recipient(
+    plan: EventPlan, actor: list[Mention], recipient: list[Mention], ctx: SentenceContext
 ) -> list[Mention]:
     """The place an act is done in, where it says whom the act is aimed at: a
     recipient placed in no state ("sent inspectors to the Esfahan plant in
@@ -68,7 +68,7 @@ PARTITIVE_WORDS = frozenset(
 )
 
 
-def _object_targets(plan: _Plan, ctx: _Context) -> list[ActorRef]:
+def object_targets(plan: EventPlan, ctx: SentenceContext) -> list[ActorRef]:
     """Step 11: the event's target by name when no actor is named as recipient:
     the object, passive subject or prepositional object that names people, a
     group or a place (target_nouns.txt, or a named entity the registry lacks):
@@ -102,7 +102,7 @@ def _object_targets(plan: _Plan, ctx: _Context) -> list[ActorRef]:
     return []
 
 
-def _target_ref(obj: Token, ctx: _Context) -> ActorRef | None:
+def _target_ref(obj: Token, ctx: SentenceContext) -> ActorRef | None:
     if ctx.index.at(obj) is not None or obj.pos_ == "PRON":
         return None  # a known actor was the role reader's to find
     if obj.lemma_.lower() not in ctx.lexicon.target_nouns and obj.ent_type_ not in TARGET_ENTITIES:
@@ -123,7 +123,7 @@ def _target_ref(obj: Token, ctx: _Context) -> ActorRef | None:
 RECEIVER_REACH = 2
 
 
-def _discourse_receivers(coded: list[_Coded]) -> list[Event]:
+def discourse_receivers(coded: list[CodedEvent]) -> list[Event]:
     """A transfer with a giver and no receiver in its sentence ("Iran also
     reportedly provided artillery shells") goes to the party the giver last dealt
     with in the sentences just before ("Russia and Iran signed a deal for drones"):
@@ -160,7 +160,7 @@ def _discourse_receivers(coded: list[_Coded]) -> list[Event]:
     return out
 
 
-def _domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Event:
+def domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Event:
     """A protest with no stated target is aimed at the government of the country
     the protesters belong to (PLOVER's reading of domestic protest: "Algerian
     students blocked roads to press their demands" targets Algeria's government);
@@ -182,9 +182,9 @@ def _domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Even
     return replace(event, recipient=[ref])
 
 
-def _fill_recipients(
-    coded: list[_Coded], index: MentionIndex, names: dict[str, Actor]
-) -> list[_Coded]:
+def fill_recipients(
+    coded: list[CodedEvent], index: MentionIndex, names: dict[str, Actor]
+) -> list[CodedEvent]:
     """Recipients a verb takes from the clause it governs: "threatened to ban
     candidates in X" is aimed at whom the ban is aimed at, "agreed to reopen the
     border with X" at X, "threatened to institute a curfew in X" at X; and a
@@ -226,7 +226,7 @@ def _fill_recipients(
                     if (m.country, m.text) not in actor_keys
                 ]
                 recipient = [
-                    r for r in _refs(found, names) if (r.country, r.name) not in actor_keys
+                    r for r in actor_refs(found, names) if (r.country, r.name) not in actor_keys
                 ]
             if recipient:
                 c = replace(c, event=replace(event, recipient=recipient))

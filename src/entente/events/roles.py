@@ -32,8 +32,8 @@ from functools import cache
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from entente.events.lexicon import DATA_DIR, _read_words
-from entente.events.quotes import _quotation
+from entente.events.lexicon import DATA_DIR, read_words
+from entente.events.quotes import quotation_of
 from entente.records import Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -174,20 +174,20 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
 @cache
 def affiliation_words() -> frozenset[str]:
     """Lemmas that tie people to a side (``lexicons/affiliation_words.txt``)."""
-    return _read_words(DATA_DIR / "lexicons" / "affiliation_words.txt")
+    return read_words(DATA_DIR / "lexicons" / "affiliation_words.txt")
 
 
 @cache
 def representative_nouns() -> frozenset[str]:
     """Lemmas of people who act for a body named after "for"
     (``lexicons/representative_nouns.txt``)."""
-    return _read_words(DATA_DIR / "lexicons" / "representative_nouns.txt")
+    return read_words(DATA_DIR / "lexicons" / "representative_nouns.txt")
 
 
 @cache
 def utterance_nouns() -> frozenset[str]:
     """Lemmas of texts somebody issues (``lexicons/utterance_nouns.txt``)."""
-    return _read_words(DATA_DIR / "lexicons" / "utterance_nouns.txt")
+    return read_words(DATA_DIR / "lexicons" / "utterance_nouns.txt")
 
 
 def _issuing_verb(noun: Token) -> Token | None:
@@ -308,7 +308,7 @@ def speaker_of(token: Token, index: MentionIndex, depth: int = 0) -> list[Mentio
     that in our treaty ...'). ``depth`` is that of the ``arguments`` call that met
     the pronoun: the speaker's own phrase may hold another first-person word
     ("our spokesman"), and the walk must not start over from nothing."""
-    span = _quotation(token)
+    span = quotation_of(token)
     if span is None:
         return []
     opened, closed = span

@@ -1,6 +1,6 @@
 """Step 5 of the event coder (``extract``): actor and recipient of a plan.
 
-``_read_sides`` reads them off the parse (over ``roles``), listing
+``read_sides`` reads them off the parse (over ``roles``), listing
 coordinated parties of a mutual event on both sides; a nominal event takes
 them from the accused, the blamed or a fallback actor (``_nominal_sides``).
 """
@@ -11,8 +11,8 @@ from spacy.tokens import Token
 
 from entente.events.copies import COOPERATIVE_QUADS
 from entente.events.gating import has_political_object
-from entente.events.plans import _Context, _Plan, _Sides
-from entente.events.recipients import _placed_recipient, candidate_preps
+from entente.events.plans import EventPlan, EventSides, SentenceContext
+from entente.events.recipients import candidate_preps, placed_recipient
 from entente.events.roles import (
     FIRST_PERSON,
     OBJECT_DEPS,
@@ -126,7 +126,7 @@ def _same_parties(a: list[Mention], b: list[Mention]) -> bool:
     return spans(a) == spans(b)
 
 
-def _read_sides(plan: _Plan, ctx: _Context) -> _Sides | None:
+def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
     """Step 5: actor and recipient off the parse, then the corrections that keep
     the actor's own things and own government off the recipient side. None when
     an ordinary word acts only on the actor's own thing ("give up its weapons")."""
@@ -170,7 +170,7 @@ def _read_sides(plan: _Plan, ctx: _Context) -> _Sides | None:
                 # "reneged on his commitment to the people": whom the actor's
                 # own thing is for
                 recipient = object_phrase_recipients(cand.head, preps, index, actor)
-    recipient = _placed_recipient(plan, actor, recipient, ctx)
+    recipient = placed_recipient(plan, actor, recipient, ctx)
     if recipient and actor and ptype.quad in COOPERATIVE_QUADS:
         # "Modi will discuss upgrading India's ties": cooperation with the actor's
         # own government (same state, same sector) is not aimed at it; conflict
@@ -191,7 +191,7 @@ def _read_sides(plan: _Plan, ctx: _Context) -> _Sides | None:
         # coordinated parties of different states act on each other; an official
         # and her ministry in apposition are one side
         recipient = list(actor)
-    return _Sides(actor=actor, recipient=recipient, need=need)
+    return EventSides(actor=actor, recipient=recipient, need=need)
 
 
 # Verbs that have something done to someone: "ordered X detained", "wanted X arrested"
@@ -215,7 +215,7 @@ def _is_ordered_done(verb: Token) -> bool:
 
 
 def _nominal_sides(
-    plan: _Plan, preps: tuple[str, ...], ctx: _Context
+    plan: EventPlan, preps: tuple[str, ...], ctx: SentenceContext
 ) -> tuple[list[Mention], list[Mention]]:
     """(actor, recipient) of an event noun: its own arguments, else whom it is
     blamed on, else the subject of the plain verb it is the object of."""
