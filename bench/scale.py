@@ -214,15 +214,16 @@ def _measure_all(args: argparse.Namespace, counts: list[int], address: str | Non
             # The same load into stores that already hold many documents.
             for store in [Path(s) for s in args.into.split(",") if s.strip()]:
                 grown = measure("load", articles, counts[-1], workdir, parts, None, store)
+                documents = _documents(store)
                 print(
                     f"round {round_no} load-and-map into a copy of {store.name} "
-                    f"({_documents(store):,} documents): {grown['seconds']:.1f} s "
+                    f"({documents:,} documents): {grown['seconds']:.1f} s "
                     f"(map {grown['map_s']:.1f} s)",
                     flush=True,
                 )
                 name = f"load into {store.name}"
                 if name not in best or grown["seconds"] < best[name]["seconds"]:
-                    best[name] = {**grown, "documents": _documents(store)}
+                    best[name] = {**grown, "documents": documents}
     return best, count
 
 

@@ -14,9 +14,9 @@ from spacy.tokens import Span, Token
 
 from entente.events import attributes as attrs
 from entente.events import sources
-from entente.events.plans import CodedEvent, EventPlan, SentenceContext, event_id
+from entente.events.plans import CodedEvent, EventPlan, SentenceContext, event_id, evidence_of
 from entente.events.triggers import Lexicon
-from entente.records import Event, EventDate, Evidence
+from entente.records import Event, EventDate
 
 # A negated acceptance ("will not accept the deal") is a rejection as well as an
 # agreement that did not happen. "Refused/declined to X" is not: DESIGN.md codes
@@ -271,13 +271,6 @@ def denial_copies(coded: CodedEvent, ctx: SentenceContext) -> list[CodedEvent]:
         denial = replace(
             denial,
             sentence=ctx.view.sent_number[word.i],
-            evidence=Evidence(
-                sentence=sent.text,
-                start=sent.start_char,
-                end=sent.end_char,
-                trigger=word.text,
-                trigger_start=word.idx,
-                trigger_end=word.idx + len(word.text),
-            ),
+            evidence=evidence_of(sent, word),
         )
     return [replace(coded, event=denial)]

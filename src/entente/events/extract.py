@@ -53,6 +53,7 @@ from entente.events.plans import (
     SentenceContext,
     actor_refs,
     event_id,
+    evidence_of,
     plan_events,
 )
 from entente.events.recipients import (
@@ -64,7 +65,7 @@ from entente.events.recipients import (
 from entente.events.roles import OBJECT_DEPS, MentionIndex
 from entente.events.sides import read_sides
 from entente.events.triggers import Lexicon, find_triggers, token_strings
-from entente.records import Actor, ActorRef, Document, Event, Evidence, Mention
+from entente.records import Actor, ActorRef, Document, Event, Mention
 
 __all__ = ["Lexicon", "event_to_record", "extract_events", "load_lexicon"]
 
@@ -274,14 +275,7 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
         tense=tense,
         attributed_to=attribution,
         quantities=quantities,
-        evidence=Evidence(
-            sentence=sent.text,
-            start=sent.start_char,
-            end=sent.end_char,
-            trigger=trigger_span.text,
-            trigger_start=trigger_span.start_char,
-            trigger_end=trigger_span.end_char,
-        ),
+        evidence=evidence_of(sent, trigger_span),
         confidence=round(min(confidence, 0.95), 2),
     )
     organ = any(is_organ(m, ctx.names) for m in actor)

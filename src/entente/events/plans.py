@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from entente.events import attributes as attrs
 from entente.events.roles import (
@@ -26,7 +26,7 @@ from entente.events.roles import (
     prep_objects,
 )
 from entente.events.triggers import Candidate, Lexicon, doer_of
-from entente.records import Actor, ActorRef, Document, Event, Mention
+from entente.records import Actor, ActorRef, Document, Event, Evidence, Mention
 
 
 @dataclass(slots=True)
@@ -321,6 +321,19 @@ def actor_refs(mentions: list[Mention], names: dict[str, Actor]) -> list[ActorRe
 
 def event_id(doc_id: str, trigger_start: int, type_name: str) -> str:
     return hashlib.sha1(f"{doc_id}:{trigger_start}:{type_name}".encode()).hexdigest()[:16]
+
+
+def evidence_of(sent: Span, trigger: Span | Token) -> Evidence:
+    """The evidence of an event: its sentence and trigger, offsets into the clean text."""
+    start = trigger.start_char if isinstance(trigger, Span) else trigger.idx
+    return Evidence(
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        trigger=trigger.text,
+        trigger_start=start,
+        trigger_end=start + len(trigger.text),
+    )
 
 
 @dataclass(slots=True)
