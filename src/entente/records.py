@@ -84,6 +84,15 @@ class Office:
     organisation: str | None = None
 
 
+# The id prefix of actors met in text that the registry lacks ("x-jeff-sessions").
+AD_HOC_PREFIX = "x-"
+
+
+def is_ad_hoc_id(actor_id: str) -> bool:
+    """Whether an actor id is an ad-hoc actor's (made from a name in a text), not the registry's."""
+    return actor_id.startswith(AD_HOC_PREFIX)
+
+
 @dataclass(slots=True)
 class Actor:
     """A state, organisation, group or person that can act in an event."""

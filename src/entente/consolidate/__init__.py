@@ -5,7 +5,9 @@ The ingest calls ``update_map(store, doc_ids)`` after each batch it stores;
 The update is incremental and order-free: it touches only the blocks (type
 family + map dyad) of the new documents' events, and for those it gets exactly
 what a rebuild would, so ingesting a corpus in two halves gives the same
-clusters and relations as ingesting it at once.
+clusters and relations as ingesting it at once. What it reads of an actor is
+what all stored documents say of it (``actors.settle_countries``); when that
+changes, the documents naming the actor are recomputed, as after a merge.
 
 >>> from entente.store.db import Store
 >>> with Store(":memory:") as store:
@@ -19,7 +21,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from entente.consolidate.actors import load_actor_index
+from entente.consolidate.actors import load_actor_index, settle_countries
 from entente.consolidate.blocks import assign_map_view, load_document_events
 from entente.consolidate.clusters import delete_clusters, recluster, write_clusters
 from entente.consolidate.dyads import refresh_dyads
@@ -115,6 +117,23 @@ def _documents_naming(store: Store, actor_ids: list[str]) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _with_merged(store: Store, actor_ids: set[str]) -> list[str]:
+    """The actors and those merged into them: a member's references read the canonical's row."""
+    if not actor_ids:
+        return []
+    rows = store.fetchall(
+        "SELECT actor_id FROM actor_merges WHERE undone_at IS NULL "
+        "AND canonical_id IN (SELECT unnest(?))",
+        [sorted(actor_ids)],
+    )
+    return sorted(actor_ids | {r[0] for r in rows})
+
+
+def _document_count(store: Store) -> int:
+    row = store.fetchone("SELECT count(*) FROM documents")
+    return int(row[0]) if row else 0
+
+
 def _actors_of(store: Store, doc_ids: list[str]) -> set[str]:
     rows = store.fetchall(
         "SELECT DISTINCT unnest(list_concat(actor_ids, recipient_ids)) FROM events "
@@ -129,10 +148,15 @@ def _actors_of(store: Store, doc_ids: list[str]) -> set[str]:
 def _update(store: Store, doc_ids: list[str], knowledge: MapKnowledge) -> MapUpdate:
     doc_ids = sorted(set(doc_ids))
     actor_ids = _actors_of(store, doc_ids) if doc_ids else set()
-    # 1. Actors of the new documents merge with those already stored; the
-    #    documents naming an actor whose canonical changed are recomputed too.
+    # 1. Ad-hoc actors of the new documents take the country most documents
+    #    give them; then they merge with those already stored. The documents
+    #    naming an actor whose country or canonical changed are recomputed too,
+    #    so the map of an ingest is the map a rebuild makes of the same store.
+    settled = settle_countries(store, actor_ids)
     changed = auto_merge_actors(store, actor_ids)
-    documents = sorted(set(doc_ids) | set(_documents_naming(store, sorted(changed))))
+    again = set() if len(doc_ids) == _document_count(store) else changed | settled
+    refreshed = _documents_naming(store, _with_merged(store, again))
+    documents = sorted(set(doc_ids) | set(refreshed))
     # A merge of a frequent actor brings back every document naming it, a number
     # that grows with the store (thousands of events at a few thousand articles):
     # those are refreshed a slice at a time, so the memory an update needs stays

@@ -237,6 +237,45 @@ def load_actor_index(store: Store, actor_ids: Iterable[str]) -> ActorIndex:
     return index
 
 
+def settle_countries(store: Store, actor_ids: Iterable[str]) -> set[str]:
+    """Give each ad-hoc actor the country most documents naming it give it;
+    return the ids whose stored country changed.
+
+    An ad-hoc actor's row is the first document's copy (``store.write.copy_replaces``),
+    but its country is what a reference without one rolls up to (``map_node``
+    rule 4: "Sessions" alone in an article) and what merges compare, so it is
+    read from all its mentions: the country given in the most documents, then
+    in the most mentions, then the first code, so neither the order of ingest
+    nor ties decide it. An actor no mention gives a country keeps its row's.
+    Run it inside the update's transaction, before merges and map views.
+    """
+    ids = sorted({a for a in actor_ids if is_ad_hoc(a)})
+    if not ids:
+        return set()
+    best: dict[str, tuple[tuple[int, int, str], str]] = {}
+    for actor_id, country, documents, mentions in store.fetchall(
+        "SELECT actor_id, country, count(DISTINCT doc_id), count(*) FROM mentions "
+        "WHERE actor_id IN (SELECT unnest(?)) AND country IS NOT NULL GROUP BY 1, 2",
+        [ids],
+    ):
+        key = (-documents, -mentions, country)
+        if actor_id not in best or key < best[actor_id][0]:
+            best[actor_id] = (key, country)
+    stored = dict(
+        store.fetchall(
+            "SELECT id, country FROM actors WHERE id IN (SELECT unnest(?))", [sorted(best)]
+        )
+    )
+    changed = sorted(a for a, (_key, c) in best.items() if a in stored and stored[a] != c)
+    if changed:
+        store.execute(
+            "UPDATE actors SET country = w.country "
+            "FROM (SELECT unnest(?) AS id, unnest(?) AS country) w WHERE actors.id = w.id",
+            [changed, [best[a][1] for a in changed]],
+        )
+    return set(changed)
+
+
 # -- map nodes -----------------------------------------------------------------
 
 

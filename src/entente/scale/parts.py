@@ -36,7 +36,14 @@ from entente.ingest.run import (
 from entente.pipeline import CodedDocument
 from entente.records import Rejection
 from entente.store.db import Store
-from entente.store.write import CONFLICTS, LogEntry, coded_columns, existing_ids, log_columns
+from entente.store.write import (
+    LogEntry,
+    append_rows,
+    coded_columns,
+    existing_ids,
+    log_columns,
+    one_copy_per_actor,
+)
 
 # The store's tables a part holds (``log`` holds the rejections of its inputs;
 # the ok and duplicate lines of its documents are decided when it is loaded).
@@ -124,12 +131,12 @@ def _keep(table: pa.Table, column: str, ids: set[str]) -> pa.Table:
     return table.filter(pc.is_in(table[column], value_set=pa.array(sorted(ids), pa.string())))
 
 
-def _last_of_each(table: pa.Table, column: str) -> pa.Table:
-    """One row per key, the last (what INSERT OR REPLACE of rows in order leaves)."""
+def _one_actor_each(table: pa.Table) -> pa.Table:
+    """One row per actor, the copy the local engine keeps (``one_copy_per_actor``)."""
     if table.num_rows == 0:
         return table
-    last = {key: row for row, key in enumerate(table[column].to_pylist())}
-    return table.take(pa.array(sorted(last.values()), pa.int64()))
+    rows = one_copy_per_actor(table["id"].to_pylist())
+    return table.take(pa.array(rows, pa.int64()))
 
 
 def _columns(table: pa.Table) -> dict[str, pa.ChunkedArray]:
@@ -201,8 +208,8 @@ class PartLoader:
         kept = {
             "documents": _keep(documents, "id", fresh),
             "sentences": _keep(tables["sentences"], "doc_id", fresh),
-            "actors": _last_of_each(
-                _keep(tables["actors"], "doc_id", fresh).drop_columns(["doc_id"]), "id"
+            "actors": _one_actor_each(
+                _keep(tables["actors"], "doc_id", fresh).drop_columns(["doc_id"])
             ),
             "mentions": _keep(tables["mentions"], "doc_id", fresh),
             "events": _keep(tables["events"], "doc_id", fresh),
@@ -222,7 +229,7 @@ class PartLoader:
             for tables, log in self.pending:
                 for table, rows in tables.items():
                     if rows.num_rows:
-                        self.store.append(table, _columns(rows), on_conflict=CONFLICTS[table])
+                        append_rows(self.store, table, _columns(rows))
                 self.store.append("ingest_log", log_columns(log, self.summary.run_id))
             update = extend_map(self.store, self.pending_ids, self.knowledge)
         self.summary.map_s += update.elapsed_s

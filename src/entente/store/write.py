@@ -12,9 +12,21 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from entente.ingest.decode import valid_text
 from entente.pipeline import CodedDocument
-from entente.records import Actor, ActorRef, Event, IngestStatus, Mention, PublicationDate
+from entente.records import (
+    AD_HOC_PREFIX,
+    Actor,
+    ActorRef,
+    Event,
+    IngestStatus,
+    Mention,
+    PublicationDate,
+    is_ad_hoc_id,
+)
 from entente.store.db import Store
 
 
@@ -147,8 +159,7 @@ def write_batch(
 
 
 # How each table takes a row whose key is already stored: a document's rows
-# are never rewritten, but registry data may have been corrected since an
-# actor was first stored, so actors are replaced. Log rows have no key.
+# are never rewritten. Log rows have no key. Actors: see ``append_rows``.
 CONFLICTS: dict[str, str | None] = {
     "documents": "ignore",
     "sentences": "ignore",
@@ -157,6 +168,45 @@ CONFLICTS: dict[str, str | None] = {
     "events": "ignore",
     "ingest_log": None,
 }
+
+
+def copy_replaces(actor_id: str) -> bool:
+    """Whether a later copy of an actor replaces the stored one.
+
+    Registry data may have been corrected since an actor was first stored, so a
+    registry actor's copy replaces it. An ad-hoc actor's copy is what one
+    document said of it (its country, kind, offices) and differs from document
+    to document ("Jeff Sessions": no country, USA, RUS): the first copy stays,
+    and the map settles its country from all its mentions
+    (``consolidate.actors.settle_countries``). Replacing it by each later
+    document made the map built during an ingest differ from ``entente rebuild``.
+    """
+    return not is_ad_hoc_id(actor_id)
+
+
+def append_rows(store: Store, table: str, columns: dict) -> None:
+    """Append one table's rows (lists or Arrow arrays) as ``CONFLICTS`` and
+    ``copy_replaces`` say: registry actors replace their row, ad-hoc ones do not."""
+    if table != "actors":
+        store.append(table, columns, on_conflict=CONFLICTS[table])
+        return
+    batch = pa.table(columns)
+    if batch.num_rows == 0:
+        return
+    ad_hoc = pc.starts_with(batch["id"], AD_HOC_PREFIX)
+    for mask, verb in ((pc.invert(ad_hoc), CONFLICTS["actors"]), (ad_hoc, "ignore")):
+        part = batch.filter(mask)
+        store.append("actors", {n: part[n] for n in part.column_names}, on_conflict=verb)
+
+
+def one_copy_per_actor(ids: Sequence[str]) -> list[int]:
+    """The row of each actor id to store from copies in document order, in order:
+    a registry actor's last copy, an ad-hoc actor's first (``copy_replaces``)."""
+    chosen: dict[str, int] = {}
+    for row, actor_id in enumerate(ids):
+        if actor_id not in chosen or copy_replaces(actor_id):
+            chosen[actor_id] = row
+    return sorted(chosen.values())
 
 
 def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
@@ -168,8 +218,8 @@ def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
     now = datetime.now(UTC).replace(tzinfo=None)
     docs = [c.document for c in coded]
     sentences = [s for c in coded for s in c.sentences]
-    # One row per actor: the last document's copy, as a replace would leave it.
-    actors = {a.id: a for c in coded for a in c.actors}
+    copies = [a for c in coded for a in c.actors]
+    actors = [copies[i] for i in one_copy_per_actor([a.id for a in copies])]
     return {
         "documents": {
             "id": [d.id for d in docs],
@@ -192,7 +242,7 @@ def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
             "start": [s.start for s in sentences],
             "end": [s.end for s in sentences],
         },
-        "actors": _actor_columns(list(actors.values())),
+        "actors": _actor_columns(actors),
         "mentions": _mention_columns([m for c in coded for m in c.mentions]),
         "events": _event_columns([e for c in coded for e in c.events]),
     }
@@ -216,5 +266,5 @@ def write_rows(
 ) -> None:
     """Store coded documents and log entries inside the caller's transaction."""
     for table, columns in coded_columns(coded).items():
-        store.append(table, columns, on_conflict=CONFLICTS[table])
+        append_rows(store, table, columns)
     store.append("ingest_log", log_columns(log, run_id), on_conflict=CONFLICTS["ingest_log"])

@@ -1,0 +1,89 @@
+"""An ad-hoc actor told differently by each document: the map of an ingest is the
+map ``entente rebuild`` makes of the same store, whatever the order of ingest.
+
+Names are invented. "Ada Quill" has no country in one article and is American
+in two: the first copy of her row stays, her country is settled from her
+mentions (USA), and the article that gave her none rolls up to USA in both maps.
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+from map_fixtures import ACTORS, add, doc, event, store_of
+
+from entente.consolidate import rebuild_map, update_map
+from entente.pipeline import CodedDocument
+from entente.query import iter_clusters, iter_relations
+from entente.records import Actor, Mention
+from entente.store.write import one_copy_per_actor
+
+QUILL = "x-ada-quill"
+
+
+@pytest.fixture(autouse=True)
+def _quill(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The events' references carry no country (ACTORS gives the fixtures' refs).
+    monkeypatch.setitem(ACTORS, QUILL, Actor(QUILL, "Ada Quill", "person", None, None))
+
+
+def _told(doc_id: str, day: str, country: str | None, sentence: str, **kw) -> CodedDocument:
+    coded = doc(
+        doc_id,
+        f"{doc_id}.com",
+        day,
+        [event(f"e-{doc_id}", "CONSULT", [QUILL], ["RUS"], sentence, date=day, **kw)],
+        extra_actors=[Actor(QUILL, "Ada Quill", "person", country, "GOV" if country else None)],
+    )
+    coded.actors = [a for a in coded.actors if a.id != QUILL or a.country == country]
+    coded.mentions = [Mention(doc_id, 0, 0, 8, "Ada Quill", QUILL, "test", country, None)]
+    return coded
+
+
+def _corpus() -> list[CodedDocument]:
+    return [
+        _told("d-1", "2024-05-02", None, "Ada Quill met the Russian envoy in Vienna on Thursday."),
+        _told("d-2", "2024-05-03", "USA", "US envoy Ada Quill met Russia's envoy in Vienna."),
+        _told("d-3", "2024-05-04", "USA", "Ada Quill of the US met Russian diplomats in Vienna."),
+    ]
+
+
+def _snapshot(store) -> tuple:
+    nodes = sorted(
+        (r[0], tuple(r[1]), tuple(r[2]))
+        for r in store.fetchall("SELECT event_id, actor_nodes, recipient_nodes FROM event_nodes")
+    )
+    clusters = sorted((c["id"], tuple(c["members"]), c["block"]) for c in iter_clusters(store))
+    relations = sorted((r["source"], r["target"], r["kind"]) for r in iter_relations(store))
+    actor = store.fetchone("SELECT kind, country, sector FROM actors WHERE id = ?", [QUILL])
+    return nodes, clusters, relations, actor
+
+
+@pytest.mark.parametrize("order", list(permutations(range(3))))
+def test_ingest_one_at_a_time_equals_rebuild(order: tuple[int, ...], tmp_path: Path) -> None:
+    docs = _corpus()
+    with store_of(tmp_path / "s.duckdb", []) as store:
+        for i in order:
+            add(store, [docs[i]])
+            update_map(store, [docs[i].document.id])
+        incremental = _snapshot(store)
+        rebuild_map(store)
+        rebuilt = _snapshot(store)
+    assert incremental == rebuilt
+    nodes, _clusters, _relations, actor = rebuilt
+    assert actor[1] == "USA"  # two of three documents
+    assert all(n[1] == ("USA",) for n in nodes)  # d-1's reference rolls up to it too
+
+
+def test_an_ad_hoc_actors_first_copy_stays_a_registry_actors_last_replaces(
+    tmp_path: Path,
+) -> None:
+    assert one_copy_per_actor(["x-a", "RUS", "x-a", "RUS", "x-b"]) == [0, 3, 4]
+    docs = _corpus()
+    with store_of(tmp_path / "s.duckdb", []) as store:
+        for coded in (docs[1], docs[0]):
+            add(store, [coded])
+        row = store.fetchone("SELECT country, sector FROM actors WHERE id = ?", [QUILL])
+    assert row == ("USA", "GOV")
