@@ -329,3 +329,42 @@ def test_condemned_act_by_a_group_targets_the_group(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania condemned an anarchic protest by white farmers.")
     (condemning,) = [e for e in events if e.type == "ACCUSE"]
     assert [r.name for r in condemning.recipient] == ["white farmers"]
+
+
+def test_lifting_sanctions_against_a_state_is_aimed_at_it(nlp, lexicon):
+    """Issue 13: a verb that acts on a measure is aimed where the measure is."""
+    text = "Ruritania lifted its long-standing sanctions against Sylvania on Friday."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    assert countries(of_type(events, "CONCEDE").recipient) == {"SYL"}
+
+
+def test_suspending_supplies_to_a_state_is_aimed_at_it(nlp, lexicon):
+    """Issue 13: the suspension is aimed at whom the supplies went to."""
+    text = "Ruritania suspended food supplies to Sylvania over fears of theft."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    assert countries(of_type(events, "SANCTION").recipient) == {"SYL"}
+
+
+def test_freeing_some_of_a_group_names_the_group(nlp, lexicon):
+    """Issue 13: a number with "of" passes to the people it counts."""
+    text = "Ruritanian authorities freed 11 of the most prominent political prisoners."
+    events = code_with(nlp, lexicon, text, {"Ruritanian authorities": "RUR"})
+    names = [r.name for r in of_type(events, "RETREAT").recipient]
+    assert names and "prisoners" in names[0]
+
+
+def test_a_person_freed_is_named_as_recipient(nlp, lexicon):
+    """Issue 13: people named by what they do (a candidate) can be targets."""
+    text = "The Ruritanian government has freed a former presidential candidate."
+    events = code_with(nlp, lexicon, text, {"Ruritanian government": "RUR"})
+    assert [r.name for r in of_type(events, "RETREAT").recipient] == [
+        "former presidential candidate"
+    ]
+
+
+def test_a_clause_is_no_named_target(nlp, lexicon):
+    """Issue 13: "complain about spying" names no target."""
+    text = "Ruritania summoned the ambassador to complain about spying on its ministers."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR"})
+    complained = [e for e in events if e.evidence.trigger == "complain"]
+    assert all(r.name != "spying" for e in complained for r in e.recipient)

@@ -94,7 +94,8 @@ def object_targets(plan: EventPlan, ctx: SentenceContext) -> list[ActorRef]:
     if (plan.noun or cand.nominal) and plan.type in PATIENT_OF_TYPES:
         objects += prep_objects(host, ("of",))
     for obj in objects:
-        if obj.lower_ in PARTITIVE_WORDS:
+        if obj.lower_ in PARTITIVE_WORDS or obj.like_num:
+            # "one of two men", "freed 11 of Iran's most prominent prisoners"
             obj = next(iter(prep_objects(obj, ("of",))), obj)
         ref = _target_ref(obj, ctx)
         if ref is not None:
@@ -103,9 +104,11 @@ def object_targets(plan: EventPlan, ctx: SentenceContext) -> list[ActorRef]:
 
 
 def _target_ref(obj: Token, ctx: SentenceContext) -> ActorRef | None:
-    if ctx.index.at(obj) is not None or obj.pos_ == "PRON":
-        return None  # a known actor was the role reader's to find
-    if obj.lemma_.lower() not in ctx.lexicon.target_nouns and obj.ent_type_ not in TARGET_ENTITIES:
+    if ctx.index.at(obj) is not None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None  # a known actor was the role reader's to find; a clause names none
+    named = obj.ent_type_ in TARGET_ENTITIES or (obj.pos_ == "PROPN" and not obj.ent_type_)
+    if obj.lemma_.lower() not in ctx.lexicon.target_nouns and not named:
+        # a proper noun the entity tagger left unlabelled is a name too ("accused Gulen")
         return None
     words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in ("det", "punct")]
     country = None
@@ -219,6 +222,8 @@ def fill_recipients(
                         break
                 if recipient:
                     break
+            if not recipient and event.type in MEASURE_TAKING_TYPES:
+                recipient = _acted_on_recipients(pred, by_pred, actor_keys)
             if not recipient and event.type == "THREATEN":
                 found = [
                     m
@@ -232,6 +237,28 @@ def fill_recipients(
                 c = replace(c, event=replace(event, recipient=recipient))
         out.append(c)
     return out
+
+
+# Types whose verb acts on a measure or a transfer and is aimed where that is
+# aimed: "lifted sanctions against Sudan" (CONCEDE), "suspended food supplies to
+# Somalia" (SANCTION), "extended the curfew in X". Not the verbal reactions:
+# "condemned the attack on X" is not aimed at X but at whoever attacked.
+MEASURE_TAKING_TYPES = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE"})
+
+
+def _acted_on_recipients(
+    pred: Token, by_pred: dict[int, list[Event]], actor_keys: set[tuple[str | None, str]]
+) -> list[ActorRef]:
+    """The recipients of the event a verb takes as its object (or, for an event
+    noun, as its "of" complement: "a suspension of aid to Pakistan")."""
+    objects = [c for c in pred.children if c.dep_ in OBJECT_DEPS]
+    objects += prep_objects(pred, ("of",)) if pred.pos_ in ("NOUN", "PROPN") else []
+    for obj in objects:
+        for inner in by_pred.get(obj.i, []):
+            found = [r for r in inner.recipient if (r.country, r.name) not in actor_keys]
+            if found:
+                return list({(r.country, r.name): r for r in found}.values())
+    return []
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
