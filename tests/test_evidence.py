@@ -11,6 +11,7 @@ from entente.consolidate.blocks import event_row
 from entente.consolidate.evidence import RULES, standing_rule
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.query import iter_relations
+from entente.records import Mention
 
 
 def _relations(tmp_path: Path, *events: dict) -> set[tuple[str, str, str]]:
@@ -150,6 +151,45 @@ def test_evidence_one_person_of_a_state_as_either_side_is_no_relation(tmp_path: 
     strike = event("e-3", "ASSAULT", ["RUS"], ["TUR"], "Russian jets struck Turkey's soldiers.")
     assert _relations(tmp_path, killing, beating) == set()
     assert ("RUS", "TUR", "adversary_of") in _relations(tmp_path / "strike", strike)
+
+
+def test_evidence_a_side_named_otherwise_in_its_sentence_is_still_one_person(
+    tmp_path: Path,
+) -> None:
+    """The sentence names a state's side "US" or "Turkish", not by the registry's
+    name: the words of the side's mentions in that sentence are matched too."""
+    killing = event(
+        "e-1", "ASSAULT", ["USA"], ["TUR"], "A man in the US state of Ohio shot a Turkish man."
+    )
+    strike = event(
+        "e-2",
+        "ASSAULT",
+        ["USA"],
+        ["TUR"],
+        "US jets struck the Turkish garrison.",
+    )
+    docs = [
+        doc("d-1", "a.com", "2017-03-02", [killing]),
+        doc("d-2", "b.com", "2017-03-02", [strike]),
+    ]
+    for coded, spans in (
+        (docs[0], (("US state", "USA", 9), ("Turkish", "TUR", 37))),
+        (docs[1], (("US", "USA", 0), ("Turkish", "TUR", 18))),
+    ):
+        coded.mentions = [
+            Mention(coded.document.id, 0, start, start + len(text), text, actor, "test", actor)
+            for text, actor, start in spans
+        ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-1", "d-2"])
+        supports = {
+            r[0]: r[1]
+            for r in store.fetchall(
+                "SELECT m.event_id, c.support FROM cluster_members m "
+                "JOIN clusters c ON c.id = m.cluster_id"
+            )
+        }
+    assert supports == {"e-1": "none", "e-2": "asserted"}
 
 
 def test_evidence_occurrence_counts_and_counts_of_something_else() -> None:

@@ -15,9 +15,9 @@ fails, or None):
 4. **political**: not one person acting alone, nor one person as the target
    ("a lone gunman", "a Turkish gunman", "a man from Turkey": a side's name
    ends with, stands before, or follows "<noun> in / from / of" one of
-   ``evidence.individual_nouns``). The name is the one the event gives the
-   side: a registry actor's own name ("United States"), so "a man in the US"
-   or "an Indian man" is not caught yet (the event keeps no mention text);
+   ``evidence.individual_nouns``). The names are the one the event gives the
+   side ("United States") and the words its sentence names it with
+   (``attach_side_names``): "a man in the US state of Kansas", "an Indian man";
 5. **current**: an event with no date of its own that its sentence places in
    the past ("in the early 20th century Russian troops occupied northern
    Iran": ``evidence.past_cues``) is history, not the state of affairs on
@@ -31,9 +31,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 
 from entente.consolidate.blocks import EventRow
 from entente.consolidate.knowledge import MapKnowledge
+from entente.records import ActorRef
+from entente.store.db import Store
 
 # What each rule requires, as the relation audit shows it.
 RULES = {
@@ -56,7 +59,11 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
         knowledge.accident_re, text
     ):
         return "meant"  # an accidental strike; an agreement to prevent accidents is meant
-    if any(_is_individual(ref.name, text, knowledge) for ref in (*event.actor, *event.recipient)):
+    if any(
+        _is_individual(name, text, knowledge)
+        for ref in (*event.actor, *event.recipient)
+        for name in _names_of(ref, event)
+    ):
         return "political"
     if event.date_basis != "text" and _matches(knowledge.past_re, text):
         return "current"
@@ -65,6 +72,44 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
 
 def _matches(pattern: re.Pattern[str] | None, text: str) -> bool:
     return bool(pattern and pattern.search(text))
+
+
+def _names_of(ref: ActorRef, event: EventRow) -> list[str]:
+    """The side's name as the event gives it, then as its sentence writes it."""
+    written = (event.side_names or {}).get(ref.actor_id or "", [])
+    return [ref.name, *(w for w in written if w.lower() != ref.name.lower())]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _names_an_individual(sentence: str, knowledge: MapKnowledge) -> bool:
+    return not knowledge.individual_nouns.isdisjoint(_WORD.findall(sentence.lower()))
+
+
+def attach_side_names(store: Store, events: Iterable[EventRow], knowledge: MapKnowledge) -> None:
+    """Read the words each event's sentence names its sides with (mentions of its
+    actors in that sentence), for the events whose sentence has an individual noun:
+    the only ones the political rule can fail on, a few in a thousand, so the
+    update reads a few mentions, not every event's."""
+    wanted = [
+        e
+        for e in events
+        if e.side_names is None and _names_an_individual(e.sentence_text, knowledge)
+    ]
+    if not wanted:
+        return
+    found: dict[tuple[str, int], dict[str, list[str]]] = {}
+    for doc_id, sentence, actor_id, text in store.fetchall(
+        "SELECT doc_id, sentence, actor_id, text FROM mentions "
+        "WHERE doc_id IN (SELECT unnest(?)) AND actor_id IS NOT NULL ORDER BY doc_id, start",
+        [sorted({e.doc_id for e in wanted})],
+    ):
+        names = found.setdefault((doc_id, sentence), {}).setdefault(actor_id, [])
+        if text not in names:
+            names.append(text)
+    for event in wanted:
+        event.side_names = found.get((event.doc_id, event.sentence), {})
 
 
 def _is_individual(name: str, sentence: str, knowledge: MapKnowledge) -> bool:
@@ -79,6 +124,11 @@ def _is_individual(name: str, sentence: str, knowledge: MapKnowledge) -> bool:
         return True
     start = sentence.find(name.lower())
     while start >= 0:
+        end = start + len(name)
+        if (start and sentence[start - 1].isalnum()) or sentence[end : end + 1].isalnum():
+            # inside a word: "Congress" in "Congressman Mulvaney" is no name
+            start = sentence.find(name.lower(), start + 1)
+            continue
         after = sentence[start + len(name) :].split(None, 1)
         if after and after[0].strip(".,;:") in knowledge.individual_nouns:
             return True
