@@ -146,10 +146,31 @@ def test_a_promise_is_stated_by_its_own_word(nlp, lexicon, text, word):
     ],
 )
 def test_a_verb_that_speaks_of_an_event_is_its_source(nlp, lexicon, text, cue):
-    """Issue 20: "cited the attacks" names a source and leaves the certainty alone."""
+    """Issue 20: "cited the attacks" names a source: the event is reported by it."""
     e = event(nlp, lexicon, text, "ASSAULT")
     assert e.attributed_to is not None and "minister" in e.attributed_to.name
-    assert e.attributed_to.cue == cue and e.certainty == "asserted"
+    assert e.attributed_to.cue == cue and e.certainty == "reported"
+    assert e.tense == "actual" and e.polarity == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "The Ruritanian minister highlighted the toll of the attacks by Sylvania on Freedonia.",
+            "highlight",
+        ),
+        ("Ruritania accused Sylvania of being asleep during the attack on Freedonia.", "accuse"),
+    ],
+)
+def test_an_event_deep_in_what_is_cited_or_charged_is_the_speakers(nlp, lexicon, text, cue):
+    """Issue 20: an event below the object of a verb of stance, or below a charge
+    ("of being asleep during the attack"), is reported by the verb's subject, not
+    alleged: it is background to what is said, and said by that speaker."""
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.attributed_to is not None and e.attributed_to.cue == cue
+    assert ("minister" in e.attributed_to.name) or e.attributed_to.name == "Ruritania"
+    assert e.certainty == "reported"
 
 
 def test_a_verb_of_saying_with_an_event_object_leaves_it_the_narrators(nlp, lexicon):
