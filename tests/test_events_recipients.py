@@ -368,3 +368,25 @@ def test_a_clause_is_no_named_target(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR"})
     complained = [e for e in events if e.evidence.trigger == "complain"]
     assert all(r.name != "spying" for e in complained for r in e.recipient)
+
+
+def test_troops_remaining_on_alert_are_its_actor_and_place_its_recipient(nlp, lexicon):
+    """Issue 13: the subject of "remained on alert" is put on alert; where it stays is the place."""
+    text = "Ruritanian troops remained on alert in Sylvania on Sunday."
+    events = code_with(nlp, lexicon, text, {"Ruritanian troops": "RUR/MIL", "Sylvania": "SYL"})
+    alert = of_type(events, "MOBILIZE")
+    assert countries(alert.actor) == {"RUR"} and countries(alert.recipient) == {"SYL"}
+
+
+def test_workers_going_on_strike_are_its_actor(nlp, lexicon):
+    """Issue 13: "went on strike": the subject strikes."""
+    text = "Ruritanian dock workers went on strike on Monday."
+    events = code_with(nlp, lexicon, text, {"Ruritanian dock workers": "RUR"})
+    assert countries(of_type(events, "PROTEST").actor) == {"RUR"}
+
+
+def test_reporting_on_an_attack_does_not_make_the_reporter_its_actor(nlp, lexicon):
+    """Issue 13: "on" after a verb of saying names a topic, not a state of the subject."""
+    text = "A Ruritanian newspaper reported on the attack in Sylvania."
+    events = code_with(nlp, lexicon, text, {"Ruritanian newspaper": "RUR", "Sylvania": "SYL"})
+    assert all("RUR" not in countries(e.actor) for e in events if e.type == "ASSAULT")

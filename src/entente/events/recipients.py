@@ -28,6 +28,23 @@ from entente.events.roles import (
 from entente.events.triggers import Candidate, Lexicon
 from entente.records import Actor, ActorRef, Event, Mention
 
+# Verbs that put their subject in the state an "on" phrase names: "troops remained
+# on alert", "workers went on strike", "placed a brigade on alert" (whoever placed
+# it). Not "reported on the attack", "came under attack": a reporter, a victim.
+STATE_VERBS = frozenset({"be", "remain", "stay", "go", "put", "place", "keep"})
+
+
+def state_verb(noun: Token) -> Token | None:
+    """The verb whose subject an event noun is the state of ("remained on alert",
+    "went on hunger strike"): its doer is that verb's, and so are its places."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "on":
+        return None
+    verb = prep.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STATE_VERBS:
+        return verb
+    return None
+
 
 def placed_recipient(
     plan: EventPlan, actor: list[Mention], recipient: list[Mention], ctx: SentenceContext
@@ -42,6 +59,8 @@ def placed_recipient(
         hosts.append(cand.head)
         if cand.nominal and cand.head.dep_ in OBJECT_DEPS:
             hosts.append(cand.head.head)
+        if cand.nominal and state_verb(cand.head) is not None:
+            hosts.append(state_verb(cand.head))
         for host in hosts:
             placed = location_recipient(host, index)
             if placed:
@@ -50,6 +69,9 @@ def placed_recipient(
         recipient = location_recipient(plan.noun.head if plan.noun else cand.head, index)
         if not recipient and plan.noun is not None:
             recipient = location_recipient(cand.head, index)
+        verb = state_verb(cand.head) if cand.nominal else None
+        if not recipient and verb is not None:
+            recipient = location_recipient(verb, index)  # "remained on alert in Manila"
     return recipient
 
 
@@ -89,7 +111,8 @@ def object_targets(plan: EventPlan, ctx: SentenceContext) -> list[ActorRef]:
                 # "condemned an anarchic protest by white farmers": whoever did
                 # the act condemned is whom the condemnation aims at
                 objects += prep_objects(c, ("by",))
-    for h in dict.fromkeys((cand.head, host)):
+    verb = state_verb(cand.head) if cand.nominal else None
+    for h in dict.fromkeys(h for h in (cand.head, host, verb) if h is not None):
         objects += prep_objects(h, preps)
     if (plan.noun or cand.nominal) and plan.type in PATIENT_OF_TYPES:
         objects += prep_objects(host, ("of",))

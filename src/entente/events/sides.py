@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from entente.events.copies import COOPERATIVE_QUADS
 from entente.events.gating import has_political_object
 from entente.events.plans import EventPlan, EventSides, SentenceContext
-from entente.events.recipients import candidate_preps, placed_recipient
+from entente.events.recipients import candidate_preps, placed_recipient, state_verb
 from entente.events.roles import (
     FIRST_PERSON,
     OBJECT_DEPS,
@@ -32,8 +32,12 @@ from entente.records import Mention
 
 def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[int]) -> Token | None:
     """The clause subject for an event noun that is the object of a plain verb
-    ("Iran repeated its threats"); not for nouns in a prepositional phrase
-    ("aligned with the US after the attacks")."""
+    ("Iran repeated its threats") or the state its subject is put in ("remained
+    on alert"); not for nouns in another prepositional phrase ("aligned with the
+    US after the attacks")."""
+    verb = state_verb(noun)
+    if verb is not None:
+        return find_subject(verb)
     verb = noun.head if noun.dep_ in OBJECT_DEPS else None
     if verb is None or verb.i in trigger_heads:
         return None
