@@ -255,6 +255,29 @@ def test_political_document_needs_length_to_tell(lexicon):
     assert is_political_document(long_text, [place, organ], lexicon, {})
 
 
+
+def test_long_document_naming_a_political_actor_once_is_no_source(lexicon):
+    """A feature or crime report that names one ministry in passing is no source of
+    events; one that names political actors often, or in enough of its sentences, is."""
+    from entente.events.gating import (
+        MIN_POLITICAL_MENTIONS,
+        MIN_POLITICAL_SHARE,
+        is_political_document,
+    )
+    from entente.records import Mention
+
+    def organ(sentence):
+        return Mention("t", sentence, 0, 7, "ministry", "DEU", "test", "DEU", "GOV")
+
+    long_text = 60
+    assert not is_political_document(long_text, [organ(3)], lexicon, {})
+    often = [organ(3) for _ in range(MIN_POLITICAL_MENTIONS)]
+    assert is_political_document(long_text, often, lexicon, {})
+    few = [organ(i) for i in range(MIN_POLITICAL_MENTIONS - 1)]  # too few to count alone
+    dense = int(len(few) / MIN_POLITICAL_SHARE)  # ... but in this share of the sentences
+    assert is_political_document(dense, few, lexicon, {})
+    assert not is_political_document(dense * 2, few, lexicon, {})
+
 # --- frames that are no political event (frame_gates.tsv), issue 13 ---------------------
 
 
