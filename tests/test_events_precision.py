@@ -300,6 +300,33 @@ def test_frame_gate_death_in_a_crash_is_no_assault(nlp, lexicon):
     assert "ASSAULT" not in types_of(nlp, lexicon, text)
 
 
+def test_frame_gate_a_thing_helps_or_backs_no_one(nlp, lexicon):
+    """Issue 13: an idea, a finding or a device is no party ("the issues that
+    helped him win", "the report would not back the accusation")."""
+    text = "The issues that helped Ruritania win the vote were old."
+    assert "AID" not in types_of(nlp, lexicon, text)
+    assert "AID" in types_of(nlp, lexicon, "Ruritania helped Freedonia win the vote.")
+    text = "The report does not support the claims of Ruritania."
+    assert "SUPPORT" not in types_of(nlp, lexicon, text)
+
+
+def test_frame_gate_a_kind_word_heading_a_name_is_a_body(nlp, lexicon):
+    text = "The Ruritania Economic Forum helped Freedonia."
+    assert "AID" in types_of(nlp, lexicon, text)
+
+
+def test_frame_gate_killing_a_bill_or_releasing_a_list_is_no_event(nlp, lexicon):
+    assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania killed the bill of Freedonia.")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania killed the soldiers of Freedonia.")
+    assert "RETREAT" not in types_of(nlp, lexicon, "Ruritania released a list of attacks.")
+    assert "RETREAT" in types_of(nlp, lexicon, "Ruritania released the prisoners of Freedonia.")
+
+
+def test_firing_an_official_is_no_assault(nlp, lexicon):
+    assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania fired the minister.")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania fired missiles at Freedonia.")
+
+
 def test_frame_gate_unknown_kind_names_file_and_line(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)

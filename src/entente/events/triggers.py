@@ -238,7 +238,10 @@ def _off_frame(head: Token, entry_type: str | None, lexicon: Lexicon) -> bool:
     for gate in lexicon.frame_gates:
         if gate.types is not None and entry_type not in gate.types:
             continue
-        if any(t.lemma_.lower() in gate.lemmas for t in _frame_words(head, gate.role)):
+        # a kind's word heading a proper name names a body, not the kind ("the
+        # World Economic Forum helped", "the Report Committee")
+        words = (t for t in _frame_words(head, gate.role) if t.pos_ != "PROPN")
+        if any(t.lemma_.lower() in gate.lemmas for t in words):
             return True
     return False
 
