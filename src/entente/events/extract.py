@@ -5,7 +5,8 @@ it or in the module named, numbered alike:
 
 0. code nothing in a document of several sentences that names no political
    actor (``gating.is_political_document``);
-1. find trigger candidates (``triggers.find_triggers``);
+1. find trigger candidates (``triggers.find_triggers``), and the reports that
+   state a demand ("X said Y must withdraw", ``demands.demand_candidates``);
 2. pair light and absorbing verbs with the event noun they carry ("held
    talks", "launched an attack", "signed a deal"): one event, not two (``plans.plan_events``);
 3. drop a negating verb's own event when it governs another trigger
@@ -44,6 +45,7 @@ from entente.events import quantities as amounts
 from entente.events import sources
 from entente.events.copies import denial_copies, implied_events
 from entente.events.dates import date_of, is_staged_in_future
+from entente.events.demands import demand_candidates
 from entente.events.gating import has_party, is_organ, is_political_document
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
@@ -132,6 +134,8 @@ def extract_events(
         return []
     strings = token_strings(doc)
     candidates = find_triggers(doc, lexicon, strings)  # 1
+    taken = {t for c in candidates for t in range(c.start, c.end)}
+    candidates = sorted(candidates + demand_candidates(doc, lexicon, taken), key=lambda c: c.start)
     ctx = SentenceContext(
         doc=doc,
         document=document,

@@ -1,0 +1,77 @@
+"""Demands stated as reports: "X said Y must withdraw" is a REQUEST from X to Y.
+
+Part of step 1 of the event coder (``extract``): the reporting verb whose
+complement clause puts a modal of obligation (``lexicons/demand_modals.txt``)
+on someone other than the speaker becomes a REQUEST trigger. Its sides are
+then read like those of "demanded that the US cancel": the speaker acts, the
+clause's subject is the recipient.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from entente.events.lexicon import DATA_DIR, TriggerEntry, read_words
+from entente.events.roles import FIRST_PERSON, SUBJECT_DEPS, THIRD_PERSON, child, find_subject
+from entente.events.triggers import Candidate, Lexicon
+
+
+@cache
+def demand_modals() -> frozenset[str]:
+    """Modals that oblige (``lexicons/demand_modals.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "demand_modals.txt")
+
+
+# the row a stated demand is coded by: a request aimed at the clause's subject,
+# political only with a political side (the speaker or the one obliged)
+DEMAND_ENTRY = TriggerEntry(
+    lemmas=("say",),
+    pos="V",
+    type="REQUEST",
+    mode=None,
+    frame="do",
+    mutual=False,
+    preps=(),
+    head=0,
+    line=0,
+    party="need",
+)
+
+
+def demand_candidates(doc: Doc, lexicon: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Reporting verbs (cue kind ``reported``) that state a demand, as REQUEST
+    candidates; none on a token already a trigger (``taken``)."""
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "VERB":
+            continue
+        if lexicon.governor_cues.get(token.lemma_.lower()) != "reported":
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "did not say that X must": no demand stated
+        if _obliged_clause(token) is not None:
+            found.append(Candidate(start=token.i, end=token.i + 1, head=token, entry=DEMAND_ENTRY))
+    return found
+
+
+def _obliged_clause(verb: Token) -> Token | None:
+    """The complement clause of ``verb`` that obliges someone other than the
+    speaker ("said the EU must be ready"): not "we must", not "it must" (the
+    speaker, most often), not "there must be"."""
+    speaker = find_subject(verb)
+    if speaker is None:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in demand_modals() for c in clause.children):
+            continue
+        subject = child(clause, (*SUBJECT_DEPS, "nsubjpass", "expl"))
+        if subject is None or subject.dep_ == "expl":
+            continue
+        if subject.lower_ in FIRST_PERSON or subject.lower_ in THIRD_PERSON:
+            continue
+        return clause
+    return None
