@@ -346,3 +346,23 @@ def test_quotation_signed_with_a_dash(nlp, lexicon):
     e = event(nlp, lexicon, text, "ASSAULT")
     assert e.attributed_to is not None and "Lopez" in e.attributed_to.name
     assert e.certainty == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("'I can confirm that Sylvania attacked Ruritania,' the spokesman said.", "actual"),
+        ("The spokesman said he could confirm that Sylvania attacked Ruritania.", "actual"),
+        ("Officials could not confirm that Sylvania attacked Ruritania.", "hypothetical"),
+    ],
+)
+def test_a_modal_of_ability_on_a_verb_of_saying_leaves_what_is_said(nlp, lexicon, text, tense):
+    """ "I can confirm that X" says X happened; "could not confirm" leaves it open."""
+    assert event(nlp, lexicon, text, "ASSAULT").tense == tense
+
+
+def test_what_is_about_to_happen_is_future(nlp, lexicon):
+    e = event(
+        nlp, lexicon, "Officials said Sylvanian troops were about to attack Ruritania.", "ASSAULT"
+    )
+    assert e.tense == "future" and e.certainty == "reported"

@@ -250,9 +250,19 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                     (k, t)
                     for k, t in modifier_kinds(head, lexicon)
                     if k in ("future", "hypothetical")
+                    and not (
+                        kind == "reported"
+                        and t.lower_ in ABILITY_MODALS
+                        and child(head, "neg") is None  # "could not confirm" doubts it
+                    )
                 )
         token = head
     return found
+
+
+# modals of ability: on a verb of saying they speak of the speaker ("I can confirm
+# that X was arrested", "we can tell you"), not of what is said
+ABILITY_MODALS = frozenset({"can", "could"})
 
 
 def sentence_cues(sent: Span, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token, int]]:
