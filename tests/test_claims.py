@@ -8,9 +8,14 @@ or call whose content is its maker's, and hedges that name no claimant.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from _events_helpers import code
+from click.testing import CliRunner
 
+from entente.cli import main
 from entente.events.claims import find_quotations
 
 pytestmark = pytest.mark.slow
@@ -366,3 +371,29 @@ def test_what_is_about_to_happen_is_future(nlp, lexicon):
         nlp, lexicon, "Officials said Sylvanian troops were about to attack Ruritania.", "ASSAULT"
     )
     assert e.tense == "future" and e.certainty == "reported"
+
+
+def test_entente_claims_shows_who_asserts_and_who_denies(tmp_path: Path) -> None:
+    """Issue 20, end to end: an accusation dismissed by the accused is one claim shown
+    with both sides, the charge alleged by its accuser and denied by the accused."""
+    article = tmp_path / "accusation.txt"
+    article.write_text(
+        "Norway Accuses Peru\n\nNorway has accused Peru of training and arming rebels in "
+        "Chile, a charge Lima dismissed as a baseless lie.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "c.duckdb")
+    runner = CliRunner()
+    assert (
+        runner.invoke(
+            main, ["ingest", str(article), "--db", db, "--workers", "1", "--min-chars", "1"]
+        ).exit_code
+        == 0
+    )
+    result = runner.invoke(main, ["claims", "--db", db, "--format", "json"])
+    assert result.exit_code == 0
+    rows = [r for r in json.loads(result.output) if r["type"] == "AID"]
+    assert {r["certainty"]: r["claimant"] for r in rows} == {"alleged": "Norway", "denied": "Lima"}
+    for row in rows:
+        assert row["actor_name"] == ["Peru"]
+        assert row["claimed_by"] == ["Norway"] and row["denied_by"] == ["Lima"]
