@@ -44,3 +44,15 @@ def test_could_states_no_demand(nlp, lexicon):
 def test_a_negated_report_states_no_demand(nlp, lexicon):
     events = code(nlp, lexicon, "Russia did not say that Israel must end its strikes.")
     assert requests(events) == []
+
+
+def test_you_should_know_is_no_demand(nlp, lexicon):
+    events = code(
+        nlp, lexicon, 'Asked about Norway, Lavrov replied: "You should know we do not interfere."'
+    )
+    assert requests(events) == [] and not [e for e in events if e.evidence.trigger == "replied"]
+
+
+def test_arguing_that_someone_should_act_is_an_opinion(nlp, lexicon):
+    events = code(nlp, lexicon, "Analysts in Norway argue that Russia should withdraw its troops.")
+    assert not [e for e in events if e.type == "REQUEST" and e.evidence.trigger == "argue"]

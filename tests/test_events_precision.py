@@ -255,7 +255,6 @@ def test_political_document_needs_length_to_tell(lexicon):
     assert is_political_document(long_text, [place, organ], lexicon, {})
 
 
-
 def test_long_document_naming_a_political_actor_once_is_no_source(lexicon):
     """A feature or crime report that names one ministry in passing is no source of
     events; one that names political actors often, or in enough of its sentences, is."""
@@ -277,6 +276,7 @@ def test_long_document_naming_a_political_actor_once_is_no_source(lexicon):
     dense = int(len(few) / MIN_POLITICAL_SHARE)  # ... but in this share of the sentences
     assert is_political_document(dense, few, lexicon, {})
     assert not is_political_document(dense * 2, few, lexicon, {})
+
 
 # --- frames that are no political event (frame_gates.tsv), issue 13 ---------------------
 

@@ -1,6 +1,6 @@
 """Demands stated as reports: "X said Y must withdraw" is a REQUEST from X to Y.
 
-Part of step 1 of the event coder (``extract``): the reporting verb whose
+Part of step 1 of the event coder (``extract``): the verb of saying whose
 complement clause puts a modal of obligation (``lexicons/demand_modals.txt``)
 on someone other than the speaker becomes a REQUEST trigger. Its sides are
 then read like those of "demanded that the US cancel": the speaker acts, the
@@ -15,13 +15,23 @@ from spacy.tokens import Doc, Token
 
 from entente.events.lexicon import DATA_DIR, TriggerEntry, read_words
 from entente.events.roles import FIRST_PERSON, SUBJECT_DEPS, THIRD_PERSON, child, find_subject
-from entente.events.triggers import Candidate, Lexicon
+from entente.events.triggers import Candidate
 
 
 @cache
 def demand_modals() -> frozenset[str]:
     """Modals that oblige (``lexicons/demand_modals.txt``)."""
     return read_words(DATA_DIR / "lexicons" / "demand_modals.txt")
+
+
+@cache
+def demand_verbs() -> frozenset[str]:
+    """Verbs of saying that can state a demand (``lexicons/demand_verbs.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "demand_verbs.txt")
+
+
+# "you should know that ...": an aside to the listener, whom the text does not name
+SECOND_PERSON = frozenset({"you", "yourself", "yourselves"})
 
 
 # the row a stated demand is coded by: a request aimed at the clause's subject,
@@ -40,14 +50,14 @@ DEMAND_ENTRY = TriggerEntry(
 )
 
 
-def demand_candidates(doc: Doc, lexicon: Lexicon, taken: set[int]) -> list[Candidate]:
-    """Reporting verbs (cue kind ``reported``) that state a demand, as REQUEST
-    candidates; none on a token already a trigger (``taken``)."""
+def demand_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """Verbs of saying (``lexicons/demand_verbs.txt``) that state a demand, as
+    REQUEST candidates; none on a token already a trigger (``taken``)."""
     found = []
     for token in doc:
         if token.i in taken or token.pos_ != "VERB":
             continue
-        if lexicon.governor_cues.get(token.lemma_.lower()) != "reported":
+        if token.lemma_.lower() not in demand_verbs():
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "did not say that X must": no demand stated
@@ -71,7 +81,7 @@ def _obliged_clause(verb: Token) -> Token | None:
         subject = child(clause, (*SUBJECT_DEPS, "nsubjpass", "expl"))
         if subject is None or subject.dep_ == "expl":
             continue
-        if subject.lower_ in FIRST_PERSON or subject.lower_ in THIRD_PERSON:
+        if subject.lower_ in FIRST_PERSON | THIRD_PERSON | SECOND_PERSON:
             continue
         return clause
     return None

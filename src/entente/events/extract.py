@@ -135,7 +135,7 @@ def extract_events(
     strings = token_strings(doc)
     candidates = find_triggers(doc, lexicon, strings)  # 1
     taken = {t for c in candidates for t in range(c.start, c.end)}
-    candidates = sorted(candidates + demand_candidates(doc, lexicon, taken), key=lambda c: c.start)
+    candidates = sorted(candidates + demand_candidates(doc, taken), key=lambda c: c.start)
     ctx = SentenceContext(
         doc=doc,
         document=document,
