@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from entente.errors import DataFileError
+from entente.ingest import metadata
 from entente.ingest.metadata import (
     detect_language,
     html_to_article,
     is_headline,
+    language_model,
     language_name,
     outlet_from_url,
     outlet_names,
@@ -19,6 +21,7 @@ from entente.ingest.metadata import (
     split_byline,
     split_leading_date,
     split_title,
+    use_language_model,
 )
 from entente.records import PublicationDate
 
@@ -195,6 +198,29 @@ def test_detect_language_scores_as_langid_does(text):
     ).classify(text)
     code, probability = detect_language(text)
     assert code == expected_code and probability == pytest.approx(expected_probability, abs=1e-6)
+
+
+def test_language_model_handed_over_detects_as_the_one_built(monkeypatch):
+    """What the Ray engine's actors do: take the driver's model, pickled, never build one."""
+    import pickle
+
+    from langid.langid import LanguageIdentifier
+
+    texts = [
+        "The ministers met in Vienna on Tuesday to discuss the ceasefire and the border.",
+        "Die Minister trafen sich am Dienstag in Wien, um über die Waffenruhe zu sprechen.",
+        "Министры встретились во вторник в Вене, чтобы обсудить перемирие.",
+    ]
+    expected = [detect_language(text) for text in texts]
+    handed = pickle.loads(pickle.dumps(language_model()))
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the language model was built again")
+
+    monkeypatch.setattr(metadata, "_IDENTIFIER", None)
+    monkeypatch.setattr(LanguageIdentifier, "from_modelstring", no_build)
+    use_language_model(handed)
+    assert [detect_language(text) for text in texts] == expected
 
 
 def test_detect_language_no_letters_undetermined():

@@ -223,11 +223,12 @@ def load_knowledge() -> Knowledge:
     return Knowledge(registry=load_registry(), lexicon=load_lexicon())
 
 
-def init_worker(model: str | None) -> None:
+def init_worker(model: str | None, knowledge: Knowledge | None = None) -> None:
+    """Load the spaCy pipeline, and the knowledge unless it is handed over loaded."""
     global _WORKER
     from entente.nlp.pipeline import load_pipeline
 
-    _WORKER = (load_pipeline(model), load_knowledge())
+    _WORKER = (load_pipeline(model), knowledge or load_knowledge())
 
 
 def code_chunk(documents: list[Document]) -> list[CodedDocument | Rejection]:

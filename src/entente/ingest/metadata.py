@@ -313,11 +313,44 @@ def outlet_from_url(url: str | None) -> str | None:
     return names.get(domain, domain)
 
 
-@cache
-def _language_identifier():
-    from langid.langid import LanguageIdentifier, model
+_IDENTIFIER = None  # langid's LanguageIdentifier, built on first use
 
-    return LanguageIdentifier.from_modelstring(model, norm_probs=True)
+
+def _language_identifier():
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        from langid.langid import LanguageIdentifier, model
+
+        # Unpacking langid's packed model (bz2, then a pickle of Python lists)
+        # takes about a second of CPU per process.
+        _IDENTIFIER = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    return _IDENTIFIER
+
+
+def language_model() -> tuple:
+    """The language identifier's arrays, for ``use_language_model`` in another process.
+
+    They pickle in milliseconds, where building the identifier from langid's
+    packed model takes about a second of CPU: the Ray engine builds it once
+    and hands it to its actors through the object store.
+    """
+    identifier = _language_identifier()
+    return (
+        identifier.nb_ptc,
+        identifier.nb_pc,
+        identifier.nb_numfeats,
+        identifier.nb_classes,
+        identifier.tk_nextmove,
+        identifier.tk_output,
+    )
+
+
+def use_language_model(model: tuple) -> None:
+    """Detect languages with ``model`` (from ``language_model``) from now on in this process."""
+    global _IDENTIFIER
+    from langid.langid import LanguageIdentifier
+
+    _IDENTIFIER = LanguageIdentifier(*model, norm_probs=True)
 
 
 def detect_language(text: str) -> tuple[str, float]:

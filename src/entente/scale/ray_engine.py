@@ -8,8 +8,10 @@
    resources, so Ray Data fuses it into step 3: each actor reads the
    references it codes, in the process that already holds the package.
 3. A pool of actors (``map_batches`` of a callable class, ``workers`` of them),
-   each holding the spaCy pipeline and the knowledge loaded once, codes the
-   documents with ``pipeline.code_chunk`` and writes the reference's part.
+   each holding the spaCy pipeline, codes the documents with
+   ``pipeline.code_chunk`` and writes the reference's part. The knowledge and
+   the language identifier are loaded once, by the driver while Ray starts,
+   and reach the actors through Ray's object store.
 4. The driver, the store's single writer, loads the parts in the order of the
    references as they complete, deduplicated by document id, and extends the
    map a batch at a time (``parts.PartLoader``).
@@ -25,11 +27,13 @@ import os
 import pickle
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.errors import EngineError, EngineNotInstalled
+from entente.ingest.metadata import language_model, use_language_model
 from entente.ingest.readers import ReaderOptions
 from entente.ingest.run import (
     CHUNK_CHARS,
@@ -41,7 +45,7 @@ from entente.ingest.run import (
 )
 from entente.ingest.sources import find_sources
 from entente.nlp.pipeline import installed_model
-from entente.pipeline import CodedDocument, code_chunk, init_worker
+from entente.pipeline import CodedDocument, Knowledge, code_chunk, init_worker, load_knowledge
 from entente.records import Document, Rejection
 from entente.scale.parts import PartFolder, PartLoader
 from entente.scale.references import (
@@ -116,10 +120,17 @@ def _chunks(documents: list[Document]) -> Iterator[list[Document]]:
 
 
 class CodeParts:
-    """Ray actor: loads the pipeline and knowledge once, then codes references into parts."""
+    """Ray actor: loads the pipeline once, then codes references into parts.
 
-    def __init__(self, model: str | None, parts: str) -> None:
-        init_worker(model)
+    ``knowledge`` holds one object reference: the driver's ``_actor_knowledge``.
+    """
+
+    def __init__(self, model: str | None, parts: str, knowledge: list[Any]) -> None:
+        import ray
+
+        loaded, language = ray.get(knowledge[0])
+        use_language_model(language)
+        init_worker(model, loaded)
         self.folder = PartFolder(parts)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
@@ -144,6 +155,17 @@ class CodeParts:
             counts.append(len(coded))
             seconds.append(time.perf_counter() - started)
         return {"key": keys, "coded": counts, "seconds": seconds}
+
+
+def _actor_knowledge() -> tuple[Knowledge, tuple]:
+    """What every actor needs besides the spaCy pipeline, loaded once by the driver.
+
+    Loading the knowledge from its data files and building the language
+    identifier take seconds of CPU a process; unpickling them from Ray's object
+    store takes milliseconds, so the driver loads them while Ray starts and
+    each actor fetches them.
+    """
+    return load_knowledge(), language_model()
 
 
 def _start_ray(address: str | None, workers: int | None) -> int:
@@ -239,8 +261,14 @@ def ingest_on_ray(
         load_ready()
         if todo:
             stored = [r[0] for r in store.fetchall("SELECT id FROM documents")]
+            # The actors' knowledge loads in a thread while Ray starts (ray.init
+            # mostly waits for the processes it starts).
+            loading = ThreadPoolExecutor(max_workers=1)
+            shipped = loading.submit(_actor_knowledge)
+            loading.shutdown(wait=False)
             workers = _start_ray(address, settings.workers)
             try:
+                knowledge_ref = ray.put(shipped.result())
                 stored_ref = ray.put(frozenset(stored))
                 dataset = ray.data.from_items(
                     [{"key": r.key, "ref": pickle.dumps(r)} for r in todo],
@@ -259,7 +287,11 @@ def ingest_on_ray(
                     compute=ray.data.ActorPoolStrategy(
                         size=workers, max_tasks_in_flight_per_actor=PARTS_IN_FLIGHT
                     ),
-                    fn_constructor_kwargs={"model": settings.model, "parts": folder.location},
+                    fn_constructor_kwargs={
+                        "model": settings.model,
+                        "parts": folder.location,
+                        "knowledge": [knowledge_ref],
+                    },
                 )
                 for row in dataset.iter_rows():
                     done.add(row["key"])
