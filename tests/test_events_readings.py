@@ -86,3 +86,30 @@ def test_exploiting_an_attack_takes_it_as_done(nlp, lexicon):
     text = "Ruritania will keep trying to exploit the Freedonia attacks on Sylvania."
     assault = [e for e in code(nlp, lexicon, text) if e.type == "ASSAULT"]
     assert assault and assault[0].tense == "actual"
+
+
+def test_reaching_a_deal_concludes_it(nlp, lexicon):
+    """Issue 13: reaching a deal is concluding it, as signing is (SUPPORT), not a promise."""
+    events = code(nlp, lexicon, "Russia and Iran reached a deal on drone deliveries.")
+    assert "SUPPORT" in {e.type for e in events} and "AGREE" not in {e.type for e in events}
+
+
+def test_failing_to_reach_a_deal_is_a_rejection(nlp, lexicon):
+    """Issue 13: "X and Y failed to reach a deal" is a REJECT between them."""
+    events = code(nlp, lexicon, "Russia and France failed to reach an agreement on Syria.")
+    (rejection,) = [e for e in events if e.type == "REJECT"]
+    assert {r.country for r in rejection.actor} == {"RUS", "FRA"}
+
+
+def test_refusing_to_end_a_strike_until_a_state_acts_rejects_that_state(nlp, lexicon):
+    """Issue 13: "will not end the strike until X acts" is a REJECT aimed at X."""
+    events = code(
+        nlp, lexicon, "The union said it will not end the strike until France raises wages."
+    )
+    (rejection,) = [e for e in events if e.type == "REJECT"]
+    assert {r.country for r in rejection.recipient} == {"FRA"}
+
+
+def test_ending_a_strike_yields(nlp, lexicon):
+    events = code(nlp, lexicon, "Peruvian dock workers ended the strike on Monday.")
+    assert "CONCEDE" in {e.type for e in events} and "REJECT" not in {e.type for e in events}

@@ -26,6 +26,8 @@ ACCEPTANCE_VERBS = frozenset({"accept", "agree", "approve", "endorse"})
 
 
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
+# verbs of failing: a mutual cooperative act that failed is a rejection too
+FAILURE_VERBS = frozenset({"fail"})
 
 
 def _refusal(plan: EventPlan, polarity: str, governors, quad: str) -> Token | None:
@@ -45,6 +47,14 @@ def _refusal(plan: EventPlan, polarity: str, governors, quad: str) -> Token | No
     if quad in COOPERATIVE_QUADS and not plan.candidate.nominal:
         for kind, gov in governors:
             if kind == "negate" and gov.lemma_.lower() in REFUSAL_VERBS:
+                return gov
+            if (
+                kind == "negate"
+                and gov.lemma_.lower() in FAILURE_VERBS
+                and plan.candidate.entry.mutual
+            ):
+                # "X and Y failed to reach a deal": neither accepted the other's terms
+                # (the PLV sentences label all 6 such failures REJECT)
                 return gov
         if _stated_refusal(pred):
             return pred  # "will not lift the ban", "would not release": a refusal stated

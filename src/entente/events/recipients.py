@@ -247,10 +247,11 @@ def fill_recipients(
                     break
             if not recipient and event.type in MEASURE_TAKING_TYPES:
                 recipient = _acted_on_recipients(pred, by_pred, actor_keys)
-            if not recipient and event.type == "THREATEN":
+            marks = CONDITION_MARKS.get(event.type)
+            if not recipient and marks:
                 found = [
                     m
-                    for m in _condition_subjects(pred, index)
+                    for m in _condition_subjects(pred, index, marks)
                     if (m.country, m.text) not in actor_keys
                 ]
                 recipient = [
@@ -284,14 +285,20 @@ def _acted_on_recipients(
     return []
 
 
-CONDITION_MARKS = frozenset({"if", "unless"})
+# Per type, the subordinators of a condition that aims the event at the clause's
+# doer: a threat "if X acts" or "unless X withdraws"; a refusal "until the
+# government provides resources" or "until their demands are met by X".
+CONDITION_MARKS = {
+    "THREATEN": frozenset({"if", "unless"}),
+    "REJECT": frozenset({"until", "till", "unless"}),
+}
 
 
-def _condition_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
-    """Actors whose conduct a threat is conditional on: the subject of an "if" or
-    "unless" clause on the threat or on the action threatened, or in what the
-    threatener says alongside ("threatened more attacks, claiming that its
-    response will be stronger if X acts")."""
+def _condition_subjects(pred: Token, index: MentionIndex, marks: frozenset[str]) -> list[Mention]:
+    """Actors whose conduct a threat or refusal is conditional on: the doer of a
+    clause opened by one of ``marks`` on the event or on the action threatened or
+    refused, or in what the actor says alongside ("threatened more attacks,
+    claiming that its response will be stronger if X acts")."""
     hosts = [pred, *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]
     for c in pred.children:
         if c.dep_ == "advcl" and c.tag_ == "VBG" and child(c, SUBJECT_DEPS) is None:
@@ -300,12 +307,18 @@ def _condition_subjects(pred: Token, index: MentionIndex) -> list[Mention]:
         for clause in host.children:
             if clause.dep_ != "advcl":
                 continue
-            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+            if not any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
                 continue
-            found = arguments(child(clause, SUBJECT_DEPS), index)
+            found = arguments(child(clause, SUBJECT_DEPS) or _agent(clause), index)
             if found:
                 return found
     return []
+
+
+def _agent(clause: Token) -> Token | None:
+    """The "by" agent of a passive clause ("until their demands are met by X")."""
+    agent = child(clause, "agent")
+    return child(agent, "pobj") if agent is not None else None
 
 
 # prepositions that place an event ("a curfew in Algiers", "rioted at a jail in Israel")
