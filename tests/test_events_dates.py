@@ -75,8 +75,12 @@ def test_resolve_date_digits_without_a_date_word_are_no_date():
 # --- an event's date in its sentence ------------------------------------------------------
 
 
-def dated(nlp, lexicon, text, type_name, published):
-    found = [e for e in code(nlp, lexicon, text, published) if e.type == type_name]
+def dated(nlp, lexicon, text, type_name, published, trigger=None):
+    found = [
+        e
+        for e in code(nlp, lexicon, text, published)
+        if e.type == type_name and trigger in (None, e.evidence.trigger)
+    ]
     assert found, f"no {type_name} in {text!r}"
     return found[0].date
 
@@ -183,3 +187,16 @@ def test_object_of_an_event_verb_is_its_topic_not_staged(nlp, lexicon):
     events = code(nlp, lexicon, text, "2017-02-09")
     (sanction,) = [e for e in events if e.type == "SANCTION"]
     assert sanction.tense == "actual" and sanction.date.start is None
+
+
+@pytest.mark.slow
+def test_date_of_a_past_story_goes_on_in_its_time(nlp, lexicon):
+    """Issue 13: an undated past clause after a sentence dated years before the
+    publication continues that story; it takes no publication month. After a
+    sentence of the publication's month, it is news of the day."""
+    story = "Ruritania invaded Freedonia in 1976. Six soldiers were killed by Ruritania."
+    date = dated(nlp, lexicon, story, "ASSAULT", "2017-03-14", trigger="killed")
+    assert (date.start, date.basis) == (None, "none")
+    news = "Ruritania invaded Freedonia on Monday. Six soldiers were killed by Ruritania."
+    date = dated(nlp, lexicon, news, "ASSAULT", "2017-03-14", trigger="killed")
+    assert (date.start, date.basis) == ("2017-03", "publication")

@@ -453,5 +453,45 @@ def date_of(
         for ent in ordered:
             return EventDate(start=None, basis="none", text=ent.text)
     if published and tense != "hypothetical" and not is_background(pred):
+        if _continues_a_past_narrative(pred, trigger_head, view, published, tense):
+            return EventDate(start=None, basis="none")
         return EventDate(start=published[:7], precision="month", basis="publication")
     return EventDate(start=None, basis="none")
+
+
+# Tags of a past-tense verb or auxiliary ("killed", "were killed", "did not ...").
+PAST_TAGS = frozenset({"VBD"})
+
+
+def _is_past(pred: Token) -> bool:
+    """Is a clause in the simple past ("killed", "was killed", "did not agree")?"""
+    return pred.tag_ in PAST_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_TAGS for c in pred.children
+    )
+
+
+def _continues_a_past_narrative(
+    pred: Token, trigger_head: Token, view: DocView, published: str, tense: str
+) -> bool:
+    """Does an undated clause in the simple past go on with a story the sentence
+    before it dated before the publication month ("During the first Land Day in
+    1976 Palestinians protested ... Six Palestinians were killed when ...")? Its
+    event belongs to that time, not to the month of publication (issue 13: of 30
+    publication-dated events of the 2017 store read after a sentence naming only
+    past years, about 15 were such background)."""
+    if tense != "actual" or not _is_past(pred):
+        return False
+    sent = view.sentence(trigger_head)
+    if sent.start == 0:
+        return False
+    before = view.sentence(view.doc[sent.start - 1])
+    month = published[:7]
+    past = False
+    for ent in view.ents_in(before, ("DATE",)):
+        found = resolve_date(ent.text, published)
+        if found is None or found.start is None or not is_plausible(found, ent, published, tense):
+            continue
+        if found.start[:7] >= month[: len(found.start[:7])]:
+            return False  # the story has come up to the present
+        past = True
+    return past
