@@ -368,3 +368,11 @@ def test_bracketed_participle_is_an_aside_not_an_event(nlp, lexicon):
     text = "Ruritania struck the Sylvania group (outlawed in Freedonia) near the border."
     assert "COERCE" not in types_of(nlp, lexicon, text)
     assert "COERCE" in types_of(nlp, lexicon, "Freedonia outlawed the Sylvania group in 2003.")
+
+
+def test_rows_of_a_pasted_list_are_no_events(nlp, lexicon):
+    """Issue 13: a pasted list of attacks ("TARGET: ... ATTACKER: ...") holds
+    headlines of other times, not the article's news."""
+    row = "TARGET: Ten soldiers of Freedonia killed in a bombing ATTACKER: Ruritania troops"
+    assert "ASSAULT" not in types_of(nlp, lexicon, row + ".")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops killed ten soldiers of Freedonia.")

@@ -12,7 +12,8 @@ it or in the module named, numbered alike:
 3. drop a negating verb's own event when it governs another trigger
    ("declined to condemn" is a negative condemnation, not a rejection) and a
    request verb that states an aim (``plans.plan_events``);
-4. keep only triggers used as event words (``_states_an_event``);
+4. keep only triggers used as event words (``_states_an_event``), outside pasted
+   lists (``gating.is_list_row``);
 5. read actor and recipient off the parse (``sides.read_sides``, over ``roles``),
    listing coordinated parties of a mutual event on both sides;
 6. read polarity, tense, certainty and attribution, date and quantities
@@ -46,7 +47,7 @@ from entente.events import sources
 from entente.events.copies import denial_copies, implied_events
 from entente.events.dates import date_of, is_staged_in_future
 from entente.events.demands import demand_candidates
-from entente.events.gating import has_party, is_organ, is_political_document
+from entente.events.gating import has_party, is_list_row, is_organ, is_political_document
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
     CodedEvent,
@@ -149,7 +150,7 @@ def extract_events(
     )
     coded: list[CodedEvent] = []
     for plan in plan_events(candidates, lexicon):  # 2-3
-        if not _states_an_event(plan):  # 4
+        if not _states_an_event(plan) or is_list_row(ctx.view.sentence(plan.candidate.head)):  # 4
             continue
         sides = read_sides(plan, ctx)  # 5
         if sides is None:

@@ -8,7 +8,9 @@ objects), not code.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Span, Token
 
 from entente.events.roles import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, child
 from entente.events.triggers import Lexicon
@@ -117,3 +119,17 @@ def is_political_document(
     return political > 0 and (
         political_relevance(sentences, mentions, lexicon, names) >= MIN_POLITICAL_SHARE
     )
+
+
+# A field label of a pasted table or list ("TARGET:", "ATTACKER:", "UAE DATE:").
+FIELD_LABEL = re.compile(r"\b[A-Z]{3,}(?: [A-Z]{2,})?:")
+MIN_FIELD_LABELS = 2
+
+
+def is_list_row(sentence: Span) -> bool:
+    """Is a sentence rows of a pasted table or list ("... TARGET: 12 German tourists
+    killed in suicide bombing ATTACKER: ...")? Its entries are headlines of other
+    times and places, not the news of the article: the whole 2017 store had 110
+    events in such sentences (3 articles pasting a list of attacks since 2014), all
+    dated to the month of publication."""
+    return len(FIELD_LABEL.findall(sentence.text)) >= MIN_FIELD_LABELS
