@@ -1,20 +1,31 @@
 """Throughput of the local engine against the Ray engine, side by side in one run.
 
-    python bench/scale.py --articles 600 --workers 1,2 [--rounds 1] [--json]
+    python bench/scale.py --articles 600 --workers 2 --rounds 2 --ray-modes own,head --json
     python bench/scale.py --articles 600 --workers 2 --skip 1000 --into S1K,S10K
 
 Takes the first N articles of the 2017 news corpus (see bench/corpus.py) as one
 JSON Lines file, then for each worker count, alternating, ingests it into a
 fresh store with the local engine at that many processes and with the Ray
-engine at that many workers (a local Ray instance, started and stopped inside
-the timing, so Ray's start, its actors' model loading and the single-writer
-load are all counted). With ``--start-cluster`` a Ray head is started once,
-before the timings, and each Ray run joins it (``--ray-address``), as a user
-with a cluster would: Ray's start is then left out, its actors' start is not.
-Each run is a child process. Then the load-and-map step
-alone: a fresh store loaded from the parts the last Ray run wrote (no Ray, no
-coding). The best round of each configuration is reported; on a bigger machine
-pass ``--workers 4,8,16``. With ``--json`` the last line is one JSON object.
+engine at that many workers, each run a child process timed from the call of
+the ingest to its return: what a user waits for. ``--ray-modes`` says which
+Ray runs: ``own``, a run that starts its own local Ray instance and stops it
+(Ray's start, its actors' start and the single-writer load are all counted),
+and ``head``, a run that joins a Ray head started once before the timings
+(``ray start --head``), as a user with a cluster would; the head has run one
+small Ray Data job first, so Ray Data's own helper actors are up, as on a
+cluster in use. Ray's start is then left out, its actors' start is not.
+
+Each run also reports the CPU seconds its processes spent, by role (driver,
+coding processes, Ray's own processes; see process_cpu.py): on a shared
+machine wall time follows the share of the CPU a run was left, CPU seconds
+the work it did. And, once per worker count and round, what starting and
+stopping a local Ray instance alone costs (``ray.init`` as the engine calls
+it, then ``ray.shutdown``), the fixed cost of the ``own`` mode.
+
+Then the load-and-map step alone: a fresh store loaded from the parts the last
+Ray run wrote (no Ray, no coding). The best round of each configuration is
+reported; on a bigger machine pass ``--workers 4,8,16``. With ``--json`` the
+last line is one JSON object.
 
 How the single writer's load grows with the store: ``--into STORE,...`` loads
 the same parts again into a copy of each store named (e.g. 1k- and 10k-article
@@ -39,7 +50,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from process_cpu import TreeCpu  # noqa: E402
 from throughput import write_articles  # noqa: E402
+
+SAMPLE_EVERY_S = 0.2
+# The Ray engine's coding actors carry this in their process title.
+CODING_TITLE = "CodeParts"
+HEAD_PORT = "6391"
 
 
 def run_side(
@@ -73,6 +90,31 @@ def run_side(
     }
 
 
+def ray_start_cost(workers: int) -> dict:
+    """Seconds to start a local Ray instance as the engine does, and to stop it."""
+    import ray
+
+    from entente.scale.ray_engine import LOOPBACK_ONLY_VARIABLE, _start_ray
+
+    os.environ.setdefault(LOOPBACK_ONLY_VARIABLE, "0")
+    started = time.perf_counter()
+    _start_ray(None, workers)
+    up = time.perf_counter()
+    ray.shutdown()
+    return {"start_s": up - started, "stop_s": time.perf_counter() - up}
+
+
+def warm_head(address: str) -> dict:
+    """One small Ray Data job on the head, so its helper actors are up before the timings."""
+    import ray
+
+    ray.init(address=address, log_to_driver=False, logging_level="ERROR")
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    ray.data.range(4, override_num_blocks=2).map_batches(lambda batch: batch).take_all()
+    ray.shutdown()
+    return {}
+
+
 def measure(
     engine: str,
     articles: Path,
@@ -81,8 +123,13 @@ def measure(
     parts: Path,
     address: str | None,
     start_from: Path | None = None,
+    head_marker: str | None = None,
 ) -> dict:
-    """One ingest in a child process, into a fresh store or a copy of ``start_from``."""
+    """One ingest in a child process, into a fresh store or a copy of ``start_from``.
+
+    The result holds the CPU seconds of the child's process tree by role, and of
+    the head's processes when ``head_marker`` (its temp folder) is given.
+    """
     db = workdir / f"{engine}-{workers}.duckdb"
     db.unlink(missing_ok=True)
     if start_from:
@@ -106,8 +153,14 @@ def measure(
     ]
     if address:
         command += ["--ray-address", address]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return json.loads(out.read_text())
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cpu = TreeCpu(child.pid, CODING_TITLE, head_marker)
+    while child.poll() is None:
+        cpu.sample()
+        time.sleep(SAMPLE_EVERY_S)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    return {**json.loads(out.read_text()), "cpu_s": cpu.by_role()}
 
 
 def main() -> None:
@@ -117,113 +170,157 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
     parser.add_argument(
-        "--start-cluster",
-        action="store_true",
-        help="start a Ray head before the timings and join it (ray start --head)",
+        "--ray-modes",
+        default="own",
+        help="comma-separated: own (each run starts its own Ray), head (runs join a running head)",
     )
     parser.add_argument("--skip", type=int, default=0, help="leave out the first K articles")
     parser.add_argument(
         "--into", default="", help="comma-separated stores to load the parts into as well"
     )
     parser.add_argument("--ray-address", help=argparse.SUPPRESS)
-    parser.add_argument("--side", choices=["local", "ray", "load"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--side", choices=["local", "ray", "load", "ray-start", "warm-head"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--articles-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--parts", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     counts = [int(w) for w in str(args.workers).split(",") if w.strip()]
+    modes = [m.strip() for m in args.ray_modes.split(",") if m.strip()]
+    if not counts or not modes or set(modes) - {"own", "head"}:
+        parser.error("--workers needs counts, --ray-modes own and/or head")
 
-    if args.side:  # a child: run one ingest and write its result
-        engine = "ray" if args.side == "load" else args.side
-        result = run_side(
-            engine, args.articles_file, counts[0], args.db, args.parts, args.ray_address
-        )
+    if args.side:  # a child: run one step and write its result
+        if args.side == "ray-start":
+            result = ray_start_cost(counts[0])
+        elif args.side == "warm-head":
+            result = warm_head(args.ray_address)
+        else:
+            engine = "ray" if args.side == "load" else args.side
+            result = run_side(
+                engine, args.articles_file, counts[0], args.db, args.parts, args.ray_address
+            )
         args.out.write_text(json.dumps(result))
         return
 
-    if args.start_cluster:
-        # The head, and each run that joins it, on the loopback address only.
-        os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
-        # ray start enables token authentication; a driver sends the token only in this mode.
-        os.environ["RAY_AUTH_MODE"] = "token"
-    address = _start_cluster(max(counts)) if args.start_cluster else None
-    try:
-        best, count = _measure_all(args, counts, address)
-    finally:
-        if address:
-            subprocess.run([_ray_command(), "stop"], check=False, capture_output=True)
-    _report(best, count, counts, args, address)
+    with tempfile.TemporaryDirectory(prefix="entente-scale-") as tmp:
+        workdir = Path(tmp)
+        head = workdir / "ray"  # the head's temp folder: its processes name it
+        address = _start_cluster(max(counts), head, workdir) if "head" in modes else None
+        try:
+            best, count = _measure_all(args, counts, modes, workdir, address, str(head))
+        finally:
+            if address:
+                subprocess.run([_ray_command(), "stop"], check=False, capture_output=True)
+    _report(best, count, counts, modes, args)
 
 
 def _ray_command() -> str:
     return str(Path(sys.executable).with_name("ray"))
 
 
-def _start_cluster(workers: int) -> str:
-    """A Ray head on this machine, as ``ray start --head``; returns its address."""
-    port = "6391"
+def _child(side: str, workdir: Path, workers: int, address: str | None = None) -> dict:
+    """A step other than an ingest (``ray-start``, ``warm-head``) in a child process."""
+    out = workdir / f"{side}.json"
+    command = [sys.executable, __file__, "--side", side, "--workers", str(workers)]
+    command += ["--out", str(out)] + (["--ray-address", address] if address else [])
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return json.loads(out.read_text())
+
+
+def _start_cluster(workers: int, head: Path, workdir: Path) -> str:
+    """A Ray head on this machine, as ``ray start --head``, warmed by one Ray Data job."""
+    # The head, and each run that joins it, on the loopback address only.
+    os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+    # ray start enables token authentication; a driver sends the token only in this mode.
+    os.environ["RAY_AUTH_MODE"] = "token"
     subprocess.run(
         [
             _ray_command(),
             "start",
             "--head",
-            f"--port={port}",
+            f"--port={HEAD_PORT}",
             f"--num-cpus={workers + 1}",
             "--node-ip-address=127.0.0.1",
             "--include-dashboard=false",
             "--disable-usage-stats",
+            f"--temp-dir={head}",
         ],
         check=True,
         capture_output=True,
     )
-    return f"127.0.0.1:{port}"
+    address = f"127.0.0.1:{HEAD_PORT}"
+    _child("warm-head", workdir, workers, address)
+    return address
 
 
-def _measure_all(args: argparse.Namespace, counts: list[int], address: str | None):
-    with tempfile.TemporaryDirectory(prefix="entente-scale-") as tmp:
-        workdir = Path(tmp)
-        articles = workdir / "articles.jsonl"
-        count = write_articles(args.articles, articles, skip=args.skip)
-        parts = workdir / "parts"
-        best: dict[str, dict] = {}
-        for round_no in range(1, args.rounds + 1):
-            for workers in counts:
-                for engine in ("local", "ray"):
-                    shutil.rmtree(parts, ignore_errors=True)
-                    result = measure(engine, articles, workers, workdir, parts, address)
-                    name = f"{engine}-{workers}"
-                    print(
-                        f"round {round_no} {engine:5} {workers:2} workers: {count} articles in "
-                        f"{result['seconds']:.1f} s = {count / result['seconds']:.2f} docs/s "
-                        f"(first stored at {result['first_stored_s'] or 0:.1f} s, "
-                        f"map {result['map_s']:.1f} s)",
-                        flush=True,
-                    )
-                    if name not in best or result["seconds"] < best[name]["seconds"]:
-                        best[name] = result
-            # The single writer alone: the last Ray run's parts into a fresh store.
-            load = measure("load", articles, counts[-1], workdir, parts, None)
-            print(
-                f"round {round_no} load-and-map of {count} articles' parts: "
-                f"{load['seconds']:.1f} s (map {load['map_s']:.1f} s)",
-                flush=True,
-            )
-            if "load" not in best or load["seconds"] < best["load"]["seconds"]:
-                best["load"] = load
-            # The same load into stores that already hold many documents.
-            for store in [Path(s) for s in args.into.split(",") if s.strip()]:
-                grown = measure("load", articles, counts[-1], workdir, parts, None, store)
-                documents = _documents(store)
+def _line(round_no: int, name: str, count: int, result: dict) -> str:
+    cpu = result["cpu_s"]
+    return (
+        f"round {round_no} {name:9} {count} articles in {result['seconds']:.1f} s = "
+        f"{count / result['seconds']:.2f} docs/s (first stored at "
+        f"{result['first_stored_s'] or 0:.1f} s, map {result['map_s']:.1f} s; CPU s: driver "
+        f"{cpu['driver']:.1f}, coding {cpu['coding']:.1f}, Ray {cpu['ray']:.1f})"
+    )
+
+
+def _keep_best(best: dict[str, dict], name: str, result: dict, key: str = "seconds") -> None:
+    if name not in best or result[key] < best[name][key]:
+        best[name] = result
+
+
+def _measure_all(
+    args: argparse.Namespace,
+    counts: list[int],
+    modes: list[str],
+    workdir: Path,
+    address: str | None,
+    head: str,
+):
+    articles = workdir / "articles.jsonl"
+    count = write_articles(args.articles, articles, skip=args.skip)
+    parts = workdir / "parts"
+    best: dict[str, dict] = {}
+    for round_no in range(1, args.rounds + 1):
+        for workers in counts:
+            runs = [("local", None, None)]
+            runs += [("ray", None, None)] if "own" in modes else []
+            runs += [("ray-head", address, head)] if "head" in modes else []
+            for name, joins, marker in runs:
+                shutil.rmtree(parts, ignore_errors=True)
+                engine = "local" if name == "local" else "ray"
+                result = measure(engine, articles, workers, workdir, parts, joins, None, marker)
+                print(_line(round_no, f"{name}-{workers}", count, result), flush=True)
+                _keep_best(best, f"{name}-{workers}", result)
+            if "own" in modes:
+                cost = _child("ray-start", workdir, workers)
                 print(
-                    f"round {round_no} load-and-map into a copy of {store.name} "
-                    f"({documents:,} documents): {grown['seconds']:.1f} s "
-                    f"(map {grown['map_s']:.1f} s)",
+                    f"round {round_no} a local Ray instance for {workers} workers: started in "
+                    f"{cost['start_s']:.1f} s, stopped in {cost['stop_s']:.1f} s",
                     flush=True,
                 )
-                name = f"load into {store.name}"
-                if name not in best or grown["seconds"] < best[name]["seconds"]:
-                    best[name] = {**grown, "documents": documents}
+                _keep_best(best, f"ray-start-{workers}", cost, "start_s")
+        # The single writer alone: the last Ray run's parts into a fresh store.
+        load = measure("load", articles, counts[-1], workdir, parts, None)
+        print(
+            f"round {round_no} load-and-map of {count} articles' parts: "
+            f"{load['seconds']:.1f} s (map {load['map_s']:.1f} s)",
+            flush=True,
+        )
+        _keep_best(best, "load", load)
+        # The same load into stores that already hold many documents.
+        for store in [Path(s) for s in args.into.split(",") if s.strip()]:
+            grown = measure("load", articles, counts[-1], workdir, parts, None, store)
+            documents = _documents(store)
+            print(
+                f"round {round_no} load-and-map into a copy of {store.name} "
+                f"({documents:,} documents): {grown['seconds']:.1f} s "
+                f"(map {grown['map_s']:.1f} s)",
+                flush=True,
+            )
+            _keep_best(best, f"load into {store.name}", {**grown, "documents": documents})
     return best, count
 
 
@@ -238,15 +335,13 @@ def _report(
     best: dict[str, dict],
     count: int,
     counts: list[int],
+    modes: list[str],
     args: argparse.Namespace,
-    address: str | None,
 ) -> None:
     summary: dict = {
         "articles": count,
         "rounds": args.rounds,
-        "ray": "a running cluster (started before the timings)"
-        if address
-        else "a local instance started by each run",
+        "ray_modes": modes,
         "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_and_map_s": round(best["load"]["seconds"], 2),
     }
@@ -254,13 +349,26 @@ def _report(
         if name.startswith("load into "):
             summary[f"load_and_map_into_{result['documents']}_docs_s"] = round(result["seconds"], 2)
     for workers in counts:
-        local, ray = best[f"local-{workers}"], best[f"ray-{workers}"]
+        local = best[f"local-{workers}"]
         summary[f"local_{workers}_docs_per_s"] = round(count / local["seconds"], 3)
-        summary[f"ray_{workers}_docs_per_s"] = round(count / ray["seconds"], 3)
-        summary[f"ray_over_local_{workers}"] = round(local["seconds"] / ray["seconds"], 3)
-        print(
-            f"{workers} workers: Ray/local throughput ratio {summary[f'ray_over_local_{workers}']:.2f}"
-        )
+        summary[f"local_{workers}_cpu_s"] = local["cpu_s"]
+        for mode, name in (("own", "ray"), ("head", "ray-head")):
+            if mode not in modes:
+                continue
+            ray = best[f"{name}-{workers}"]
+            key = name.replace("-", "_")
+            summary[f"{key}_{workers}_docs_per_s"] = round(count / ray["seconds"], 3)
+            summary[f"{key}_{workers}_first_stored_s"] = round(ray["first_stored_s"] or 0, 2)
+            summary[f"{key}_{workers}_cpu_s"] = ray["cpu_s"]
+            summary[f"{key}_over_local_{workers}"] = round(local["seconds"] / ray["seconds"], 3)
+            print(
+                f"{workers} workers, Ray {'starting its own instance' if mode == 'own' else 'joining a running head'}: "
+                f"Ray/local throughput ratio {summary[f'{key}_over_local_{workers}']:.2f}"
+            )
+        if "own" in modes:
+            cost = best[f"ray-start-{workers}"]
+            summary[f"ray_start_{workers}_s"] = round(cost["start_s"], 2)
+            summary[f"ray_stop_{workers}_s"] = round(cost["stop_s"], 2)
     if args.json:
         print(json.dumps(summary))
 

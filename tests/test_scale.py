@@ -144,3 +144,22 @@ def test_cli_ray_options_without_the_ray_engine_exit_1_saying_so(tmp_path: Path)
     )
     assert result.exit_code == 1
     assert "--parts go with --engine ray" in result.output
+
+
+def test_ray_engine_with_no_address_starts_its_own_instance_whatever_ray_address_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """RAY_ADDRESS (or a cluster `ray start` left running) would make ray.init()
+    join that cluster and refuse num_cpus; with no --ray-address the engine starts
+    a local instance of its own."""
+    import ray
+
+    from entente.scale.ray_engine import LOOPBACK_ONLY_VARIABLE, _start_ray
+
+    monkeypatch.setenv("RAY_ADDRESS", "127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv(LOOPBACK_ONLY_VARIABLE, "0")
+    try:
+        assert _start_ray(None, 1) == 1
+        assert ray.cluster_resources()["CPU"] == 2  # its one actor, and one more
+    finally:
+        ray.shutdown()

@@ -188,7 +188,10 @@ def _start_ray(address: str | None, workers: int | None) -> int:
         actors = workers or max(1, int(ray.cluster_resources().get("CPU", 2)) - 1)
     else:
         actors = workers or os.cpu_count() or 1
-        ray.init(num_cpus=actors + 1, include_dashboard=False, **common)
+        # "local": a new instance even where RAY_ADDRESS is set or `ray start`
+        # left a cluster running on this machine, which ray.init() with no
+        # address would join (and then refuse num_cpus).
+        ray.init(address="local", num_cpus=actors + 1, include_dashboard=False, **common)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
