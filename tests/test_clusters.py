@@ -24,6 +24,7 @@ from entente.query import (
     iter_clusters,
     iter_relations,
 )
+from entente.records import Mention
 
 ATTACK_A = event(
     "e-a1",
@@ -523,3 +524,157 @@ def test_clusters_narrators_negative_is_no_polarity_conflict(tmp_path: Path) -> 
             update_map(store, ["d-1", "d-2"])
             fields = {c["field"] for cl in _clusters(store) for c in cl["conflicts"]}
             assert ("polarity" in fields) is expected
+
+
+def _accused(eid: str, sentence: str, certainty: str, claimant: str, index: int) -> dict:
+    return event(
+        eid,
+        "ASSAULT",
+        ["UKR"],
+        ["RUS"],
+        sentence,
+        date="2024-02",
+        certainty=certainty,
+        attributed_to=claimant,
+        index=index,
+    )
+
+
+def test_clusters_one_claimant_denying_anothers_claim_is_a_conflict(tmp_path: Path) -> None:
+    """Issue 14: a bare denial ("denies the allegation") repeats none of the claim's
+    words; two claimants of one article about one event still disagree. The same
+    claimant named twice ("Mr Petrenko", "Petrenko") is no disagreement."""
+    disputed = doc(
+        "d-1",
+        "a.com",
+        "2024-02-20",
+        [
+            _accused(
+                "e-1", "Moscow accuses Kyiv of shelling Belgorod's market.", "alleged", "Moscow", 0
+            ),
+            _accused("e-2", "Ukraine strongly denies the allegation.", "denied", "Ukraine", 1),
+        ],
+    )
+    one_voice = doc(
+        "d-2",
+        "b.com",
+        "2024-02-20",
+        [
+            _accused(
+                "e-3",
+                "Petrenko says the drones hit a depot near Kursk.",
+                "reported",
+                "Mr Petrenko",
+                0,
+            ),
+            _accused("e-4", "Petrenko dismissed talk of a second raid.", "denied", "Petrenko", 1),
+        ],
+    )
+    with store_of(tmp_path / "s.duckdb", [disputed, one_voice]) as store:
+        update_map(store, ["d-1", "d-2"])
+        by_members = {tuple(c["members"]): c for c in _clusters(store)}
+    assert [c["field"] for c in by_members[("e-1", "e-2")]["conflicts"]] == ["certainty"]
+    assert by_members[("e-3", "e-4")]["conflicts"] == []
+
+
+def _killed(eid: str, sentence: str, count: int, place: str | None) -> tuple[dict, list]:
+    spec = event(
+        eid, "ASSAULT", ["RUS"], ["UKR"], sentence, date="2024-02", quantities=[(count, "soldiers")]
+    )
+    return spec, [place] if place else []
+
+
+def test_clusters_counts_of_people_need_a_place_or_day_in_common(tmp_path: Path) -> None:
+    """Issue 14: "two soldiers killed" and "one soldier killed on Sunday" in two
+    articles are likelier two of many attacks than a disagreement; the same counts
+    naming one town are one attack counted two ways."""
+    tellings = {
+        "plain": [
+            _killed("e-1", "Two Ukrainian soldiers were killed in shelling.", 2, None),
+            _killed("e-2", "One Ukrainian soldier was killed in shelling on Sunday.", 1, None),
+        ],
+        "placed": [
+            _killed(
+                "e-3",
+                "Two Ukrainian soldiers were killed in shelling of Vovchansk.",
+                2,
+                "Vovchansk",
+            ),
+            _killed("e-4", "Shelling of Vovchansk killed one Ukrainian soldier.", 1, "Vovchansk"),
+        ],
+    }
+    found = {}
+    for name, pair in tellings.items():
+        docs = [
+            doc(f"d-{name}-{i}", f"o{i}.com", "2024-02-20", [spec])
+            for i, (spec, _p) in enumerate(pair)
+        ]
+        for coded, (spec, places) in zip(docs, pair, strict=True):
+            coded.mentions = [
+                Mention(
+                    coded.document.id,
+                    0,
+                    spec["sentence"].index(p),
+                    spec["sentence"].index(p) + len(p),
+                    p,
+                    None,
+                    "place",
+                    "UKR",
+                )
+                for p in places
+            ]
+        with store_of(tmp_path / f"{name}.duckdb", docs) as store:
+            update_map(store, [d.document.id for d in docs])
+            (cluster,) = _clusters(store)
+            found[name] = [c["field"] for c in cluster["conflicts"]]
+    assert found == {"plain": [], "placed": ["quantity"]}
+
+
+def test_clusters_one_sentence_qualifying_its_event_is_no_polarity_conflict(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: "X said Y was not accusing Z personally when he accused Z" tells an
+    event and its qualification in one breath; two sentences saying so differ."""
+    sentence = "Petrov said Kyiv was not accusing Moscow itself when it accused Moscow of shelling."
+    one_breath = [
+        event(
+            "e-1",
+            "ACCUSE",
+            ["UKR"],
+            ["RUS"],
+            sentence,
+            polarity="negative",
+            attributed_to="Petrov",
+            index=1,
+        ),
+        event("e-2", "ACCUSE", ["UKR"], ["RUS"], sentence, attributed_to="Kyiv", index=1),
+    ]
+    two_sentences = [
+        event(
+            "e-3",
+            "ACCUSE",
+            ["UKR"],
+            ["RUS"],
+            "Kyiv accused Moscow of shelling the town.",
+            attributed_to="Kyiv",
+        ),
+        event(
+            "e-4",
+            "ACCUSE",
+            ["UKR"],
+            ["RUS"],
+            "Petrov said Kyiv never accused Moscow of shelling the town.",
+            polarity="negative",
+            attributed_to="Petrov",
+            index=1,
+        ),
+    ]
+    found = {}
+    for name, specs in (("one", one_breath), ("two", two_sentences)):
+        with store_of(
+            tmp_path / f"{name}.duckdb", [doc(f"d-{name}", "a.com", "2024-02-20", specs)]
+        ) as store:
+            update_map(store, [f"d-{name}"])
+            (cluster,) = _clusters(store)
+            found[name] = [c["field"] for c in cluster["conflicts"]]
+    assert found == {"one": [], "two": ["polarity"]}

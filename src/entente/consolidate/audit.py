@@ -15,7 +15,7 @@ from datetime import date
 
 from entente.consolidate.actors import is_state_node, resolve_node
 from entente.consolidate.blocks import load_events
-from entente.consolidate.evidence import RULES, attach_side_names, standing_rule
+from entente.consolidate.evidence import RULES, attach_names, standing_rule
 from entente.consolidate.knowledge import MapKnowledge, RelationRule, load_map_knowledge
 from entente.consolidate.relations import node_countries, political_nodes, rule_applies
 from entente.store.db import Store
@@ -112,7 +112,7 @@ def explain_relation(
     ):
         members.setdefault(cluster_id, []).append(event_id)
     events = {e.id: e for e in load_events(store, [e for ids in members.values() for e in ids])}
-    attach_side_names(store, events.values(), knowledge)
+    attach_names(store, events.values(), knowledge)
     political = political_nodes(store, set(pair), knowledge)
     countries = node_countries(store, set(pair))
     domestic = any(is_state_node(x) and countries.get(y) == x for x, y in (pair, pair[::-1]))

@@ -179,8 +179,10 @@ class EventRow:
     hi: date | None = None
     date_text: str | None = None  # the words the date was read from ("Oct. 23", "last week")
     # The words its sentence names each side's actor with ("US state" for USA), by
-    # actor id; read only for the rules that need them (evidence.attach_side_names).
+    # actor id, and the places it names; read only for the rules that need them
+    # (evidence.attach_names).
     side_names: dict[str, list[str]] | None = None
+    places: list[str] | None = None
     _words: frozenset[str] | None = None
     _items: list[frozenset[str]] | None = None
 

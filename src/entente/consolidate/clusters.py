@@ -39,7 +39,7 @@ from entente.consolidate.conflicts import (
     quantities_and_conflicts,
 )
 from entente.consolidate.evidence import (
-    attach_side_names,
+    attach_names,
     standing_rule,
 )
 from entente.consolidate.knowledge import MapKnowledge
@@ -391,7 +391,7 @@ def recluster(store: Store, free_ids: set[str], knowledge: MapKnowledge) -> Recl
     rows = {e.id: e for e in free}
     missing = {i for ids in groups.values() for i in ids} - set(rows)
     rows.update({e.id: e for e in load_events(store, missing)})
-    attach_side_names(store, rows.values(), knowledge)
+    attach_names(store, rows.values(), knowledge)
     clusters = [summarise([rows[i] for i in ids], knowledge) for ids in groups.values() if ids]
     return Reclustered(clusters, joined_clusters, removed_dyads)
 

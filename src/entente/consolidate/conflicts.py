@@ -7,7 +7,9 @@ parts of a whole, never a disagreement. Quantities conflict only as counts of
 one occurrence (``evidence.is_occurrence_count``) told by two tellings that are
 themselves one event (``blocks.are_compatible``). A date, certainty or polarity
 conflict also needs the two tellings to be alike (``tell_apart``): a cluster
-chains events, and its ends may be two things.
+chains events, and its ends may be two things; or, for certainty, one claimant
+of an article denying what another claims in it (``disputes``: "North Korea
+denies the allegation" repeats none of the accusation's words).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
+from entente.consolidate.actors import name_tokens
 from entente.consolidate.blocks import (
     DATE_SLACK_DAYS,
     EVIDENCE_MIN_SIMILARITY,
@@ -66,23 +69,56 @@ def sources_disagree(sources: dict[Any, set[tuple[str, str | None]]]) -> bool:
 
 
 def two_sources(x: tuple[str, str | None], y: tuple[str, str | None]) -> bool:
-    if x[0] != y[0]:
-        return True
-    return x[1] is not None and y[1] is not None and x[1].lower() != y[1].lower()
+    """Two claimants, or two documents where either tells it in its own voice.
+    Two documents quoting one claimant are one source (Spicer's words reported by
+    two outlets); claimants are one when one's name is within the other's
+    ("Trump" and "Mr Trump", "Pence" and "Vice President Mike Pence")."""
+    if x[1] is None or y[1] is None:
+        return x[0] != y[0]
+    a, b = set(_claimant_words(x[1])), set(_claimant_words(y[1]))
+    return not (a <= b or b <= a)
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "s"})
+
+
+def _claimant_words(name: str) -> list[str]:
+    return [w for w in name_tokens(name) if w not in _TITLES]
+
+
+def disputes(denial: EventRow, claim: EventRow) -> bool:
+    """One claimant of an article denies what another claims in it: "Both South
+    Korea and Malaysia accuse Pyongyang of killing Kim. North Korea strongly
+    denies the allegation." A bare denial refers back to the claim and repeats
+    none of its words, so the two are told apart by what clustering joined in one
+    document (one type family and the same sides), not by their words; the denial
+    must be a denial (certainty denied or disputed), not a negated sentence."""
+    return (
+        denial.doc_id == claim.doc_id
+        and denial.certainty in ("denied", "disputed")
+        and CERTAINTY_CLASS.get(claim.certainty) == "affirmed"
+        and claim.polarity == "positive"
+        and two_sources(source_of(denial), source_of(claim))
+    )
 
 
 def _values(groups: dict[Any, list[str]]) -> list[dict[str, Any]]:
     return [{"value": v, "events": sorted(ids)} for v, ids in sorted(groups.items(), key=str)]
 
 
-def tell_apart(one: list[EventRow], other: list[EventRow]) -> bool:
+def tell_apart(one: list[EventRow], other: list[EventRow], two_sentences: bool = False) -> bool:
     """Two sources tell one occurrence two ways: an event of each, from two sources
     (``two_sources``), whose sentences are alike (``evidence_similarity``). A
     cluster joins events through chains of links; a date or polarity conflict
     needs the two tellings themselves to be of one thing ("never met Putin"
-    against "bankers come to Russia and talk to us" is none)."""
+    against "bankers come to Russia and talk to us" is none). With
+    ``two_sentences``, the two are in two sentences: one sentence telling an
+    event and its negation qualifies it ("referring to the administration
+    broadly -- and not accusing Obama of personal involvement -- when he tweeted
+    that Obama had my wires tapped"), it does not dispute it."""
     return any(
         two_sources(source_of(x), source_of(y))
+        and not (two_sentences and (x.doc_id, x.sentence) == (y.doc_id, y.sentence))
         and evidence_similarity(x, y) >= EVIDENCE_MIN_SIMILARITY
         for x in one
         for y in other
@@ -122,7 +158,11 @@ def field_conflict(members: list[EventRow], name: str, classes: dict | None) -> 
         events.setdefault(classes.get(value, value) if classes else value, []).append(m)
     kinds = sorted(events)
     pairs = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1 :]]
-    if not any(tell_apart(events[a], events[b]) for a, b in pairs):
+    polar = name == "polarity"
+    if not any(tell_apart(events[a], events[b], polar) for a, b in pairs) and not (
+        name == "certainty"
+        and any(disputes(x, y) for x in events.get("contested", []) for y in members)
+    ):
         return None
     return {"field": name, "item": None, "values": _values(groups)}
 
@@ -193,11 +233,45 @@ def _counted_alike(group: list[tuple[dict, EventRow]], knowledge: MapKnowledge) 
         for q, m in group
         if is_occurrence_count(q, m.sentence_text, knowledge)
     ]
+    weapons = any(knowledge.names_military_goods(str(q.get("item") or "")) for q, _ in group)
     return any(
-        vx != vy and two_sources(source_of(x), source_of(y)) and are_compatible(x, y)
+        vx != vy
+        and two_sources(source_of(x), source_of(y))
+        and are_compatible(x, y)
+        and (weapons or one_occurrence(x, y))
         for i, (vx, x) in enumerate(counted)
         for vy, y in counted[i + 1 :]
     )
+
+
+def one_occurrence(x: EventRow, y: EventRow) -> bool:
+    """Two documents' counts of people or money are of one occurrence only when
+    both place it: they name a place in common ("arrested in Moscow" and
+    "detained ... in central Moscow") or fix the same day in words. Such counts
+    with nothing to place them ("two Turkish soldiers were killed" and "one
+    Turkish soldier was killed on Sunday"; "$1 billion" and "$1.5 billion") are
+    likelier two of many occurrences (attacks, budget lines) than a
+    disagreement. A count of weapons (``military_goods``: "350 missiles and
+    drones" against "a 300-strong barrage") is what identifies its strike, and
+    needs no more; tellings of one document are placed by the clustering."""
+    if x.doc_id == y.doc_id:
+        return True
+    if {p.lower() for p in x.places or ()} & {p.lower() for p in y.places or ()}:
+        return True
+    return (
+        x.date_basis == y.date_basis == "text"
+        and x.date_precision == y.date_precision == "day"
+        and is_absolute_date(x)
+        and is_absolute_date(y)
+        and _days_apart(x.date_start, y.date_start) <= DATE_SLACK_DAYS
+    )
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    bounds_a, bounds_b = period_bounds(a), period_bounds(b)
+    if bounds_a is None or bounds_b is None:
+        return 10**6
+    return abs((bounds_a[0] - bounds_b[0]).days)
 
 
 def _number(value: float) -> float | int:

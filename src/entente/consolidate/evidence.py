@@ -17,7 +17,7 @@ fails, or None):
    ends with, stands before, or follows "<noun> in / from / of" one of
    ``evidence.individual_nouns``). The names are the one the event gives the
    side ("United States") and the words its sentence names it with
-   (``attach_side_names``): "a man in the US state of Kansas", "an Indian man";
+   (``attach_names``): "a man in the US state of Kansas", "an Indian man";
 5. **current**: an event with no date of its own that its sentence places in
    the past ("in the early 20th century Russian troops occupied northern
    Iran": ``evidence.past_cues``) is history, not the state of affairs on
@@ -87,29 +87,40 @@ def _names_an_individual(sentence: str, knowledge: MapKnowledge) -> bool:
     return not knowledge.individual_nouns.isdisjoint(_WORD.findall(sentence.lower()))
 
 
-def attach_side_names(store: Store, events: Iterable[EventRow], knowledge: MapKnowledge) -> None:
-    """Read the words each event's sentence names its sides with (mentions of its
-    actors in that sentence), for the events whose sentence has an individual noun:
-    the only ones the political rule can fail on, a few in a thousand, so the
-    update reads a few mentions, not every event's."""
+# How a mention that names a place was resolved: a place, or a capital or seat
+# standing for its state ("Moscow", "the Kremlin").
+PLACE_RESOLUTIONS = frozenset({"place", "metonymy"})
+
+
+def attach_names(store: Store, events: Iterable[EventRow], knowledge: MapKnowledge) -> None:
+    """Read, from the mentions of each event's sentence, what two rules need: the
+    words naming its sides (the political rule, for sentences with an individual
+    noun) and the places it names (count conflicts, for events with a count). Few
+    events need either, so an update reads the mentions of a few documents."""
     wanted = [
         e
         for e in events
-        if e.side_names is None and _names_an_individual(e.sentence_text, knowledge)
+        if e.side_names is None
+        and (e.quantities or _names_an_individual(e.sentence_text, knowledge))
     ]
     if not wanted:
         return
-    found: dict[tuple[str, int], dict[str, list[str]]] = {}
-    for doc_id, sentence, actor_id, text in store.fetchall(
-        "SELECT doc_id, sentence, actor_id, text FROM mentions "
-        "WHERE doc_id IN (SELECT unnest(?)) AND actor_id IS NOT NULL ORDER BY doc_id, start",
+    sides: dict[tuple[str, int], dict[str, list[str]]] = {}
+    places: dict[tuple[str, int], list[str]] = {}
+    for doc_id, sentence, actor_id, text, resolved_by in store.fetchall(
+        "SELECT doc_id, sentence, actor_id, text, resolved_by FROM mentions "
+        "WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, start",
         [sorted({e.doc_id for e in wanted})],
     ):
-        names = found.setdefault((doc_id, sentence), {}).setdefault(actor_id, [])
-        if text not in names:
-            names.append(text)
+        if actor_id is not None:
+            names = sides.setdefault((doc_id, sentence), {}).setdefault(actor_id, [])
+            if text not in names:
+                names.append(text)
+        if resolved_by in PLACE_RESOLUTIONS:
+            places.setdefault((doc_id, sentence), []).append(text)
     for event in wanted:
-        event.side_names = found.get((event.doc_id, event.sentence), {})
+        event.side_names = sides.get((event.doc_id, event.sentence), {})
+        event.places = places.get((event.doc_id, event.sentence), [])
 
 
 def _is_individual(name: str, sentence: str, knowledge: MapKnowledge) -> bool:
