@@ -390,3 +390,28 @@ def test_reporting_on_an_attack_does_not_make_the_reporter_its_actor(nlp, lexico
     text = "A Ruritanian newspaper reported on the attack in Sylvania."
     events = code_with(nlp, lexicon, text, {"Ruritanian newspaper": "RUR", "Sylvania": "SYL"})
     assert all("RUR" not in countries(e.actor) for e in events if e.type == "ASSAULT")
+
+
+def test_refusing_a_request_is_aimed_at_whoever_asked(nlp, lexicon):
+    """Issue 13: an answer's object "from" or "by" names whom it answers."""
+    text = (
+        "The Ruritanian president refused a request from the prime minister to dissolve parliament."
+    )
+    events = code_with(nlp, lexicon, text, {"Ruritanian president": "RUR/GOV"})
+    assert [r.name for r in of_type(events, "REJECT").recipient] == ["prime minister"]
+
+
+def test_mobilizing_troops_for_an_assault_is_aimed_at_its_target(nlp, lexicon):
+    """Issue 13: the troops mobilized are the actor's own; the assault prepared names the target."""
+    text = "Ruritania mobilized the army for a ground assault against Sylvania."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    assert countries(of_type(events, "MOBILIZE").recipient) == {"SYL"}
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_doer(nlp, lexicon):
+    """Issue 13: "called X to congratulate him": him is X, not the caller."""
+    text = "The Ruritanian president called the Sylvanian premier on Monday to congratulate him."
+    events = code_with(
+        nlp, lexicon, text, {"Ruritanian president": "RUR/GOV", "Sylvanian premier": "SYL/GOV"}
+    )
+    assert countries(of_type(events, "SUPPORT").recipient) == {"SYL"}

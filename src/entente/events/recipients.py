@@ -90,6 +90,11 @@ PARTITIVE_WORDS = frozenset(
 )
 
 
+# Types that answer what someone else said or did: their object's "from" or "by"
+# names whom they answer.
+ANSWERING_TYPES = frozenset({"REJECT", "CONCEDE", "AGREE", "SUPPORT"})
+
+
 def object_targets(plan: EventPlan, ctx: SentenceContext) -> list[ActorRef]:
     """Step 11: the event's target by name when no actor is named as recipient:
     the object, passive subject or prepositional object that names people, a
@@ -111,6 +116,10 @@ def object_targets(plan: EventPlan, ctx: SentenceContext) -> list[ActorRef]:
                 # "condemned an anarchic protest by white farmers": whoever did
                 # the act condemned is whom the condemnation aims at
                 objects += prep_objects(c, ("by",))
+            if plan.type in ANSWERING_TYPES:
+                # "refused a request from the justice minister", "accepted demands
+                # from the army chiefs": an answer is aimed at whoever asked
+                objects += prep_objects(c, ("from", "by"))
     verb = state_verb(cand.head) if cand.nominal else None
     for h in dict.fromkeys(h for h in (cand.head, host, verb) if h is not None):
         objects += prep_objects(h, preps)
@@ -247,6 +256,8 @@ def fill_recipients(
                     break
             if not recipient and event.type in MEASURE_TAKING_TYPES:
                 recipient = _acted_on_recipients(pred, by_pred, actor_keys)
+            if not recipient and event.type in PREPARING_TYPES:
+                recipient = _prepared_for_recipients(pred, by_pred, actor_keys)
             marks = CONDITION_MARKS.get(event.type)
             if not recipient and marks:
                 found = [
@@ -288,6 +299,25 @@ def _acted_on_recipients(
 # Per type, the subordinators of a condition that aims the event at the clause's
 # doer: a threat "if X acts" or "unless X withdraws"; a refusal "until the
 # government provides resources" or "until their demands are met by X".
+# Types that prepare for another act, aimed where that act is: "mobilized troops
+# for the war against Iraq", "for a ground assault against X".
+PREPARING_TYPES = frozenset({"MOBILIZE"})
+
+
+def _prepared_for_recipients(
+    pred: Token, by_pred: dict[int, list[Event]], actor_keys: set[tuple[str | None, str]]
+) -> list[ActorRef]:
+    """The recipients of the event an act is done "for" (on the verb or its object)."""
+    hosts = [pred, *(c for c in pred.children if c.dep_ in OBJECT_DEPS)]
+    for host in hosts:
+        for obj in prep_objects(host, ("for",)):
+            for inner in by_pred.get(obj.i, []):
+                found = [r for r in inner.recipient if (r.country, r.name) not in actor_keys]
+                if found:
+                    return list({(r.country, r.name): r for r in found}.values())
+    return []
+
+
 CONDITION_MARKS = {
     "THREATEN": frozenset({"if", "unless"}),
     "REJECT": frozenset({"until", "till", "unless"}),

@@ -44,6 +44,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"}) | PERSONAL
 FIRST_PERSON = frozenset({"we", "our", "us", "ourselves", "i", "my", "me", "myself"})
+# third-person object pronouns that are not reflexive (binding: never their own clause's doer)
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
 VERBISH = frozenset({"VERB", "AUX"})
 # recipient prepositions of an embedded event ("threatened to cut ties with X")
 EMBEDDED_PREPS = ("to", "with", "against", "on")
@@ -278,6 +280,19 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
                 if found:
                     return found
     singular = token.lower_ in PERSONAL
+    own_doer: set[tuple[int, int]] = set()
+    if token.dep_ in OBJECT_DEPS and token.lower_ in OBJECT_PRONOUNS:
+        # "called Morrison to congratulate him": an object pronoun is never the
+        # doer of its own clause; the object of the verb that clause hangs on is
+        # the nearest one it can be
+        verb = token.head
+        doer = find_subject(verb)
+        if doer is not None:
+            own_doer = {(m.start, m.end) for m in arguments(doer, index, allow_pronoun=False)}
+        if token.lower_ != "it" and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERBISH:
+            found = arguments(child(verb.head, OBJECT_DEPS), index, allow_pronoun=False)
+            if found:
+                return found
     for anc in token.ancestors:
         if anc.pos_ not in VERBISH:
             continue
@@ -287,7 +302,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
         if singular and subj.tag_ in ("NNS", "NNPS"):
             continue  # "activists ... saying he must resign": he is someone else
         found = arguments(subj, index, allow_pronoun=False)
-        if found:
+        if found and not {(m.start, m.end) for m in found} <= own_doer:
             return found
     sent = token.sent
     if sent.start > 0:
