@@ -415,3 +415,15 @@ def test_an_object_pronoun_is_not_its_own_clauses_doer(nlp, lexicon):
         nlp, lexicon, text, {"Ruritanian president": "RUR/GOV", "Sylvanian premier": "SYL/GOV"}
     )
     assert countries(of_type(events, "SUPPORT").recipient) == {"SYL"}
+
+
+def test_it_as_object_is_no_person_of_an_outer_clause(nlp, lexicon):
+    """Issue 13: "Pelosi shook her head as Trump condemned it": it is the law, not Pelosi."""
+    text = "Ruritanian Speaker Anna Berg shook her head as the Sylvanian president condemned it."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Ruritanian Speaker Anna Berg": "RUR/LEG", "Sylvanian president": "SYL/GOV"},
+    )
+    assert "RUR" not in countries(of_type(events, "ACCUSE").recipient)

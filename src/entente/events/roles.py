@@ -301,11 +301,15 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
             continue
         if singular and subj.tag_ in ("NNS", "NNPS"):
             continue  # "activists ... saying he must resign": he is someone else
+        if token.lower_ == "it" and token.dep_ in OBJECT_DEPS and subj.ent_type_ == "PERSON":
+            continue  # "Pelosi shook her head as Trump condemned it": it is no person
         found = arguments(subj, index, allow_pronoun=False)
         if found and not {(m.start, m.end) for m in found} <= own_doer:
             return found
     sent = token.sent
-    if sent.start > 0:
+    if sent.start > 0 and not own_doer:
+        # an object pronoun whose own clause's doer was ruled out most often names
+        # something of its own sentence the parse does not reach; guess no further
         prev = token.doc[sent.start - 1].sent
         subj = child(prev.root, SUBJECT_DEPS)
         if subj is not None:
