@@ -376,3 +376,11 @@ def test_rows_of_a_pasted_list_are_no_events(nlp, lexicon):
     row = "TARGET: Ten soldiers of Freedonia killed in a bombing ATTACKER: Ruritania troops"
     assert "ASSAULT" not in types_of(nlp, lexicon, row + ".")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops killed ten soldiers of Freedonia.")
+
+
+def test_a_heart_attack_or_a_disaster_striking_is_no_assault(nlp, lexicon):
+    text = "The Ruritania minister suffered a heart attack in 2014."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+    text = "Ruritania soldiers were sailing to Freedonia when disaster struck."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops struck Freedonia.")
