@@ -149,6 +149,17 @@ def test_resolve_backed_named_group_stays_that_group(resolve):
     assert not [a for a in result.actors if "backed" in a.id]
 
 
+def test_resolve_backed_thing_is_no_actor(resolve):
+    """Issue 14 (node hygiene): talks, bills and railways are backed too; only a
+    group, an organisation or a name backed by someone is an actor."""
+    result = resolve(
+        "The UN-backed talks stalled as Iranian-backed militias shelled the town "
+        "and a China-funded railway opened."
+    )
+    backed = {a.name for a in result.actors if a.backers}
+    assert backed == {"Iranian-backed militias"}
+
+
 def test_resolve_surname_after_full_name_is_coreference(resolve):
     text = "Syrian opposition figure Omar Haddadin spoke on Monday. Haddadin said talks failed."
     result = resolve(text)

@@ -229,7 +229,7 @@ def resolve_backed(ctx: Context) -> None:
         if backer is None or backer.entry.kind not in ("state", "demonym", "organisation"):
             continue
         noun = token.head if token.head.i > token.i else None
-        if noun is None:
+        if noun is None or not _can_be_backed(ctx, noun):
             continue
         if _named_group(ctx, noun) is not None:
             continue  # a registry group: its name is its mention, its backers are data
@@ -252,6 +252,24 @@ def resolve_backed(ctx: Context) -> None:
         )
         ctx.new_actors[actor_id] = actor
         ctx.add(doc[backer.first : noun.i + 1], actor_id, "backed", None, sector)
+
+
+def _can_be_backed(ctx: Context, noun: Token) -> bool:
+    """Whether a backed noun names something that acts: a group or organisation
+    noun ("Iran-backed militias", "the Saudi-backed coalition") or a name
+    ("Iranian-backed Popular Mobilization Units"), not a person's name. Talks,
+    bills, deals and railways are backed too ("UN-backed talks", "a GOP-backed
+    health care bill", "a China-funded railway") and are no actor: on the 2017
+    corpus about 25 of the 79 backed phrases read had such a head (talks,
+    sanctions, a push, efforts, a deal), 2 of them groups ("cells", "blocs")."""
+    if noun.ent_type_ == "PERSON":
+        return False
+    registry = ctx.registry
+    words = {noun.lower_, noun.lemma_.lower()}
+    return (
+        noun.pos_ == "PROPN"
+        or any(w in registry.group_nouns or w in registry.organisation_heads for w in words)
+    )
 
 
 def _named_group(ctx: Context, noun: Token) -> NameMatch | None:
