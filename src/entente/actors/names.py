@@ -266,9 +266,8 @@ def _can_be_backed(ctx: Context, noun: Token) -> bool:
         return False
     registry = ctx.registry
     words = {noun.lower_, noun.lemma_.lower()}
-    return (
-        noun.pos_ == "PROPN"
-        or any(w in registry.group_nouns or w in registry.organisation_heads for w in words)
+    return noun.pos_ == "PROPN" or any(
+        w in registry.group_nouns or w in registry.organisation_heads for w in words
     )
 
 
