@@ -17,7 +17,7 @@ from map_fixtures import ACTORS, add, doc, event, store_of
 from entente.consolidate import rebuild_map, update_map
 from entente.pipeline import CodedDocument
 from entente.query import iter_clusters, iter_relations
-from entente.records import Actor, Mention
+from entente.records import Actor, ActorRef, Mention
 from entente.store.write import one_copy_per_actor
 
 QUILL = "x-ada-quill"
@@ -87,3 +87,20 @@ def test_an_ad_hoc_actors_first_copy_stays_a_registry_actors_last_replaces(
             add(store, [coded])
         row = store.fetchone("SELECT country, sector FROM actors WHERE id = ?", [QUILL])
     assert row == ("USA", "GOV")
+
+
+def test_a_person_met_in_articles_acts_for_the_country_most_articles_give_it(
+    tmp_path: Path,
+) -> None:
+    """Issue 14, cause 6: one article's context made a person another state's
+    ("Jeff Sessions" Russian in an article about Russia); a person with a full
+    name is one person of one country, the one most articles give it."""
+    docs = _corpus()
+    one_context = _told("d-4", "2024-05-05", "RUS", "Ada Quill met Russian envoys again in Vienna.")
+    one_context.events[0].actor = [ActorRef("Ada Quill", "RUS", "GOV", QUILL)]
+    with store_of(tmp_path / "s.duckdb", [*docs, one_context]) as store:
+        update_map(store, [d.document.id for d in (*docs, one_context)])
+        nodes = dict(
+            store.fetchall("SELECT event_id, actor_nodes FROM event_nodes WHERE doc_id = 'd-4'")
+        )
+    assert nodes == {"e-d-4": ["USA"]}

@@ -316,7 +316,7 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
         ref.sector in knowledge.own_sectors or (actor is not None and actor.kind == "group")
     ):
         return index.canonical(ref.actor_id)
-    country = ref.country or (actor.country if actor else None)
+    country = _country_of(ref, actor)
     if country and is_state_node(country):
         return country
     if ref.actor_id:
@@ -325,6 +325,26 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
         slug = "-".join(name_tokens(ref.name))
         return f"x-{slug}" if slug else None
     return None
+
+
+def _country_of(ref: ActorRef, actor: ActorInfo | None) -> str | None:
+    """The country a reference acts for. A person met only in articles, with a
+    full name, is one person of one country: where one article's context makes
+    it another state (Jeff Sessions Russian in an article about Russia, Theresa
+    May Chinese in one about China), the country most articles give it
+    (``settle_countries``) wins; a role in an international body ("UNO") stays."""
+    settled = actor.country if actor else None
+    if (
+        actor is not None
+        and actor.kind == "person"
+        and is_ad_hoc(actor.id)
+        and len(name_tokens(actor.name)) >= 2
+        and settled
+        and is_state_node(settled)
+        and (ref.country is None or is_state_node(ref.country))
+    ):
+        return settled
+    return ref.country or settled
 
 
 def _acts_as(ref: ActorRef, country: str | None, sector: str | None) -> bool:
