@@ -113,3 +113,28 @@ def test_refusing_to_end_a_strike_until_a_state_acts_rejects_that_state(nlp, lex
 def test_ending_a_strike_yields(nlp, lexicon):
     events = code(nlp, lexicon, "Peruvian dock workers ended the strike on Monday.")
     assert "CONCEDE" in {e.type for e in events} and "REJECT" not in {e.type for e in events}
+
+
+def test_closing_a_border_with_a_state_restricts_it(nlp, lexicon):
+    """Issue 13: measures at borders are COERCE aimed at the state across."""
+    events = code(nlp, lexicon, "Peru has closed its border with Chile.")
+    closing = [e for e in events if e.type == "COERCE"]
+    assert closing and countries(closing[0].recipient) == ["CHL"]
+
+
+def test_crossing_a_border_is_no_measure(nlp, lexicon):
+    assert "COERCE" not in types_of(
+        nlp, lexicon, "Peruvian migrants crossed the border into Chile."
+    )
+
+
+def test_filing_charges_against_someone_accuses_them(nlp, lexicon):
+    events = code(nlp, lexicon, "Peru filed new charges against Chile's ambassador.")
+    accusation = [e for e in events if e.type == "ACCUSE"]
+    assert accusation and countries(accusation[0].recipient) == ["CHL"]
+
+
+def test_a_coalition_led_by_a_state_acts_for_it(nlp, lexicon):
+    """Issue 13: "the Peruvian-led coalition" is Peru's; a backer is not the actor."""
+    led = code(nlp, lexicon, "The Peruvian-led coalition declared a ceasefire with Chile.")
+    assert countries([a for e in led if e.type == "RETREAT" for a in e.actor]) == ["PER"]

@@ -180,6 +180,12 @@ def affiliation_words() -> frozenset[str]:
 
 
 @cache
+def leading_words() -> frozenset[str]:
+    """Participles that name a body's leader ("Saudi-led"): ``lexicons/leading_words.txt``."""
+    return read_words(DATA_DIR / "lexicons" / "leading_words.txt")
+
+
+@cache
 def representative_nouns() -> frozenset[str]:
     """Lemmas of people who act for a body named after "for"
     (``lexicons/representative_nouns.txt``)."""
@@ -436,6 +442,11 @@ def _modifier_mentions(
                 found.append(index.at(c))
                 found.extend(_conjuncts(c, index))
                 found.extend(_modifier_mentions(c, index, False, depth + 1))
+            elif dep == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in leading_words():
+                # "the Saudi-led coalition": the leader named before the hyphen
+                found.extend(
+                    index.at(g) for g in c.children if g.i < c.i and index.at(g) is not None
+                )
             elif dep == "compound" and depth < 3:
                 found.extend(_modifier_mentions(c, index, False, depth + 1))
         if found:

@@ -142,6 +142,8 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
     stay events."""
     if entry.type is None or head.pos_ not in ("VERB", "AUX"):
         return False
+    if entry.objects and "*" not in entry.objects:
+        return False  # a row that names its objects ("seal ^border") means them
     if not lexicon.types[entry.type].quad.startswith("material"):
         return False
     if (
