@@ -116,6 +116,8 @@ def test_pronoun_source_takes_its_antecedents_name(nlp, lexicon):
     [
         ("Ruritania pledged to impose sanctions on Sylvania.", "SANCTION", "pledge"),
         ("Ruritania vowed to attack Sylvania.", "ASSAULT", "vow"),
+        # a call "for" is no charge: the caller is its maker, not the accused
+        ("Ruritania called for sanctions against Sylvania.", "SANCTION", "call"),
     ],
 )
 def test_a_plan_or_call_is_its_makers(nlp, lexicon, text, type_name, cue):
@@ -397,3 +399,24 @@ def test_entente_claims_shows_who_asserts_and_who_denies(tmp_path: Path) -> None
     for row in rows:
         assert row["actor_name"] == ["Peru"]
         assert row["claimed_by"] == ["Norway"] and row["denied_by"] == ["Lima"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sylvania accused of arming rebels in Freedonia",
+        "Sylvania blamed for the attack on Freedonia",
+    ],
+)
+def test_a_headline_passive_names_the_accused_not_the_accuser(nlp, lexicon, text):
+    """ "X accused of Y" (a passive without its auxiliary): X is charged, nobody is
+    named as the accuser; the charge stays alleged."""
+    charged = [e for e in code(nlp, lexicon, text) if e.type in ("AID", "ASSAULT")]
+    assert charged and all(e.certainty == "alleged" for e in charged)
+    assert all(e.attributed_to is None for e in charged)
+
+
+def test_an_apposition_in_what_is_cited_is_the_narrators(nlp, lexicon):
+    text = "The Ruritanian minister cited the treaty, a pact signed by Sylvania and Freedonia."
+    signed = [e for e in code(nlp, lexicon, text) if e.evidence.trigger == "signed"]
+    assert signed and all(e.attributed_to is None and e.certainty == "asserted" for e in signed)
