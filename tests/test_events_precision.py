@@ -320,6 +320,8 @@ def test_frame_gate_killing_a_bill_or_releasing_a_list_is_no_event(nlp, lexicon)
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania killed the soldiers of Freedonia.")
     assert "RETREAT" not in types_of(nlp, lexicon, "Ruritania released a list of attacks.")
     assert "RETREAT" in types_of(nlp, lexicon, "Ruritania released the prisoners of Freedonia.")
+    assert "AID" not in types_of(nlp, lexicon, "Ruritania sent a list of names to Freedonia.")
+    assert "AID" in types_of(nlp, lexicon, "Ruritania sent weapons to Freedonia.")
 
 
 def test_firing_an_official_is_no_assault(nlp, lexicon):
@@ -384,3 +386,12 @@ def test_a_heart_attack_or_a_disaster_striking_is_no_assault(nlp, lexicon):
     text = "Ruritania soldiers were sailing to Freedonia when disaster struck."
     assert "ASSAULT" not in types_of(nlp, lexicon, text)
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops struck Freedonia.")
+
+
+def test_attacking_a_party_for_its_acts_is_accusing_it(nlp, lexicon):
+    """A title noun with the name beside it is a person; the fault an attack is for
+    may be parsed as the object of "for"."""
+    text = "Ruritania's spokeswoman Jane Smith attacked the Freedonians for not being responsible."
+    assert "ACCUSE" in types_of(nlp, lexicon, text)
+    text = "Republicans have attacked Democrats for supposedly crafting legislation in secret."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)

@@ -205,7 +205,18 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 
 
 def _is_person_or_party(token: Token | None, labels: frozenset[str]) -> bool:
-    return token is not None and (token.ent_type_ in labels or token.lower_ in PERSONAL_PRONOUNS)
+    """A person or party named by the token, or by a name beside its title noun
+    ("Labour's spokeswoman Baroness Hayter")."""
+    if token is None:
+        return False
+    if token.ent_type_ in labels or token.lower_ in PERSONAL_PRONOUNS:
+        return True
+    return any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children)
+
+
+# Entity labels of a "for" object that gives the time an attack went on, not its
+# fault ("attacked them for hours").
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _attacks_in_words(verb: Token, lexicon: Lexicon) -> bool:
@@ -231,8 +242,12 @@ def _attacks_in_words(verb: Token, lexicon: Lexicon) -> bool:
             and lexicon.governor_cues.get(c.lemma_.lower()) in SAYING_KINDS
         ):
             return True
-        if c.dep_ == "prep" and c.lower_ == "for" and child(c, "pcomp") is not None:
-            return True
+        if c.dep_ == "prep" and c.lower_ == "for":
+            # "for not being responsible"; "for supposedly crafting legislation"
+            # (the parser makes the gerund's object the "for" object)
+            fault = child(c, ("pcomp", "pobj"))
+            if fault is not None and fault.ent_type_ not in TIME_LABELS:
+                return True
     return False
 
 
