@@ -138,3 +138,28 @@ def test_a_coalition_led_by_a_state_acts_for_it(nlp, lexicon):
     """Issue 13: "the Peruvian-led coalition" is Peru's; a backer is not the actor."""
     led = code(nlp, lexicon, "The Peruvian-led coalition declared a ceasefire with Chile.")
     assert countries([a for e in led if e.type == "RETREAT" for a in e.actor]) == ["PER"]
+
+
+def test_ready_for_cooperation_is_an_offer(nlp, lexicon):
+    """Issue 13: "ready for cooperation with X" is an AGREE (offer) by the subject; the
+    cooperation itself is future."""
+    events = code(nlp, lexicon, "Russia is ready for cooperation with Iran.")
+    offer = [e for e in events if e.type == "AGREE"]
+    coop = [e for e in events if e.type == "COOPERATE"]
+    assert (
+        offer and countries(offer[0].actor) == ["RUS"] and countries(offer[0].recipient) == ["IRN"]
+    )
+    assert coop and coop[0].tense == "future"
+
+
+def test_ready_to_take_part_in_talks_is_an_offer_to_talk(nlp, lexicon):
+    """Issue 13: whoever takes part in talks holds them; being ready to is an offer."""
+    events = code(nlp, lexicon, "Iran said it is ready to take part in the talks with France.")
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks and countries(talks[0].actor) == ["IRN"] and talks[0].tense == "future"
+    assert "AGREE" in {e.type for e in events}
+
+
+def test_staying_on_alert_offers_nothing(nlp, lexicon):
+    events = code(nlp, lexicon, "Russian troops will remain on alert in Norway.")
+    assert "THREATEN" not in {e.type for e in events} and "AGREE" not in {e.type for e in events}

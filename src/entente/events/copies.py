@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from entente.events import attributes as attrs
 from entente.events import sources
 from entente.events.plans import CodedEvent, EventPlan, SentenceContext, event_id, evidence_of
+from entente.events.recipients import state_verb
 from entente.events.triggers import Lexicon
 from entente.records import Event, EventDate
 
@@ -107,7 +108,15 @@ def _intent_type(
     codes the intent (a governing trigger: "promised to", "threatened to"), when
     the action is merely possible ("could strike") or negative."""
     pred = plan.pred
-    if polarity != "positive" or plan.candidate.nominal:
+    offered = (
+        plan.candidate.nominal
+        and quad in COOPERATIVE_QUADS
+        and state_verb(pred) is not None
+        and any(kind == "future" and g.pos_ in ("VERB", "ADJ") for kind, g in governors)
+    )
+    if polarity != "positive" or (plan.candidate.nominal and not offered):
+        # an event noun states an intent only when offered ("ready for cooperation",
+        # "ready to take part in talks")
         return None
     aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
     if aux & SPECULATIVE or any(g.i in trigger_heads for _, g in governors):

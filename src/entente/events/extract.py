@@ -64,6 +64,8 @@ from entente.events.recipients import (
     domestic_target,
     fill_recipients,
     object_targets,
+    offer_word,
+    state_verb,
 )
 from entente.events.roles import OBJECT_DEPS, MentionIndex
 from entente.events.sides import read_sides
@@ -240,6 +242,16 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
     governors = attrs.governors_of(pred, lexicon, view)
     if cand.nominal and pred.dep_ in OBJECT_DEPS and not attrs.presupposed(pred, lexicon):
         governors += [g for g in attrs.governors_of(pred.head, lexicon, view) if g[0] != "negate"]
+    holder = state_verb(pred) if cand.nominal else None
+    offer = offer_word(pred) if cand.nominal else None
+    if offer is not None and lexicon.governor_cues.get(offer.lemma_.lower()) == "future":
+        # "Russia is ready for cooperation": offered, not done; what governs the
+        # offer ("said it is ready") governs the event too
+        governors = [("future", offer), *attrs.governors_of(offer.head, lexicon, view)]
+    elif holder is not None:
+        # "is ready to take part in the talks", "said troops will remain on alert":
+        # what governs the verb the noun is the state or part of governs the noun
+        governors += attrs.governors_of(holder, lexicon, view)
     polarity = attrs.polarity_of(pred, lexicon, governors)
     tense = attrs.tense_of(pred, lexicon, governors)
     staged = noun if noun is not None else pred

@@ -28,22 +28,44 @@ from entente.events.roles import (
 from entente.events.triggers import Candidate, Lexicon
 from entente.records import Actor, ActorRef, Event, Mention
 
-# Verbs that put their subject in the state an "on" phrase names: "troops remained
-# on alert", "workers went on strike", "placed a brigade on alert" (whoever placed
-# it). Not "reported on the attack", "came under attack": a reporter, a victim.
-STATE_VERBS = frozenset({"be", "remain", "stay", "go", "put", "place", "keep"})
+# Words that make their subject the doer of the event noun a preposition joins to
+# them: the state an "on" phrase puts the subject in ("troops remained on alert",
+# "workers went on strike", "placed a brigade on alert": whoever placed it), an
+# event taken part in ("took part in the talks", "participated in the exercise")
+# and an offer ("is ready for cooperation", "open to talks"). Not "reported on the
+# attack", "came under attack": a reporter, a victim.
+STATE_WORDS = {
+    "on": frozenset({"be", "remain", "stay", "go", "put", "place", "keep"}),
+    "in": frozenset({"participate", "take", "engage"}),
+    "for": frozenset({"ready", "prepared"}),
+    "to": frozenset({"open"}),
+}
 
 
 def state_verb(noun: Token) -> Token | None:
-    """The verb whose subject an event noun is the state of ("remained on alert",
-    "went on hunger strike"): its doer is that verb's, and so are its places."""
+    """The word whose subject an event noun is the state, part or offer of
+    ("remained on alert", "took part in talks", "ready for cooperation"): its doer
+    is that word's subject, and its places are that word's."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "on":
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in STATE_WORDS:
         return None
-    verb = prep.head
-    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STATE_VERBS:
-        return verb
+    word = prep.head
+    if word.lemma_.lower() not in STATE_WORDS[prep.lower_]:
+        return None
+    if word.pos_ in ("VERB", "AUX"):
+        if word.lemma_.lower() == "take" and not any(c.lower_ == "part" for c in word.children):
+            return None  # "take part in", not "took 30 prisoners in the raid"
+        return word
+    if word.pos_ == "ADJ" and word.dep_ == "acomp" and word.head.pos_ in ("VERB", "AUX"):
+        return word.head  # "Russia is ready for cooperation": the copula's subject
     return None
+
+
+def offer_word(noun: Token) -> Token | None:
+    """The adjective that offers an event noun ("ready for cooperation"), if any."""
+    verb = state_verb(noun)
+    word = noun.head.head
+    return word if verb is not None and word.pos_ == "ADJ" else None
 
 
 def placed_recipient(
