@@ -395,3 +395,9 @@ def test_attacking_a_party_for_its_acts_is_accusing_it(nlp, lexicon):
     assert "ACCUSE" in types_of(nlp, lexicon, text)
     text = "Republicans have attacked Democrats for supposedly crafting legislation in secret."
     assert "ASSAULT" not in types_of(nlp, lexicon, text)
+
+
+def test_visiting_a_venue_is_no_consultation(nlp, lexicon):
+    text = "The Ruritania minister visited a museum in Freedonia."
+    assert "CONSULT" not in types_of(nlp, lexicon, text)
+    assert "CONSULT" in types_of(nlp, lexicon, "The Ruritania minister visited Freedonia.")

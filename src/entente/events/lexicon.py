@@ -110,7 +110,7 @@ class Cue:
     scope: str
 
 
-FRAME_ROLES = frozenset({"doer", "object", "occasion"})
+FRAME_ROLES = frozenset({"doer", "object", "occasion", "destination"})
 
 
 @dataclass(frozen=True, slots=True)

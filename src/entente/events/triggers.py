@@ -226,6 +226,7 @@ def _frame_words(head: Token, role: str) -> list[Token]:
                 and (c.lower_ == "with" or (c.lower_ == "of" and head.pos_ == "NOUN"))
             )
             or (role == "occasion" and c.lower_ in OCCASION_PREPS)
+            or (role == "destination" and c.lower_ == "to")
         ):
             found.extend(o for o in c.children if o.dep_ == "pobj")
     return found
