@@ -152,14 +152,6 @@ def test_ready_for_cooperation_is_an_offer(nlp, lexicon):
     assert coop and coop[0].tense == "future"
 
 
-def test_ready_to_take_part_in_talks_is_an_offer_to_talk(nlp, lexicon):
-    """Issue 13: whoever takes part in talks holds them; being ready to is an offer."""
-    events = code(nlp, lexicon, "Iran said it is ready to take part in the talks with France.")
-    talks = [e for e in events if e.type == "CONSULT"]
-    assert talks and countries(talks[0].actor) == ["IRN"] and talks[0].tense == "future"
-    assert "AGREE" in {e.type for e in events}
-
-
 def test_staying_on_alert_offers_nothing(nlp, lexicon):
     events = code(nlp, lexicon, "Russian troops will remain on alert in Norway.")
     assert "THREATEN" not in {e.type for e in events} and "AGREE" not in {e.type for e in events}
