@@ -104,3 +104,22 @@ def test_a_person_met_in_articles_acts_for_the_country_most_articles_give_it(
             store.fetchall("SELECT event_id, actor_nodes FROM event_nodes WHERE doc_id = 'd-4'")
         )
     assert nodes == {"e-d-4": ["USA"]}
+
+
+def test_an_office_holders_organisation_is_stored_with_the_holder() -> None:
+    """The map makes an office-holder the organisation of its office and reads that
+    organisation's kind from the store: it is stored with the holder, or the node
+    would depend on whether an earlier article had named the organisation."""
+    from entente import pipeline
+    from entente.records import Document
+
+    pipeline.init_worker(None)
+    nlp, knowledge = pipeline._WORKER
+    text = "Yasser Arafat met Ehud Barak at Camp David in July 2000 to talk about peace."
+    document = Document(id="d-arafat", source="arafat.txt", text=text)
+    coded = pipeline.code_document(nlp(text), document, knowledge)
+    stored = {a.id for a in coded.actors}
+    holders = [a for a in coded.actors if a.offices]
+    assert holders  # the registry's office-holders of the sentence
+    wanted = {o.organisation for a in holders for o in a.offices if o.organisation}
+    assert wanted and wanted <= stored

@@ -78,11 +78,26 @@ def code_document(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDo
             document=document,
             sentences=split_sentences(doc, document.id),
             mentions=resolution.mentions,
-            actors=list(actors.values()),
+            actors=[*actors.values(), *_office_organisations(actors, knowledge)],
             events=events,
         )
     finally:
         forget_sentences(doc)
+
+
+def _office_organisations(actors: dict[str, Actor], knowledge: Knowledge) -> list[Actor]:
+    """The registry organisations of the offices of these actors, not among them.
+
+    The map makes an office-holder the organisation of the office it acts in
+    (Yasser Arafat for the PLO: ``consolidate.actors.map_node``) and reads the
+    organisation's kind from the store; stored with the holder, the node no
+    longer depends on whether an earlier article named the organisation (an
+    ingest and a rebuild of the same store gave two nodes).
+    """
+    wanted = sorted(
+        {o.organisation for a in actors.values() for o in a.offices if o.organisation} - set(actors)
+    )
+    return [org for o in wanted if (org := knowledge.registry.get(o)) is not None]
 
 
 # The most characters coded as one Doc. A longer text (a report pasted whole, a
