@@ -427,3 +427,18 @@ def test_it_as_object_is_no_person_of_an_outer_clause(nlp, lexicon):
         {"Ruritanian Speaker Anna Berg": "RUR/LEG", "Sylvanian president": "SYL/GOV"},
     )
     assert "RUR" not in countries(of_type(events, "ACCUSE").recipient)
+
+
+def test_an_arrest_with_no_doer_is_done_by_the_state_it_happens_in(nlp, lexicon):
+    """Issue 13: only a state arrests; "was arrested in X" is X's act."""
+    text = "The opposition leader was arrested in Sylvania on Monday."
+    events = code_with(nlp, lexicon, text, {"Sylvania": "SYL"})
+    arrest = of_type(events, "COERCE")
+    assert countries(arrest.actor) == {"SYL"} and "SYL" not in countries(arrest.recipient)
+
+
+def test_an_attack_with_no_doer_is_not_the_places(nlp, lexicon):
+    """Issue 13: anyone can attack; "was attacked in X" says nothing of who did."""
+    text = "The opposition leader was attacked in Sylvania on Monday."
+    events = code_with(nlp, lexicon, text, {"Sylvania": "SYL"})
+    assert countries(of_type(events, "ASSAULT").actor) == set()

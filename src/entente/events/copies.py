@@ -116,7 +116,7 @@ def _intent_type(
     )
     if polarity != "positive" or (plan.candidate.nominal and not offered):
         # an event noun states an intent only when offered ("ready for cooperation",
-        # "ready to take part in talks")
+        # "ready to talk")
         return None
     aux = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
     if aux & SPECULATIVE or any(g.i in trigger_heads for _, g in governors):

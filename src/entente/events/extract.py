@@ -249,8 +249,8 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
         # offer ("said it is ready") governs the event too
         governors = [("future", offer), *attrs.governors_of(offer.head, lexicon, view)]
     elif holder is not None:
-        # "is ready to take part in the talks", "said troops will remain on alert":
-        # what governs the verb the noun is the state or part of governs the noun
+        # "said troops will remain on alert": what governs the verb the noun is
+        # the state of governs the noun
         governors += attrs.governors_of(holder, lexicon, view)
     polarity = attrs.polarity_of(pred, lexicon, governors)
     tense = attrs.tense_of(pred, lexicon, governors)

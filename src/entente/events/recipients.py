@@ -378,7 +378,9 @@ LOCATION_PREPS = ("in", "at", "into", "inside")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def location_recipient(pred: Token, index: MentionIndex) -> list[Mention]:
+def location_recipient(
+    pred: Token, index: MentionIndex, preps: tuple[str, ...] = ()
+) -> list[Mention]:
     """Where an event with no stated recipient happened, as its recipient (the
     CAMEO convention for domestic events): a place named by a locative phrase on
     the predicate or its object ("lifted a curfew in Montenegro", "rioted at a
@@ -388,7 +390,7 @@ def location_recipient(pred: Token, index: MentionIndex) -> list[Mention]:
     if obj is not None:
         hosts.append(obj)
     for host in hosts:
-        for target in prep_objects(host, LOCATION_PREPS):
+        for target in prep_objects(host, preps or LOCATION_PREPS):
             found = [m for m in _place_mentions(target, index) if m.country]
             if found:
                 return found[:1]

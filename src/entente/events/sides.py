@@ -12,7 +12,12 @@ from spacy.tokens import Token
 from entente.events.copies import COOPERATIVE_QUADS
 from entente.events.gating import has_political_object
 from entente.events.plans import EventPlan, EventSides, SentenceContext
-from entente.events.recipients import candidate_preps, placed_recipient, state_verb
+from entente.events.recipients import (
+    candidate_preps,
+    location_recipient,
+    placed_recipient,
+    state_verb,
+)
 from entente.events.roles import (
     FIRST_PERSON,
     OBJECT_DEPS,
@@ -174,7 +179,16 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
                 # "reneged on his commitment to the people": whom the actor's
                 # own thing is for
                 recipient = object_phrase_recipients(cand.head, preps, index, actor)
+    placed_doer = (
+        not actor and not cand.nominal and _is_state_act(plan) and _agentless_passive(cand.head)
+    )
+    if placed_doer:
+        # "was arrested in Rwanda", "were expelled from North Korea": only a state
+        # arrests, expels or frees, and the one where it happens is the doer
+        actor = location_recipient(cand.head, index, STATE_ACT_PLACE_PREPS)
     recipient = placed_recipient(plan, actor, recipient, ctx)
+    if placed_doer:
+        recipient = [m for m in recipient if m not in actor]
     if recipient and actor and ptype.quad in COOPERATIVE_QUADS:
         # "Modi will discuss upgrading India's ties": cooperation with the actor's
         # own government (same state, same sector) is not aimed at it; conflict
@@ -196,6 +210,27 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
         # and her ministry in apposition are one side
         recipient = list(actor)
     return EventSides(actor=actor, recipient=recipient, need=need)
+
+
+# Acts only a state's organs do to people (PLOVER type, mode): their doer, when a
+# passive leaves it unsaid, is the state where they are done.
+STATE_ACTS = frozenset(
+    {("COERCE", "arrest"), ("COERCE", "deport"), ("SANCTION", "expel"), ("RETREAT", "release")}
+)
+STATE_ACT_PLACE_PREPS = ("in", "from")
+
+
+def _is_state_act(plan: EventPlan) -> bool:
+    return (plan.type, plan.mode) in STATE_ACTS
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb with its patient as subject and no "by" agent."""
+    return (
+        any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ in ("nsubjpass",) for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 # Verbs that have something done to someone: "ordered X detained", "wanted X arrested"
