@@ -118,6 +118,9 @@ def test_pronoun_source_takes_its_antecedents_name(nlp, lexicon):
         ("Ruritania vowed to attack Sylvania.", "ASSAULT", "vow"),
         # a call "for" is no charge: the caller is its maker, not the accused
         ("Ruritania called for sanctions against Sylvania.", "SANCTION", "call"),
+        # the noun of a promise or call made by a verb that makes it
+        ("Ruritania made a pledge to impose sanctions on Sylvania.", "SANCTION", "pledge"),
+        ("Ruritania issued a call for Freedonia to attack Sylvania.", "ASSAULT", "call"),
     ],
 )
 def test_a_plan_or_call_is_its_makers(nlp, lexicon, text, type_name, cue):
@@ -420,3 +423,10 @@ def test_an_apposition_in_what_is_cited_is_the_narrators(nlp, lexicon):
     text = "The Ruritanian minister cited the treaty, a pact signed by Sylvania and Freedonia."
     signed = [e for e in code(nlp, lexicon, text) if e.evidence.trigger == "signed"]
     assert signed and all(e.attributed_to is None and e.certainty == "asserted" for e in signed)
+
+
+def test_a_plan_welcomed_is_not_the_welcomers(nlp, lexicon):
+    """Only a verb that makes the plan names its maker; "welcomed" does not."""
+    text = "Ruritania welcomed the plan to impose sanctions on Sylvania."
+    e = event(nlp, lexicon, text, "SANCTION")
+    assert e.attributed_to is None or e.attributed_to.name != "Ruritania"

@@ -217,9 +217,12 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                 )
         else:
             allowed = dep in CLAUSAL_DEPS or (via_infinitive and dep in ("dobj", "pobj"))
-        via_infinitive = dep in ("relcl", "acl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        )
+        # "a plan to sell", and "a call for X to accept" (the parser's adverbial clause
+        # with "for" under the noun): the infinitive is what the noun intends
+        via_infinitive = (
+            dep in ("relcl", "acl")
+            or (dep == "advcl" and head.pos_ == "NOUN" and child(token, "mark") is not None)
+        ) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if not allowed and not via_infinitive:
             break
         if head.pos_ == "NOUN" and not (nominal and step == 0):

@@ -263,7 +263,7 @@ def certainty_of(
             if best == "asserted":
                 best = "reported"
     if attribution is None:  # 6.
-        attribution = _intender(governors, index)
+        attribution = _intender(governors, index, lexicon)
         if attribution is not None and CERTAINTY_RANK["reported"] > CERTAINTY_RANK[best]:
             best = "reported"
     if best == "reported" and performative(pred):  # 7.
@@ -434,7 +434,9 @@ def _reduced_passive(verb: Token, kind: str | None) -> bool:
 INTENT_KINDS = frozenset({"future", "hypothetical"})
 
 
-def _intender(governors: list[tuple[str, Token]], index: MentionIndex) -> Attribution | None:
+def _intender(
+    governors: list[tuple[str, Token]], index: MentionIndex, lexicon: Lexicon
+) -> Attribution | None:
     """Step 5: whose promise, plan, wish or call the event is, when no one is said to
     report it: the subject of the nearest verb of intent above it, or the possessor
     of a noun of intent. A passive or subjectless one names nobody."""
@@ -445,6 +447,14 @@ def _intender(governors: list[tuple[str, Token]], index: MentionIndex) -> Attrib
             subj = claimant_of(gov)
         elif gov.pos_ == "NOUN":
             subj = child(gov, "poss")
+            if (
+                subj is None
+                and gov.dep_ == "dobj"
+                and gov.head.lemma_.lower() in lexicon.declaring_verbs
+            ):
+                # "made a pledge to send", "sounded a call for X to accept": who makes the
+                # pledge or the call (not who "welcomed the plan")
+                subj = claimant_of(gov.head)
         else:
             continue
         if subj is not None and subj.lower_ not in RELATIVE_WORDS:
