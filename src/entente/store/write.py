@@ -209,6 +209,11 @@ def one_copy_per_actor(ids: Sequence[str]) -> list[int]:
     return sorted(chosen.values())
 
 
+def actor_columns(copies: Sequence[Actor]) -> dict[str, list]:
+    """The actor rows of copies in document order, one per actor (``one_copy_per_actor``)."""
+    return _actor_columns([copies[i] for i in one_copy_per_actor([a.id for a in copies])])
+
+
 def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
     """The rows of coded documents, table name to columns, in ``CONFLICTS`` order.
 
@@ -218,8 +223,6 @@ def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
     now = datetime.now(UTC).replace(tzinfo=None)
     docs = [c.document for c in coded]
     sentences = [s for c in coded for s in c.sentences]
-    copies = [a for c in coded for a in c.actors]
-    actors = [copies[i] for i in one_copy_per_actor([a.id for a in copies])]
     return {
         "documents": {
             "id": [d.id for d in docs],
@@ -242,7 +245,7 @@ def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
             "start": [s.start for s in sentences],
             "end": [s.end for s in sentences],
         },
-        "actors": _actor_columns(actors),
+        "actors": actor_columns([a for c in coded for a in c.actors]),
         "mentions": _mention_columns([m for c in coded for m in c.mentions]),
         "events": _event_columns([e for c in coded for e in c.events]),
     }
