@@ -262,7 +262,8 @@ def _line(round_no: int, name: str, count: int, result: dict) -> str:
         f"round {round_no} {name:9} {count} articles in {result['seconds']:.1f} s = "
         f"{count / result['seconds']:.2f} docs/s (first stored at "
         f"{result['first_stored_s'] or 0:.1f} s, map {result['map_s']:.1f} s; CPU s: driver "
-        f"{cpu['driver']:.1f}, coding {cpu['coding']:.1f}, Ray {cpu['ray']:.1f})"
+        f"{cpu['driver']:.1f}, coding {cpu['coding']:.1f}, Ray {cpu['ray']:.1f} = daemons "
+        f"{cpu['ray_daemons']:.1f} + Ray Data helpers {cpu['ray_data']:.1f})"
     )
 
 
@@ -324,6 +325,11 @@ def _measure_all(
     return best, count
 
 
+def _cpu_total(result: dict) -> float:
+    cpu = result["cpu_s"]
+    return cpu["driver"] + cpu["coding"] + cpu["ray"]
+
+
 def _documents(store: Path) -> int:
     import duckdb
 
@@ -361,9 +367,15 @@ def _report(
             summary[f"{key}_{workers}_first_stored_s"] = round(ray["first_stored_s"] or 0, 2)
             summary[f"{key}_{workers}_cpu_s"] = ray["cpu_s"]
             summary[f"{key}_over_local_{workers}"] = round(local["seconds"] / ray["seconds"], 3)
+            # The same ratio in CPU seconds of all the processes of each run: the
+            # work each did, which a busy machine's sharing of the CPU leaves as it is.
+            summary[f"{key}_over_local_{workers}_cpu"] = round(
+                _cpu_total(local) / _cpu_total(ray), 3
+            )
             print(
                 f"{workers} workers, Ray {'starting its own instance' if mode == 'own' else 'joining a running head'}: "
-                f"Ray/local throughput ratio {summary[f'{key}_over_local_{workers}']:.2f}"
+                f"Ray/local throughput ratio {summary[f'{key}_over_local_{workers}']:.2f}, "
+                f"in CPU seconds {summary[f'{key}_over_local_{workers}_cpu']:.2f}"
             )
         if "own" in modes:
             cost = best[f"ray-start-{workers}"]
