@@ -401,3 +401,11 @@ def test_visiting_a_venue_is_no_consultation(nlp, lexicon):
     text = "The Ruritania minister visited a museum in Freedonia."
     assert "CONSULT" not in types_of(nlp, lexicon, text)
     assert "CONSULT" in types_of(nlp, lexicon, "The Ruritania minister visited Freedonia.")
+
+
+def test_a_post_held_is_no_occupation(nlp, lexicon):
+    text = "Ruritania has few board positions occupied by women."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+    assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania occupied the highest offices.")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops hit the positions of Freedonia.")
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops occupied the capital of Freedonia.")

@@ -88,7 +88,10 @@ def find_triggers(
                 continue
             if entry.pos == "*" and head.pos_ not in ANY_POS:
                 continue
-            if entry.objects and not _has_object(head, entry.objects):
+            # a blocking row also takes the noun its participle describes ("board
+            # positions occupied by women"); a reading row only a true object
+            described = entry.type is None
+            if entry.objects and not _has_object(head, entry.objects, described=described):
                 continue
             if _inert(entry, head, lexicon) or _inert_actor(head, lexicon, entry.type):
                 continue
@@ -217,6 +220,8 @@ def _frame_words(head: Token, role: str) -> list[Token]:
         doer = doer_of(head)
         return [] if doer is None else [doer]
     found = []
+    if role == "object" and head.dep_ == "acl" and head.tag_ == "VBN":
+        found.append(head.head)  # "a vacuum once occupied by the US": the noun described
     for c in head.children:
         if role == "object" and c.dep_ in OBJECT_DEPS:
             found.append(c)
@@ -279,9 +284,16 @@ def _states_a_judgement(head: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _has_object(head: Token, lemmas: frozenset[str], counts: Collection[str] = ()) -> bool:
+def _has_object(
+    head: Token, lemmas: frozenset[str], counts: Collection[str] = (), described: bool = False
+) -> bool:
     """Is one of ``lemmas`` the head's direct object, passive subject, or the
-    object of its "with" ("met with success")? ``*`` among them: any object."""
+    object of its "with" ("met with success"), or (``described``) the noun it
+    describes as a past participle ("board positions occupied by women")? ``*``
+    among them: any object."""
+    acl = head.dep_ == "acl" and head.tag_ == "VBN"
+    if described and acl and head.head.lemma_.lower() in lemmas:
+        return True
     for c in head.children:
         if c.dep_ in OBJECT_DEPS and ("*" in lemmas or c.lemma_.lower() in lemmas):
             return True
