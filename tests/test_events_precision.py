@@ -408,4 +408,6 @@ def test_a_post_held_is_no_occupation(nlp, lexicon):
     assert "ASSAULT" not in types_of(nlp, lexicon, text)
     assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania occupied the highest offices.")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops hit the positions of Freedonia.")
-    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania troops occupied the capital of Freedonia.")
+    assert "ASSAULT" in types_of(
+        nlp, lexicon, "Ruritania troops occupied the capital of Freedonia."
+    )
