@@ -442,3 +442,13 @@ def test_an_attack_with_no_doer_is_not_the_places(nlp, lexicon):
     text = "The opposition leader was attacked in Sylvania on Monday."
     events = code_with(nlp, lexicon, text, {"Sylvania": "SYL"})
     assert countries(of_type(events, "ASSAULT").actor) == set()
+
+
+def test_seeking_authority_to_act_names_no_target(nlp, lexicon):
+    """Issue 13: "authority" is also a permission; "the authorities" stay a body."""
+    text = "The Sylvanian leader will seek authority to hold a new referendum."
+    events = code_with(nlp, lexicon, text, {"Sylvanian leader": "SYL/GOV"})
+    assert all(r.name != "authority" for e in events for r in e.recipient)
+    text = "A Sylvanian opposition leader surrendered to the authorities on Tuesday."
+    events = code_with(nlp, lexicon, text, {"Sylvanian opposition leader": "SYL"})
+    assert [r.name for r in of_type(events, "RETREAT").recipient] == ["authorities"]

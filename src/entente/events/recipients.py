@@ -159,7 +159,10 @@ def _target_ref(obj: Token, ctx: SentenceContext) -> ActorRef | None:
     if ctx.index.at(obj) is not None or obj.pos_ not in ("NOUN", "PROPN"):
         return None  # a known actor was the role reader's to find; a clause names none
     named = obj.ent_type_ in TARGET_ENTITIES or (obj.pos_ == "PROPN" and not obj.ent_type_)
-    if obj.lemma_.lower() not in ctx.lexicon.target_nouns and not named:
+    listed = (
+        obj.lemma_.lower() in ctx.lexicon.target_nouns or obj.lower_ in ctx.lexicon.target_nouns
+    )
+    if not listed and not named:
         # a proper noun the entity tagger left unlabelled is a name too ("accused Gulen")
         return None
     words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in ("det", "punct")]
@@ -170,7 +173,7 @@ def _target_ref(obj: Token, ctx: SentenceContext) -> ActorRef | None:
             country = m.country
             break
     name = " ".join(t.text for t in words) or obj.text
-    sector = "CVL" if obj.lemma_.lower() in ctx.lexicon.target_nouns and country else None
+    sector = "CVL" if listed and country else None
     return ActorRef(name=name, country=country, sector=sector, actor_id=None, wikidata=None)
 
 
