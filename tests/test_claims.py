@@ -430,3 +430,11 @@ def test_a_plan_welcomed_is_not_the_welcomers(nlp, lexicon):
     text = "Ruritania welcomed the plan to impose sanctions on Sylvania."
     e = event(nlp, lexicon, text, "SANCTION")
     assert e.attributed_to is None or e.attributed_to.name != "Ruritania"
+
+
+def test_what_is_questioned_deep_below_the_verb_is_disputed_by_the_questioner(nlp, lexicon):
+    """ "questioned the wisdom of attacking X": the attack is the questioner's to dispute."""
+    text = "Ruritanian lawmakers questioned the wisdom of attacking Sylvania."
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.certainty == "disputed"
+    assert e.attributed_to is not None and "lawmakers" in e.attributed_to.name

@@ -260,8 +260,14 @@ def certainty_of(
             claimant = claimant_of(speaker)
         if claimant is not None and claimant.lower_ not in RELATIVE_WORDS:
             attribution = _attribution_from(claimant, index, speaker.lemma_.lower())
-            if best == "asserted":
-                best = "reported"
+            # what is questioned or disputed, deep below the verb, is disputed by it
+            spoken = (
+                "disputed"
+                if lexicon.governor_cues.get(speaker.lemma_.lower()) == "disputed"
+                else "reported"
+            )
+            if CERTAINTY_RANK[spoken] > CERTAINTY_RANK[best]:
+                best = spoken
     if attribution is None:  # 6.
         attribution = _intender(governors, index, lexicon)
         if attribution is not None and CERTAINTY_RANK["reported"] > CERTAINTY_RANK[best]:
@@ -373,6 +379,13 @@ def _stance_verb(pred: Token, lexicon: Lexicon) -> Token | None:
             and token.dep_ == "prep"
             and token.lower_ in CHARGE_PREPS
         ):
+            return head
+        if (
+            kind == "disputed"
+            and token.i != pred.i
+            and (token.dep_ == "dobj" or token.dep_ in REPORTED_CLAUSE_DEPS)
+        ):
+            # "question the wisdom of committing to X": below what is questioned
             return head
         token = head
     return None
