@@ -411,3 +411,11 @@ def test_a_post_held_is_no_occupation(nlp, lexicon):
     assert "ASSAULT" in types_of(
         nlp, lexicon, "Ruritania troops occupied the capital of Freedonia."
     )
+
+
+def test_a_question_put_to_someone_is_no_request(nlp, lexicon):
+    text = "A Ruritania reporter asked the Freedonia minister about the allegation."
+    assert "REQUEST" not in types_of(nlp, lexicon, text)
+    text = "Ruritania asked Freedonia to withdraw its troops."
+    assert "REQUEST" in types_of(nlp, lexicon, text)
+    assert "REQUEST" in types_of(nlp, lexicon, "Ruritania called on Freedonia to withdraw.")

@@ -99,10 +99,26 @@ WH_TAGS = frozenset({"WRB", "WP", "WP$", "WDT"})
 QUESTION_MARKS = frozenset({"whether", "if"})
 
 
+# Prepositions that give the topic of a question ("asked about the report",
+# "pressed on whether"), and the nouns that are one ("asked a follow-up question").
+QUESTION_PREPS = frozenset({"about", "on"})
+QUESTION_NOUNS = frozenset({"question"})
+# Verbs that put questions ("call on X to" is a request, whatever its "on").
+QUESTION_VERBS = frozenset({"ask", "press", "query", "quiz"})
+
+
 def _asks_a_question(verb: Token) -> bool:
     """Is a verb of asking followed by an indirect question ("was asked how Russia
-    could ...", "asked whether talks would resume")? A question put to someone is
-    no request that they act."""
+    could ...", "asked whether talks would resume"), a
+    question ("asked a follow-up question") or its topic ("asked Trump about his
+    allegation", "pressed on whether")? A question put to someone is no request that
+    they act (2017 store: about 45 of the 330 REQUESTs of ask/press)."""
+    if verb.lemma_.lower() in QUESTION_VERBS:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in QUESTION_NOUNS:
+                return True
+            if c.dep_ == "prep" and c.lower_ in QUESTION_PREPS:
+                return True
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
