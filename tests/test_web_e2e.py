@@ -356,6 +356,33 @@ def test_graph_shows_the_seed_actors_and_arms_supplied_both_ways(
     assert "dashed" in {e["dashed"] for e in edges.values()}
 
 
+def test_a_late_reply_to_an_older_graph_request_does_not_replace_the_newer_graph(
+    server: Server, watched: Watched
+) -> None:
+    page = watched.open(server.url)
+    default = {e["id"] for e in server.api(PAGE_GRAPH)["edges"]}
+    held: list[object] = []
+
+    def hold_single_article_requests(route: object) -> None:
+        if "min_documents=1" in route.request.url:  # type: ignore[attr-defined]
+            held.append(route)  # answered below, after the newer request's reply
+        else:
+            route.continue_()  # type: ignore[attr-defined]
+
+    page.route(lambda url: "/api/graph?" in url, hold_single_article_requests)  # type: ignore[attr-defined]
+    page.check("#graph-single")  # type: ignore[attr-defined]
+    page.uncheck("#graph-single")  # type: ignore[attr-defined]
+    status = page.locator("#graph-status")  # type: ignore[attr-defined]
+    status.filter(has_text=re.compile(rf"^\d+ actors, {len(default)} relations")).wait_for()
+    assert len(held) == 1
+    with page.expect_response(lambda r: "min_documents=1" in r.url):  # type: ignore[attr-defined]
+        held[0].continue_()  # type: ignore[attr-defined]
+    # The reply is in; give the page the moment it would take to draw it.
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    assert {e["id"] for e in _graph(page)["edges"]} == default
+    assert re.match(rf"^\d+ actors, {len(default)} relations", status.inner_text())
+
+
 def test_graph_fills_its_pane_with_every_label_legible_at_the_default_zoom(
     server: Server, watched: Watched
 ) -> None:

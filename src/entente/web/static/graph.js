@@ -12,6 +12,10 @@ import { filterParams, onFilters } from "./state.js";
 let cy = null;
 let colourBy = "kind";
 let lastData = null;
+// Each load is numbered: a reply that arrives after a newer request was sent
+// (the filters or the single-article box changed meanwhile) is dropped, so the
+// graph always shows what the controls now ask for.
+let loads = 0;
 
 // Labels keep this size on screen at any zoom: a big store's graph is fitted
 // far out (a zoom of 0.3 made 11 px labels 3 px), and a label that cannot be
@@ -150,6 +154,7 @@ export function initGraph(isVisible) {
 
 export async function load() {
   const status = $("#graph-status");
+  const mine = ++loads;
   fill(status, "Loading…");
   let data;
   try {
@@ -159,9 +164,10 @@ export async function load() {
       min_documents: $("#graph-single").checked ? 1 : MIN_DOCUMENTS,
     });
   } catch (error) {
-    fill(status, h("span", { class: "error" }, error.message));
+    if (mine === loads) fill(status, h("span", { class: "error" }, error.message));
     return;
   }
+  if (mine !== loads) return;
   lastData = data;
   draw(data);
   fill(
