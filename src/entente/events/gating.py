@@ -102,7 +102,12 @@ def political_relevance(
     sentences: int, mentions: list[Mention], lexicon: Lexicon, names: dict[str, Actor]
 ) -> float:
     """The share of a document's sentences that name a political actor (0 to 1)."""
-    named = {m.sentence for m in mentions if names_political_actor(m, lexicon, names)}
+    political = [m for m in mentions if names_political_actor(m, lexicon, names)]
+    return _sentence_share(sentences, political)
+
+
+def _sentence_share(sentences: int, mentions: list[Mention]) -> float:
+    named = {m.sentence for m in mentions}
     return len(named) / sentences if sentences else 0.0
 
 
@@ -113,11 +118,10 @@ def is_political_document(
     political actors (political_documents.tsv) often enough?"""
     if sentences < MIN_SENTENCES_FOR_RELEVANCE:
         return True
-    political = sum(1 for m in mentions if names_political_actor(m, lexicon, names))
-    if political >= MIN_POLITICAL_MENTIONS:
-        return True
-    return political > 0 and (
-        political_relevance(sentences, mentions, lexicon, names) >= MIN_POLITICAL_SHARE
+    political = [m for m in mentions if names_political_actor(m, lexicon, names)]
+    return (
+        len(political) >= MIN_POLITICAL_MENTIONS
+        or _sentence_share(sentences, political) >= MIN_POLITICAL_SHARE
     )
 
 

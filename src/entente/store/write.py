@@ -18,7 +18,6 @@ import pyarrow.compute as pc
 from entente.ingest.decode import valid_text
 from entente.pipeline import CodedDocument
 from entente.records import (
-    AD_HOC_PREFIX,
     Actor,
     ActorRef,
     Event,
@@ -193,8 +192,8 @@ def append_rows(store: Store, table: str, columns: dict) -> None:
     batch = pa.table(columns)
     if batch.num_rows == 0:
         return
-    ad_hoc = pc.starts_with(batch["id"], AD_HOC_PREFIX)
-    for mask, verb in ((pc.invert(ad_hoc), CONFLICTS["actors"]), (ad_hoc, "ignore")):
+    replaces = pa.array([copy_replaces(actor_id) for actor_id in batch["id"].to_pylist()])
+    for mask, verb in ((replaces, CONFLICTS["actors"]), (pc.invert(replaces), "ignore")):
         part = batch.filter(mask)
         store.append("actors", {n: part[n] for n in part.column_names}, on_conflict=verb)
 
