@@ -395,8 +395,11 @@ def _negative_subject(pred: Token, lexicon: Lexicon) -> bool:
 
 def _denied_implicative(pred: Token, lexicon: Lexicon) -> bool:
     """Is ``pred`` the complement of a negated verb that makes its complement happen
-    ("did not manage to sign", "will not cause X to back down": cues kind actual)?"""
+    ("did not manage to sign", "will not cause X to back down": cues kind actual)?
+    A conjunct shares its first conjunct's complement ("... to back down or retreat")."""
     token = pred
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     for _ in range(3):
         if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
             return False
@@ -500,11 +503,12 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
             if head.pos_ in ("ADJ", "NUM") or head.tag_ in ("JJ", "JJS", "RBS"):
                 return False
             lemma = head.lemma_.lower()
-            if lexicon.governor_cues.get(lemma) in CERTAINTY_RANK or any(
-                c.dep_ == "aux" and c.lemma_ == "have" for c in token.children
-            ):
+            if (
+                lexicon.governor_cues.get(lemma) in CERTAINTY_RANK and token.dep_ != "advcl"
+            ) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
                 # "is believed to have supplied", "is said to arm": what is claimed
-                # happened, not an aim
+                # happened, not an aim; a purpose clause of such a verb is an aim all
+                # the same ("to ease concerns, X added a provision")
                 return False
             # "declined to condemn": negated (polarity), not merely aimed at
             return lemma not in lexicon.implicatives and lexicon.governor_cues.get(lemma) not in (

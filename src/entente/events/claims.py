@@ -260,6 +260,13 @@ def hedge_verbs(path: Path = DATA_DIR / "lexicons" / "hedge_verbs.txt") -> froze
     return read_words(path)
 
 
+@cache
+def evaluative_verbs(path: Path = DATA_DIR / "lexicons" / "evaluative_verbs.txt") -> frozenset[str]:
+    """Verbs that judge someone for an act ("criticized X for supporting"), whose
+    "for" holds the judge's word on what was done."""
+    return read_words(path)
+
+
 def claim_kind(token: Token) -> str | None:
     """The certainty a claim noun gives its content ("accusation": alleged), else None."""
     return claim_nouns().get(token.lemma_.lower()) if token.pos_ == "NOUN" else None

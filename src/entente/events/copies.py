@@ -197,6 +197,27 @@ def _predicted_by_other(event: Event) -> bool:
     )
 
 
+def _stated_as_prospect(pred: Token, governors, lexicon: Lexicon) -> bool:
+    """Is the statement of a future act itself only a prospect: a condition or a
+    question ("unclear if they would give"), or a wish, call or chance above the word
+    that states it ("we want to help Kenya prepare to meet")? Nobody promised or
+    threatened anything then. A wish below the statement is the act's ("will try to
+    attack" is still a threat)."""
+    if any(
+        kind == "hypothetical" and word.dep_ == "mark"
+        for kind, word in attrs.modifier_kinds(pred, lexicon)
+    ):
+        return True
+    own = {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")} & STATED_FUTURE
+    stated = bool(own)
+    for kind, _word in governors:
+        if kind == "future":
+            stated = True
+        elif kind == "hypothetical" and stated:
+            return True
+    return False
+
+
 def implied_events(plan: EventPlan, coded: CodedEvent, ctx: SentenceContext) -> list[CodedEvent]:
     """Step 7: the events an event implies: a refusal of a cooperative act or a
     negated acceptance is a REJECT too; a stated future act of the actor's own is
@@ -232,8 +253,12 @@ def implied_events(plan: EventPlan, coded: CodedEvent, ctx: SentenceContext) -> 
         )
         implied.append(replace(coded, event=rejection))
     intent = _intent_type(plan, ptype.quad, event.polarity, governors, ctx.trigger_heads, lexicon)
-    if intent is not None and (_predicted_by_other(event) or attrs.is_forecast(lexicon, governors)):
-        # a forecast ("analysts say X would") is no promise or threat
+    if intent is not None and (
+        _predicted_by_other(event)
+        or attrs.is_forecast(lexicon, governors)
+        or _stated_as_prospect(plan.pred, governors, lexicon)
+    ):
+        # a forecast ("analysts say X would"), a condition or a wish is no promise or threat
         intent = None
     if intent is not None and intent in lexicon.types:
         mode = "violence" if intent == "THREATEN" and ptype.name == "ASSAULT" else None

@@ -23,6 +23,7 @@ from entente.events.claims import (
     claim_kind,
     claim_noun_above,
     denial_of,
+    evaluative_verbs,
     hedge_verbs,
 )
 from entente.events.roles import (
@@ -368,6 +369,19 @@ def _stance_verb(pred: Token, lexicon: Lexicon) -> Token | None:
         if head.i == token.i or token.dep_ in NARRATOR_SUBJECT_DEPS:
             return None
         kind = lexicon.governor_cues.get(head.lemma_.lower()) if head.pos_ == "VERB" else None
+        if kind == "reported" and token.dep_ == "dobj" and _own_act(token, head):
+            # "stressed her support of the raid", "had announced their support": a
+            # speaker's word on their own act is theirs, and so is what it holds
+            return head
+        if (
+            token.dep_ == "prep"
+            and token.lower_ == "for"
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in evaluative_verbs()
+        ):
+            # "criticized X for supporting the war", "thanked Y for its help": what
+            # the judge judges is the judge's word
+            return head
         if kind == "stance" and (
             (token.dep_ == "dobj" and (token.i != pred.i or pred.pos_ == "NOUN"))
             or token.dep_ in REPORTED_CLAUSE_DEPS
@@ -389,6 +403,28 @@ def _stance_verb(pred: Token, lexicon: Lexicon) -> Token | None:
             return head
         token = head
     return None
+
+
+def _own_act(noun: Token, verb: Token) -> bool:
+    """Is the object ``noun`` of a verb of saying the subject's own act, named by a
+    possessive that stands for the subject ("Clinton stressed her support", "X
+    announced their support", "Iran stated Iran's position")? "noted a phone call"
+    (seeds s000-02) names no owner and stays the narrator's."""
+    if noun.pos_ != "NOUN":
+        return False
+    owner = child(noun, "poss")
+    subj = child(verb, SUBJECT_DEPS)
+    if owner is None or subj is None:
+        return False
+    if owner.tag_ == "PRP$":
+        # "her", "their", "its": the subject's, unless the subject is "I"/"we" and
+        # the owner someone else
+        return owner.lower_ not in SPEAKER_OWNERS or subj.lower_ in SPEAKER_WORDS
+    return owner.lower_ == subj.lower_
+
+
+# possessives of the speaker and addressee ("my", "our", "your")
+SPEAKER_OWNERS = frozenset({"my", "our", "your"})
 
 
 # a subject is the narrator's, and so is an apposition: the narrator's own word on what

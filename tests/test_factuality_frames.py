@@ -1,0 +1,106 @@
+"""How sure, and whether it happened: frames that place an event's tense, polarity
+and certainty, each pinned on an invented sentence (issue 20, UW factuality and
+PolNeAR attribution). What is likely, chosen among or kept from happening has not
+happened; a promise is made only when the statement of it is not itself a wish or
+condition; a speaker's word on their own act, and a judge's on what they judge
+someone for, are theirs."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code
+
+pytestmark = pytest.mark.slow
+
+
+def events(nlp, lexicon, text, type_name, trigger=None):
+    return [
+        e
+        for e in code(nlp, lexicon, text)
+        if e.type == type_name and (trigger is None or e.evidence.trigger == trigger)
+    ]
+
+
+def event(nlp, lexicon, text, type_name, trigger=None):
+    found = events(nlp, lexicon, text, type_name, trigger)
+    assert found, f"no {type_name} in {text!r}"
+    return found[0]
+
+
+def test_what_is_likely_has_not_happened(nlp, lexicon):
+    e = event(nlp, lexicon, "Sylvania is likely to attack Freedonia next year.", "ASSAULT")
+    assert e.tense == "hypothetical" and e.polarity == "positive"
+
+
+def test_an_option_is_not_an_act_done(nlp, lexicon):
+    text = "Sylvania faces the choice of withdrawing its troops or attacking Freedonia."
+    assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "hypothetical"
+    assert event(nlp, lexicon, text, "RETREAT", "withdrawing").tense == "hypothetical"
+
+
+def test_what_is_kept_from_happening_is_not_done(nlp, lexicon):
+    text = "The court barred Sylvania from sending troops to Freedonia."
+    e = event(nlp, lexicon, text, "MOBILIZE")
+    assert e.tense == "hypothetical"
+
+
+def test_a_conjunct_shares_a_denied_implicative(nlp, lexicon):
+    """ "will not force X to back down or withdraw": neither happens."""
+    text = "The blockade will not force Sylvania to back down or withdraw its troops."
+    e = event(nlp, lexicon, text, "RETREAT", "withdraw")
+    assert e.polarity == "negative"
+    # a negated act is no promise
+    assert not [x for x in code(nlp, lexicon, text) if x.type == "AGREE"]
+
+
+def test_a_purpose_clause_of_a_verb_of_saying_is_an_aim(nlp, lexicon):
+    """ "To ease the blockade, X added a clause": the easing is aimed at, not done;
+    "is said to ease" would be a claim that it happened."""
+    text = "To ease the blockade of Freedonia, Sylvania added a clause to the treaty."
+    e = event(nlp, lexicon, text, "RETREAT", "ease")
+    assert e.tense == "future"
+
+
+def test_a_wish_above_the_statement_makes_no_promise(nlp, lexicon):
+    """ "we want Sylvania to prepare to meet X": Sylvania promised nothing; "Sylvania
+    is preparing to meet X" is a promise (AGREE on its own word)."""
+    wished = "Russia wants to help Sylvania prepare to meet Freedonia."
+    meet = event(nlp, lexicon, wished, "CONSULT", "meet")
+    assert meet.tense == "hypothetical"
+    assert not events(nlp, lexicon, wished, "AGREE")
+    stated = "Sylvania is preparing to meet Freedonia."
+    promise = event(nlp, lexicon, stated, "AGREE")
+    assert promise.tense == "actual" and promise.evidence.trigger == "preparing"
+
+
+def test_a_condition_makes_no_promise(nlp, lexicon):
+    text = "It was unclear if Sylvania would give Freedonia the aid."
+    e = event(nlp, lexicon, text, "AID", "give")
+    assert e.tense == "hypothetical"
+    assert not events(nlp, lexicon, text, "AGREE")
+    # a plain "would" in a report is still the speaker's promise
+    assert events(nlp, lexicon, "Sylvania said it would give Freedonia the aid.", "AGREE")
+
+
+def test_a_speakers_word_on_their_own_act_is_theirs(nlp, lexicon):
+    """ "stressed his support of the raid that killed ...": the president speaks of his
+    own act, and of what it holds; "noted a phone call" (no owner) stays the
+    narrator's (seeds s000-02, test_claims)."""
+    text = "The Russian president stressed his support of the 2011 raid that killed 40 people in Freedonia."
+    for type_name, trigger in (("SUPPORT", "support"), ("ASSAULT", "raid"), ("ASSAULT", "killed")):
+        e = event(nlp, lexicon, text, type_name, trigger)
+        assert e.certainty == "reported" and e.tense == "actual", trigger
+        assert e.attributed_to is not None and e.attributed_to.cue == "stress"
+        assert e.attributed_to.name == "The Russian president"
+    # another's act, named by its owner, is not the speaker's word
+    other = "The Russian president stressed Sylvania's support of the raid on Freedonia."
+    assert event(nlp, lexicon, other, "ASSAULT", "raid").certainty == "asserted"
+
+
+def test_what_a_judge_judges_is_the_judges_word(nlp, lexicon):
+    """ "criticized X for attacking Y": the attack is the critic's word on X."""
+    text = "The Ruritanian minister criticized Sylvania for attacking Freedonia."
+    e = event(nlp, lexicon, text, "ASSAULT", "attacking")
+    assert e.certainty == "reported" and e.tense == "actual"
+    assert e.attributed_to is not None and "minister" in e.attributed_to.name
+    assert e.attributed_to.cue == "criticize"
