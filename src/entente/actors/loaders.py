@@ -335,6 +335,19 @@ def load_roles(registry: Registry, path: Path) -> None:
         not_in = _strings(row, "not_in", path)
         if not_in:
             registry.institution_not_in[str(word).lower()] = frozenset(not_in)
+    organs = rows.get("state_organs") or {}  # optional
+    if not isinstance(organs, dict):
+        raise DataFileError(path, None, "'state_organs' must map words to sectors")
+    for word, sector in organs.items():
+        if word == "__line__":
+            continue
+        _check_sector(sector, path, organs.get("__line__"))
+        registry.state_organs[str(word).lower()] = sector
+    registry.state_organ_heads = frozenset(word.split()[-1] for word in registry.state_organs)
+    blockers = rows.get("state_organ_blockers") or []
+    if not isinstance(blockers, list):
+        raise DataFileError(path, None, "'state_organ_blockers' must be a list of words")
+    registry.state_organ_blockers = frozenset(str(word).lower() for word in blockers)
     descriptors = rows.get("organisation_descriptors") or {}
     if not isinstance(descriptors, dict):
         raise DataFileError(path, None, "'organisation_descriptors' must map words to sectors")

@@ -180,6 +180,10 @@ class Registry:
     # states that have no institution by that name (the US has Congress, not a Parliament)
     institution_not_in: dict[str, frozenset[str]] = field(default_factory=dict)
     organisation_heads: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
+    # unnamed organs of a state ("the government", "police"): sector, last words, blockers
+    state_organs: dict[str, str | None] = field(default_factory=dict)
+    state_organ_heads: frozenset[str] = frozenset()
+    state_organ_blockers: frozenset[str] = frozenset()
     thing_words: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     alias_cues: frozenset[str] = frozenset()

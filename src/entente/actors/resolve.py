@@ -31,6 +31,9 @@ sector on the document's date). The mechanisms, in order of trust:
    the document's state); a full personal name with no title is an ``x-``
    person of unknown country and sector. Peoples and faiths (groups.yaml) are
    group actors; pycountry subdivisions and groups.yaml places are places.
+   **organ** - a common noun for an organ of a state ("the government",
+   "police", roles.yaml ``state_organs``) is that organ of the state its
+   phrase names, else of the document's home state (``organs``).
 8. **thing / organisation-name** - a PERSON or ORG span that things.yaml
    names, ends with a thing word ("... Act", "... Development Plan"), starts
    with one ("Cyclone Jude") or has the shape of a weapon designation
@@ -71,6 +74,7 @@ from entente.actors.organisations import (
     resolve_short_references,
     resolve_unknown_organisations,
 )
+from entente.actors.organs import resolve_state_organs
 from entente.actors.people import (
     resolve_completed_names,
     resolve_coreference,
@@ -97,6 +101,7 @@ RESOLVED_BY = (
     "coreference",
     "role-reference",
     "institution",
+    "organ",
     "organisation-head",
     "person-name",
     "organisation-name",
@@ -126,6 +131,7 @@ PASSES: tuple[Callable[[Context], None], ...] = (
     resolve_titled_people,
     resolve_title_fragments,
     resolve_institutions,
+    resolve_state_organs,
     resolve_unknown_organisations,
     resolve_untitled_people,
     resolve_named_organisations,

@@ -310,6 +310,8 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
         if token.lower_ == "it" and token.dep_ in OBJECT_DEPS and subj.ent_type_ == "PERSON":
             continue  # "Pelosi shook her head as Trump condemned it": it is no person
         found = arguments(subj, index, allow_pronoun=False)
+        if singular:
+            found = [m for m in found if m.resolved_by != "organ"]
         if found and not {(m.start, m.end) for m in found} <= own_doer:
             return found
     sent = token.sent
@@ -319,7 +321,9 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
         prev = token.doc[sent.start - 1].sent
         subj = child(prev.root, SUBJECT_DEPS)
         if subj is not None:
-            return arguments(subj, index, allow_pronoun=False)
+            found = arguments(subj, index, allow_pronoun=False)
+            # "he" is a person, never "police" or "the government" (actors/organs.py)
+            return [m for m in found if not singular or m.resolved_by != "organ"]
     return []
 
 
