@@ -200,3 +200,39 @@ def test_date_of_a_past_story_goes_on_in_its_time(nlp, lexicon):
     news = "Ruritania invaded Freedonia on Monday. Six soldiers were killed by Ruritania."
     date = dated(nlp, lexicon, news, "ASSAULT", "2017-03-14", trigger="killed")
     assert (date.start, date.basis) == ("2017-03", "publication")
+
+
+@pytest.mark.slow
+def test_date_before_a_reported_clause_dates_the_saying(nlp, lexicon):
+    """Issue 13: "said on Monday it would X" is said on Monday; the parser hangs
+    "on Monday" on X, which dated X to the next Monday."""
+    text = "Ruritania said on Monday it would suspend talks with Freedonia."
+    date = dated(nlp, lexicon, text, "SANCTION", "2017-03-14")
+    assert date.start == "2017-03-13"
+
+
+@pytest.mark.slow
+def test_date_does_not_reach_a_relative_clause_with_its_own_time(nlp, lexicon):
+    text = (
+        "Ruritania accused Freedonia on Tuesday of violating a resolution which calls on "
+        "Freedonia to halt its missile tests."
+    )
+    assert dated(nlp, lexicon, text, "ACCUSE", "2017-03-14").start == "2017-03-14"
+    assert dated(nlp, lexicon, text, "REQUEST", "2017-03-14").start is None
+
+
+@pytest.mark.slow
+def test_date_does_not_reach_the_charge_of_a_condemnation(nlp, lexicon):
+    text = "On Monday Ruritania condemned Freedonia for killing five soldiers."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-14").start is None
+
+
+@pytest.mark.slow
+def test_date_of_a_noun_dates_the_clause_describing_it(nlp, lexicon):
+    text = "Ruritania's attack on Freedonia in December that killed twelve soldiers shocked the region."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-14", "killed").start == "2016-12"
+    text = (
+        "In mid-February, a Freedonian soldier attacked a Ruritanian officer before being "
+        "shot and wounded by Ruritanian police."
+    )
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-14", "attacked").start == "2017-02"
