@@ -36,6 +36,12 @@ def test_an_option_is_not_an_act_done(nlp, lexicon):
     text = "Sylvania faces the choice of withdrawing its troops or attacking Freedonia."
     assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "hypothetical"
     assert event(nlp, lexicon, text, "RETREAT", "withdrawing").tense == "hypothetical"
+    # the parser takes the first gerund for the object of "of": still a clause
+    text = (
+        "The blockade leaves Sylvania with only the stark choice of backing out of "
+        "Freedonia or launching new attacks."
+    )
+    assert event(nlp, lexicon, text, "ASSAULT", "launching").tense == "hypothetical"
 
 
 def test_what_is_kept_from_happening_is_not_done(nlp, lexicon):

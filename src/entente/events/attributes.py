@@ -216,7 +216,13 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                     if k in ("future", "hypothetical")
                 )
         else:
-            allowed = dep in CLAUSAL_DEPS or (via_infinitive and dep in ("dobj", "pobj"))
+            allowed = (
+                dep in CLAUSAL_DEPS
+                or (via_infinitive and dep in ("dobj", "pobj"))
+                # a gerund the parser takes for a preposition's object: "the choice of
+                # backing out or launching attacks" reads as "of" + clause (pcomp)
+                or (dep == "pobj" and token.tag_ == "VBG")
+            )
         # "a plan to sell", and "a call for X to accept" (the parser's adverbial clause
         # with "for" under the noun): the infinitive is what the noun intends
         via_infinitive = (
