@@ -129,6 +129,47 @@ def test_map_cli_conflicts_side_by_side(db: Path) -> None:
     assert "350" in output and "300" in output and "a.com" in output and "b.com" in output
 
 
+def test_map_cli_conflicts_list_one_story_once(tmp_path: Path) -> None:
+    """Issue 14: a story whose sources disagree on two fields (the count and the
+    day) is one item of the list, under one heading, both fields shown; the
+    limit counts stories, so a second story is not pushed out by the first's rows."""
+    strike = "Iran launched {} missiles and drones at Israel on {}."
+    docs = [
+        doc(
+            name,
+            outlet,
+            "2024-04-20",
+            [
+                event(
+                    f"e-{name}",
+                    "ASSAULT",
+                    ["IRN"],
+                    ["ISR"],
+                    strike.format(count, day),
+                    date=date,
+                    date_text=day,
+                    quantities=[(count, "missiles and drones")],
+                )
+            ],
+        )
+        for name, outlet, count, day, date in (
+            ("d-1", "a.com", 350, "April 13", "2024-04-13"),
+            ("d-2", "b.com", 300, "April 15", "2024-04-15"),
+        )
+    ]
+    path = tmp_path / "story.duckdb"
+    with store_of(path, docs) as store:
+        update_map(store, ["d-1", "d-2"])
+        rows = store.fetchall("SELECT field FROM conflicts ORDER BY field")
+    assert [r[0] for r in rows] == ["date", "quantity"]
+    rows = json.loads(_run("conflicts", "--db", str(path), "--limit", "1", "--format", "json"))
+    assert sorted(r["field"] for r in rows) == ["date", "quantity"]
+    assert len({r["cluster_id"] for r in rows}) == 1
+    output = _run("conflicts", "--db", str(path), "--limit", "1")
+    assert output.count("ASSAULT Iran") == 1
+    assert " date:" in output and " quantity of missiles and drones:" in output
+
+
 def test_map_cli_claims_filter(db: Path) -> None:
     output = _run("claims", "--db", str(db), "--certainty", "alleged")
     assert "reports out of Ukraine" in output

@@ -212,23 +212,29 @@ def dyad(a: str, b: str, db: Path | None, month: str | None, limit: int, fmt: st
 @click.option("--limit", type=COUNT, default=20, show_default=True)
 @format_option
 def conflicts(db: Path | None, limit: int, fmt: str) -> None:
-    """Where sources disagree (350 vs 300), with the sentences side by side."""
+    """Where sources disagree (350 vs 300), with the sentences side by side: the
+    first LIMIT events (clusters) whose sources disagree, each with every field
+    they disagree on."""
     with open_store(db) as store:
         rows = query.conflicts(store, query.EventFilters(), limit=limit)["conflicts"]
     if fmt == "json":
         print_json(rows)
         return
+    previous = None
     for row in rows:
         what = f" of {row['item']}" if row["item"] else ""
-        console.print(
-            f"[bold]{escape(terminal_safe(row['type']))}[/bold] "
-            + escape(
-                terminal_safe(
-                    f"{', '.join(row['actor_name'])} → {', '.join(row['recipient_name'])} "
-                    f"{row['date_start'] or ''}: {row['field']}{what}"
+        if row["cluster_id"] != previous:
+            console.print(
+                f"[bold]{escape(terminal_safe(row['type']))}[/bold] "
+                + escape(
+                    terminal_safe(
+                        f"{', '.join(row['actor_name'])} → {', '.join(row['recipient_name'])} "
+                        f"{row['date_start'] or ''}"
+                    )
                 )
             )
-        )
+            previous = row["cluster_id"]
+        console.print(escape(terminal_safe(f" {row['field']}{what}:")))
         for value in row["values"]:
             for event in value["events"]:
                 console.print(

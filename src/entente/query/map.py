@@ -332,8 +332,10 @@ def conflicts(store: Store, filters: EventFilters, limit: int = 20) -> dict[str,
     """Where sources disagree: each conflict with its cluster and the sentences side by side.
 
     ``{conflicts, search_truncated}``; most-reported clusters first, keeping
-    conflicts whose cluster matches the filters. Each value is ``{value,
-    events: [{event_id, doc_id, outlet, published, title, sentence_text}]}``.
+    conflicts whose cluster matches the filters. ``limit`` counts clusters: one
+    story whose sources disagree on several fields (met, and denied meeting:
+    certainty and polarity) is one item, its rows listed together. Each value is
+    ``{value, events: [{event_id, doc_id, outlet, published, title, sentence_text}]}``.
     """
     capped = False
     if store.read_model is not None:
@@ -345,7 +347,9 @@ def conflicts(store: Store, filters: EventFilters, limit: int = 20) -> dict[str,
             "c.date_start, c.n_outlets, c.status FROM conflicts x "
             "JOIN clusters c ON c.id = x.cluster_id "
             f"WHERE {' AND '.join(where) or 'TRUE'} "
-            "ORDER BY c.n_outlets DESC, c.n_documents DESC, x.cluster_id, x.field LIMIT ?",
+            "QUALIFY dense_rank() OVER (ORDER BY c.n_outlets DESC, c.n_documents DESC, "
+            "x.cluster_id) <= ? "
+            "ORDER BY c.n_outlets DESC, c.n_documents DESC, x.cluster_id, x.field",
             [*params, limit],
         )
     for row in rows:

@@ -204,7 +204,8 @@ class ReadModel:
     def conflict_rows(
         self, store: Store, filters: EventFilters, limit: int
     ) -> tuple[list[dict[str, Any]], bool]:
-        """The conflicts matching the filters, in the page's order; and the cap."""
+        """The conflicts of the first ``limit`` clusters matching the filters, in the
+        page's order; and the cap."""
         cur = self.cursor()
         try:
             searching, capped = _search(store, filters, cur)
@@ -212,7 +213,9 @@ class ReadModel:
             result = cur.execute(
                 'SELECT cluster_id, field, item, "values", type, actor, recipient, date_start, '
                 f"n_outlets, status FROM cx WHERE {' AND '.join(where) or 'TRUE'} "
-                "ORDER BY n_outlets DESC, n_documents DESC, cluster_id, field LIMIT ?",
+                "QUALIFY dense_rank() OVER (ORDER BY n_outlets DESC, n_documents DESC, "
+                "cluster_id) <= ? "
+                "ORDER BY n_outlets DESC, n_documents DESC, cluster_id, field",
                 [*params, limit],
             )
             names = [d[0] for d in result.description or []]

@@ -34,7 +34,9 @@ async function loadConflicts() {
     fill(box, h("p", { class: "note" }, "No disagreements between sources match the filters."));
     return;
   }
-  fill(box, rows.map(conflictCard), rows.length === 50 ? h("p", { class: "note" }, "The first 50 shown: narrow the filters for others.") : null);
+  // The limit counts events (clusters): one whose sources disagree on two fields has two cards.
+  const stories = new Set(rows.map((r) => r.cluster_id)).size;
+  fill(box, rows.map(conflictCard), stories === 50 ? h("p", { class: "note" }, "The first 50 shown: narrow the filters for others.") : null);
 }
 
 function conflictCard(row) {
