@@ -297,7 +297,12 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
        Syrian opposition": kind group), its country an attribute, not its node;
     4. anything else with a state country rolls up to that country: persons,
        ministries, armed forces, seats of power (Lavrov -> ``RUS``);
-    5. otherwise the canonical actor id, else ``x-<slug of the name>``, else None.
+    5. otherwise the canonical actor id, else ``x-<slug of the name>`` for a
+       name (``is_proper_name``), else None: an unresolved common noun ("About
+       500 people", "civilians", "drug suspects") is no actor the map can name,
+       and as a node it would split one story into blocks by how each telling
+       counts its victims ("500 people" and "more than 1,000 people" arrested
+       in Moscow).
     """
     actor = index.get(ref.actor_id)
     if actor is not None and actor.kind in knowledge.own_kinds:
@@ -321,10 +326,19 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
         return country
     if ref.actor_id:
         return index.canonical(ref.actor_id)
-    if ref.name:
+    if ref.name and is_proper_name(ref.name):
         slug = "-".join(name_tokens(ref.name))
         return f"x-{slug}" if slug else None
     return None
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether an unresolved side's words name something: their last word (the
+    head of an English noun phrase) is capitalised ("Kim Jong-nam", "Democrats",
+    "Donetsk People's Republic"), not a common noun ("12 people", "About 500
+    people": the first word is capitalised only as a sentence's first)."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _country_of(ref: ActorRef, actor: ActorInfo | None) -> str | None:

@@ -15,7 +15,8 @@ Two events of a block are the same real-world event (``are_compatible``) when:
    overlaps everything;
 3. they are in the same document ("Iran attacked Israel ... the attack"), or
    their evidence is alike: ``evidence_similarity`` reaches
-   ``EVIDENCE_MIN_SIMILARITY``;
+   ``EVIDENCE_MIN_SIMILARITY``, or ``DENIAL_MIN_SIMILARITY`` for a party's
+   denial and the claim it denies (``are_alike``);
 4. their particulars agree where one source gives both: two events of one
    document that count the same item differently ("the 7-country ban ... the
    revised 6-country ban") are two events. Across documents a different count
@@ -49,6 +50,13 @@ from entente.store.db import Store
 DATE_SLACK_DAYS = 1
 PUBLICATION_WINDOW_DAYS = 30
 EVIDENCE_MIN_SIMILARITY = 0.3
+# A party's denial and the claim it denies, told with one verb or noun
+# (``contests``). On the whole 2017 store (session 8) the pairs of two articles
+# this lets join at 0.2-0.3 are the White House denying its spokesman accused
+# Britain, Scottish ministers denying talks May says were held, and Flynn's and
+# Pence's denials against later reports that he discussed sanctions.
+DENIAL_MIN_SIMILARITY = 0.2
+TRIGGER_STEM_CHARS = 5
 # Added to the word overlap when two events count the same item ("missiles and
 # drones") or give the same day.
 SHARED_ITEM_BONUS = 0.25
@@ -402,7 +410,56 @@ def are_compatible(a: EventRow, b: EventRow) -> bool:
         return False
     if a.doc_id == b.doc_id:
         return not counts_differ(a, b)
-    return evidence_similarity(a, b) >= EVIDENCE_MIN_SIMILARITY
+    return are_alike(a, b)
+
+
+def are_alike(a: EventRow, b: EventRow) -> bool:
+    """Whether two tellings' evidence is alike enough to be one event: their word
+    overlap reaches ``EVIDENCE_MIN_SIMILARITY``, or ``DENIAL_MIN_SIMILARITY`` when
+    one says it did not happen and the other that it did with the same word
+    ("the White House said Spicer had not accused Britain of spying" against
+    "Spicer also accused British intelligence of tapping Trump's calls"): a
+    denial is short and in its own words, so it repeats less of the claim than
+    two tellings of the claim repeat of each other."""
+    across = a.doc_id != b.doc_id  # one article's denial and claim are joined by its block
+    needed = (
+        DENIAL_MIN_SIMILARITY
+        if across and (contests(a, b) or contests(b, a))
+        else EVIDENCE_MIN_SIMILARITY
+    )
+    return evidence_similarity(a, b) >= needed
+
+
+def contests(denial: EventRow, claim: EventRow) -> bool:
+    """``denial`` is a party to the event saying it did not happen (denied or
+    disputed, or negated in its words: the White House says its spokesman "had
+    not accused Britain"), and ``claim`` tells it with the same verb or noun."""
+    contested = denial.certainty in ("denied", "disputed") or (
+        denial.polarity == "negative" and denial.attributed_to is not None
+    )
+    return (
+        contested
+        and _by_a_party(denial)
+        and claim.polarity == "positive"
+        and claim.certainty in ("asserted", "reported", "alleged")
+        and _stem(denial.trigger) == _stem(claim.trigger) != ""
+    )
+
+
+def _by_a_party(event: EventRow) -> bool:
+    """Its source is one of its sides (its state, or the actor itself): one denies
+    what is said of oneself ("Sessions: I never met ..."; "Scottish ministers say
+    there have been no discussions with the UK government")."""
+    source = event.attributed_to or {}
+    sides = {*event.actor_nodes, *event.recipient_nodes}
+    return bool({source.get("country"), source.get("actor_id")} & sides)
+
+
+def _stem(trigger: str) -> str:
+    """A trigger's first word, cut to a stem that its inflections share
+    ("accused", "accusing", "accuses": "accus")."""
+    words = trigger.lower().split()
+    return words[0][:TRIGGER_STEM_CHARS] if words else ""
 
 
 def counts_differ(a: EventRow, b: EventRow) -> bool:

@@ -14,6 +14,7 @@ denies the allegation" repeats none of the accusation's words).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import timedelta
 from typing import Any
@@ -21,10 +22,9 @@ from typing import Any
 from entente.consolidate.actors import name_tokens
 from entente.consolidate.blocks import (
     DATE_SLACK_DAYS,
-    EVIDENCE_MIN_SIMILARITY,
     EventRow,
+    are_alike,
     are_compatible,
-    evidence_similarity,
     item_kind,
     period_bounds,
     same_item,
@@ -98,8 +98,27 @@ def disputes(denial: EventRow, claim: EventRow) -> bool:
         and denial.certainty in ("denied", "disputed")
         and CERTAINTY_CLASS.get(claim.certainty) == "affirmed"
         and claim.polarity == "positive"
-        and two_sources(source_of(denial), source_of(claim))
+        and (
+            two_sources(source_of(denial), source_of(claim))
+            or (_unnamed_claim(claim) and source_of(denial)[1] is not None)
+        )
     )
+
+
+def _unnamed_claim(event: EventRow) -> bool:
+    """A claim the article gives to no one it names, but not its own: alleged or
+    reported ("Japanese media rumours the Kurils might be handed over", "reports
+    surfaced claiming that ..."), or an accusation, whose source is its accuser
+    ("A British public inquiry found two former Russian agents responsible");
+    so a named denier in the article is another source."""
+    return source_of(event)[1] is None and (
+        event.certainty in ("alleged", "reported") or event.type in ACCUSATION_TYPES
+    )
+
+
+# Event types that are themselves a claim about another event: told in the
+# article's voice, their source is still the accuser.
+ACCUSATION_TYPES = frozenset({"ACCUSE"})
 
 
 def _values(groups: dict[Any, list[str]]) -> list[dict[str, Any]]:
@@ -119,7 +138,7 @@ def tell_apart(one: list[EventRow], other: list[EventRow], two_sentences: bool =
     return any(
         two_sources(source_of(x), source_of(y))
         and not (two_sentences and (x.doc_id, x.sentence) == (y.doc_id, y.sentence))
-        and evidence_similarity(x, y) >= EVIDENCE_MIN_SIMILARITY
+        and are_alike(x, y)
         for x in one
         for y in other
     )
@@ -150,9 +169,20 @@ def date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
 def field_conflict(members: list[EventRow], name: str, classes: dict | None) -> dict | None:
     groups: dict[str, list[str]] = {}
     events: dict[str, list[EventRow]] = {}
+    if name == "polarity" and all(m.tense == "future" for m in members):
+        # What will happen is proposed, demanded or refused, not told: "the IBU
+        # proposes Russia give up the championship" against "the RBU will not give
+        # it up" is a negotiation; a polarity conflict is about what happened.
+        return None
+    told = {(m.doc_id, m.sentence) for m in members if m.polarity == "positive"}
     for m in members:
         if name == "polarity" and m.polarity == "negative" and not is_someones_word(m):
             continue  # "X did not attend" in the narrator's voice is another event, no denial
+        if name == "polarity" and m.polarity == "negative" and (m.doc_id, m.sentence) in told:
+            # The sentence tells the event too: its negation qualifies it ("not
+            # accusing Obama of personal involvement -- when he tweeted ... and
+            # accused Obama of being a bad guy"), and denies no other telling.
+            continue
         groups.setdefault(getattr(m, name), []).append(m.id)
         value = getattr(m, name)
         events.setdefault(classes.get(value, value) if classes else value, []).append(m)
@@ -256,6 +286,8 @@ def one_occurrence(x: EventRow, y: EventRow) -> bool:
     needs no more; tellings of one document are placed by the clustering."""
     if x.doc_id == y.doc_id:
         return True
+    if _another_year(x, y) or _another_year(y, x):
+        return False
     if {p.lower() for p in x.places or ()} & {p.lower() for p in y.places or ()}:
         return True
     return (
@@ -265,6 +297,20 @@ def one_occurrence(x: EventRow, y: EventRow) -> bool:
         and is_absolute_date(y)
         and _days_apart(x.date_start, y.date_start) <= DATE_SLACK_DAYS
     )
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _another_year(x: EventRow, y: EventRow) -> bool:
+    """``x``'s sentence names years, and ``y`` can be in none of them: "the 2016
+    bombing of a shopping centre in Baghdad that killed some 300 people" is not
+    the car bomb that killed four in Baghdad on a Tuesday of 2017, though neither
+    date was read (a year used as a noun's modifier is no event date)."""
+    years = {int(found) for found in _YEAR.findall(x.sentence_text)}
+    if not years or y.lo is None or y.hi is None:
+        return False
+    return not any(y.lo.year <= year <= y.hi.year for year in years)
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
