@@ -324,6 +324,27 @@ def test_frame_gate_killing_a_bill_or_releasing_a_list_is_no_event(nlp, lexicon)
     assert "AID" in types_of(nlp, lexicon, "Ruritania sent weapons to Freedonia.")
 
 
+def test_frame_gate_follows_a_relative_clause_to_its_noun(nlp, lexicon):
+    """Issue 13: "details it refused to release" releases no captive; the noun a
+    relative clause describes is the object its verb lacks."""
+    text = "Ruritania published the details it had refused to release."
+    assert "RETREAT" not in types_of(nlp, lexicon, text)
+    text = "Ruritania freed the prisoners that Freedonia had refused to release."
+    assert "RETREAT" in types_of(nlp, lexicon, text)
+    text = "It is the resort where Ruritania hosted the president of Freedonia."
+    assert "CONSULT" in types_of(nlp, lexicon, text)
+
+
+def test_frame_gate_a_state_of_affairs_threatens_no_one(nlp, lexicon):
+    """Issue 13: "GOP divisions threaten the legislation", "threatens Turkey's
+    security": no threat made to a party."""
+    text = "Divisions in Ruritania threaten the legislation."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+    text = "Ruritania's army threatens the security of Freedonia."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+    assert "THREATEN" in types_of(nlp, lexicon, "Ruritania threatened Freedonia with war.")
+
+
 def test_firing_an_official_is_no_assault(nlp, lexicon):
     assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania fired the minister.")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania fired missiles at Freedonia.")

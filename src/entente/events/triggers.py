@@ -158,7 +158,7 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
     return _has_object(head, lexicon.inert_objects, lexicon.numbers.keys())
 
 
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def doer_of(head: Token) -> Token | None:
@@ -222,6 +222,8 @@ def _frame_words(head: Token, role: str) -> list[Token]:
     found = []
     if role == "object" and head.dep_ == "acl" and head.tag_ == "VBN":
         found.append(head.head)  # "a vacuum once occupied by the US": the noun described
+    if role == "object":
+        found.extend(_relative_object(head))
     for c in head.children:
         if role == "object" and c.dep_ in OBJECT_DEPS:
             found.append(c)
@@ -235,6 +237,44 @@ def _frame_words(head: Token, role: str) -> list[Token]:
         ):
             found.extend(o for o in c.children if o.dep_ == "pobj")
     return found
+
+
+def _locates(relative: Token) -> bool:
+    """Does a relative clause open on a place or time ("where", "when", "in
+    which"), not on a gap for its noun?"""
+    for c in relative.children:
+        if c.i > relative.i:
+            break
+        if c.dep_ == "advmod" and c.lower_ in ("where", "when"):
+            return True
+        if c.dep_ == "prep" and any(g.lower_ in RELATIVE_PRONOUNS for g in c.children):
+            return True
+    return False
+
+
+def _relative_object(head: Token) -> list[Token]:
+    """The noun a relative clause describes when it is the object the trigger
+    lacks ("the details it refused to release", "the bill, which he killed",
+    "a radar that the US plans to deploy"): the clause's own subject is there, so
+    the noun fills the object's place."""
+    verb = head
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            break
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    else:
+        return []
+    if _locates(verb):
+        return []  # "the resort where Trump hosted Abe": the noun is a place, not the object
+    objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if objects and not all(o.lower_ in RELATIVE_PRONOUNS for o in objects):
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or (subject.lower_ in RELATIVE_PRONOUNS and not objects):
+        return []
+    return [verb.head]
 
 
 def _off_frame(head: Token, entry_type: str | None, lexicon: Lexicon) -> bool:
