@@ -160,6 +160,23 @@ def test_resolve_backed_thing_is_no_actor(resolve):
     assert backed == {"Iranian-backed militias"}
 
 
+def test_resolve_backed_organisation_takes_its_kind_from_its_head(resolve):
+    """Issue 14: a backed bank or company is no armed group; a backed operation is
+    no one; a backing word closed off by a bracket backs nothing after it."""
+    result = resolve(
+        "The Qatar-backed Harbour Development Bank lent money to a Norway-linked shipping "
+        "company, while the Turkey-backed Olive Ridge Operation advanced and Iranian-backed "
+        "militias shelled the town. The Unity Cabinet (the UN-backed) presidential council "
+        "met in Tripoli."
+    )
+    kinds = {a.name: a.kind for a in result.actors if a.backers}
+    assert kinds == {
+        "Qatar-backed Harbour Development Bank": "company",
+        "Norway-linked shipping company": "company",
+        "Iranian-backed militias": "armed-group",
+    }
+
+
 def test_resolve_surname_after_full_name_is_coreference(resolve):
     text = "Syrian opposition figure Omar Haddadin spoke on Monday. Haddadin said talks failed."
     result = resolve(text)

@@ -234,6 +234,8 @@ def resolve_backed(ctx: Context) -> None:
         if _named_group(ctx, noun) is not None:
             continue  # a registry group: its name is its mention, its backers are data
         phrase = doc[token.i + 1 : noun.i + 1]
+        if any(t.lower_ in BRACKETS for t in phrase):
+            continue  # "(GNA, the UN-backed) presidential council": the parse crosses a bracket
         backer_actor = registry.actors[backer.entry.actor_id]
         backer_code = backer_actor.country or backer_actor.id
         actor_id = "x-" + slugify(f"{backer_code}-{token.lower_}-{lemma_phrase(phrase)}")
@@ -241,17 +243,49 @@ def resolve_backed(ctx: Context) -> None:
         sector = ctx.registry.group_nouns.get(lemma_phrase(phrase, plural=True))
         if sector is None:
             sector = ctx.registry.group_nouns.get(noun.lower_)
+        kind, head_sector = _backed_kind(ctx, noun)
         actor = ctx.new_actors.get(actor_id) or Actor(
             id=actor_id,
             name=surface,
-            kind="armed-group",
+            kind=kind,
             country=None,
-            sector=sector,
+            sector=sector or head_sector,
             aliases=[f"{backer_actor.name}-{token.lower_} {phrase.text}"],
             backers=[backer_code],
         )
         ctx.new_actors[actor_id] = actor
         ctx.add(doc[backer.first : noun.i + 1], actor_id, "backed", None, sector)
+
+
+BRACKETS = frozenset("()[]")
+# The kind of a backed organisation by its head noun's sector (roles.yaml
+# organisation_heads): "China-backed Asian Infrastructure Investment Bank" is a
+# company, "ISIS-linked Amaq news agency" no armed group.
+KIND_OF_SECTOR = {
+    "BUS": "company",
+    "MED": "media",
+    "NGO": "ngo",
+    "PTY": "party",
+    "GOV": "government-body",
+}
+
+
+def _backed_kind(ctx: Context, noun: Token) -> tuple[str, str | None]:
+    """(kind, sector) of a backed phrase by its head noun's sector: a company, a
+    news outlet, a party, a government ("Saudi-backed government"); other group
+    nouns ("militias", "fighters", "rebels", "forces") and names are armed groups,
+    as the backing says; other organisation heads ("coalition", "forum") organisations."""
+    registry = ctx.registry
+    words = (noun.lower_, noun.lemma_.lower())
+    for word in words:
+        if word in registry.group_nouns:
+            sector = registry.group_nouns[word]
+            return KIND_OF_SECTOR.get(sector or "", "armed-group"), sector
+    for word in words:
+        if word in registry.organisation_heads:
+            sector = registry.organisation_heads[word][0]
+            return KIND_OF_SECTOR.get(sector or "", "organisation"), sector
+    return "armed-group", None
 
 
 def _can_be_backed(ctx: Context, noun: Token) -> bool:
@@ -266,6 +300,8 @@ def _can_be_backed(ctx: Context, noun: Token) -> bool:
         return False
     registry = ctx.registry
     words = {noun.lower_, noun.lemma_.lower()}
+    if words & registry.thing_heads:
+        return False  # "the Turkey-backed Euphrates Shield Operation" is no one
     return noun.pos_ == "PROPN" or any(
         w in registry.group_nouns or w in registry.organisation_heads for w in words
     )
