@@ -345,6 +345,29 @@ def test_frame_gate_a_state_of_affairs_threatens_no_one(nlp, lexicon):
     assert "THREATEN" in types_of(nlp, lexicon, "Ruritania threatened Freedonia with war.")
 
 
+def test_signing_a_states_own_act_is_no_support(nlp, lexicon):
+    """Issue 13: "Trump signed an executive order", "Putin signed a law" endorse no
+    other party (54 of 56 such SUPPORTs of the 2017 store); what the order does
+    stays an event."""
+    text = "Ruritania's president signed an executive order banning citizens of Freedonia."
+    types = types_of(nlp, lexicon, text)
+    assert "SUPPORT" not in types and "COERCE" in types
+    assert "SUPPORT" in types_of(nlp, lexicon, "Ruritania signed a deal with Freedonia.")
+
+
+def test_insisting_that_something_is_so_is_no_request(nlp, lexicon):
+    """Issue 13: "insisted that Walsh was not being fired" states; "insisted on",
+    "insisted that X must" and "insisting he cede power" ask."""
+    text = "A senior Ruritanian official insisted that the minister was not fired by Freedonia."
+    assert "REQUEST" not in types_of(nlp, lexicon, text)
+    for text in (
+        "Ruritania insisted on the withdrawal of Freedonia's troops.",
+        "Ruritania insisted that Freedonia must withdraw its troops.",
+        "The opposition of Ruritania is insisting that Freedonia's president cede power.",
+    ):
+        assert "REQUEST" in types_of(nlp, lexicon, text), text
+
+
 def test_firing_an_official_is_no_assault(nlp, lexicon):
     assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania fired the minister.")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania fired missiles at Freedonia.")

@@ -46,7 +46,7 @@ from entente.events import quantities as amounts
 from entente.events import sources
 from entente.events.copies import denial_copies, implied_events
 from entente.events.dates import date_of, is_staged_in_future
-from entente.events.demands import demand_candidates
+from entente.events.demands import demand_candidates, demand_modals, demand_verbs
 from entente.events.gating import has_party, is_list_row, is_organ, is_political_document
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
@@ -128,6 +128,54 @@ def _asks_a_question(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+# Tags of a finite verb or auxiliary: a clause stated as fact ("insisted he is not
+# a bad person"), not a mandative one ("insisting he cede power").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What makes a verb of saying ask for something besides its clause: an object,
+# an infinitive, "insist on", "call for".
+ASKING_DEPS = frozenset({"dobj", "dative", "xcomp"})
+ASKING_PREPS = frozenset({"on", "upon", "for"})
+
+
+def _says_only(verb: Token) -> bool:
+    """Does a verb of saying that can make a request (``demand_verbs.txt``:
+    "insist") only state that something is so ("insisted he is not a bad
+    person", "insists THAAD is a defensive system")? Its clause is finite and
+    obliges no one (no modal of ``demand_modals.txt``), and it asks for nothing
+    else. Of the 93 "insist" REQUESTs of the 2017 store, 67 were such
+    statements; "insisted on", "insisting he cede power" and "insisted that X
+    must" stay requests."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in demand_verbs():
+        return False
+    if any(
+        c.dep_ in ASKING_DEPS or (c.dep_ == "prep" and c.lower_ in ASKING_PREPS)
+        for c in verb.children
+    ):
+        return False
+    stated = False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in demand_modals() for a in aux):
+            return False
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_OF_CLAUSE), None)
+        if subject is None or _mandative(clause, subject, aux):
+            continue
+        if clause.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in aux):
+            stated = True
+    return stated
+
+
+SUBJECT_OF_CLAUSE = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _mandative(clause: Token, subject: Token, aux: list[Token]) -> bool:
+    """Is a clause in the subjunctive: a bare verb after a singular subject
+    ("that the president cede power", the parser tags it as a plural present)?"""
+    return not aux and clause.tag_ == "VBP" and subject.tag_ in ("NN", "NNP")
 
 
 def _adjectival(verb: Token) -> bool:
@@ -242,6 +290,8 @@ def _states_an_event(plan: EventPlan) -> bool:
         return False  # "friendly and accepting", "what's striking": an adjective
     if cand.nominal and cand.head.dep_ == "compound" and cand.end - cand.start == 1:
         return False  # "protest leaders", "aid workers": a modifier names a kind, not an event
+    if plan.type == "REQUEST" and not cand.nominal and _says_only(cand.head):
+        return False  # "insisted he is not a bad person": a statement, not a request
     # "was asked how ...": a question, not a request
     return not (plan.type == "REQUEST" and not cand.nominal and _asks_a_question(cand.head))
 
