@@ -110,3 +110,15 @@ def test_what_a_judge_judges_is_the_judges_word(nlp, lexicon):
     assert e.certainty == "reported" and e.tense == "actual"
     assert e.attributed_to is not None and "minister" in e.attributed_to.name
     assert e.attributed_to.cue == "criticize"
+
+
+def test_the_means_of_an_attempt_was_done(nlp, lexicon):
+    """ "tried to help X by attacking Y": the help is only tried, the attack was made;
+    "will try to ... by attacking" makes the attack future."""
+    text = "Sylvania tried to help Ruritania by attacking Freedonia."
+    assert event(nlp, lexicon, text, "AID", "help").tense == "hypothetical"
+    assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "actual"
+    text = "Sylvania will try to help Ruritania by attacking Freedonia."
+    assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "future"
+    text = "The effort by Sylvania to help Ruritania by attacking Freedonia failed."
+    assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "actual"

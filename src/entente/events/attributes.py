@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.events.claims import (
     Quotation,
+    attempt_words,
     find_quotations,
     quotation_at,
 )
@@ -171,9 +172,12 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
         if holder.pos_ == "NOUN" and kind in ("future", "hypothetical"):
             found.append((kind, holder))
     via_infinitive = False
+    means = False  # climbed out of a "by"-gerund: the means of what is above
     para = view.sentence(pred)
     for step in range(8):
         dep, head = token.dep_, token.head
+        if dep == "pcomp" and head.lower_ == "by":
+            means = True
         if not para.start <= head.i < para.end:
             break
         if head.i == token.i:
@@ -231,7 +235,11 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
         ) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if not allowed and not via_infinitive:
             break
-        if head.pos_ == "NOUN" and not (nominal and step == 0):
+        # "tried to scare X by calling on Y": the calling was done; what governs the
+        # trying ("will try to") governs it, not the trying itself
+        tried = means and head.lemma_.lower() in attempt_words()
+        means = means and not tried
+        if head.pos_ == "NOUN" and not (nominal and step == 0) and not tried:
             # "a plan for supporting X", "interest in making X": a noun of intent
             kind = lexicon.governor_cues.get(head.lemma_.lower())
             # "its reluctance to endorse", "the refusal to meet": a noun of refusal
@@ -250,6 +258,7 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
             direct_object = nominal and step == 0 and dep == "dobj"
             if (
                 kind
+                and not tried
                 and not (direct_object and kind == "reported")
                 and dep not in ("nsubj", "nsubjpass")
             ):
@@ -499,6 +508,7 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
     after an adjective or ordinal ("was quick to condemn", "the first to
     congratulate")."""
     token = pred
+    means = False
     for _ in range(6):
         if (
             token.pos_ in ("VERB", "AUX")
@@ -506,6 +516,8 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         ):
             head = token.head
+            if means and head.lemma_.lower() in attempt_words():
+                return False  # "tried to scare X by calling on Y": the means was done
             if head.pos_ in ("ADJ", "NUM") or head.tag_ in ("JJ", "JJS", "RBS"):
                 return False
             lemma = head.lemma_.lower()
@@ -523,6 +535,7 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
             )
         if token.dep_ not in INFINITIVE_CLIMB_DEPS or token.head.i == token.i:
             return False
+        means = means or (token.dep_ == "pcomp" and token.head.lower_ == "by")
         token = token.head
     return False
 

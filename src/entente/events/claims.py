@@ -267,6 +267,12 @@ def evaluative_verbs(path: Path = DATA_DIR / "lexicons" / "evaluative_verbs.txt"
     return read_words(path)
 
 
+@cache
+def attempt_words(path: Path = DATA_DIR / "lexicons" / "attempt_words.txt") -> frozenset[str]:
+    """Verbs and nouns of trying ("tried to X by Y-ing"), whose means was done."""
+    return read_words(path)
+
+
 def claim_kind(token: Token) -> str | None:
     """The certainty a claim noun gives its content ("accusation": alleged), else None."""
     return claim_nouns().get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
