@@ -139,10 +139,11 @@ def resolve_state_organs(ctx: Context) -> None:
         if i + 1 < len(doc) and ctx.words[i + 1] in ("-", "\u2013"):
             continue  # "a government-run clinic"
         det = [t for t in words if t.dep_ in ("det", "poss") and t.pos_ in ("DET", "PRON")]
-        if any(t.lower_ != "the" for t in det):
-            continue  # "a government", "its government", "no police"
+        if any(t.lower_ not in ("the", "a", "an") for t in det):
+            continue  # "its government", "no police", "this court"
         if not det and head.tag_ not in ("NNS", "NNPS"):
             continue  # "went to court", "unsuited to government": a plural stands bare
+        indefinite = any(t.lower_ in ("a", "an") for t in det)
         key = " ".join([t.lower_ for t in words if t.dep_ == "compound"] + [word])
         if key not in organs:
             continue  # "the visa regime", "the coalition forces": not an organ listed
@@ -152,6 +153,8 @@ def resolve_state_organs(ctx: Context) -> None:
         country = _named_state(ctx, head, words)
         if country is False:
             continue
+        if indefinite and country is None:
+            continue  # "a government": any; "a court in Lyon" is France's
         if country is None and sector in _LOCAL_SECTORS:
             country = _sentence_place_state(ctx, head, first)
         if country is None and sector != "MIL":

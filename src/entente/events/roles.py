@@ -129,6 +129,8 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
             return pred.head
+        if depth == 0 and headline_passive(pred) is not None:
+            return None  # "Peru accused of arming rebels": Peru is accused, by someone unsaid
         return subj
     passive = child(pred, PASSIVE_SUBJECT_DEPS)
     if passive is not None and pred.pos_ in VERBISH:
@@ -146,12 +148,21 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
             return find_subject(head.head, depth + 1) if head.head.i != head.i else None
         obj = child(head, OBJECT_DEPS)
         return obj if obj is not None else find_subject(head, depth + 1)
+    if (
+        dep == "advcl"
+        and depth == 0
+        and pred.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in pred.children)
+    ):
+        return None  # "they face death if convicted": a passive; they are convicted
     if dep in ("conj", "advcl", "acomp") and head.pos_ in VERBISH | {"ADJ"}:
         return find_subject(head, depth + 1)
     if dep == "acl" and head.lemma_.lower() in utterance_nouns():
         issuer = _issuing_verb(head)
         if issuer is not None:
             return find_subject(issuer, depth + 1)
+    if dep == "acl" and depth == 0 and headline_passive(pred) is not None:
+        return None  # "Former minister charged with fraud": charged by someone unsaid
     if dep == "acl" and pred.tag_ == "VBN" and depth == 0 and pred.sent.root.pos_ in VERBISH:
         # "one of 2,000 protesters arrested in 1946": the noun a past participle
         # describes undergoes it; who did it is not said (issue 13, 2017 sample).
@@ -171,6 +182,40 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
             return find_subject(target, depth + 1)
         return target
     return None
+
+
+@cache
+def charging_verbs() -> dict[str, frozenset[str]]:
+    """Verbs whose object is charged with something, and the prepositions that
+    say with what (``lexicons/charging_verbs.tsv``: "accuse X of", "charge X with")."""
+    rows: dict[str, frozenset[str]] = {}
+    for line in (DATA_DIR / "lexicons" / "charging_verbs.tsv").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            verb, preps = line.split("\t")
+            rows[verb.strip()] = frozenset(p.strip() for p in preps.split(","))
+    return rows
+
+
+def headline_passive(pred: Token) -> Token | None:
+    """The subject of a passive written without its auxiliary, as headlines do
+    ("Peru accused of arming Colombian rebels", "Minister charged with fraud"):
+    a charging verb in the past form with a subject (or a participle hanging
+    on its noun), no object, no auxiliary, and its "of"/"with" phrase. The parser reads it as active (Peru the
+    accuser); the subject is the one charged. None for anything else."""
+    preps = charging_verbs().get(pred.lemma_.lower())
+    if preps is None or pred.tag_ not in ("VBD", "VBN"):
+        return None
+    subj, has_prep = None, False
+    if pred.dep_ == "acl" and pred.tag_ == "VBN":
+        subj = pred.head  # "Former minister charged with fraud": the minister is charged
+    for c in pred.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in ("aux", "auxpass", "dative", "ccomp"):
+            return None
+        if c.dep_ in SUBJECT_DEPS:
+            subj = c
+        elif c.dep_ == "prep" and c.lower_ in preps and c.i > pred.i:
+            has_prep = True
+    return subj if has_prep else None
 
 
 @cache
@@ -560,7 +605,7 @@ def verbal_roles(
     if dative is not None and dative.pos_ in ("PROPN", "NOUN", "PRON"):
         recipient.extend(arguments(dative, index))
     dobj = child(pred, OBJECT_DEPS)
-    passive = child(pred, PASSIVE_SUBJECT_DEPS)
+    passive = child(pred, PASSIVE_SUBJECT_DEPS) or headline_passive(pred)
     if not recipient and frame != "give" and (dobj is None or dobj.i not in own_words):
         recipient.extend(arguments(dobj, index))
         if not recipient and passive is not None and dobj is None:
