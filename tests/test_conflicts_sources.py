@@ -284,3 +284,33 @@ def test_a_negation_beside_its_event_in_one_sentence_denies_no_other_telling(
     with store_of(tmp_path / "s.duckdb", docs) as store:
         update_map(store, ["d-1", "d-2"])
         assert _fields(store) == {("e-1", "e-2", "e-3"): []}
+
+
+def test_a_warning_dismissed_is_rejected_not_disputed(tmp_path: Path) -> None:
+    """ "Ukraine dismissed his warnings as unfounded" rejects the warning; it does
+    not say none was given. A charge dismissed is disputed (the accused denies it)."""
+    found = {}
+    for kind, said, dismissed in (
+        ("THREATEN", "The general warned Ukraine over the missile test.", "his warnings"),
+        ("ACCUSE", "The general accused Ukraine of the missile test.", "his charges"),
+    ):
+        specs = [
+            event("e-1", kind, ["RUS"], ["UKR"], said, date="2024-02", attributed_to="the general"),
+            event(
+                "e-2",
+                kind,
+                ["RUS"],
+                ["UKR"],
+                f"Ukraine dismissed {dismissed} as unfounded.",
+                date="2024-02",
+                certainty="denied",
+                attributed_to="Ukraine",
+            ),
+        ]
+        with store_of(
+            tmp_path / f"{kind}.duckdb", [doc(f"d-{kind}", "a.com", "2024-02-09", specs)]
+        ) as store:
+            update_map(store, [f"d-{kind}"])
+            ((fields),) = _fields(store).values()
+            found[kind] = fields
+    assert found == {"THREATEN": [], "ACCUSE": ["certainty"]}
