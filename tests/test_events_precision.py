@@ -368,6 +368,15 @@ def test_insisting_that_something_is_so_is_no_request(nlp, lexicon):
         assert "REQUEST" in types_of(nlp, lexicon, text), text
 
 
+def test_an_agreement_named_alone_is_no_event(nlp, lexicon):
+    """Issue 13: "the trade pact with Canada", "criticized trade deals" name a
+    standing thing; a verb that makes it states the event."""
+    text = "Ruritania criticized the trade pact with Freedonia."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
+    text = "Ruritania and Freedonia reached an agreement on trade."
+    assert {"AGREE", "SUPPORT"} & set(types_of(nlp, lexicon, text))
+
+
 def test_firing_an_official_is_no_assault(nlp, lexicon):
     assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania fired the minister.")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania fired missiles at Freedonia.")

@@ -216,7 +216,9 @@ def extract_events(
     )
     coded: list[CodedEvent] = []
     for plan in plan_events(candidates, lexicon):  # 2-3
-        if not _states_an_event(plan) or is_list_row(ctx.view.sentence(plan.candidate.head)):  # 4
+        if not _states_an_event(plan, lexicon) or is_list_row(
+            ctx.view.sentence(plan.candidate.head)
+        ):  # 4
             continue
         sides = read_sides(plan, ctx)  # 5
         if sides is None:
@@ -274,7 +276,7 @@ def _bracketed_participle(verb: Token) -> bool:
     return False
 
 
-def _states_an_event(plan: EventPlan) -> bool:
+def _states_an_event(plan: EventPlan, lexicon: Lexicon) -> bool:
     """Step 4: is the trigger used as an event word here, not as a preposition,
     part of a name, an adjective, a kind of thing or a question?"""
     cand = plan.candidate
@@ -282,6 +284,8 @@ def _states_an_event(plan: EventPlan) -> bool:
         return False  # "Given the humiliation ...": a verb form used as a preposition
     if cand.head.ent_type_ in NAME_ENTITIES:
         return False  # "the ... Support and Stabilization Mission": a word of a name
+    if cand.nominal and cand.head.lemma_.lower() in lexicon.standing_nouns:
+        return False  # "under the agreement", "the Iran deal": a thing made, not the making
     if cand.nominal and _in_a_name(cand.head):
         return False  # "the Paris Agreement", "the Minsk Agreement": a thing named
     if not cand.nominal and _bracketed_participle(cand.head):
