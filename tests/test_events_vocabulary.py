@@ -148,3 +148,12 @@ def test_struck_down_by_a_court_and_met_commitments_are_no_events(nlp, lexicon):
     assert "ASSAULT" not in [e.type for e in code(nlp, lexicon, text)]
     text = "Ruritania struggled to meet its commitments to Freedonia."
     assert "CONSULT" not in [e.type for e in code(nlp, lexicon, text)]
+
+
+def test_voicing_concern_over_a_state_is_a_mild_accusation(nlp, lexicon):
+    """issue 13 (key events 2017): "Mexico expressed concern over deportations" was missed."""
+    events = code(nlp, lexicon, "Peru expressed concern over Chile's new border rules.")
+    (concern,) = [e for e in events if e.evidence.trigger == "expressed"]
+    assert (concern.type, concern.mode) == ("ACCUSE", "disapprove")
+    assert {a.country for a in concern.actor} == {"PER"}
+    assert {r.country for r in concern.recipient} == {"CHL"}
