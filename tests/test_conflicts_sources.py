@@ -9,7 +9,7 @@ from map_fixtures import doc, event, store_of
 
 from entente.consolidate import update_map
 from entente.query import iter_clusters
-from entente.records import ActorRef, Attribution, Mention
+from entente.records import Actor, ActorRef, Attribution, Mention
 
 
 def _fields(store) -> dict[tuple[str, ...], list[str]]:
@@ -314,3 +314,54 @@ def test_a_warning_dismissed_is_rejected_not_disputed(tmp_path: Path) -> None:
             ((fields),) = _fields(store).values()
             found[kind] = fields
     assert found == {"THREATEN": [], "ACCUSE": ["certainty"]}
+
+
+def _meeting(doc_name: str, outlet: str, eid: str, visitor: str, sentence: str):
+    """A document telling that ``visitor`` (an invented American) met Russia's envoy."""
+    coded = doc(
+        doc_name,
+        outlet,
+        "2024-03-03",
+        [event(eid, "CONSULT", ["USA"], ["RUS"], sentence, date="2024-03")],
+    )
+    person = "x-" + visitor.lower().replace(" ", "-")
+    coded.events[0].actor = [ActorRef(visitor, "USA", "GOV", person)]
+    coded.events[0].recipient = [ActorRef("Oleg Kislov", "RUS", "GOV", "x-oleg-kislov")]
+    coded.actors = [
+        *coded.actors,
+        Actor(person, visitor, "person", "USA", "GOV"),
+        Actor("x-oleg-kislov", "Oleg Kislov", "person", "RUS", "GOV"),
+    ]
+    return coded
+
+
+def test_a_meeting_is_who_met(tmp_path: Path) -> None:
+    """ "Senator Anna Holt met the Russian envoy Oleg Kislov" and "adviser Mark Dunn met
+    the Russian envoy Oleg Kislov" are two meetings of the United States and Russia,
+    however alike their words; the same senator's meeting told twice is one."""
+    docs = [
+        _meeting(
+            "d-1",
+            "a.com",
+            "e-1",
+            "Anna Holt",
+            "Senator Anna Holt met the Russian envoy Oleg Kislov in March.",
+        ),
+        _meeting(
+            "d-2",
+            "b.com",
+            "e-2",
+            "Mark Dunn",
+            "Adviser Mark Dunn met the Russian envoy Oleg Kislov in March.",
+        ),
+        _meeting(
+            "d-3",
+            "c.com",
+            "e-3",
+            "Anna Holt",
+            "Anna Holt met the Russian envoy Oleg Kislov in March, a report said.",
+        ),
+    ]
+    with store_of(tmp_path / "s.duckdb", docs) as store:
+        update_map(store, ["d-1", "d-2", "d-3"])
+        assert set(_fields(store)) == {("e-1", "e-3"), ("e-2",)}

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from entente.consolidate.actors import ActorIndex, nodes_of
+from entente.consolidate.actors import ActorIndex, map_node, nodes_of
 from entente.consolidate.knowledge import MapKnowledge
 from entente.records import ActorRef
 from entente.store.db import Store
@@ -191,6 +191,9 @@ class EventRow:
     # (evidence.attach_names).
     side_names: dict[str, list[str]] | None = None
     places: list[str] | None = None
+    # The people named on each side, by map node, for the families whose event is
+    # who took part (``attach_people``); None when not read.
+    people: dict[str, frozenset[str]] | None = None
     _words: frozenset[str] | None = None
     _items: list[frozenset[str]] | None = None
 
@@ -406,7 +409,7 @@ def evidence_similarity(a: EventRow, b: EventRow) -> float:
 
 def are_compatible(a: EventRow, b: EventRow) -> bool:
     """Whether two events of one block are the same real-world event (module docstring)."""
-    if a.tense != b.tense or not windows_overlap(a, b):
+    if a.tense != b.tense or not windows_overlap(a, b) or people_differ(a, b):
         return False
     if a.doc_id == b.doc_id:
         return not counts_differ(a, b)
@@ -460,6 +463,36 @@ def _stem(trigger: str) -> str:
     ("accused", "accusing", "accuses": "accus")."""
     words = trigger.lower().split()
     return words[0][:TRIGGER_STEM_CHARS] if words else ""
+
+
+def people_differ(a: EventRow, b: EventRow) -> bool:
+    """Two tellings of a meeting name different people for one side: "Sessions met
+    Kislyak" and "Flynn discussed sanctions with Kislyak" are two meetings of the
+    United States and Russia. A side either leaves unnamed (a state, "officials")
+    tells nothing against the other."""
+    if not a.people or not b.people:
+        return False
+    return any(
+        a.people[node].isdisjoint(b.people[node]) for node in a.people.keys() & b.people.keys()
+    )
+
+
+def attach_people(events: Iterable[EventRow], index: ActorIndex, knowledge: MapKnowledge) -> None:
+    """Set ``people`` on events of the participant families (relations.yaml):
+    each person a side names (canonical id), under the map node it acts for."""
+    for event in events:
+        if event.family not in knowledge.participant_families:
+            event.people = {}
+            continue
+        people: dict[str, set[str]] = {}
+        for ref in (*event.actor, *event.recipient):
+            actor = index.get(ref.actor_id)
+            if actor is None or actor.kind != "person":
+                continue
+            node = map_node(ref, index, knowledge)
+            if node is not None:
+                people.setdefault(node, set()).add(actor.id)
+        event.people = {node: frozenset(ids) for node, ids in people.items()}
 
 
 def counts_differ(a: EventRow, b: EventRow) -> bool:

@@ -24,9 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from entente.consolidate.actors import ActorIndex, load_actor_index
 from entente.consolidate.blocks import (
     EventRow,
     are_compatible,
+    attach_people,
     content_words,
     load_block_candidates,
     load_events,
@@ -354,6 +356,7 @@ def recluster(store: Store, free_ids: set[str], knowledge: MapKnowledge) -> Recl
     candidates_of = load_block_candidates(
         store, {block: _window(events) for block, events in by_block.items()}
     )
+    _attach_people(store, [*free, *(e for es in candidates_of.values() for e in es)], knowledge)
     assigned = {
         r[0]: r[1]
         for r in store.fetchall(
@@ -390,10 +393,20 @@ def recluster(store: Store, free_ids: set[str], knowledge: MapKnowledge) -> Recl
         groups.setdefault(root, set()).update(ids)
     rows = {e.id: e for e in free}
     missing = {i for ids in groups.values() for i in ids} - set(rows)
-    rows.update({e.id: e for e in load_events(store, missing)})
+    stored = load_events(store, missing)
+    _attach_people(store, stored, knowledge)
+    rows.update({e.id: e for e in stored})
     attach_names(store, rows.values(), knowledge)
     clusters = [summarise([rows[i] for i in ids], knowledge) for ids in groups.values() if ids]
     return Reclustered(clusters, joined_clusters, removed_dyads)
+
+
+def _attach_people(store: Store, events: list[EventRow], knowledge: MapKnowledge) -> None:
+    """The people on each side of the events of participant families (a meeting is
+    who met), read from the actors they name (``blocks.people_differ``)."""
+    wanted = [e for e in events if e.family in knowledge.participant_families]
+    refs = {r.actor_id for e in wanted for r in (*e.actor, *e.recipient) if r.actor_id}
+    attach_people(events, load_actor_index(store, refs) if refs else ActorIndex(), knowledge)
 
 
 def delete_clusters(store: Store, ids: Iterable[str]) -> set[tuple[str, str]]:

@@ -68,6 +68,8 @@ class MapKnowledge:
     not_relation_kinds: frozenset[str] = frozenset()
     # relation kinds never between a state and an actor of its own country
     not_within_one_state: frozenset[str] = frozenset()
+    # families whose event is who took part (a meeting): consolidate.blocks.people_differ
+    participant_families: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
         """The type family: types that can name the same real-world event."""
@@ -207,6 +209,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             version_words=frozenset(counts.get("version_words") or []),
             not_relation_kinds=frozenset(nodes.get("not_relation_kinds") or []),
             not_within_one_state=frozenset(raw.get("not_within_one_state") or []),
+            participant_families=frozenset(raw.get("participant_families") or []),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(path, None, f"missing or bad entry ({exc!r})") from exc
