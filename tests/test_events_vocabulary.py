@@ -157,3 +157,15 @@ def test_voicing_concern_over_a_state_is_a_mild_accusation(nlp, lexicon):
     assert (concern.type, concern.mode) == ("ACCUSE", "disapprove")
     assert {a.country for a in concern.actor} == {"PER"}
     assert {r.country for r in concern.recipient} == {"CHL"}
+
+
+def test_retaking_a_place_is_a_seizure(nlp, lexicon):
+    events = code(nlp, lexicon, "Peruvian troops retook the border town from Chilean forces.")
+    (seize,) = [e for e in events if e.evidence.trigger == "retook"]
+    assert (seize.type, seize.mode) == ("COERCE", "seize")
+    assert {a.country for a in seize.actor} == {"PER"}
+
+
+def test_refusing_to_recognise_a_referendum_is_a_rejection(nlp, lexicon):
+    events = code(nlp, lexicon, "Russia will not recognize the results of the referendum in Peru.")
+    assert any(e.type == "REJECT" and {a.country for a in e.actor} == {"RUS"} for e in events)
