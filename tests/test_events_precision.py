@@ -377,6 +377,16 @@ def test_an_agreement_named_alone_is_no_event(nlp, lexicon):
     assert {"AGREE", "SUPPORT"} & set(types_of(nlp, lexicon, text))
 
 
+def test_what_a_kind_does_is_no_event(nlp, lexicon):
+    """Issue 13: "organizations that support Palestinian groups" says what a kind
+    does; "the rebels who attack" and "a term Ruritania rejects" name parties."""
+    text = "Ruritania passed a law against organisations that support Freedonia."
+    assert "SUPPORT" not in types_of(nlp, lexicon, text)
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania armed the rebels who attack Freedonia.")
+    text = "Ruritanian troops, who support Freedonia, arrived."
+    assert "SUPPORT" in types_of(nlp, lexicon, text)
+
+
 def test_firing_an_official_is_no_assault(nlp, lexicon):
     assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania fired the minister.")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania fired missiles at Freedonia.")
