@@ -122,3 +122,21 @@ def test_the_means_of_an_attempt_was_done(nlp, lexicon):
     assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "future"
     text = "The effort by Sylvania to help Ruritania by attacking Freedonia failed."
     assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "actual"
+
+
+def test_a_charge_the_parser_hangs_on_the_accused_is_still_alleged(nlp, lexicon):
+    """ "accused Sylvania's army of attacking X": the parser often attaches "of" to the
+    accused; the attack is still the accuser's charge (alleged, by Ruritania)."""
+    text = "Ruritania accused a Sylvania-backed militia of attacking Freedonia."
+    e = event(nlp, lexicon, text, "ASSAULT", "attacking")
+    assert e.certainty == "alleged"
+    assert e.attributed_to is not None and e.attributed_to.name == "Ruritania"
+
+
+def test_a_means_of_saying_speaks_for_the_main_subject(nlp, lexicon):
+    """ "X responded by saying Y": X says Y; "tries to justify X by arguing Y" too."""
+    text = "Ruritania responded by saying that Sylvania had attacked Freedonia."
+    e = event(nlp, lexicon, text, "ASSAULT")
+    assert e.certainty == "reported"
+    assert e.attributed_to is not None and e.attributed_to.name == "Ruritania"
+    assert e.attributed_to.cue == "say"

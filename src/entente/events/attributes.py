@@ -138,6 +138,12 @@ def charge_verb(pred: Token, lexicon: Lexicon) -> Token | None:
     if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ not in CHARGE_PREPS:
         return None
     verb = token.head.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        # the parser hangs the charge on the accused ("accused a Saudi-backed coalition
+        # of carrying out the attack", "accuse the death squad of killing X")
+        verb = verb.head
+    elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj" and verb.head.dep_ == "agent":
+        verb = verb.head.head  # "accused by former members of the regime of accepting"
     if verb.pos_ != "VERB" or lexicon.governor_cues.get(verb.lemma_.lower()) not in CHARGE_KINDS:
         return None
     return verb

@@ -455,6 +455,19 @@ def claimant_of(gov: Token) -> Token | None:
         # participle says what the main verb's subject says (not "while showing",
         # nor after a copula: "disquiet is evident from ..., asking")
         subj = child(gov.head, SUBJECT_DEPS)
+    if (
+        subj is None
+        and gov.dep_ == "pcomp"
+        and gov.head.lower_ == "by"
+        and gov.head.head.pos_ == "VERB"
+    ):
+        # "Trump responded by saying X", "Erdogan continued his attacks by accusing Y of":
+        # the means is the main verb's subject's act ("tries to justify X by arguing")
+        verb = gov.head.head
+        subj = child(verb, SUBJECT_DEPS)
+        while subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
+            verb = verb.head
+            subj = child(verb, SUBJECT_DEPS)
     if subj is None:
         agent = child(gov, "agent")
         subj = child(agent, "pobj") if agent is not None else None
