@@ -34,33 +34,47 @@ async function loadConflicts() {
     fill(box, h("p", { class: "note" }, "No disagreements between sources match the filters."));
     return;
   }
-  // The limit counts events (clusters): one whose sources disagree on two fields has two cards.
-  const stories = new Set(rows.map((r) => r.cluster_id)).size;
-  fill(box, rows.map(conflictCard), stories === 50 ? h("p", { class: "note" }, "The first 50 shown: narrow the filters for others.") : null);
+  // One card per event (cluster), every field its sources disagree on inside it;
+  // the limit counts events too.
+  const stories = [];
+  const byCluster = new Map();
+  for (const row of rows) {
+    if (!byCluster.has(row.cluster_id)) {
+      byCluster.set(row.cluster_id, []);
+      stories.push(byCluster.get(row.cluster_id));
+    }
+    byCluster.get(row.cluster_id).push(row);
+  }
+  fill(box, stories.map(conflictCard), stories.length === 50 ? h("p", { class: "note" }, "The first 50 shown: narrow the filters for others.") : null);
 }
 
-function conflictCard(row) {
+function conflictCard(fields) {
+  const row = fields[0];
+  const what = (r) => (r.item ? `${r.field} (${r.item})` : r.field);
   return h(
     "article",
-    { class: "conflict", dataset: { clusterId: row.cluster_id, field: row.field } },
+    { class: "conflict", dataset: { clusterId: row.cluster_id, field: fields.map((r) => r.field).join(" ") } },
     h(
       "header",
       {},
       h("strong", {}, row.type),
       ` ${names(row.actor_name || row.actor)} → ${names(row.recipient_name || row.recipient)}`,
       ` · ${row.date_start || "undated"} · sources disagree on `,
-      h("em", {}, row.item ? `${row.field} (${row.item})` : row.field),
+      h("em", {}, fields.map(what).join(", ")),
       ` · ${row.n_outlets} outlet(s) · ${row.status}`,
     ),
-    h(
-      "div",
-      { class: "versions" },
-      row.values.map((v) =>
-        h(
-          "section",
-          { class: "version", dataset: { value: String(v.value) } },
-          h("h4", { class: "version-value" }, String(v.value)),
-          versionEvents(v.events),
+    fields.map((r) =>
+      h(
+        "div",
+        { class: "versions", dataset: { field: r.field } },
+        fields.length > 1 ? h("h4", { class: "versions-field" }, what(r)) : null,
+        r.values.map((v) =>
+          h(
+            "section",
+            { class: "version", dataset: { value: String(v.value) } },
+            h("h4", { class: "version-value" }, String(v.value)),
+            versionEvents(v.events),
+          ),
         ),
       ),
     ),
