@@ -387,6 +387,14 @@ def test_what_a_kind_does_is_no_event(nlp, lexicon):
     assert "SUPPORT" in types_of(nlp, lexicon, text)
 
 
+def test_a_visit_others_expect_is_no_promise(nlp, lexicon):
+    """Issue 13: "Pompeo is expected to visit Turkey" was copied as his promise."""
+    text = "Ruritania is expected to visit Freedonia on Friday."
+    types = types_of(nlp, lexicon, text)
+    assert "CONSULT" in types and "AGREE" not in types
+    assert "AGREE" in types_of(nlp, lexicon, "Ruritania plans to visit Freedonia.")
+
+
 def test_firing_an_official_is_no_assault(nlp, lexicon):
     assert "ASSAULT" not in types_of(nlp, lexicon, "Ruritania fired the minister.")
     assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania fired missiles at Freedonia.")

@@ -218,6 +218,19 @@ def _stated_as_prospect(pred: Token, governors, lexicon: Lexicon) -> bool:
     return False
 
 
+def _foreseen_by_others(governors, lexicon: Lexicon) -> bool:
+    """Is the future act put on others' forecast or timetable by a passive verb
+    (``forecast_verbs.txt``: "is expected to visit Turkey", "is scheduled to
+    meet")? Its actor promised or threatened nothing."""
+    for kind, word in governors:
+        if kind != "future" or not isinstance(word, Token):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in word.children)
+        if passive and word.lemma_.lower() in lexicon.forecast_verbs:
+            return True
+    return False
+
+
 def implied_events(plan: EventPlan, coded: CodedEvent, ctx: SentenceContext) -> list[CodedEvent]:
     """Step 7: the events an event implies: a refusal of a cooperative act or a
     negated acceptance is a REJECT too; a stated future act of the actor's own is
@@ -257,6 +270,7 @@ def implied_events(plan: EventPlan, coded: CodedEvent, ctx: SentenceContext) -> 
         _predicted_by_other(event)
         or attrs.is_forecast(lexicon, governors)
         or _stated_as_prospect(plan.pred, governors, lexicon)
+        or _foreseen_by_others(governors, lexicon)
     ):
         # a forecast ("analysts say X would"), a condition or a wish is no promise or threat
         intent = None

@@ -164,6 +164,9 @@ class Lexicon:
     # verbs whose subject performs their object noun ("declared a ceasefire"):
     # declaring_verbs.txt
     declaring_verbs: frozenset[str] = frozenset()
+    # verbs whose passive is others' forecast or timetable ("is expected to visit"):
+    # forecast_verbs.txt
+    forecast_verbs: frozenset[str] = frozenset()
     # nouns of a standing thing two parties made ("the agreement"): an event only
     # when a verb makes, signs or breaks it (standing_nouns.txt)
     standing_nouns: frozenset[str] = frozenset()
@@ -403,6 +406,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.declaring_verbs = read_words(lex_dir / "declaring_verbs.txt")
     lexicon.ongoing_event_verbs = read_words(lex_dir / "ongoing_event_verbs.txt")
     lexicon.standing_nouns = read_words(lex_dir / "standing_nouns.txt")
+    lexicon.forecast_verbs = read_words(lex_dir / "forecast_verbs.txt")
     lexicon.frame_gates = _read_frame_gates(lex_dir, types)
     lexicon.police_words = read_words(lex_dir / "police_words.txt")
     lexicon.causing_verbs = read_words(lex_dir / "causing_verbs.txt")
