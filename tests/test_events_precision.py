@@ -293,6 +293,8 @@ def test_frame_gate_company_supplying_is_no_aid(nlp, lexicon):
     text = "The company will supply Freedonia with software."
     assert "AID" not in types_of(nlp, lexicon, text)
     assert "AID" in types_of(nlp, lexicon, "Ruritania will supply Freedonia with missiles.")
+    text = "The Ruritanian oil industry offers Freedonia rich prospects."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
 
 
 def test_frame_gate_death_in_a_crash_is_no_assault(nlp, lexicon):
