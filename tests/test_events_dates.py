@@ -236,3 +236,13 @@ def test_date_of_a_noun_dates_the_clause_describing_it(nlp, lexicon):
         "shot and wounded by Ruritanian police."
     )
     assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-14", "attacked").start == "2017-02"
+
+
+@pytest.mark.slow
+def test_weekday_of_the_story_is_not_read_from_publication(nlp, lexicon):
+    """Issue 13: "on that Thursday when the police came" is a Thursday of the
+    story, not the publication's."""
+    text = "On that Thursday, Ruritania attacked Freedonia."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-02-09").start is None
+    text = "On Thursday, Ruritania attacked Freedonia."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-02-09").start == "2017-02-09"

@@ -488,6 +488,19 @@ def _leaves_own_time(pred: Token, at: Token, date: Span) -> bool:
     return False
 
 
+# Words that point a day back to the story's own time ("on that Thursday", "the
+# following Monday"), not to the publication's week.
+STORY_TIME_WORDS = frozenset({"that", "same", "following", "previous", "preceding"})
+
+
+def _told_back(ent: Span) -> bool:
+    """Is a weekday named from the story's time ("on that Thursday when the police
+    came", "The following Monday, Comey testified")? It cannot be read against the
+    publication date (2017 store, final: 3 of 12 such weekdays were so dated)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ in STORY_TIME_WORDS and ent[0].lower_ in WEEKDAYS
+
+
 def date_of(
     pred: Token, trigger_head: Token, view: DocView, published: str | None, tense: str
 ) -> EventDate:
@@ -524,7 +537,7 @@ def date_of(
             # a date on a clause above dates that clause ("said on Friday they would
             # blockade"): read it as that clause's past, not the event's future
             own = tense if ent in inside else _clause_tense(_attachment(ent))
-            found = resolve_date(ent.text, published, own == "future")
+            found = None if _told_back(ent) else resolve_date(ent.text, published, own == "future")
             # read in the clause's direction, but an event not itself ahead is not
             # dated after publication ("will appear in court on Wednesday over the
             # killing": not the killing's day)
