@@ -28,6 +28,7 @@ VARYING_FIELDS = ("ingested_at",)
 # Parts written before the run is killed (the corpus makes 13).
 PARTS_BEFORE_KILL = 3
 KILL_WAIT_S = 600
+POLL_S = 0.05
 MISSING = "no-such-article.txt"
 
 
@@ -102,18 +103,31 @@ def test_ray_run_killed_midway_then_rerun_ends_with_the_same_store(
 ) -> None:
     db, parts = tmp_path / "killed.duckdb", tmp_path / "parts"
     command = _ingest_command(_inputs(shared), db, *_ray(parts))
-    # Its own session: the kill takes the driver and the Ray instance it started.
-    child = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    deadline = time.monotonic() + KILL_WAIT_S
-    while len(_markers(parts)) < PARTS_BEFORE_KILL and child.poll() is None:
-        assert time.monotonic() < deadline, "no parts written in time"
-        time.sleep(0.2)
-    assert child.poll() is None, "the run ended before it could be killed"
-    os.killpg(child.pid, signal.SIGKILL)
-    child.wait()
-    written = _markers(parts)
+    errors = tmp_path / "killed.stderr"
+    # Its own session: the signals reach the driver and the Ray instance it started.
+    with errors.open("wb") as stderr:
+        child = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + KILL_WAIT_S
+        while len(_markers(parts)) < PARTS_BEFORE_KILL and child.poll() is None:
+            assert time.monotonic() < deadline, "no parts written in time"
+            time.sleep(POLL_S)
+        if child.poll() is None:
+            # Stopped at once, the run writes nothing more while the parts are
+            # counted and it is killed, however long this process waits for the CPU.
+            os.killpg(child.pid, signal.SIGSTOP)
+        status = child.poll()
+        assert status is None, (
+            f"the run ended (status {status}) before it could be killed: "
+            f"{errors.read_text(errors='replace')[-2000:]}"
+        )
+        written = _markers(parts)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
 
     _run(command)
 
