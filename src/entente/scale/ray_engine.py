@@ -27,7 +27,7 @@ import os
 import pickle
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +64,11 @@ from entente.store.write import LogEntry, new_run_id
 # started a worker process that imported the package (and spaCy) again, which
 # on a small machine delayed the first coded part by seconds.
 READ_TASK_CPUS = 1
-# Parts queued in Ray's object store ahead of the actors, per actor.
-PARTS_IN_FLIGHT = 4
+# Parts handed to an actor ahead of the one it codes. Ray Data gives each actor
+# its own queue, so at the end one actor may still have this many parts to code
+# while the other has none; one part ahead is enough to keep an actor busy (its
+# inputs are references, read by the actor itself).
+PARTS_IN_FLIGHT = 2
 
 # Ray's switch for multi-node clusters; "0" keeps a node on the loopback address.
 LOOPBACK_ONLY_VARIABLE = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
@@ -225,7 +228,6 @@ def ingest_on_ray(
         os.environ.setdefault(LOOPBACK_ONLY_VARIABLE, "0")
     try:
         import ray
-        import ray.data
     except ImportError as exc:
         raise EngineNotInstalled("Ray", "ray") from exc
     options = options or ReaderOptions(max_bytes=settings.max_bytes)
@@ -233,6 +235,8 @@ def ingest_on_ray(
     sources = find_sources(paths)
     refs = list_references(paths, options, run_identity(settings, options), sources)
     folder = PartFolder(parts or default_parts(settings.db))
+    done = folder.done_keys([r.key for r in refs])
+    todo = [r for r in refs if r.key not in done]
     summary = IngestSummary(run_id=new_run_id(), missing=list(sources.missing))
     started = time.perf_counter()
 
@@ -242,8 +246,17 @@ def ingest_on_ray(
 
     with Store(settings.db) as store:
         limit_connection(store)
-        done = folder.done_keys([r.key for r in refs])
-        todo = [r for r in refs if r.key not in done]
+        shipped: Future[tuple[Knowledge, tuple]] | None = None
+        if todo:
+            # The actors' knowledge loads in a thread from here on, beside the
+            # rest of the driver's start (importing Ray Data, starting or joining
+            # Ray: mostly waiting, or work that lets the thread run), so that the
+            # actors, which cannot start without it, start as soon as Ray is up.
+            loading = ThreadPoolExecutor(max_workers=1)
+            shipped = loading.submit(_actor_knowledge)
+            loading.shutdown(wait=False)
+        import ray.data
+
         loader = PartLoader(
             store, folder, summary, load_map_knowledge(), settings.batch_size, on_log
         )
@@ -262,14 +275,10 @@ def ingest_on_ray(
                 on_progress(summary, None)
 
         load_ready()
-        if todo:
+        if shipped is not None:
             stored = [r[0] for r in store.fetchall("SELECT id FROM documents")]
-            # The actors' knowledge loads in a thread while Ray starts (ray.init
-            # mostly waits for the processes it starts).
-            loading = ThreadPoolExecutor(max_workers=1)
-            shipped = loading.submit(_actor_knowledge)
-            loading.shutdown(wait=False)
             workers = _start_ray(address, settings.workers)
+            finishing: Future[None] | None = None
             try:
                 knowledge_ref = ray.put(shipped.result())
                 stored_ref = ray.put(frozenset(stored))
@@ -299,10 +308,18 @@ def ingest_on_ray(
                 for row in dataset.iter_rows():
                     done.add(row["key"])
                     load_ready()
+                if position == len(refs):
+                    # The last batch commits while Ray stops (which mostly waits
+                    # for its processes to end); the store is this thread's alone.
+                    closing = ThreadPoolExecutor(max_workers=1)
+                    finishing = closing.submit(loader.flush)
+                    closing.shutdown(wait=False)
             except ray.exceptions.RayError as exc:
                 raise EngineError(f"The Ray engine failed: {type(exc).__name__}: {exc}") from exc
             finally:
                 ray.shutdown()
+            if finishing is not None:
+                finishing.result()
         if position < len(refs):
             raise EngineError(
                 f"{len(refs) - position} of {len(refs)} parts were not written to "
