@@ -98,3 +98,31 @@ def test_he_is_never_the_police(nlp):
     (coded,) = code_documents([document], nlp, load_knowledge())
     accused = [e for e in coded.events if e.type == "ACCUSE"]
     assert all(a.country != "GBR" for e in accused for a in e.recipient)
+
+
+# -- bare titles: "the president" after a named holder ------------------------------
+
+
+def _references(result) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor_id) for m in result.mentions if m.resolved_by == "role-reference"]
+
+
+@pytest.mark.slow
+def test_the_president_is_the_holder_named_before(resolve):
+    text = (
+        "President Vladimir Putin met Prime Minister Shinzo Abe in Tokyo. "
+        "Later the president said the talks went well, and the prime minister agreed."
+    )
+    assert _references(resolve(text, "2017-03-01")) == [
+        ("the president", "vladimir-putin"),
+        ("the prime minister", "shinzo-abe"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_bare_title_with_nobody_named_before_or_a_name_of_its_own_is_left(resolve):
+    text = (
+        "The president spoke first. Vladimir Putin then met the former president and "
+        "the president of Egypt."
+    )
+    assert _references(resolve(text, "2017-03-01")) == []

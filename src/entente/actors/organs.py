@@ -1,4 +1,5 @@
-"""Unnamed organs of a state: "the government", "the authorities", "police".
+"""Unnamed organs of a state ("the government", "the authorities", "police") and
+bare titles ("the president said": ``resolve_bare_titles``).
 
 News names the state it is about once or twice and then writes "the
 government said", "police arrested 17 people", "the authorities denied".
@@ -167,4 +168,54 @@ def resolve_state_organs(ctx: Context) -> None:
         ctx.add(span, country, "organ", country, sector)
 
 
-__all__ = ["HOME_STATE_SHARE", "home_state", "resolve_state_organs"]
+def resolve_bare_titles(ctx: Context) -> None:
+    """ "The president said", "the prime minister's office": the person named
+    before in the document who holds that post (on the date), the nearest one
+    back. A title with a name of its own ("the Russian president", "the
+    president, Donald Trump") is read by the other passes; "the former
+    president" is left alone; with nobody named before, nothing."""
+    titles, doc = ctx.registry.titles, ctx.doc
+    # a person the registry lacks holds the title the text gave, when that title
+    # placed them in a state: "President Obama's nominee Merrick Garland" gives
+    # Garland "president" and no state
+    holders = [
+        (person, role.lower())
+        for person, country, role in ctx.people
+        if role and (person.id in ctx.registry.actors or country)
+    ]
+    if not holders:
+        return
+    starts: dict[str, list[int]] = {}
+    for mention in ctx.mentions:
+        if mention.actor_id:
+            starts.setdefault(mention.actor_id, []).append(mention.start)
+    for i, word in enumerate(ctx.lower):
+        if word not in titles or i in ctx.covered or i in ctx.entity_of or i < 1:
+            continue
+        first = i - 1 if ctx.lower[i - 1] != "the" and i >= 2 else i
+        title = " ".join(ctx.lower[first : i + 1]) if first < i else word
+        if title not in titles:
+            first, title = i, word
+        if ctx.lower[first - 1] != "the" or any(j in ctx.covered for j in range(first, i)):
+            continue
+        head = doc[i]
+        if head.dep_ in ("compound", "amod") or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+        ):
+            continue  # "the president of Egypt": the other passes, or nobody
+        after = i + 2 if i + 1 < len(doc) and ctx.words[i + 1] == "," else i + 1
+        if after < len(doc) and doc[after].ent_type_ == "PERSON":
+            continue  # "the president, Donald Trump": the name is read as itself
+        best: tuple[int, str, str | None, str | None] | None = None
+        for person, role in holders:
+            if role != title:
+                continue  # "the president" is no "president's nominee"
+            before = [start for start in starts.get(person.id, []) if start < head.idx]
+            if before and (best is None or max(before) > best[0]):
+                mention = ctx.person_mention[person.id]
+                best = (max(before), person.id, mention.country, mention.sector)
+        if best is not None:
+            ctx.add(doc[first - 1 : i + 1], best[1], "role-reference", best[2], best[3])
+
+
+__all__ = ["HOME_STATE_SHARE", "home_state", "resolve_bare_titles", "resolve_state_organs"]

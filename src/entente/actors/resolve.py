@@ -20,7 +20,9 @@ sector on the document's date). The mechanisms, in order of trust:
 5. **backed** - "Iranian-backed proxy groups": the group itself, or a new
    actor ``x-<backer>-backed-<noun>`` with the backer in ``backers``.
 6. **coreference / role-reference** - within the document, a surname after
-   the full name ("Lavrov") and "the Russian leader" after Putin.
+   the full name ("Lavrov"), "the Russian leader" after Putin, and a bare
+   "the president" after the nearest person named before who holds that post
+   (``organs.resolve_bare_titles``).
 
 7. **institution / organisation-head / person-name** - what the registry
    lacks: a bare "Congress" or "Parliament" (roles.yaml ``institutions``) is
@@ -74,7 +76,7 @@ from entente.actors.organisations import (
     resolve_short_references,
     resolve_unknown_organisations,
 )
-from entente.actors.organs import resolve_state_organs
+from entente.actors.organs import resolve_bare_titles, resolve_state_organs
 from entente.actors.people import (
     resolve_completed_names,
     resolve_coreference,
@@ -136,6 +138,7 @@ PASSES: tuple[Callable[[Context], None], ...] = (
     resolve_untitled_people,
     resolve_named_organisations,
     resolve_coreference,
+    resolve_bare_titles,
     resolve_reporting_names,
     resolve_described_organisations,
     resolve_completed_names,
