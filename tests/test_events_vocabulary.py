@@ -169,3 +169,11 @@ def test_retaking_a_place_is_a_seizure(nlp, lexicon):
 def test_refusing_to_recognise_a_referendum_is_a_rejection(nlp, lexicon):
     events = code(nlp, lexicon, "Russia will not recognize the results of the referendum in Peru.")
     assert any(e.type == "REJECT" and {a.country for a in e.actor} == {"RUS"} for e in events)
+
+
+def test_denying_a_charge_rejects_it_and_its_maker(nlp, lexicon):
+    events = code(nlp, lexicon, "Russia denied allegations made by Peru that it armed the rebels.")
+    (denial,) = [e for e in events if e.type == "REJECT"]
+    assert {a.country for a in denial.actor} == {"RUS"}
+    assert {r.country for r in denial.recipient} == {"PER"}
+    assert not [e for e in code(nlp, lexicon, "Russia denied Peru a visa.") if e.type == "ASSAULT"]
