@@ -39,10 +39,12 @@ A benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -50,13 +52,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from process_cpu import TreeCpu  # noqa: E402
+from process_cpu import TreeCpu, processes  # noqa: E402
 from throughput import write_articles  # noqa: E402
 
 SAMPLE_EVERY_S = 0.2
 # The Ray engine's coding actors carry this in their process title.
 CODING_TITLE = "CodeParts"
 HEAD_PORT = "6391"
+# Seconds the head's processes get to end after SIGTERM, then after SIGKILL.
+STOP_WAIT_S = 5
 
 
 def run_side(
@@ -213,8 +217,33 @@ def main() -> None:
             best, count = _measure_all(args, counts, modes, workdir, address, str(head))
         finally:
             if address:
-                subprocess.run([_ray_command(), "stop"], check=False, capture_output=True)
+                _stop_cluster(str(head))
     _report(best, count, counts, modes, args)
+
+
+def _stop_cluster(head: str) -> None:
+    """Stop the head this run started, and only it: its processes name its temp folder.
+
+    ``ray stop`` would stop every Ray process on the machine, other users' too.
+    """
+    table = processes()
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    stack = [pid for pid, (_, _, command) in table.items() if head in command]
+    tree: set[int] = set()
+    while stack:
+        pid = stack.pop()
+        if pid not in tree and pid != os.getpid():
+            tree.add(pid)
+            stack.extend(children.get(pid, []))
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid in tree:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, sig)
+        deadline = time.monotonic() + STOP_WAIT_S
+        while time.monotonic() < deadline and any(os.path.exists(f"/proc/{p}") for p in tree):
+            time.sleep(0.1)
 
 
 def _ray_command() -> str:
