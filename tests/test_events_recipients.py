@@ -452,3 +452,20 @@ def test_seeking_authority_to_act_names_no_target(nlp, lexicon):
     text = "A Sylvanian opposition leader surrendered to the authorities on Tuesday."
     events = code_with(nlp, lexicon, text, {"Sylvanian opposition leader": "SYL"})
     assert [r.name for r in of_type(events, "RETREAT").recipient] == ["authorities"]
+
+
+def test_a_denial_of_the_charge_answers_the_accuser_before_it(nlp, lexicon):
+    """issue 13: "Russia has denied the charge" had no recipient though the
+    sentence before names who charged it."""
+    from _events_helpers import code
+
+    events = code(
+        nlp, lexicon, "Peru accused Russia of arming the rebels. Russia denied the charge."
+    )
+    (denial,) = [e for e in events if e.type == "REJECT"]
+    assert {r.country for r in denial.recipient} == {"PER"}
+    events = code(
+        nlp, lexicon, "Peru accused Chile of arming the rebels. Russia denied the charge."
+    )
+    (denial,) = [e for e in events if e.type == "REJECT"]
+    assert denial.recipient == []  # the charge was not against Russia

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from entente.events.claims import claim_nouns
 from entente.events.plans import CodedEvent, EventPlan, SentenceContext, actor_refs
 from entente.events.roles import (
     OBJECT_DEPS,
@@ -214,8 +215,38 @@ def discourse_receivers(coded: list[CodedEvent]) -> list[Event]:
                 seen: set[str | None] = set()
                 unique = [r for r in receivers if not (r.country in seen or seen.add(r.country))]
                 event = replace(event, recipient=unique)
+        elif event.type == "REJECT" and event.actor and not event.recipient:
+            event = _answered_accuser(event, pred, events)
         out.append(event)
     return out
+
+
+def _answered_accuser(event: Event, pred: Token, events: list[Event]) -> Event:
+    """A denial of "the charge" with no maker named ("Russia has denied the
+    charge", "North Korea denied the accusations") answers the latest accusation
+    against the denier in the sentences just before: it is aimed at the accuser
+    ("US intelligence accused Russia of the hacks. Russia has denied the charge")."""
+    if not any(
+        c.dep_ in OBJECT_DEPS and claim_nouns().get(c.lemma_.lower()) == "alleged"
+        for c in pred.children
+    ):
+        return event
+    denier = {r.country for r in event.actor if r.country}
+    latest: tuple[int, int] | None = None
+    accusers: list[ActorRef] = []
+    for other in events:
+        at = (other.sentence, other.evidence.trigger_start)
+        if (
+            other.type != "ACCUSE"
+            or not event.sentence - RECEIVER_REACH <= other.sentence <= event.sentence
+            or at >= (event.sentence, event.evidence.trigger_start)
+            or not denier & {r.country for r in other.recipient}
+        ):
+            continue
+        found = [r for r in other.actor if r.country and r.country not in denier]
+        if found and (latest is None or at > latest):
+            latest, accusers = at, found
+    return replace(event, recipient=accusers) if accusers else event
 
 
 def domestic_target(event: Event, names: dict[str, Actor], organ: bool) -> Event:
