@@ -313,6 +313,17 @@ def _bracketed_participle(verb: Token) -> bool:
     return False
 
 
+def _a_prospect(noun: Token, lexicon: Lexicon) -> bool:
+    """An adjective of intent or chance ("a proposed deal", "a possible agreement")
+    makes a standing noun the prospect of its making, an event still to come."""
+    return any(
+        c.dep_ == "amod"
+        and (lexicon.modifier_cues.get(c.lower_) or lexicon.modifier_cues.get(c.lemma_.lower()))
+        in {"future", "hypothetical"}
+        for c in noun.children
+    )
+
+
 def _states_an_event(plan: EventPlan, lexicon: Lexicon) -> bool:
     """Step 4: is the trigger used as an event word here, not as a preposition,
     part of a name, an adjective, a kind of thing or a question?"""
@@ -321,7 +332,11 @@ def _states_an_event(plan: EventPlan, lexicon: Lexicon) -> bool:
         return False  # "Given the humiliation ...": a verb form used as a preposition
     if cand.head.ent_type_ in NAME_ENTITIES:
         return False  # "the ... Support and Stabilization Mission": a word of a name
-    if cand.nominal and cand.head.lemma_.lower() in lexicon.standing_nouns:
+    if (
+        cand.nominal
+        and cand.head.lemma_.lower() in lexicon.standing_nouns
+        and not _a_prospect(cand.head, lexicon)
+    ):
         return False  # "under the agreement", "the Iran deal": a thing made, not the making
     if cand.nominal and _in_a_name(cand.head):
         return False  # "the Paris Agreement", "the Minsk Agreement": a thing named
