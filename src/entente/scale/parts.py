@@ -230,15 +230,15 @@ class PartLoader:
                 entry = LogEntry(source, "ok", None, doc_id)
                 self.summary.stored += 1
             entries.append(entry)
+        # Each table's rows of the fresh documents (all of them, most often);
+        # actors are chosen over the whole batch when it is committed.
+        keys = {"documents": "id", "sentences": "doc_id", "actors": "doc_id"}
+        keys |= {"mentions": "doc_id", "events": "doc_id"}
         kept = {
-            "documents": _keep(documents, "id", fresh),
-            "sentences": _keep(tables["sentences"], "doc_id", fresh),
-            "actors": _one_actor_each(
-                _keep(tables["actors"], "doc_id", fresh).drop_columns(["doc_id"])
-            ),
-            "mentions": _keep(tables["mentions"], "doc_id", fresh),
-            "events": _keep(tables["events"], "doc_id", fresh),
+            name: tables[name] if len(fresh) == len(ids) else _keep(tables[name], key, fresh)
+            for name, key in keys.items()
         }
+        kept["actors"] = kept["actors"].drop_columns(["doc_id"])
         self.pending.append((kept, log + entries))
         self.pending_ids.extend(doc_id for doc_id in ids if doc_id in fresh)
         self.load_s += time.perf_counter() - started
