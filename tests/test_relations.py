@@ -53,6 +53,23 @@ def test_relations_aid_without_weapons_is_not_arms(tmp_path: Path) -> None:
         assert ("RUS", "IRN", "arms_supplier_of") not in _relations(store)
 
 
+def test_relations_cooperation_naming_weapons_is_no_arms_supply(tmp_path: Path) -> None:
+    """Issue 14: "Iran and Russia are holding joint military exercises as Ukraine
+    fires missiles" is cooperation, a partnership, but supplies no arms."""
+    drills = event(
+        "e-4",
+        "COOPERATE",
+        ["IRN"],
+        ["RUS"],
+        "Iran and Russia are holding joint military exercises as Ukraine fires missiles.",
+        date="2023-01",
+    )
+    with _build(tmp_path, [doc("d-1", "a.com", "2023-02-01", [drills])]) as store:
+        found = _relations(store)
+    assert not [k for k in found if k[2] == "arms_supplier_of"]
+    assert [k for k in found if k[2] == "partner_of"]
+
+
 def test_relations_negative_and_future_events_make_none(tmp_path: Path) -> None:
     refused = event(
         "e-1",
