@@ -104,3 +104,14 @@ def test_protest_by_a_state_organ_gets_no_implied_target(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Peruvian police": "PER/COP"})
     protest = [e for e in events if e.type == "PROTEST"]
     assert protest and not protest[0].recipient
+
+
+def test_the_two_countries_are_the_last_two_states_named(nlp, lexicon):
+    """issue 13: "the two countries agreed" had no sides."""
+    from _events_helpers import code
+
+    events = code(
+        nlp, lexicon, "Russia and Peru signed a memorandum. The two countries agreed to hold talks."
+    )
+    (agreed,) = [e for e in events if e.evidence.trigger == "agreed"]
+    assert {a.country for a in agreed.actor} == {"RUS", "PER"}

@@ -455,6 +455,8 @@ def arguments(
                 found.extend(arguments(obj, index, allow_pronoun, depth + 1))
                 if found:
                     break
+        if not found and token.pos_ == "NOUN":
+            found.extend(_named_pair(token, index))
         if not found and token.pos_ in ("NOUN", "PROPN"):
             # "militants loyal to X", "a militia linked to X": whom they act for
             for c in token.children:
@@ -465,6 +467,54 @@ def arguments(
         if c.dep_ == "conj":
             found.extend(arguments(c, index, allow_pronoun, depth + 1))
     return _dedup(found)
+
+
+@cache
+def pair_nouns() -> dict[str, str]:
+    """Nouns that "the two" makes a pair named before, and the kind of actor each
+    stands for (``lexicons/pair_nouns.tsv``: state or person)."""
+    rows: dict[str, str] = {}
+    for line in (DATA_DIR / "lexicons" / "pair_nouns.tsv").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, kind = line.split("\t")
+            rows[noun.strip()] = kind.strip()
+    return rows
+
+
+# sentences back in which the pair "the two countries" refers to may be named
+PAIR_REACH_SENTENCES = 2
+
+
+def _named_pair(token: Token, index: MentionIndex) -> list[Mention]:
+    """ "The two countries", "the two leaders", "the two sides": the last two
+    different actors of that kind named before, in this sentence or the two
+    before ("Russia and Japan signed a memorandum ... the two countries")."""
+    kind = pair_nouns().get(token.lemma_.lower())
+    if kind is None or token.tag_ != "NNS":
+        return []
+    if not any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children) or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return []
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(PAIR_REACH_SENTENCES):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    pair: list[Mention] = []
+    for i in range(token.i - 1, first - 1, -1):
+        mention = index.at(doc[i])
+        if mention is None or not mention.actor_id or mention in pair:
+            continue
+        is_state = mention.actor_id.upper() == mention.country  # a state's id is its code
+        if (kind == "state" and not is_state) or (kind == "person" and is_state):
+            continue
+        if any(_key(m) == _key(mention) for m in pair):
+            continue
+        pair.append(mention)
+        if len(pair) == 2:
+            return pair[::-1]
+    return []
 
 
 def _modifier_mentions(
