@@ -324,6 +324,8 @@ def test_frame_gate_killing_a_bill_or_releasing_a_list_is_no_event(nlp, lexicon)
     assert "RETREAT" in types_of(nlp, lexicon, "Ruritania released the prisoners of Freedonia.")
     assert "AID" not in types_of(nlp, lexicon, "Ruritania sent a list of names to Freedonia.")
     assert "AID" in types_of(nlp, lexicon, "Ruritania sent weapons to Freedonia.")
+    text = "Ruritania gave Freedonia some ideas on trade and delivered a speech."
+    assert "AID" not in types_of(nlp, lexicon, text)
 
 
 def test_frame_gate_follows_a_relative_clause_to_its_noun(nlp, lexicon):
