@@ -13,6 +13,7 @@ ordered stays an event of its own, not yet done.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -61,18 +62,7 @@ DEMAND_ENTRY = TriggerEntry(
 
 
 # the row an order is coded by: a request aimed at the one ordered (the object)
-ORDER_ENTRY = TriggerEntry(
-    lemmas=("order",),
-    pos="V",
-    type="REQUEST",
-    mode=None,
-    frame="do",
-    mutual=False,
-    preps=(),
-    head=0,
-    line=0,
-    party="need",
-)
+ORDER_ENTRY = replace(DEMAND_ENTRY, lemmas=("order",))
 
 
 def demand_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
