@@ -181,9 +181,18 @@ export async function load() {
 function draw(data) {
   const maxActivity = Math.max(1, ...data.nodes.map((n) => n.activity || 0));
   const maxStrength = Math.max(1, ...data.edges.map((e) => e.strength || 0));
+  // The force layout starts from these places, not from one point: with every
+  // node on the same spot it broke the ties at random, so the same graph came
+  // out in another shape on each load (and, now and then, too flat to fill
+  // the pane). A circle in the reply's order makes each drawing the same.
+  const ring = 40 * Math.max(1, data.nodes.length);
   const elements = [
-    ...data.nodes.map((n) => ({
+    ...data.nodes.map((n, i) => ({
       group: "nodes",
+      position: {
+        x: ring * Math.cos((2 * Math.PI * i) / data.nodes.length),
+        y: ring * Math.sin((2 * Math.PI * i) / data.nodes.length),
+      },
       data: {
         id: n.id,
         label: n.name || n.id,
