@@ -296,20 +296,30 @@ def load_people(registry: Registry, path: Path) -> None:
             registry.add_name(alias, NameEntry(actor.id, "person", "alias"), path, line)
 
 
+def _sector_table(rows: dict, section: str, path: Path, optional: bool = False) -> dict[str, str]:
+    """A section of roles.yaml that maps words to sectors, lower-cased and checked."""
+    table = rows.get(section)
+    if table is None and optional:
+        return {}
+    if not isinstance(table, dict):
+        raise DataFileError(path, None, f"section {section!r} must map words to sectors")
+    line = table.get("__line__")
+    out = {}
+    for word, sector in table.items():
+        if word == "__line__":
+            continue
+        _check_sector(sector, path, line)
+        out[str(word).lower()] = sector
+    return out
+
+
 def load_roles(registry: Registry, path: Path) -> None:
     """Role words, group nouns and the small word lists resolution needs."""
     rows = read_yaml(path) or {}
     if not isinstance(rows, dict):
         raise DataFileError(path, None, "expected a mapping of sections")
-    for section in ("titles", "group_nouns"):
-        table = rows.get(section)
-        if not isinstance(table, dict):
-            raise DataFileError(path, None, f"section {section!r} must map words to sectors")
-        for word, sector in table.items():
-            if word == "__line__":
-                continue
-            _check_sector(sector, path, table.get("__line__"))
-            getattr(registry, section)[str(word).lower()] = sector
+    registry.titles.update(_sector_table(rows, "titles", path))
+    registry.group_nouns.update(_sector_table(rows, "group_nouns", path))
     registry.max_title_words = max(len(word.split()) for word in registry.titles)
     for section in (
         "leader_titles",
@@ -335,27 +345,15 @@ def load_roles(registry: Registry, path: Path) -> None:
         not_in = _strings(row, "not_in", path)
         if not_in:
             registry.institution_not_in[str(word).lower()] = frozenset(not_in)
-    organs = rows.get("state_organs") or {}  # optional
-    if not isinstance(organs, dict):
-        raise DataFileError(path, None, "'state_organs' must map words to sectors")
-    for word, sector in organs.items():
-        if word == "__line__":
-            continue
-        _check_sector(sector, path, organs.get("__line__"))
-        registry.state_organs[str(word).lower()] = sector
+    registry.state_organs.update(_sector_table(rows, "state_organs", path, optional=True))
     registry.state_organ_heads = frozenset(word.split()[-1] for word in registry.state_organs)
     blockers = rows.get("state_organ_blockers") or []
     if not isinstance(blockers, list):
         raise DataFileError(path, None, "'state_organ_blockers' must be a list of words")
     registry.state_organ_blockers = frozenset(str(word).lower() for word in blockers)
-    descriptors = rows.get("organisation_descriptors") or {}
-    if not isinstance(descriptors, dict):
-        raise DataFileError(path, None, "'organisation_descriptors' must map words to sectors")
-    for word, sector in descriptors.items():
-        if word == "__line__":
-            continue
-        _check_sector(sector, path, descriptors.get("__line__"))
-        registry.organisation_descriptors[str(word).lower()] = sector
+    registry.organisation_descriptors.update(
+        _sector_table(rows, "organisation_descriptors", path, optional=True)
+    )
     for word, row in (rows.get("organisation_heads") or {}).items():
         if word == "__line__":
             continue
