@@ -137,6 +137,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # an infinitive, "insist on", "call for".
 ASKING_DEPS = frozenset({"dobj", "dative", "xcomp"})
 ASKING_PREPS = frozenset({"on", "upon", "for"})
+# Dependency labels of a clause's own subject.
+SUBJECT_OF_CLAUSE = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _says_only(verb: Token) -> bool:
@@ -167,9 +169,6 @@ def _says_only(verb: Token) -> bool:
         if clause.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in aux):
             stated = True
     return stated
-
-
-SUBJECT_OF_CLAUSE = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _mandative(clause: Token, subject: Token, aux: list[Token]) -> bool:
