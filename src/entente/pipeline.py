@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from entente.actors.registry import Registry, load_registry
 from entente.actors.resolve import resolve_actors
 from entente.events.extract import Lexicon, extract_events, load_lexicon
+from entente.events.gating import document_relevance
 from entente.nlp.pipeline import (
     PARSE_MAX_CHARS,
     forget_sentences,
@@ -45,6 +46,9 @@ class CodedDocument:
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # share of sentences naming a political actor; None: too short to tell
+    # (``gating.document_relevance``)
+    political_relevance: float | None = None
 
 
 def split_sentences(doc: Doc, doc_id: str) -> list[Sentence]:
@@ -74,12 +78,16 @@ def code_document(doc: Doc, document: Document, knowledge: Knowledge) -> CodedDo
         events = extract_events(
             doc, document, resolution.mentions, knowledge.lexicon, list(actors.values())
         )
+        sentences = split_sentences(doc, document.id)
         return CodedDocument(
             document=document,
-            sentences=split_sentences(doc, document.id),
+            sentences=sentences,
             mentions=resolution.mentions,
             actors=[*actors.values(), *_office_organisations(actors, knowledge)],
             events=events,
+            political_relevance=document_relevance(
+                len(sentences), resolution.mentions, knowledge.lexicon, actors
+            ),
         )
     finally:
         forget_sentences(doc)
@@ -202,6 +210,9 @@ def code_long_document(document: Document, nlp: Language, knowledge: Knowledge) 
         actors.update((a.id, a) for a in coded.actors)
         offset += len(segment)
     whole.actors = list(actors.values())
+    whole.political_relevance = document_relevance(
+        len(whole.sentences), whole.mentions, knowledge.lexicon, actors
+    )
     return whole
 
 

@@ -203,3 +203,6 @@ class Event:
     quantities: list[Quantity]
     evidence: Evidence
     confidence: float
+    # Why the event is below the confidence floor (a candidate), else None
+    # (``entente.events.confidence``).
+    candidate_reason: str | None = None

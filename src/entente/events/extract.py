@@ -18,7 +18,7 @@ it or in the module named, numbered alike:
    listing coordinated parties of a mutual event on both sides;
 6. read polarity, tense, certainty and attribution, date and quantities
    (``_attribute_event``, over ``attributes``); score from the PLOVER table; a
-   confidence from how much was found; a deterministic id. Event nouns with no
+   deterministic id. Event nouns with no
    argument, date or quantity of their own ("the attack") mostly repeat an event
    already coded and are left out;
 7. add the events an event implies: a refusal is a REJECT, a stated future act
@@ -30,7 +30,10 @@ it or in the module named, numbered alike:
 10. give a transfer with no receiver the party its giver dealt with just before
    (``recipients.discourse_receivers``);
 11. name the target of an event still without a recipient from its object
-   ("detained 18 people", ``recipients.object_targets``).
+   ("detained 18 people", ``recipients.object_targets``);
+12. estimate each event's confidence, the chance a reader judges it right
+   (``confidence``), and mark those below the floor as candidates: the store
+   keeps them apart from ``events``.
 """
 
 from __future__ import annotations
@@ -44,10 +47,23 @@ from spacy.tokens import Doc, Token
 from entente.events import attributes as attrs
 from entente.events import quantities as amounts
 from entente.events import sources
+from entente.events.confidence import (
+    ConfidenceModel,
+    candidate_reason,
+    confidence_of,
+    default_model,
+    event_features,
+)
 from entente.events.copies import denial_copies, implied_events
 from entente.events.dates import date_of, is_staged_in_future
 from entente.events.demands import demand_candidates, demand_modals, demand_verbs
-from entente.events.gating import has_party, is_list_row, is_organ, is_political_document
+from entente.events.gating import (
+    document_relevance,
+    has_party,
+    is_list_row,
+    is_organ,
+    is_political_document,
+)
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
     CodedEvent,
@@ -74,15 +90,9 @@ from entente.records import Actor, ActorRef, Document, Event, Mention
 
 __all__ = ["Lexicon", "event_to_record", "extract_events", "load_lexicon"]
 
-# How much each finding adds to an event's confidence (hand-set; re-check the
-# seeds' "read" precision after changing them).
-CONFIDENCE_BASE = 0.35
 NON_CLAUSE_DEPS = frozenset({"prep", "mark", "case", "amod", "compound"})
 # Named things whose words are no events ("Support" in a mission's name)
 NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
-CONFIDENCE_ACTOR = 0.3
-CONFIDENCE_RECIPIENT = 0.15
-CONFIDENCE_VERBAL = 0.1
 
 
 def load_lexicon(data_dir: Path | None = None) -> Lexicon:
@@ -269,10 +279,39 @@ def extract_events(
     coded = [replace(c, event=domestic_target(c.event, ctx.names, c.organ)) for c in coded]
     kept = [c for c in coded if has_party(c.event, c.need, lexicon, ctx.names)]  # 9
     events = discourse_receivers(kept)  # 10
-    return [  # 11
+    events = [  # 11
         replace(e, recipient=c.target) if not e.recipient and c.target else e
         for e, c in zip(events, kept, strict=True)
     ]
+    relevance = document_relevance(sentences, mentions, lexicon, names)
+    return [with_confidence(e, doc, relevance, ctx) for e in events]  # 12
+
+
+def with_confidence(
+    event: Event,
+    doc: Doc,
+    relevance: float | None,
+    ctx: SentenceContext,
+    model: ConfidenceModel | None = None,
+) -> Event:
+    """Step 12: the event with its estimated confidence, and the reason it is a
+    candidate when that falls below the model's floor."""
+    model = model or default_model()
+    span = doc.char_span(
+        event.evidence.trigger_start, event.evidence.trigger_end, alignment_mode="expand"
+    )
+    year = ctx.published[:4] if ctx.published else ""
+    features = event_features(
+        event,
+        span.root if span is not None else None,
+        relevance,
+        ctx.names,
+        int(year) if year.isdigit() else None,
+        model.neutral_relevance,
+    )
+    confidence = confidence_of(features, model)
+    reason = candidate_reason(features, model) if confidence < model.floor else None
+    return replace(event, confidence=confidence, candidate_reason=reason)
 
 
 QUOTES = frozenset({'"', "“", "‘", "'", "«"})
@@ -354,9 +393,9 @@ def _states_an_event(plan: EventPlan, lexicon: Lexicon) -> bool:
 
 
 def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -> CodedEvent | None:
-    """Step 6: the event with its clause attributes (``attributes``), score,
-    confidence and id. None for an event noun with no side, date or quantity of
-    its own ("the attack"): it mostly repeats an event already coded."""
+    """Step 6: the event with its clause attributes (``attributes``), score
+    and id (its confidence comes at step 12). None for an event noun with no
+    side, date or quantity of its own ("the attack"): it mostly repeats an event already coded."""
     cand, lexicon, view, doc = plan.candidate, ctx.lexicon, ctx.view, ctx.doc
     ptype = lexicon.ptype(plan.type)
     noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
@@ -398,8 +437,6 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
     if plan.type == "ASSAULT" and mode is None:
         mode = amounts.assault_mode(noun if noun is not None else pred, lexicon)
     trigger_span = doc[cand.start : cand.end]
-    confidence = CONFIDENCE_BASE + CONFIDENCE_ACTOR * bool(actor)
-    confidence += CONFIDENCE_RECIPIENT * bool(recipient) + CONFIDENCE_VERBAL * (not cand.nominal)
     event = Event(
         id=event_id(ctx.document.id, trigger_span.start_char, plan.type),
         doc_id=ctx.document.id,
@@ -416,7 +453,7 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
         attributed_to=attribution,
         quantities=quantities,
         evidence=evidence_of(sent, trigger_span),
-        confidence=round(min(confidence, 0.95), 2),
+        confidence=0.0,  # step 12
     )
     organ = any(is_organ(m, ctx.names) for m in actor)
     return CodedEvent(

@@ -106,6 +106,18 @@ def political_relevance(
     return _sentence_share(sentences, political)
 
 
+def document_relevance(
+    sentences: int, mentions: list[Mention], lexicon: Lexicon, names: dict[str, Actor]
+) -> float | None:
+    """A document's political relevance as the store keeps it: the share of its
+    sentences that name a political actor (``political_relevance``), or None for
+    a document too short to tell (under MIN_SENTENCES_FOR_RELEVANCE sentences: a
+    sentence ingested alone, a headline), which is neither relevant nor not."""
+    if sentences < MIN_SENTENCES_FOR_RELEVANCE:
+        return None
+    return round(political_relevance(sentences, mentions, lexicon, names), 3)
+
+
 def _sentence_share(sentences: int, mentions: list[Mention]) -> float:
     named = {m.sentence for m in mentions}
     return len(named) / sentences if sentences else 0.0

@@ -48,7 +48,15 @@ from entente.store.write import (
 
 # The store's tables a part holds (``log`` holds the rejections of its inputs;
 # the ok and duplicate lines of its documents are decided when it is loaded).
-PART_TABLES = ("documents", "sentences", "actors", "mentions", "events", "log")
+PART_TABLES = (
+    "documents",
+    "sentences",
+    "actors",
+    "mentions",
+    "events",
+    "event_candidates",
+    "log",
+)
 DONE_MARKER = "_DONE"
 # Log statuses to the summary's counters, as the local engine counts them.
 _COUNTERS = {"duplicate": "duplicates", "skipped": "skipped", "error": "errors"}
@@ -233,7 +241,7 @@ class PartLoader:
         # Each table's rows of the fresh documents (all of them, most often);
         # actors are chosen over the whole batch when it is committed.
         keys = {"documents": "id", "sentences": "doc_id", "actors": "doc_id"}
-        keys |= {"mentions": "doc_id", "events": "doc_id"}
+        keys |= {"mentions": "doc_id", "events": "doc_id", "event_candidates": "doc_id"}
         kept = {
             name: tables[name] if len(fresh) == len(ids) else _keep(tables[name], key, fresh)
             for name, key in keys.items()

@@ -149,6 +149,15 @@ def _event_columns(events: Sequence[Event]) -> dict[str, list]:
     }
 
 
+def candidate_columns(events: Sequence[Event]) -> dict[str, list]:
+    """The rows of events below the confidence floor: an event's columns and the
+    reason (``Event.candidate_reason``). One split, made here: the coder marks,
+    the store sorts, and everything after the store reads ``events`` alone."""
+    columns = _event_columns(events)
+    columns["reason"] = [e.candidate_reason for e in events]
+    return columns
+
+
 def write_batch(
     store: Store, coded: Sequence[CodedDocument], log: Sequence[LogEntry], run_id: str
 ) -> None:
@@ -165,6 +174,7 @@ CONFLICTS: dict[str, str | None] = {
     "actors": "replace",
     "mentions": "ignore",
     "events": "ignore",
+    "event_candidates": "ignore",
     "ingest_log": None,
 }
 
@@ -216,12 +226,16 @@ def actor_columns(copies: Sequence[Actor]) -> dict[str, list]:
 def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
     """The rows of coded documents, table name to columns, in ``CONFLICTS`` order.
 
+    Events the coder marked as candidates (below the confidence floor) go to
+    ``event_candidates``, the others to ``events``.
+
     The local engine appends these to the store; the Ray engine writes them as
     Parquet parts and appends them later (``entente.scale.parts``).
     """
     now = datetime.now(UTC).replace(tzinfo=None)
     docs = [c.document for c in coded]
     sentences = [s for c in coded for s in c.sentences]
+    events = [e for c in coded for e in c.events]
     return {
         "documents": {
             "id": [d.id for d in docs],
@@ -237,6 +251,7 @@ def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
             "text": [d.text for d in docs],
             "words": [len(d.text.split()) for d in docs],
             "ingested_at": [now] * len(docs),
+            "political_relevance": [c.political_relevance for c in coded],
         },
         "sentences": {
             "doc_id": [s.doc_id for s in sentences],
@@ -246,7 +261,10 @@ def coded_columns(coded: Sequence[CodedDocument]) -> dict[str, dict[str, list]]:
         },
         "actors": actor_columns([a for c in coded for a in c.actors]),
         "mentions": _mention_columns([m for c in coded for m in c.mentions]),
-        "events": _event_columns([e for c in coded for e in c.events]),
+        "events": _event_columns([e for e in events if e.candidate_reason is None]),
+        "event_candidates": candidate_columns(
+            [e for e in events if e.candidate_reason is not None]
+        ),
     }
 
 
