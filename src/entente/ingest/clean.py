@@ -75,6 +75,18 @@ def drop_unbroken_runs(text: str) -> tuple[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class GluedHyphens:
+    """The word lists of ``[glued_hyphens]`` in ``boilerplate.toml``."""
+
+    clause_words: frozenset[str]
+    phrase_words: frozenset[str]
+    particle_stems: frozenset[str]
+    phrase_openers: frozenset[str]
+    date_words: frozenset[str]
+    prefixes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Boilerplate:
     """The vocabularies of ``boilerplate.toml``, compiled for matching."""
 
@@ -97,6 +109,7 @@ class Boilerplate:
     tail_line_max_words: int
     tail_max_share: float
     name_max_words: int
+    glued: GluedHyphens
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -160,9 +173,60 @@ def load_boilerplate(path: Path | None = None) -> Boilerplate:
             tail_line_max_words=int(limits["tail_line_max_words"]),
             tail_max_share=float(limits["tail_max_share"]),
             name_max_words=int(limits["name_max_words"]),
+            glued=GluedHyphens(
+                **{name: frozenset(data["glued_hyphens"][name]) for name in GluedHyphens.__slots__}
+            ),
         )
     except KeyError as exc:
         raise DataFileError(str(source), None, f"missing key {exc.args[0]!r}") from exc
+
+
+# --- hyphens where spaces were ----------------------------------------------
+
+# A hyphen after clause punctuation or a word's full stop, before a letter
+# ("Obamacare,-in 2010", "Source:-Al Jazeera", "the Turkmen.-Meanwhile"); the full
+# stop of an initial keeps its hyphen ("U.S.-led", "U.N.-backed").
+_PUNCTUATION_HYPHEN = re.compile(r"(?:(?<=[,;:!?\"”’')\]])|(?<=[a-z]{2}\.))-(?=[A-Za-z])")
+# A hyphen between two words, the left one not itself after a hyphen
+# ("next-to-last" is one word) and the right one not before one ("state-of-the-art").
+_WORD_HYPHEN = re.compile(r"(?<![-\w])([A-Za-z]+)-(?=([A-Za-z]+)\b(?!-))")
+_NEXT_WORD = re.compile(r" ([\w\"“']*)")
+
+
+def _is_glued(left: str, right: str, after: str, words: GluedHyphens) -> bool:
+    """Does the hyphen of ``left-right`` (``after``: the word that follows) stand
+    where a space was (``[glued_hyphens]`` says which words)?"""
+    if left.lower() in words.prefixes or left in words.date_words:
+        return False
+    if right in words.clause_words or right in words.date_words:
+        return True
+    if right not in words.phrase_words or not after or left.lower() in words.particle_stems:
+        return False
+    first = after.lstrip("\"“'")
+    return first in words.phrase_openers or first[:1].isdigit() or first[:1].isupper()
+
+
+def repair_glued_hyphens(line: str, bp: Boilerplate) -> str:
+    """``line`` with a space for each hyphen that stands where a space was
+    ("resigned-on Monday", "Obamacare,-in 2010", "adviser,-accused"), the same
+    length, so every offset into it is an offset into the input too. Real
+    hyphenated words stay: "pro-Russian", "Kim Jong-un", "sit-in", "head-on",
+    "mother-in-law", "mid-March".
+
+    >>> repair_glued_hyphens("He resigned-on Monday,-after a pro-Russian sit-in.", load_boilerplate())
+    'He resigned on Monday, after a pro-Russian sit-in.'
+    """
+    if "-" not in line:
+        return line
+    chars = list(line)
+    for found in _PUNCTUATION_HYPHEN.finditer(line):
+        chars[found.start()] = " "
+    for found in _WORD_HYPHEN.finditer(line):
+        right = found[2]
+        following = _NEXT_WORD.match(line, found.end() + len(right))
+        if _is_glued(found[1], right, following[1] if following else "", bp.glued):
+            chars[found.end() - 1] = " "
+    return "".join(chars)
 
 
 # --- whitespace -------------------------------------------------------------
@@ -426,7 +490,8 @@ def join_lines(lines: list[str]) -> str:
 def clean_text(text: str, boilerplate: Boilerplate | None = None) -> str:
     """Return the article text without web-page leftovers, whitespace normalised.
 
-    Steps, in order: 1. normalise whitespace per line; 2. drop address blocks;
+    Steps, in order: 1. normalise whitespace per line and put back the spaces
+    that hyphens stand for (``repair_glued_hyphens``); 2. drop address blocks;
     3. drop navigation, image-id and caption lines; 4. remove credited caption
     sentences inside paragraphs; 5. cut trailing sections (related posts,
     author bio); 6. drop teaser listings. Paragraph breaks are kept (a blank
@@ -437,7 +502,7 @@ def clean_text(text: str, boilerplate: Boilerplate | None = None) -> str:
     'The envoy met the minister in Geneva.'
     """
     bp = boilerplate or load_boilerplate()
-    lines = normalise_lines(text)  # 1.
+    lines = [repair_glued_hyphens(line, bp) for line in normalise_lines(text)]  # 1.
     lines = drop_address_blocks(lines, bp)  # 2.
     lines = [  # 3.
         ""
