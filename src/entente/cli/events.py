@@ -63,6 +63,12 @@ def _side(refs: list[dict[str, Any]]) -> str:
 @click.option("--limit", type=COUNT, default=50, show_default=True)
 @click.option("--offset", type=COUNT, default=0, show_default=True)
 @click.option("--evidence", is_flag=True, help="Print each event's sentence under it.")
+@click.option(
+    "--candidates",
+    is_flag=True,
+    help="List the events kept as candidates (confidence below the floor, out of the map) "
+    "instead, each with its reason.",
+)
 @format_option
 def events(
     db: Path | None,
@@ -76,21 +82,27 @@ def events(
     limit: int,
     offset: int,
     evidence: bool,
+    candidates: bool,
     fmt: str,
 ) -> None:
     """List coded events, by their own date, with who did what to whom."""
     filters = query.event_filters(since, until, type_, certainty, polarity)
     with open_store(db) as store:
-        # The table shows the page only; JSON for scripts says how many match in all.
-        page = query.event_page(
-            store,
-            filters,
-            actor=actor,
-            recipient=recipient,
-            limit=limit,
-            offset=offset,
-            count=fmt == "json",
-        )
+        if candidates:
+            page = query.candidate_page(
+                store, filters, actor=actor, recipient=recipient, limit=limit, offset=offset
+            )
+        else:
+            # The table shows the page only; JSON for scripts says how many match in all.
+            page = query.event_page(
+                store,
+                filters,
+                actor=actor,
+                recipient=recipient,
+                limit=limit,
+                offset=offset,
+                count=fmt == "json",
+            )
     if fmt == "json":
         print_json(page)
         return
@@ -107,11 +119,14 @@ def events(
             " ".join(flags),
             row["evidence"]["trigger"],
         )
-        if evidence:
+        if evidence or candidates:
+            lines = [row["evidence"]["sentence"]] if evidence else []
+            if candidates:
+                lines.append(f"confidence {row['confidence']}: {row['reason']}")
             table.add_row(
                 "",
                 "",
-                Text(terminal_safe(row["evidence"]["sentence"]), style="dim"),
+                Text(terminal_safe("\n".join(lines)), style="dim"),
                 end_section=True,
             )
     console.print(table)

@@ -35,18 +35,28 @@ from entente.export.formats import EVENT_FORMATS
     default=None,
     help="File to write; standard output by default.",
 )
-def export_command(kind: str, db: Path | None, fmt: str | None, output: Path | None) -> None:
+@click.option(
+    "--candidates",
+    is_flag=True,
+    help="Events only: write the events kept as candidates (confidence below the floor, "
+    "left out of the map and the default export), each with its reason.",
+)
+def export_command(
+    kind: str, db: Path | None, fmt: str | None, output: Path | None, candidates: bool
+) -> None:
     """Write stored records (one per line for jsonl) or the map (graph) to a file or standard output."""
     fmt = fmt or ("graphml" if kind == "graph" else "jsonl")
     check_format(kind, fmt)
     binary = fmt in BINARY_FORMATS
     with open_store(db) as store:
         if output is None:
-            count = write_export(store, kind, fmt, sys.stdout.buffer if binary else sys.stdout)
+            count = write_export(
+                store, kind, fmt, sys.stdout.buffer if binary else sys.stdout, candidates
+            )
         else:
             with _opened(output, binary) as out:
-                count = write_export(store, kind, fmt, out)
-    what = "edges" if kind == "graph" else kind
+                count = write_export(store, kind, fmt, out, candidates)
+    what = "edges" if kind == "graph" else "candidate events" if candidates else kind
     err_console.print(
         terminal_safe(f"Wrote {count} {what}" + (f" to {output}" if output else "")), markup=False
     )

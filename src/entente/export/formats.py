@@ -57,15 +57,21 @@ def _shape(kind: str) -> Shape:
     return MENTION_SHAPE if kind == "mentions" else {}
 
 
-def write_export(store: Store, kind: str, fmt: str, out: TextIO | BinaryIO) -> int:
+def write_export(
+    store: Store, kind: str, fmt: str, out: TextIO | BinaryIO, candidates: bool = False
+) -> int:
     """Write the export ``kind`` in ``fmt`` to ``out`` (binary for BINARY_FORMATS); returns
-    how many records (edges for the graph) were written. Raises UsageError."""
+    how many records (edges for the graph) were written. ``candidates`` writes the
+    events kept as candidates (below the confidence floor) instead of the events,
+    each with its ``reason``. Raises UsageError."""
     check_format(kind, fmt)
+    if candidates and kind != "events":
+        raise UsageError(f"--candidates exports events only, not {kind}.")
     if kind == "graph":
         graph = query.graph(store, query.EventFilters(), limit=None)
         write = write_graphml if fmt == "graphml" else write_gexf
         return write(graph, out)  # type: ignore[arg-type]
-    records = query.TABLES[kind](store)
+    records = query.iter_event_candidates(store) if candidates else query.TABLES[kind](store)
     if fmt == "jsonl":
         return write_jsonl(records, out)  # type: ignore[arg-type]
     if fmt == "polecat":

@@ -23,6 +23,7 @@ from entente.query.documents import (
     list_documents,
 )
 from entente.query.events import (
+    candidate_page,
     event_page,
     event_record,
     get_event,
@@ -52,6 +53,7 @@ from entente.query.tables import (
     iter_clusters,
     iter_documents,
     iter_dyads,
+    iter_event_candidates,
     iter_events,
     iter_mentions,
     iter_relations,
@@ -60,6 +62,7 @@ from entente.query.tables import (
 __all__ = [
     "TABLES",
     "EventFilters",
+    "candidate_page",
     "check_period",
     "claims",
     "conflicts",
@@ -80,6 +83,7 @@ __all__ = [
     "iter_clusters",
     "iter_documents",
     "iter_dyads",
+    "iter_event_candidates",
     "iter_events",
     "iter_mentions",
     "iter_relations",

@@ -200,6 +200,41 @@ def event_page(
     }
 
 
+def candidate_page(
+    store: Store,
+    filters: EventFilters,
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """A page of the events kept as candidates (``event_candidates``: below the
+    confidence floor, out of the map), by their own date, newest first, with
+    the count of all matches. Each record is the public event record plus
+    ``reason``, why it is a candidate. Same filters as ``event_page`` except
+    the map's (edge, node)."""
+    where, params = filters.events_where("e")
+    for side, value in (("actor", actor), ("recipient", recipient)):
+        if value:
+            clause, more = actor_where(store, side, value)
+            where.append(clause)
+            params += more
+    condition = f"WHERE {' AND '.join(where)}" if where else ""
+    (total,) = store.fetchone(f"SELECT count(*) FROM event_candidates e {condition}", params) or (
+        0,
+    )
+    rows = store.records(
+        f"SELECT {EVENT_COLUMNS}, e.reason FROM event_candidates e {condition} {PAGE_ORDER} "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    records = _records(store, rows)
+    for record, row in zip(records, rows, strict=True):
+        record["reason"] = row["reason"]
+    return {"events": records, "total": total, "limit": limit, "offset": offset}
+
+
 def _page_in_store(
     store: Store, selection: EventSelection
 ) -> tuple[int | None, list[dict[str, Any]]]:

@@ -74,6 +74,18 @@ def iter_events(store: Store, batch: int = 1000) -> Iterator[dict[str, Any]]:
         yield event_record(row)
 
 
+def iter_event_candidates(store: Store, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every event kept as a candidate (below the confidence floor) as its public
+    record plus ``reason``, in document order."""
+    sql = (
+        f"SELECT {EVENT_COLUMNS}, e.reason, d.source, d.outlet, d.title, d.published "
+        "FROM event_candidates e JOIN documents d ON d.id = e.doc_id "
+        "ORDER BY d.source, e.trigger_start"
+    )
+    for row in _iterate(store, sql, batch):
+        yield {**event_record(row), "reason": row["reason"]}
+
+
 def iter_clusters(store: Store, batch: int = 500) -> Iterator[dict[str, Any]]:
     """Every cluster with its members and conflicts, in id order."""
     sql = (
