@@ -10,10 +10,11 @@
 -- data/confidence.tsv. Same columns as events, plus the reason. They are not in
 -- events, so not in the map, `entente events` or the default exports; `entente
 -- events --candidates` and `entente export events --candidates` read them.
--- Events stored before this version stay in events.
-ALTER TABLE documents ADD COLUMN political_relevance DOUBLE;
+-- Events stored before this version stay in events. IF NOT EXISTS: a store whose
+-- version row was rolled back re-runs this file (as 006).
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS political_relevance DOUBLE;
 
-CREATE TABLE event_candidates (
+CREATE TABLE IF NOT EXISTS event_candidates (
     id              VARCHAR PRIMARY KEY,
     doc_id          VARCHAR NOT NULL,
     sentence        INTEGER NOT NULL,
@@ -47,4 +48,4 @@ CREATE TABLE event_candidates (
     reason          VARCHAR               -- why: the floor and what lowered the estimate most
 );
 
-CREATE INDEX event_candidates_doc ON event_candidates (doc_id);
+CREATE INDEX IF NOT EXISTS event_candidates_doc ON event_candidates (doc_id);
