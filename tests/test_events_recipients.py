@@ -469,3 +469,28 @@ def test_a_denial_of_the_charge_answers_the_accuser_before_it(nlp, lexicon):
     )
     (denial,) = [e for e in events if e.type == "REJECT"]
     assert denial.recipient == []  # the charge was not against Russia
+
+
+def test_a_state_that_faces_criticism_from_another_is_its_recipient(nlp, lexicon):
+    """Issue 13: the subject of "faces criticism from X" undergoes it; X criticises."""
+    text = "Ruritania faces sharp criticism from Sylvania over its border policy."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    accuse = of_type(events, "ACCUSE")
+    assert countries(accuse.actor) == {"SYL"}
+    assert countries(accuse.recipient) == {"RUR"}
+
+
+def test_a_state_that_came_under_attack_is_the_target_not_the_attacker(nlp, lexicon):
+    text = "Ruritania came under attack from Sylvanian rebels last week."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvanian rebels": "SYL/REB"})
+    assault = of_type(events, "ASSAULT")
+    assert countries(assault.actor) == {"SYL"}
+    assert countries(assault.recipient) == {"RUR"}
+
+
+def test_a_state_that_criticises_is_still_the_actor(nlp, lexicon):
+    """The pair of the two above: a plain verb of saying keeps its subject as the critic."""
+    text = "Ruritania voiced sharp criticism of Sylvania over its border policy."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
+    accuse = of_type(events, "ACCUSE")
+    assert countries(accuse.actor) == {"RUR"}

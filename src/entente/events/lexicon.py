@@ -154,6 +154,9 @@ class Lexicon:
     # lemmas of doers that make a trigger no political event ("a cyclone struck",
     # "tourists visited", "passengers shared"): inert_actors.txt
     inert_actors: frozenset[str] = frozenset()
+    # verbs (or "verb prep") whose subject undergoes their event-noun object ("faces
+    # criticism from X", "came under attack"): undergoing_verbs.txt
+    undergoing_verbs: frozenset[str] = frozenset()
     # lemmas of measures and texts that can be no doer of force ("tariffs targeting
     # Canada", "a bill that hits Turkey"): measures.txt, for types marked physical
     measures: frozenset[str] = frozenset()
@@ -401,6 +404,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.inert_objects = read_words(lex_dir / "inert_objects.txt")
     lexicon.political_objects = read_words(lex_dir / "political_objects.txt")
     lexicon.inert_actors = read_words(lex_dir / "inert_actors.txt")
+    lexicon.undergoing_verbs = read_words(lex_dir / "undergoing_verbs.txt")
     lexicon.measures = read_words(lex_dir / "measures.txt")
     lexicon.verbal_attack_words = read_words(lex_dir / "verbal_attack_words.txt")
     lexicon.declaring_verbs = read_words(lex_dir / "declaring_verbs.txt")

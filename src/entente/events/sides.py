@@ -260,6 +260,9 @@ def _nominal_sides(
     blamed on, else the subject of the plain verb it is the object of."""
     cand, index = plan.candidate, ctx.index
     actor, recipient = nominal_roles(cand.head, preps, index)
+    undergoing = undergoing_verb(cand.head, ctx.lexicon)
+    if undergoing is not None:
+        return _undergone_sides(cand.head, undergoing, actor, recipient, index)
     blamed = _blamed_on(cand.head, ctx.lexicon, index)
     if blamed:
         # "blamed the attack on X": X did it, whatever the parse attached "on X" to
@@ -276,4 +279,47 @@ def _nominal_sides(
         # "lodged a protest with Albania", "made an appeal to Chile"
         for obj in prep_objects(cand.head.head, (*preps, "with", "to")):
             recipient.extend(arguments(obj, index))
+    return actor, recipient
+
+
+# Prepositions that name the doer of an event noun its undergoer faces ("criticism
+# from the UN", "airstrikes by Israel", "the backing of Russia").
+UNDERGONE_DOER_PREPS = ("from", "by", "of")
+
+
+def undergoing_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb whose subject undergoes an event noun (``undergoing_verbs.txt``):
+    the noun is its object ("Iran faces criticism", "drew condemnation") or the
+    object of its listed preposition ("came under attack"); else None."""
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lexicon.undergoing_verbs:
+        return noun.head
+    prep = noun.head
+    under = f"{prep.head.lemma_.lower()} {prep.lower_}"  # "come under"
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and under in lexicon.undergoing_verbs:
+        return prep.head
+    return None
+
+
+def _undergone_sides(
+    noun: Token,
+    verb: Token,
+    actor: list[Mention],
+    recipient: list[Mention],
+    index: MentionIndex,
+) -> tuple[list[Mention], list[Mention]]:
+    """(actor, recipient) of an event noun its verb's subject undergoes: the
+    subject is the recipient ("Iran's government faces criticism"), the doer is
+    the noun's own ("US sanctions") or the one its "from"/"by"/"of" phrase names,
+    on the noun or on the verb ("faces criticism from the UN"). Never the
+    subject: in the 2017 store it had been coded as the critic, the threatener
+    or the bomber of the one who faced it."""
+    undergoer = arguments(find_subject(verb), index)
+    if not actor:
+        for host in (noun, verb):
+            for obj in prep_objects(host, UNDERGONE_DOER_PREPS):
+                actor.extend(m for m in arguments(obj, index) if m not in undergoer)
+            if actor:
+                break
+    actor = [m for m in actor if m not in undergoer]
+    recipient = undergoer + [m for m in recipient if m not in undergoer and m not in actor]
     return actor, recipient
