@@ -96,8 +96,10 @@ def event(
     index: int = 0,
     score: float = 0.0,
     date_text: str | None = None,
+    trigger: str | None = None,
 ) -> dict:
-    """An event spec; ``doc`` turns it into an Event of its document."""
+    """An event spec; ``doc`` turns it into an Event of its document. ``trigger``
+    is a word of the sentence (its first occurrence); by default the second word."""
     return {
         "eid": eid,
         "type": type_,
@@ -114,6 +116,7 @@ def event(
         "quantities": [Quantity(v, item, f"{v:g} {item}") for v, item in quantities],
         "index": index,
         "score": score,
+        "trigger": trigger,
     }
 
 
@@ -144,7 +147,9 @@ def doc(
     for number, spec in enumerate(events):
         end = start + len(spec["sentence"])
         sentences.append(Sentence(doc_id, number, start, end))
-        trigger = spec["sentence"].split()[1] if len(spec["sentence"].split()) > 1 else "x"
+        words = spec["sentence"].split()
+        trigger = spec["trigger"] or (words[1] if len(words) > 1 else "x")
+        at = spec["sentence"].find(trigger) if spec["trigger"] else 0
         source = spec["attributed_to"]
         coded_events.append(
             Event(
@@ -162,7 +167,9 @@ def doc(
                 tense=spec["tense"],
                 attributed_to=Attribution(source, "said") if source else None,
                 quantities=spec["quantities"],
-                evidence=Evidence(spec["sentence"], start, end, trigger, start, start + 1),
+                evidence=Evidence(
+                    spec["sentence"], start, end, trigger, start + at, start + at + len(trigger)
+                ),
                 confidence=0.9,
             )
         )

@@ -365,3 +365,92 @@ def test_a_meeting_is_who_met(tmp_path: Path) -> None:
     with store_of(tmp_path / "s.duckdb", docs) as store:
         update_map(store, ["d-1", "d-2", "d-3"])
         assert set(_fields(store)) == {("e-1", "e-3"), ("e-2",)}
+
+
+def test_a_call_rejected_disputes_no_fact(tmp_path: Path) -> None:
+    """Issue 14: "The Taoiseach has rejected any suggestion that Noonan should resign"
+    rejects a call; it claims nothing happened, so it disputes nothing. The same
+    words about a resignation told as done are a named denier against a claim."""
+    found = {}
+    for name, sentence, trigger in (
+        ("call", "The premier rejected any suggestion that Ukraine should quit the pact.", "quit"),
+        ("fact", "The premier rejected any suggestion that Ukraine quit the pact.", "quit"),
+    ):
+        specs = [
+            event(
+                f"e-{name}-{n}",
+                "RETREAT",
+                ["UKR"],
+                [],
+                sentence,
+                date="2024-02",
+                certainty=certainty,
+                attributed_to=claimant,
+                trigger=trigger,
+            )
+            for n, certainty, claimant in ((1, "alleged", None), (2, "denied", "The premier"))
+        ]
+        with store_of(
+            tmp_path / f"{name}.duckdb", [doc(f"d-{name}", "a.com", "2024-02-20", specs)]
+        ) as store:
+            update_map(store, [f"d-{name}"])
+            ((fields),) = _fields(store).values()
+            found[name] = fields
+    assert found == {"call": [], "fact": ["certainty"]}
+
+
+def test_a_count_placed_by_a_city_a_month_before_the_news_is_another_attack(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: "In January, the rebels attacked the parliament in Kyiv, killing over
+    30 people" (an article of March) is not the bombing "in Kyiv, killing at least 20
+    people" that an article of 7 February tells as news; told on 20 January, the
+    two counts of one city disagree."""
+    found = {}
+    for name, published in (("after", "2024-02-07"), ("within", "2024-01-20")):
+        specs = [
+            (
+                "d-1",
+                "a.com",
+                "2024-03-01",
+                "e-1",
+                "In January, the rebels attacked the parliament in Kyiv, killing over 30 people.",
+                30,
+                "2024-01",
+            ),
+            (
+                "d-2",
+                "b.com",
+                published,
+                "e-2",
+                "The rebels attacked the supreme court in Kyiv, killing at least 20 people.",
+                20,
+                None,
+            ),
+        ]
+        docs = []
+        for doc_name, outlet, day, eid, sentence, count, dated in specs:
+            coded = doc(
+                doc_name,
+                outlet,
+                day,
+                [
+                    event(
+                        eid,
+                        "ASSAULT",
+                        ["RUS"],
+                        ["UKR"],
+                        sentence,
+                        date=dated or published[:7],
+                        basis="text" if dated else "publication",
+                        date_text="January" if dated else None,
+                        quantities=[(count, "people")],
+                    )
+                ],
+            )
+            _place(coded, "Kyiv")
+            docs.append(coded)
+        with store_of(tmp_path / f"{name}.duckdb", docs) as store:
+            update_map(store, ["d-1", "d-2"])
+            found[name] = sorted(f for fields in _fields(store).values() for f in fields)
+    assert found == {"after": [], "within": ["quantity"]}

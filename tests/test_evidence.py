@@ -244,3 +244,91 @@ def test_evidence_a_name_of_no_known_kind_is_no_political_actor(tmp_path: Path) 
     probe = event("e-2", "SANCTION", ["x-ridge-watch"], ["RUS"], "Ridge Watch sanctioned Russia.")
     found = _relations(tmp_path, junk, probe)
     assert found == {("x-ridge-watch", "RUS", "adversary_of")}
+
+
+def test_evidence_agreement_reached_is_a_partnership_an_intent_is_not(tmp_path: Path) -> None:
+    """Issue 14: "Putin said he was ready to meet Trump", "Trump would like to
+    establish friendlier relations" and pledges, coded as AGREE, made "Russia
+    partner_of USA"; an agreement reached by both sides does."""
+    intents = [
+        event(
+            "e-1",
+            "AGREE",
+            ["RUS"],
+            ["UKR"],
+            "The Russian leader said he was ready to meet the Ukrainian president.",
+            trigger="ready",
+        ),
+        event(
+            "e-2",
+            "AGREE",
+            ["UKR"],
+            ["RUS"],
+            "Much as Kyiv would like to establish friendlier relations with Moscow, it waits.",
+            trigger="establish",
+        ),
+        event(
+            "e-3",
+            "AGREE",
+            ["RUS"],
+            ["UKR"],
+            "Russia pledged to restore the gas supply to Ukraine.",
+            trigger="pledged",
+        ),
+    ]
+    reached = event(
+        "e-4",
+        "AGREE",
+        ["RUS"],
+        ["UKR"],
+        "Russia and Ukraine agreed to exchange all prisoners.",
+        trigger="agreed",
+    )
+    assert _relations(tmp_path, *intents) == set()
+    assert ("RUS", "UKR", "partner_of") in _relations(tmp_path / "reached", reached)
+
+
+def test_evidence_intent_cue_in_another_clause_is_no_intent(tmp_path: Path) -> None:
+    """A cue belongs to its clause: "Ukraine, which will host the talks, agreed to
+    exchange prisoners with Russia" is an agreement reached."""
+    reached = event(
+        "e-1",
+        "AGREE",
+        ["UKR"],
+        ["RUS"],
+        "Ukraine, which will host the talks, agreed to exchange prisoners with Russia.",
+        trigger="agreed",
+    )
+    assert ("RUS", "UKR", "partner_of") in _relations(tmp_path, reached)
+
+
+def test_evidence_audit_names_the_happened_rule_for_an_intent() -> None:
+    knowledge = load_map_knowledge()
+    row = {
+        "id": "e-1",
+        "doc_id": "d-1",
+        "sentence": 0,
+        "type": "AGREE",
+        "mode": None,
+        "score": 2.5,
+        "actor": None,
+        "recipient": None,
+        "date_start": None,
+        "date_end": None,
+        "date_precision": None,
+        "date_basis": "none",
+        "certainty": "reported",
+        "polarity": "positive",
+        "tense": "actual",
+        "attributed_to": None,
+        "quantities": None,
+        "sentence_text": "Kyiv said it was willing to resume talks with Moscow.",
+        "trigger": "resume",
+        "outlet": None,
+        "published": None,
+        "published_date": None,
+        "trigger_at": 28,
+    }
+    assert standing_rule(event_row(row), knowledge) == "happened"
+    assert standing_rule(event_row({**row, "type": "ASSAULT"}), knowledge) is None
+    assert "wished" in RULES["happened"]

@@ -186,6 +186,7 @@ class EventRow:
     lo: date | None = None
     hi: date | None = None
     date_text: str | None = None  # the words the date was read from ("Oct. 23", "last week")
+    trigger_at: int | None = None  # where the trigger starts in its sentence (characters)
     # The words its sentence names each side's actor with ("US state" for USA), by
     # actor id, and the places it names; read only for the rules that need them
     # (evidence.attach_names).
@@ -219,7 +220,8 @@ EVENT_COLUMNS = (
     "e.id, e.doc_id, e.sentence, e.type, e.mode, e.score, e.actor, e.recipient, "
     "e.date_start, e.date_end, e.date_precision, e.date_basis, e.certainty, e.polarity, "
     "e.tense, e.attributed_to, e.quantities, e.sentence_text, e.trigger, d.outlet, "
-    "d.published, d.published_date, e.date_text"
+    "d.published, d.published_date, e.date_text, "
+    "e.trigger_start - e.sentence_start AS trigger_at"
 )
 NODE_COLUMNS = "n.family, n.block, n.actor_nodes, n.recipient_nodes, n.refers_to, n.lo, n.hi"
 
@@ -263,6 +265,7 @@ def event_row(row: dict[str, Any]) -> EventRow:
         published=row["published"],
         published_date=row["published_date"],
         date_text=row.get("date_text"),
+        trigger_at=row.get("trigger_at"),
     )
     if "block" in row:
         event.family, event.block = row["family"], row["block"]

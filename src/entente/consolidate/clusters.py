@@ -175,8 +175,8 @@ def summarise(members: list[EventRow], knowledge: MapKnowledge) -> Cluster:
         c
         for c in (
             date_conflict(members),
-            field_conflict(members, "certainty", CERTAINTY_CLASS),
-            field_conflict(members, "polarity", None),
+            field_conflict(members, "certainty", CERTAINTY_CLASS, knowledge),
+            field_conflict(members, "polarity", None, knowledge),
         )
         if c and named
     ]

@@ -31,6 +31,7 @@ from entente.consolidate.blocks import (
 )
 from entente.consolidate.evidence import (
     is_absolute_date,
+    is_call,
     is_occurrence_count,
     is_someones_word,
 )
@@ -175,7 +176,9 @@ def date_conflict(members: list[EventRow]) -> dict[str, Any] | None:
     return {"field": "date", "item": None, "values": _values(groups)}
 
 
-def field_conflict(members: list[EventRow], name: str, classes: dict | None) -> dict | None:
+def field_conflict(
+    members: list[EventRow], name: str, classes: dict | None, knowledge: MapKnowledge
+) -> dict | None:
     groups: dict[str, list[str]] = {}
     events: dict[str, list[EventRow]] = {}
     if name == "polarity" and all(m.tense == "future" for m in members):
@@ -194,6 +197,10 @@ def field_conflict(members: list[EventRow], name: str, classes: dict | None) -> 
             continue
         if name == "certainty" and m.certainty in ("denied", "disputed") and m.type in DIRECTIVES:
             continue  # a threat or request "dismissed" or "denied" is rejected, not disputed
+        if name in ("certainty", "polarity") and is_call(m, knowledge):
+            # "rejected any suggestion that Noonan should resign": a call for an
+            # act is rejected, not disputed; it claims no fact to disagree about
+            continue
         groups.setdefault(getattr(m, name), []).append(m.id)
         value = getattr(m, name)
         events.setdefault(classes.get(value, value) if classes else value, []).append(m)
@@ -300,7 +307,7 @@ def one_occurrence(x: EventRow, y: EventRow) -> bool:
     if _another_year(x, y) or _another_year(y, x):
         return False
     if {p.lower() for p in x.places or ()} & {p.lower() for p in y.places or ()}:
-        return True
+        return not (_told_after(x, y) or _told_after(y, x))
     return (
         x.date_basis == y.date_basis == "text"
         and x.date_precision == y.date_precision == "day"
@@ -308,6 +315,22 @@ def one_occurrence(x: EventRow, y: EventRow) -> bool:
         and is_absolute_date(y)
         and _days_apart(x.date_start, y.date_start) <= DATE_SLACK_DAYS
     )
+
+
+def _told_after(dated: EventRow, other: EventRow) -> bool:
+    """``dated``'s words date it to a period that ended before ``other``'s document
+    was published, and ``other`` is dated by no words of its own: news told on
+    its publication date is not the month before ("In January, the Taliban
+    attacked the parliament in Kabul, killing over 30" against "a suicide
+    bomber has targeted the Supreme Court in Kabul, killing at least 20" of 7
+    February). A place names where, not which of its attacks."""
+    if dated.date_basis != "text" or other.date_basis == "text" or not is_absolute_date(dated):
+        return False
+    bounds = period_bounds(dated.date_start)
+    published = other.published_date
+    if bounds is None or published is None:
+        return False
+    return bounds[1] + timedelta(days=DATE_SLACK_DAYS) < published
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")

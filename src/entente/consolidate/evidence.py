@@ -6,7 +6,10 @@ meant: the rules, in order (``standing_rule`` returns the first one an event
 fails, or None):
 
 1. **happened**: positive (not "refused to condemn") and actual (not a
-   promise, a plan or a condition);
+   promise, a plan or a condition), and of ``evidence.intent_types`` no
+   intent (``is_intent``: "ready to meet", "would like friendlier relations",
+   "pledged to build", coded as agreements) nor a call for an act
+   (``is_call``: "X should resign");
 2. **claimed**: asserted, reported or alleged, not denied by its source nor
    asked ("Just how much support did Moscow give ...?");
 3. **meant**: a conflict event that is no accident ("an accidental
@@ -38,9 +41,12 @@ from entente.consolidate.knowledge import MapKnowledge
 from entente.records import ActorRef
 from entente.store.db import Store
 
+_WORD = re.compile(r"[a-z]+")
+
 # What each rule requires, as the relation audit shows it.
 RULES = {
-    "happened": "a positive, actual event (not negated, promised or hypothetical)",
+    "happened": "a positive, actual event (not negated, promised, offered, wished, "
+    "called for or hypothetical)",
     "claimed": "asserted, reported or alleged, not denied nor asked",
     "meant": "no accident",
     "political": "not one person acting alone or targeted alone",
@@ -50,7 +56,12 @@ RULES = {
 
 def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
     """The first rule (a key of RULES) that keeps ``event`` from a standing relation, or None."""
-    if event.polarity != "positive" or event.tense != "actual":
+    if (
+        event.polarity != "positive"
+        or event.tense != "actual"
+        or is_intent(event, knowledge)
+        or is_call(event, knowledge)
+    ):
         return "happened"
     text = event.sentence_text.lower()
     if event.certainty == "denied" or text.rstrip(" \"'\u201d\u2019").endswith("?"):
@@ -70,6 +81,45 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
     return None
 
 
+# How many words before its trigger are read for a cue of intent or of a call:
+# "we are ready to restore cooperation", "would be open to meeting", "Noonan
+# should resign". Read on the AGREE events of the whole 2017 store (issue 14).
+CUE_WINDOW_WORDS = 4
+# A cue beyond one of these belongs to another clause ("Russia, which will host
+# the talks, agreed").
+_CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d]")
+
+
+def trigger_window(event: EventRow) -> str:
+    """The trigger and the few words before it in its clause, lowercased."""
+    trigger = event.trigger.lower()
+    at = event.trigger_at
+    if at is None or not 0 <= at <= len(event.sentence_text):
+        return trigger
+    before = _CLAUSE_BREAK.split(event.sentence_text[:at].lower())[-1]
+    return " ".join([*_WORD.findall(before)[-CUE_WINDOW_WORDS:], trigger])
+
+
+def is_intent(event: EventRow, knowledge: MapKnowledge) -> bool:
+    """Whether an event of ``evidence.intent_types`` tells an intent, not an act
+    done: its trigger or the words before it are a cue of readiness, wish, pledge,
+    offer, plan or a modal of the future (``evidence.intent_cues``): "Putin said he
+    was ready to meet Trump", "Trump would like to establish more friendly
+    relations", "Trump's pledge to build the wall". An agreement stands for a
+    partnership when it was reached ("the two countries agreed to exchange
+    prisoners"), not when one side offers or wishes it."""
+    return event.type in knowledge.intent_types and _matches(
+        knowledge.intent_re, trigger_window(event)
+    )
+
+
+def is_call(event: EventRow, knowledge: MapKnowledge) -> bool:
+    """Whether an event is told as a call for it ("any suggestion that Noonan should
+    resign", "the government ought to accept"), not as a claim that it happened:
+    a deontic modal (``call_cues``) just before its trigger."""
+    return _matches(knowledge.call_re, trigger_window(event))
+
+
 def _matches(pattern: re.Pattern[str] | None, text: str) -> bool:
     return bool(pattern and pattern.search(text))
 
@@ -78,9 +128,6 @@ def _names_of(ref: ActorRef, event: EventRow) -> list[str]:
     """The side's name as the event gives it, then as its sentence writes it."""
     written = (event.side_names or {}).get(ref.actor_id or "", [])
     return [ref.name, *(w for w in written if w.lower() != ref.name.lower())]
-
-
-_WORD = re.compile(r"[a-z]+")
 
 
 def _names_an_individual(sentence: str, knowledge: MapKnowledge) -> bool:

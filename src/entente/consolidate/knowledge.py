@@ -60,6 +60,11 @@ class MapKnowledge:
     accident_re: re.Pattern[str] | None = None
     past_re: re.Pattern[str] | None = None
     individual_nouns: frozenset[str] = frozenset()
+    # an intent told, not an act done (evidence.is_intent), for these types
+    intent_re: re.Pattern[str] | None = None
+    intent_types: frozenset[str] = frozenset()
+    # a call for an act ("X should resign"), no claim that it happened (evidence.is_call)
+    call_re: re.Pattern[str] | None = None
     # counts that tell no single occurrence (clusters.is_occurrence_count)
     vague_count_words: frozenset[str] = frozenset()
     running_total_re: re.Pattern[str] | None = None
@@ -126,6 +131,22 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
         re.escape(str(p).lower()) for p in sorted(phrases, key=len, reverse=True)
     )
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
+    """Lowercase cue words or phrases, matched whole; a one-word cue also in its
+    verb and noun forms ("pledge": pledges, pledged, pledging; "plan": planned)."""
+    if not cues:
+        return None
+    forms = []
+    for cue in sorted((str(c).lower() for c in cues), key=len, reverse=True):
+        if " " in cue:
+            forms.append(re.escape(cue))
+        elif cue.endswith("e"):
+            forms.append(re.escape(cue[:-1]) + "(?:e|es|ed|ing)")
+        else:
+            forms.append(re.escape(cue) + f"(?:{re.escape(cue[-1])}?(?:s|es|ed|ing))?")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
 
 
 def _rules(path: Path, raw: Any) -> tuple[RelationRule, ...]:
@@ -203,6 +224,9 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             accident_re=_phrase_pattern(evidence.get("accident_cues") or []),
             past_re=_phrase_pattern(evidence.get("past_cues") or []),
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
+            intent_re=_cue_pattern(evidence.get("intent_cues") or []),
+            intent_types=frozenset(evidence.get("intent_types") or []),
+            call_re=_cue_pattern(raw.get("call_cues") or []),
             vague_count_words=frozenset(counts.get("vague_words") or []),
             running_total_re=_phrase_pattern(counts.get("running_total_cues") or []),
             increment_words=frozenset(counts.get("increment_words") or []),
