@@ -494,3 +494,30 @@ def test_a_state_that_criticises_is_still_the_actor(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvania": "SYL"})
     accuse = of_type(events, "ACCUSE")
     assert countries(accuse.actor) == {"RUR"}
+
+
+def test_what_is_discussed_is_no_party_to_the_talks(nlp, lexicon):
+    """Issue 13: the object of "discuss" is a topic; the party comes with "with"."""
+    text = "The Ruritanian president discussed Sylvania with the Freedonian foreign minister."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Ruritanian president": "RUR", "Sylvania": "SYL", "Freedonian foreign minister": "FRE"},
+    )
+    assert countries(of_type(events, "CONSULT").recipient) == {"FRE"}
+
+
+def test_one_called_to_discuss_is_the_recipient_and_the_caller_the_actor(nlp, lexicon):
+    """Issue 13: "X called Y to discuss": both discuss; X acts, Y is the recipient
+    (object control had made Y the only side)."""
+    text = "The Ruritanian president called the Sylvanian prime minister to discuss the border."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Ruritanian president": "RUR", "Sylvanian prime minister": "SYL"},
+    )
+    consult = of_type(events, "CONSULT")
+    assert countries(consult.actor) == {"RUR"}
+    assert countries(consult.recipient) == {"SYL"}

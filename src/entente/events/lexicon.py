@@ -22,7 +22,7 @@ from entente.errors import DataFileError
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
-FRAMES = frozenset({"do", "give", "light", "absorb"})
+FRAMES = frozenset({"do", "give", "topic", "light", "absorb"})
 
 
 CUE_KINDS = frozenset(

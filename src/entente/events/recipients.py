@@ -127,7 +127,7 @@ def object_targets(plan: EventPlan, ctx: SentenceContext) -> list[ActorRef]:
     host = plan.noun.head if plan.noun else cand.head
     preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
     objects: list[Token] = []
-    if not cand.nominal and cand.entry.frame != "give":
+    if not cand.nominal and cand.entry.frame not in ("give", "topic"):
         for c in cand.head.children:
             if c.dep_ not in OBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS:
                 continue

@@ -656,7 +656,8 @@ def verbal_roles(
         recipient.extend(arguments(dative, index))
     dobj = child(pred, OBJECT_DEPS)
     passive = child(pred, PASSIVE_SUBJECT_DEPS) or headline_passive(pred)
-    if not recipient and frame != "give" and (dobj is None or dobj.i not in own_words):
+    takes_object = frame not in ("give", "topic")  # "discussed Syria": a topic, no party
+    if not recipient and takes_object and (dobj is None or dobj.i not in own_words):
         recipient.extend(arguments(dobj, index))
         if not recipient and passive is not None and dobj is None:
             recipient.extend(arguments(passive, index))

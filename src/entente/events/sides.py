@@ -166,6 +166,8 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
             actor = actor or own_actor
             recipient = own_recipient or recipient
     mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
+    if mutual and not cand.nominal:
+        actor, recipient = _purpose_party(cand.head, actor, recipient, index)
     if recipient and actor and not mutual and _same_parties(recipient, actor):
         # "Baghdad accepted its terms", "withdrew its troops from X": a pronoun
         # bound to the actor itself says nothing about whom the event is aimed at
@@ -210,6 +212,34 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
         # and her ministry in apposition are one side
         recipient = list(actor)
     return EventSides(actor=actor, recipient=recipient, need=need)
+
+
+# Prepositions by which a verb of meeting or calling names whom it meets ("called
+# on X to discuss", "met with X to discuss").
+PURPOSE_PARTY_PREPS = ("on", "with")
+
+
+def _purpose_party(
+    verb: Token, actor: list[Mention], recipient: list[Mention], index: MentionIndex
+) -> tuple[list[Mention], list[Mention]]:
+    """Sides of a mutual act in a purpose infinitive whose verb has an object: "Tillerson
+    called Lavrov to discuss", "received the ambassador to discuss", "met with X
+    to discuss". Both discuss: the one who called, received or met acts, the
+    one called on is the recipient (object control made the object the actor,
+    or left it out)."""
+    host = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or host.pos_ not in ("VERB", "AUX") or host.i == verb.i:
+        return actor, recipient
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return actor, recipient
+    obj = child(host, OBJECT_DEPS)
+    met = arguments(obj, index) if obj is not None else []
+    if not met:
+        met = [m for o in prep_objects(host, PURPOSE_PARTY_PREPS) for m in arguments(o, index)]
+    doer = arguments(find_subject(host), index)
+    if not met or not doer or any(m in met for m in doer):
+        return actor, recipient
+    return doer, met + [m for m in recipient if m not in met and m not in doer]
 
 
 # Acts only a state's organs do to people (PLOVER type, mode): their doer, when a
