@@ -140,3 +140,57 @@ def test_a_means_of_saying_speaks_for_the_main_subject(nlp, lexicon):
     assert e.certainty == "reported"
     assert e.attributed_to is not None and e.attributed_to.name == "Ruritania"
     assert e.attributed_to.cue == "say"
+
+
+def test_a_participle_of_belief_hedges_the_next(nlp, lexicon):
+    """ "kidnapped and presumed killed": held likely by no one named."""
+    text = "An aid worker was kidnapped and presumed killed by Sylvanian rebels in Freedonia."
+    e = event(nlp, lexicon, text, "ASSAULT", "killed")
+    assert e.certainty == "alleged" and e.attributed_to is None
+
+
+def test_what_one_is_protected_from_is_not_done(nlp, lexicon):
+    text = "Freedonia has a duty to protect the villagers from being attacked by Sylvanian troops."
+    assert event(nlp, lexicon, text, "ASSAULT", "attacked").tense == "hypothetical"
+
+
+def test_an_act_named_by_what_it_would_bring_is_a_prospect(nlp, lexicon):
+    text = (
+        "The minister said that a Sylvanian blockade of Freedonia could push the region into war."
+    )
+    assert event(nlp, lexicon, text, "COERCE", "blockade").tense == "hypothetical"
+    # the act in view, named with "the", is there already
+    text = (
+        "The minister said that the Sylvanian blockade of Freedonia could push the region into war."
+    )
+    assert event(nlp, lexicon, text, "COERCE", "blockade").tense == "actual"
+
+
+def test_a_verb_with_its_particle_governs(nlp, lexicon):
+    text = "The Freedonian president said he looked forward to visiting Sylvania."
+    assert event(nlp, lexicon, text, "CONSULT", "visiting").tense == "hypothetical"
+    assert not events(nlp, lexicon, text, "AGREE")  # a wish, no promise
+    text = "Sylvania said it regretted the clash, then went on to attack Freedonia again."
+    assert event(nlp, lexicon, text, "ASSAULT", "attack").tense == "actual"
+
+
+def test_what_one_is_capable_of_is_not_done(nlp, lexicon):
+    text = "Sylvanian commanders said they were capable of deploying 50,000 troops to Freedonia."
+    assert event(nlp, lexicon, text, "MOBILIZE", "deploying").tense == "hypothetical"
+
+
+def test_what_a_sought_thing_would_bring_about_is_a_prospect(nlp, lexicon):
+    text = "Freedonia is offering a reward for information leading to the arrest of Sylvania's spy."
+    assert event(nlp, lexicon, text, "COERCE", "arrest").tense == "hypothetical"
+    text = "The protests led to the arrest of 50 activists by Freedonia's police."
+    assert event(nlp, lexicon, text, "COERCE", "arrest").tense == "actual"
+
+
+def test_no_promise_under_a_noun_of_hope(nlp, lexicon):
+    """ "any feeling of hope that X would": the noun's "of" object is the hope."""
+    text = (
+        'After a meeting with the king, the president said, "I did not come away with '
+        'any feeling of hope" that Iran would withdraw its army from Israel.'
+    )
+    assert event(nlp, lexicon, text, "RETREAT", "withdraw").tense == "future"
+    assert not events(nlp, lexicon, text, "AGREE")

@@ -123,10 +123,25 @@ def modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     return found
 
 
+def hedging_participle(pred: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
+    """A bare participle of belief just before a participle event ("kidnapped and
+    presumed killed", "believed killed"): the parser hangs the two side by side,
+    but the first hedges the second, naming no one who holds it."""
+    if pred.i == 0 or pred.tag_ != "VBN":
+        return None
+    before = pred.doc[pred.i - 1]
+    kind = lexicon.governor_cues.get(before.lemma_.lower())
+    if before.tag_ != "VBN" or before.n_lefts or before.n_rights or kind not in HEDGE_KINDS:
+        return None
+    return kind, before
+
+
 # prepositions that introduce the charge of a verb of accusing or denying
 # ("accused X of training", "blamed X for the attack", "charged X with murder")
 CHARGE_PREPS = frozenset({"of", "for", "with"})
 CHARGE_KINDS = frozenset({"alleged", "denied", "disputed"})
+# a participle of belief or report hedging the next ("presumed killed", "reported killed")
+HEDGE_KINDS = CHARGE_KINDS | {"reported"}
 
 
 def charge_verb(pred: Token, lexicon: Lexicon) -> Token | None:
@@ -147,6 +162,23 @@ def charge_verb(pred: Token, lexicon: Lexicon) -> Token | None:
     if verb.pos_ != "VERB" or lexicon.governor_cues.get(verb.lemma_.lower()) not in CHARGE_KINDS:
         return None
     return verb
+
+
+# what a verb's particle or adverb makes of it as a governor ("looked forward to
+# visiting" is a prospect, "went on to defend" was done): cues.tsv's two-word governors
+PHRASE_DEPS = frozenset({"prt", "advmod"})
+
+
+def governor_word(verb: Token, lexicon: Lexicon) -> str:
+    """The cue key of a governing verb: its lemma with a particle or adverb where
+    cues.tsv lists the two ("look forward", "go on"), else its lemma."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in PHRASE_DEPS:
+            phrase = f"{lemma} {c.lower_}"
+            if phrase in lexicon.governor_cues or phrase in lexicon.implicatives:
+                return phrase
+    return lemma
 
 
 def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
@@ -177,6 +209,9 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
         kind = lexicon.governor_cues.get(holder.lemma_.lower())
         if holder.pos_ == "NOUN" and kind in ("future", "hypothetical"):
             found.append((kind, holder))
+    sought = _sought_result(pred, lexicon) if nominal else None
+    if sought is not None:
+        found.append(sought)
     via_infinitive = False
     means = False  # climbed out of a "by"-gerund: the means of what is above
     para = view.sentence(pred)
@@ -184,6 +219,10 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
         dep, head = token.dep_, token.head
         if dep == "pcomp" and head.lower_ == "by":
             means = True
+        if dep == "prep" and token.lower_ == "from" and head.dep_ == "dobj":
+            # "to protect the innocent from being murdered": the parser hangs the
+            # from-clause on the object; it is the verb's ("prevented them from entering")
+            head = head.head
         if not para.start <= head.i < para.end:
             break
         if head.i == token.i:
@@ -194,12 +233,19 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
         if dep == "conj" and child(token, SUBJECT_DEPS) is None:
             token = head
             continue
-        if nominal and step == 0 and dep == "pobj" and head.lower_ == "for":
-            # "hoping for support", "asked for help": an event hoped, waited or
-            # called for is a prospect of the verb the "for" hangs from
+        if nominal and step == 0 and dep == "pobj" and head.lower_ in ("for", "to"):
+            # "hoping for support", "asked for help", "looks forward to the talks": an
+            # event hoped, waited or called for is a prospect of the verb the "for"
+            # hangs from; "to" only after a verb with its particle ("agreed to a
+            # truce" is the truce agreed, coded by the agreeing)
             above = head.head
-            kind = lexicon.governor_cues.get(above.lemma_.lower())
-            if above.pos_ in ("VERB", "AUX") and kind in ("future", "hypothetical"):
+            word = governor_word(above, lexicon)
+            kind = lexicon.governor_cues.get(word)
+            if (
+                above.pos_ in ("VERB", "AUX")
+                and kind in ("future", "hypothetical")
+                and (head.lower_ == "for" or " " in word)
+            ):
                 found.append((kind, above))
             break
         if nominal and step == 0:
@@ -210,6 +256,15 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                 # existential's own modals place the event
                 found.extend(
                     (k, t)
+                    for k, t in modifier_kinds(head, lexicon)
+                    if k in ("future", "hypothetical")
+                )
+            if dep in ("nsubj", "nsubjpass") and _named_as_instance(pred):
+                # "an embargo could plunge the U.S. into a depression", "a seizure would
+                # make the case the largest": an act named only by what it would bring
+                # about is a prospect ("the embargo could ..." names one in place)
+                found.extend(
+                    ("hypothetical" if t.lower_ in CONDITIONAL_MODALS else k, t)
                     for k, t in modifier_kinds(head, lexicon)
                     if k in ("future", "hypothetical")
                 )
@@ -253,7 +308,7 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                 found.append((kind, head))
         # an adverb governs too: "stopped short of imposing", "fell short of signing"
         if head.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
-            kind = lexicon.governor_cues.get(head.lemma_.lower())
+            kind = lexicon.governor_cues.get(governor_word(head, lexicon))
             if (
                 dep == "ccomp"
                 and head.lemma_.lower() in lexicon.finite_cues
@@ -282,6 +337,49 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                 )
         token = head
     return found
+
+
+# verbs whose "to"/"in" object is their outcome ("information leading to the arrest")
+RESULT_VERBS = frozenset({"lead", "result"})
+
+
+def _sought_result(noun: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
+    """The verb of offering or seeking whose "for"-object would bring about the event
+    noun ("$650,000 is being offered for information leading to Kopp's arrest", "a
+    reward of $5 million for information that leads to the arrest"): the event is as
+    much a prospect as what is sought."""
+    verb = noun.head.head
+    if not (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("to", "in")
+        and verb.lemma_.lower() in RESULT_VERBS
+        and verb.dep_ in ("acl", "relcl")
+        and verb.head.dep_ == "pobj"
+        and verb.head.head.lower_ == "for"
+    ):
+        return None
+    token = verb.head.head
+    for _ in range(6):  # up through "a reward of up to $5 million for" to the verb
+        if token.head.i == token.i or token.dep_ not in ("prep", "pobj", "dobj", "nsubjpass"):
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    kind = lexicon.governor_cues.get(token.lemma_.lower())
+    if token.pos_ in ("VERB", "AUX") and kind in ("future", "hypothetical"):
+        return "hypothetical", token  # it would follow if what is sought came
+    return None
+
+
+# an indefinite article: the noun names an act, not one the text has in view
+INDEFINITE_DETS = frozenset({"a", "an", "another"})
+# "would" said of an act named as a subject reads as "if it happened"
+CONDITIONAL_MODALS = frozenset({"would"})
+
+
+def _named_as_instance(noun: Token) -> bool:
+    det = child(noun, "det")
+    return det is not None and det.lower_ in INDEFINITE_DETS
 
 
 # modals of ability: on a verb of saying they speak of the speaker ("I can confirm
@@ -526,7 +624,7 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
                 return False  # "tried to scare X by calling on Y": the means was done
             if head.pos_ in ("ADJ", "NUM") or head.tag_ in ("JJ", "JJS", "RBS"):
                 return False
-            lemma = head.lemma_.lower()
+            lemma = governor_word(head, lexicon)
             if (
                 lexicon.governor_cues.get(lemma) in CERTAINTY_RANK and token.dep_ != "advcl"
             ) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):

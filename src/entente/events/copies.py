@@ -128,8 +128,14 @@ def _intent_type(
     if not stated:
         return None
     held = pred.head if pred.dep_ in ("acl", "ccomp") and pred.head.pos_ == "NOUN" else None
-    if any(kind in PROSPECT_KINDS and g.pos_ == "NOUN" for kind, g in governors) or (
-        held is not None and lexicon.governor_cues.get(held.lemma_.lower()) in PROSPECT_KINDS
+    # "any feeling of hope that X would withdraw": the noun's "of" object names it
+    holders = (
+        []
+        if held is None
+        else [held, *(o for p in held.children if p.lower_ == "of" for o in p.children)]
+    )
+    if any(kind in PROSPECT_KINDS and g.pos_ == "NOUN" for kind, g in governors) or any(
+        lexicon.governor_cues.get(h.lemma_.lower()) in PROSPECT_KINDS for h in holders
     ):
         # "with the expectation that X will intensify", "fears that X would strike":
         # a prospect somebody holds, not the actor's own promise or threat

@@ -375,6 +375,10 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         if scope not in CUE_SCOPES:
             raise DataFileError(cues_path, number, f"scope {scope!r} not in {sorted(CUE_SCOPES)}")
         lemmas = tuple(cue.lower().split())
+        if scope == "governor" and len(lemmas) == 2:
+            # a verb with its particle or adverb ("go on", "look forward"): read off
+            # the verb and its prt/advmod child (``attributes.governor_word``)
+            lemmas = (" ".join(lemmas),)
         if kind == "actual":
             if scope != "governor" or len(lemmas) != 1:
                 raise DataFileError(cues_path, number, "an actual cue is one governor word")

@@ -16,6 +16,7 @@ from entente.events.attributes import (
     CHARGE_PREPS,
     DocView,
     charge_verb,
+    hedging_participle,
     modifier_kinds,
     sentence_cues,
 )
@@ -191,7 +192,8 @@ def certainty_of(
     """
     best, attribution = "asserted", None
     claimant: Token | None = None
-    for kind, _tok in modifier_kinds(pred, lexicon):  # 1.
+    hedge = hedging_participle(pred, lexicon)
+    for kind, _tok in [*modifier_kinds(pred, lexicon), *([hedge] if hedge else [])]:  # 1.
         if kind in CERTAINTY_RANK and CERTAINTY_RANK[kind] > CERTAINTY_RANK[best]:
             best, attribution = kind, None
     reporters = [(k, g) for k, g in governors if k in CERTAINTY_RANK]  # 2.
