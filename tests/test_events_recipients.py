@@ -521,3 +521,21 @@ def test_one_called_to_discuss_is_the_recipient_and_the_caller_the_actor(nlp, le
     consult = of_type(events, "CONSULT")
     assert countries(consult.actor) == {"RUR"}
     assert countries(consult.recipient) == {"SYL"}
+
+
+def test_a_group_outlawed_in_a_state_is_outlawed_by_that_state(nlp, lexicon):
+    """Issue 13: "X (terror group outlawed in Russia)": Russia outlaws X; the place
+    where a state act is done is its doer, never its recipient."""
+    text = (
+        "Fighters of the Sylvanian Front (a terror group outlawed in Ruritania) attacked the town."
+    )
+    events = code_with(nlp, lexicon, text, {"Sylvanian Front": "SYL/REB", "Ruritania": "RUR"})
+    outlawed = of_type(events, "COERCE")
+    assert countries(outlawed.actor) == {"RUR"}
+    assert "RUR" not in countries(outlawed.recipient)
+
+
+def test_statistics_released_in_a_capital_are_no_release(nlp, lexicon):
+    text = "Growth lagged, according to official statistics released in Ruritania on Monday."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR"})
+    assert not [e for e in events if e.type == "RETREAT"]

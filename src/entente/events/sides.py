@@ -182,12 +182,25 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
                 # own thing is for
                 recipient = object_phrase_recipients(cand.head, preps, index, actor)
     placed_doer = (
-        not actor and not cand.nominal and _is_state_act(plan) and _agentless_passive(cand.head)
+        not actor
+        and not cand.nominal
+        and _is_state_act(plan)
+        and _agentless_passive(cand.head)
+        and not (
+            # "statistics released in Beijing": a thing, not a person, is released
+            _is_participle_on_patient(cand.head)
+            and cand.head.head.lemma_.lower() in lexicon.inert_objects
+        )
     )
     if placed_doer:
         # "was arrested in Rwanda", "were expelled from North Korea": only a state
         # arrests, expels or frees, and the one where it happens is the doer
         actor = location_recipient(cand.head, index, STATE_ACT_PLACE_PREPS)
+        if actor and not recipient and _is_participle_on_patient(cand.head):
+            patient = cand.head.head  # "IS, a terrorist organisation outlawed in Russia"
+            recipient = arguments(patient, index)
+            if not recipient:
+                recipient = _bracketed_name(patient, index)
     recipient = placed_recipient(plan, actor, recipient, ctx)
     if placed_doer:
         recipient = [m for m in recipient if m not in actor]
@@ -245,7 +258,13 @@ def _purpose_party(
 # Acts only a state's organs do to people (PLOVER type, mode): their doer, when a
 # passive leaves it unsaid, is the state where they are done.
 STATE_ACTS = frozenset(
-    {("COERCE", "arrest"), ("COERCE", "deport"), ("SANCTION", "expel"), ("RETREAT", "release")}
+    {
+        ("COERCE", "arrest"),
+        ("COERCE", "deport"),
+        ("COERCE", "restrict"),  # "a group outlawed in Russia", "banned in the country"
+        ("SANCTION", "expel"),
+        ("RETREAT", "release"),
+    }
 )
 STATE_ACT_PLACE_PREPS = ("in", "from")
 
@@ -255,12 +274,43 @@ def _is_state_act(plan: EventPlan) -> bool:
 
 
 def _agentless_passive(verb: Token) -> bool:
-    """A passive verb with its patient as subject and no "by" agent."""
-    return (
-        any(c.dep_ == "auxpass" for c in verb.children)
-        and any(c.dep_ in ("nsubjpass",) for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
+    """A passive verb with its patient as subject, or a past participle on its
+    patient noun ("a group outlawed in Russia"), and no "by" agent."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if _is_participle_on_patient(verb):
+        return True
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" for c in verb.children
     )
+
+
+def _is_participle_on_patient(verb: Token) -> bool:
+    """A bare past participle describing the noun it undergoes ("the Islamic
+    State, a terrorist organisation outlawed in Russia"); the parser tags some
+    as past tenses."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def _bracketed_name(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The actor a descriptive phrase set off by a comma or bracket describes:
+    "Jabhat al-Nusra (terror group outlawed in Russia)", "the Islamic State, a
+    terrorist organisation outlawed in Russia" (the parser seldom makes it an
+    apposition)."""
+    if noun.dep_ == "appos":
+        return arguments(noun.head, index)
+    first = noun.left_edge.i
+    if noun.doc[first].text in ("(", ","):
+        first += 1  # the bracket hangs on the noun itself
+    if first < 2 or noun.doc[first - 1].text not in ("(", ","):
+        return []
+    named = index.at(noun.doc[first - 2])
+    return [named] if named is not None else []
 
 
 # Verbs that have something done to someone: "ordered X detained", "wanted X arrested"
