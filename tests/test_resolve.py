@@ -270,3 +270,32 @@ def test_resolve_state_organs_stay_the_state(resolve):
     ministry = _find(resolve("Syria's Foreign Ministry protested."), "Ministry")
     troops = _find(resolve("Syrian troops advanced."), "troops")
     assert (ministry.actor_id, troops.actor_id) == ("SYR", "SYR")
+
+
+def test_resolve_place_after_name_particle_is_part_of_a_name(resolve):
+    """Issue 14: "Leila de Lima" and a later "De Lima" were Lima, Peru (29
+    metonymy mentions of the 2017 corpus); a capital after "de" is part of a
+    person's name, and "the Tour de France" is no French state."""
+    text = (
+        "Opposition senator Rosa de Quito denied the charges on Friday. "
+        "De Quito said the case against her was political. "
+        "The minister then watched the Tour de France on television."
+    )
+    result = resolve(text)
+    assert [m for m in result.mentions if m.country in ("ECU", "FRA")] == []
+    kinds = {a.id: a.kind for a in result.actors}
+    assert {kinds.get(m.actor_id) for m in result.mentions if "Quito" in m.text} == {"person"}
+
+
+def test_resolve_capital_after_an_ordinary_word_stays_a_capital(resolve):
+    mention = _find(resolve("Quito said the talks would go on."), "Quito")
+    assert (mention.actor_id, mention.resolved_by) == ("ECU", "metonymy")
+
+
+def test_resolve_surname_with_particle_tagged_org_is_a_person(resolve):
+    """Issue 14: "De Mistura", "Van Doorn" and "De Lima" tagged ORG were made
+    organisations (9 of 9 such spans of the 2017 corpus were people)."""
+    result = resolve("De Varga told the Security Council the sides were far apart.")
+    mention = _find(result, "De Varga")
+    kinds = {a.id: a.kind for a in result.actors}
+    assert (mention.resolved_by, kinds[mention.actor_id]) == ("person-name", "person")

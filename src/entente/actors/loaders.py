@@ -332,7 +332,8 @@ def load_roles(registry: Registry, path: Path) -> None:
         if not isinstance(words, list):
             raise DataFileError(path, None, f"section {section!r} must be a list of words")
         setattr(registry, section, frozenset(str(word).lower() for word in words))
-    for section in ("thing_words", "reporting_verbs", "alias_cues", "motion_verbs"):  # optional
+    optional = ("thing_words", "reporting_verbs", "alias_cues", "motion_verbs", "name_particles")
+    for section in optional:
         words = rows.get(section) or []
         setattr(registry, section, frozenset(str(word).lower() for word in words))
     for word, row in (rows.get("institutions") or {}).items():

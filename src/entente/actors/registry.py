@@ -188,6 +188,7 @@ class Registry:
     reporting_verbs: frozenset[str] = frozenset()
     alias_cues: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
     organisation_descriptors: dict[str, str | None] = field(default_factory=dict)
     thing_names: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()

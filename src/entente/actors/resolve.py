@@ -88,7 +88,7 @@ from entente.actors.people import (
 )
 from entente.actors.registry import Registry
 from entente.actors.roles import ENTITY_LABELS, Context
-from entente.actors.spans import document_countries
+from entente.actors.spans import document_countries, is_in_longer_name
 from entente.actors.things import resolve_things
 from entente.records import Actor, Document, Mention
 
@@ -174,7 +174,10 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     date = document.published.value if document.published else None
     ctx = Context(doc, document.id, registry, date)
     bounds = [(start, start + len(word)) for start, word in zip(ctx.starts, ctx.words, strict=True)]
-    ctx.matches = registry.match(ctx.text, bounds)
+    # A place inside a longer name ("Leila de Lima") is no match: its words are
+    # left to the person and organisation passes.
+    matches = registry.match(ctx.text, bounds)
+    ctx.matches = [match for match in matches if not is_in_longer_name(ctx, match)]
     for match in ctx.matches:  # claim tokens first so that modifiers see their neighbours
         for i in range(match.first, match.last):
             ctx.claimed[i] = match

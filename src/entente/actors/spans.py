@@ -60,6 +60,20 @@ def sole_state(countries: Counter[str]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+def is_in_longer_name(ctx: Context, match: NameMatch) -> bool:
+    """A state, capital, seat or place right after a name particle (roles.yaml
+    ``name_particles``: "de", "dos", "van", ...) is part of a longer name, not
+    the place: "Leila de Lima" and a later "de Lima" or "De Lima said" are the
+    senator, not Lima, Peru; "the Tour de France", "Electricite de France" are
+    no French state. Read on the whole 2017 store (issue 14): of the 40 or so
+    such names, none stood for the place (29 were "de Lima" taken as Peru's
+    government)."""
+    kind = match.entry.kind
+    if match.first == 0 or (kind != "place" and kind not in PLACE_KINDS):
+        return False
+    return ctx.lower[match.first - 1] in ctx.registry.name_particles
+
+
 def document_countries(ctx: Context, matches: list[NameMatch]) -> Counter[str]:
     """How often each state is named in the document: its names, demonyms,
     capitals and seats, and its organs and office-holders on the document's
