@@ -53,6 +53,11 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 # A sentence this long (in characters) is mostly two fused by the splitter or a
 # pasted run of text: its parse and sides are unreliable.
 LONG_SENTENCE_CHARS = 300
+# Side kinds (``side_kind``) of a political actor: a state, its organs, an IGO,
+# an armed group or a party or politician.
+POLITICAL_KINDS = frozenset({"state", "organ", "igo", "armed", "party", "politics"})
+# Trigger depths beyond this count as this one.
+MAX_DEPTH = 3
 # Sides' kinds as the features name them: an actor's registry kind, grouped.
 SIDE_KINDS = {
     "state": "state",
@@ -135,11 +140,13 @@ def side_kind(refs: list[ActorRef], names: dict[str, Actor]) -> str:
     if not refs:
         return "none"
     ref = refs[0]
+    actor = names.get(ref.actor_id) if ref.actor_id else None
+    if actor is not None and actor.kind == "state":
+        return "state"
     if ref.sector in ORGAN_SECTORS:
         return "organ"
     if ref.sector in POLITICS_SECTORS:
         return "politics"
-    actor = names.get(ref.actor_id) if ref.actor_id else None
     if actor is None:
         return "place" if ref.country and not ref.sector else "unresolved"
     return SIDE_KINDS.get(actor.kind, "other")
@@ -157,12 +164,15 @@ def event_features(
     names: dict[str, Actor],
     published_year: int | None = None,
     neutral_relevance: float = 0.0,
+    political_in_sentence: int | None = None,
 ) -> dict[str, float]:
     """The features of one event, name to value (1.0 for a feature present).
 
     ``trigger`` is the trigger's head token in the parse (None: its syntax is
     not read); ``relevance`` the document's political relevance, None for a
-    document too short to tell (taken as ``neutral_relevance``, so no penalty).
+    document too short to tell (taken as ``neutral_relevance``, so no penalty);
+    ``political_in_sentence`` how many mentions of political actors its
+    sentence has (None: not counted).
     """
     features: dict[str, float] = {f"type:{event.type}": 1.0}
     actor, recipient = side_kind(event.actor, names), side_kind(event.recipient, names)
@@ -204,7 +214,18 @@ def event_features(
         features["sentence:long"] = 1.0
     if sentence.rstrip()[-1:] not in (".", "!", "?", '"', "”", "'", "’", ")"):
         features["sentence:unfinished"] = 1.0
+    if not event.actor and not event.recipient:
+        features["sides:none"] = 1.0
+    political = sum(kind in POLITICAL_KINDS for kind in (actor, recipient))
+    features[f"sides:political-{political}"] = 1.0
+    if political_in_sentence is not None:
+        features[f"sentence:political-mentions-{min(political_in_sentence, 2)}"] = 1.0
     if trigger is not None:
+        # how deep the trigger sits in its sentence: 0 is the main verb
+        depth, above = 0, trigger
+        while above.head.i != above.i and depth < MAX_DEPTH:
+            above, depth = above.head, depth + 1
+        features[f"trigger:depth-{depth}"] = 1.0
         nominal = trigger.pos_ in ("NOUN", "PROPN")
         features["trigger:nominal" if nominal else "trigger:verbal"] = 1.0
         features[f"clause:{CLAUSE_OF_DEP.get(trigger.dep_, 'other')}"] = 1.0

@@ -38,6 +38,7 @@ it or in the module named, numbered alike:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ from entente.events.gating import (
     is_list_row,
     is_organ,
     is_political_document,
+    names_political_actor,
 )
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
@@ -283,19 +285,25 @@ def extract_events(
         replace(e, recipient=c.target) if not e.recipient and c.target else e
         for e, c in zip(events, kept, strict=True)
     ]
+    # A document too short to tell (a sentence ingested alone) has no relevance
+    # (None): its events are taken at the neutral share, so its size is no
+    # evidence against them.
     relevance = document_relevance(sentences, mentions, lexicon, names)
-    return [with_confidence(e, doc, relevance, ctx) for e in events]  # 12
+    political = Counter(m.sentence for m in mentions if names_political_actor(m, lexicon, names))
+    return [with_confidence(e, doc, relevance, political[e.sentence], ctx) for e in events]  # 12
 
 
 def with_confidence(
     event: Event,
     doc: Doc,
     relevance: float | None,
+    political_mentions: int,
     ctx: SentenceContext,
     model: ConfidenceModel | None = None,
 ) -> Event:
     """Step 12: the event with its estimated confidence, and the reason it is a
-    candidate when that falls below the model's floor."""
+    candidate when that falls below the model's floor. ``political_mentions``:
+    how many mentions of political actors its sentence has."""
     model = model or default_model()
     span = doc.char_span(
         event.evidence.trigger_start, event.evidence.trigger_end, alignment_mode="expand"
@@ -308,6 +316,7 @@ def with_confidence(
         ctx.names,
         int(year) if year.isdigit() else None,
         model.neutral_relevance,
+        political_mentions,
     )
     confidence = confidence_of(features, model)
     reason = candidate_reason(features, model) if confidence < model.floor else None
