@@ -539,3 +539,17 @@ def test_statistics_released_in_a_capital_are_no_release(nlp, lexicon):
     text = "Growth lagged, according to official statistics released in Ruritania on Monday."
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR"})
     assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_a_dateline_is_no_actor_of_the_first_verb(nlp, lexicon):
+    """Issue 13: "BERLIN -- A court in X has convicted ...": the parser makes the
+    dateline a subject; the court acts."""
+    text = "BERLIN -- A Ruritanian court has convicted three Sylvanian men over an assault."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"BERLIN": "DEU", "Ruritanian court": "RUR/JUD", "Sylvanian men": "SYL"},
+    )
+    convicted = of_type(events, "ACCUSE")
+    assert countries(convicted.actor) == {"RUR"}

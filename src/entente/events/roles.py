@@ -32,6 +32,7 @@ from functools import cache
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
+from entente.events.datelines import dateline_end, in_dateline
 from entente.events.lexicon import DATA_DIR, read_words
 from entente.events.quotes import quotation_of
 from entente.records import Mention
@@ -69,6 +70,10 @@ class MentionIndex:
                     break
                 if starts[i] + lengths[i] > mention.start and self.by_token[i] is None:
                     self.by_token[i] = mention
+        for sent in doc.sents:
+            # a dateline ("BERLIN --") says where the story was filed: no side
+            for i in range(sent.start, dateline_end(sent)):
+                self.by_token[i] = None
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token[token.i]
@@ -125,7 +130,7 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         obj = child(agent, "pobj")
         if obj is not None:
             return obj
-    subj = child(pred, SUBJECT_DEPS)
+    subj = _subject_child(pred)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
             return pred.head
@@ -182,6 +187,26 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
             return find_subject(target, depth + 1)
         return target
     return None
+
+
+def _subject_child(pred: Token) -> Token | None:
+    """The subject of ``pred``; when the parser made a dateline its subject
+    ("BERLIN -- A court in Bavaria has convicted", "THE HAGUE, Netherlands -- A
+    UN prosecutor has charged"), the other subject or the apposition past it."""
+    subjects = [c for c in pred.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    outside = [c for c in subjects if not in_dateline(c)]
+    if outside:
+        return outside[0]
+    node = subjects[0]
+    for _ in range(3):
+        node = child(node, "appos")
+        if node is None:
+            return subjects[0]
+        if not in_dateline(node):
+            return node
+    return subjects[0]
 
 
 @cache
@@ -347,7 +372,7 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     for anc in token.ancestors:
         if anc.pos_ not in VERBISH:
             continue
-        subj = child(anc, SUBJECT_DEPS)
+        subj = _subject_child(anc)
         if subj is None or subj.i == token.i or token in subj.subtree:
             continue
         if singular and subj.tag_ in ("NNS", "NNPS"):
