@@ -332,3 +332,25 @@ def test_evidence_audit_names_the_happened_rule_for_an_intent() -> None:
     assert standing_rule(event_row(row), knowledge) == "happened"
     assert standing_rule(event_row({**row, "type": "ASSAULT"}), knowledge) is None
     assert "wished" in RULES["happened"]
+
+
+def test_evidence_place_as_a_side_makes_no_relation(tmp_path: Path) -> None:
+    """Issue 14: "a raid in Yemen" made Yemen the raid's recipient (the CAMEO
+    location recipient), and "USA adversary_of YEM". A place named as a side (a
+    country, no actor, no sector) is where, not who; the state named as a party
+    ("Russia shelled Ukrainian positions") is a side."""
+    from entente.records import ActorRef
+
+    def strike(name: str, where: ActorRef) -> set[tuple[str, str, str]]:
+        spec = event("e-1", "ASSAULT", ["RUS"], ["UKR"], "Russia raided a village in Kherson.")
+        coded = doc("d-1", "a.com", "2017-03-02", [spec])
+        coded.events[0].recipient = [where]
+        store = store_of(tmp_path / f"{name}.duckdb", [coded])
+        with store:
+            update_map(store, ["d-1"])
+            return {(r["source"], r["target"], r["kind"]) for r in iter_relations(store)}
+
+    place = ActorRef("Kherson", "UKR", None, None)
+    state = ActorRef("Ukraine", "UKR", "GOV", "UKR")
+    assert strike("place", place) == set()
+    assert strike("state", state) == {("RUS", "UKR", "adversary_of")}
