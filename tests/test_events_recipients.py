@@ -553,3 +553,17 @@ def test_a_dateline_is_no_actor_of_the_first_verb(nlp, lexicon):
     )
     convicted = of_type(events, "ACCUSE")
     assert countries(convicted.actor) == {"RUR"}
+
+
+def test_who_sat_down_for_talks_holds_them(nlp, lexicon):
+    """Issue 13 (2017 key events): "X sat down for talks with Y": X talks with Y."""
+    text = "The Ruritanian defence minister sat down for talks with the Sylvanian defence minister."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Ruritanian defence minister": "RUR", "Sylvanian defence minister": "SYL"},
+    )
+    talks = of_type(events, "CONSULT")
+    assert countries(talks.actor) == {"RUR"}
+    assert countries(talks.recipient) == {"SYL"}
