@@ -194,3 +194,24 @@ def test_no_promise_under_a_noun_of_hope(nlp, lexicon):
     )
     assert event(nlp, lexicon, text, "RETREAT", "withdraw").tense == "future"
     assert not events(nlp, lexicon, text, "AGREE")
+
+
+def test_what_is_requested_or_pressed_for_has_not_happened(nlp, lexicon):
+    text = "Freedonia pressed for talks with Sylvania."
+    assert event(nlp, lexicon, text, "CONSULT", "talks").tense == "hypothetical"
+    text = "Freedonia is pushing for Sylvania's expulsion from the alliance."
+    assert event(nlp, lexicon, text, "SANCTION", "expulsion").tense == "hypothetical"
+    # the amount stands in the clause for the event it measures
+    text = "Sylvania has requested $50 million in Russian military aid."
+    assert event(nlp, lexicon, text, "AID").tense == "hypothetical"
+
+
+def test_an_absolute_clause_is_not_what_is_asked(nlp, lexicon):
+    text = "Sylvania urged Freedonia to hold talks, with Russia condemning the tests."
+    e = event(nlp, lexicon, text, "ACCUSE", "condemning")
+    assert e.tense == "actual" and e.attributed_to is None
+
+
+def test_a_topic_of_talk_is_not_an_act_done(nlp, lexicon):
+    text = "Freedonia's envoy heard the colonel talk about attacking Sylvania."
+    assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "hypothetical"

@@ -212,13 +212,31 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
     sought = _sought_result(pred, lexicon) if nominal else None
     if sought is not None:
         found.append(sought)
+    if nominal and pred.dep_ == "pobj" and pred.head.lower_ in ("in", "of"):
+        amount = pred.head.head
+        if amount.pos_ == "NUM" and amount.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            # "requested $50 million in funding": the amount stands in the clause for
+            # the event it measures
+            token = amount
     via_infinitive = False
     means = False  # climbed out of a "by"-gerund: the means of what is above
+    # climbed out of a "with" clause of its own ("requested talks, with Seoul
+    # condemning X"): what is above says it, but neither plans nor asks it
+    beside = False
     para = view.sentence(pred)
     for step in range(8):
         dep, head = token.dep_, token.head
         if dep == "pcomp" and head.lower_ == "by":
             means = True
+        beside = beside or _absolute(token)
+        if (
+            dep == "pcomp"
+            and token.tag_ == "VBG"
+            and head.lower_ in ("about", "of")
+            and head.head.lemma_.lower() in lexicon.topic_words
+        ):
+            # "heard him talk about killing Rabin": a topic of talk, not an act done
+            found.append(("hypothetical", head.head))
         if dep == "prep" and token.lower_ == "from" and head.dep_ == "dobj":
             # "to protect the innocent from being murdered": the parser hangs the
             # from-clause on the object; it is the verb's ("prevented them from entering")
@@ -304,7 +322,7 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
             # "a plan for supporting X", "interest in making X": a noun of intent
             kind = lexicon.governor_cues.get(head.lemma_.lower())
             # "its reluctance to endorse", "the refusal to meet": a noun of refusal
-            if kind in ("future", "hypothetical", "negate"):
+            if kind in ("future", "hypothetical", "negate") and not beside:
                 found.append((kind, head))
         # an adverb governs too: "stopped short of imposing", "fell short of signing"
         if head.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
@@ -322,9 +340,10 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
                 and not tried
                 and not (direct_object and kind == "reported")
                 and dep not in ("nsubj", "nsubjpass")
+                and not (beside and kind not in CERTAINTY_RANK)
             ):
                 found.append((kind, head))
-            if not (nominal and step == 0):
+            if not (nominal and step == 0) and not beside:
                 found.extend(
                     (k, t)
                     for k, t in modifier_kinds(head, lexicon)
@@ -369,6 +388,16 @@ def _sought_result(noun: Token, lexicon: Lexicon) -> tuple[str, Token] | None:
     if token.pos_ in ("VERB", "AUX") and kind in ("future", "hypothetical"):
         return "hypothetical", token  # it would follow if what is sought came
     return None
+
+
+def _absolute(clause: Token) -> bool:
+    """Is ``clause`` a "with" clause with its own subject ("..., with Seoul condemning
+    the launch")? It says something beside the sentence, not what its verb governs."""
+    return (
+        clause.dep_ == "pcomp"
+        and clause.head.lower_ == "with"
+        and child(clause, SUBJECT_DEPS) is not None
+    )
 
 
 # an indefinite article: the noun names an act, not one the text has in view
@@ -637,7 +666,7 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
                 "negate",
                 "cease",
             )
-        if token.dep_ not in INFINITIVE_CLIMB_DEPS or token.head.i == token.i:
+        if token.dep_ not in INFINITIVE_CLIMB_DEPS or token.head.i == token.i or _absolute(token):
             return False
         means = means or (token.dep_ == "pcomp" and token.head.lower_ == "by")
         token = token.head

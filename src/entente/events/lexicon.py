@@ -184,6 +184,8 @@ class Lexicon:
     police_words: frozenset[str] = frozenset()
     # verbs whose subject causes an event noun, not does it: causing_verbs.txt
     causing_verbs: frozenset[str] = frozenset()
+    # words whose "about"/"of" gerund is only their topic ("talk about killing"): topic_words.txt
+    topic_words: frozenset[str] = frozenset()
     # words that make a deployment aid (peacekeepers, observers): peacekeeping_words.txt
     peacekeeping_words: frozenset[str] = frozenset()
     # things only words can attack ("attacks on the media"): verbal_attack_targets.txt
@@ -418,6 +420,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     lexicon.frame_gates = _read_frame_gates(lex_dir, types)
     lexicon.police_words = read_words(lex_dir / "police_words.txt")
     lexicon.causing_verbs = read_words(lex_dir / "causing_verbs.txt")
+    lexicon.topic_words = read_words(lex_dir / "topic_words.txt")
     lexicon.peacekeeping_words = read_words(lex_dir / "peacekeeping_words.txt")
     lexicon.verbal_attack_targets = read_words(lex_dir / "verbal_attack_targets.txt")
     police_path = lex_dir / "police_acts.tsv"
