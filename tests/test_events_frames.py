@@ -138,3 +138,31 @@ def test_attack_on_a_thing_of_words_is_an_accusation(nlp, lexicon):
     assert "ASSAULT" not in [e.type for e in code(nlp, lexicon, text)]
     text = "Ruritania's attacks on Freedonia killed dozens."
     assert "ASSAULT" in [e.type for e in code(nlp, lexicon, text)]
+
+
+def test_giving_an_impulse_is_no_aid(nlp, lexicon):
+    """Issue 13, gating class 4: momentum, impetus, a voice or shock waves are given
+    or sent only in words (31 events of the whole 2017 store, all read wrong)."""
+    for text in (
+        "Ruritania gave a much-needed impetus to the talks with Freedonia.",
+        "Ruritania's raids sent shock waves through Freedonia.",
+        "Ruritania wants to provide a jolt of momentum to its agenda.",
+    ):
+        assert not by_type(code(nlp, lexicon, text), "AID"), text
+
+
+def test_giving_weapons_stays_aid(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania gave weapons to Freedonia.")
+    (aid,) = by_type(events, "AID")
+    assert countries(aid.recipient) == ["FRE"]
+
+
+def test_killing_jobs_is_no_assault(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania's plan will kill coal-mining jobs.")
+    assert not by_type(events, "ASSAULT")
+
+
+def test_a_spending_programme_backs_no_party(nlp, lexicon):
+    """Issue 13, gating class 5: a budget, programme or fund acts on no party."""
+    events = code(nlp, lexicon, "The Ruritanian programme supports Freedonia.")
+    assert not by_type(events, "SUPPORT")
