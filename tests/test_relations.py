@@ -249,3 +249,30 @@ def test_map_node_person_is_an_organisation_only_while_holding_its_office() -> N
     assert map_node(as_minister, index, knowledge) == "NLD"
     assert map_node(as_head, index, knowledge) == "alliance"
     assert map_node(unknown, index, knowledge) == "alliance"
+
+
+def test_arms_supply_needs_weapons_in_the_transfer_not_the_sentence(tmp_path: Path) -> None:
+    """Issue 14: "Russian aircraft delivered 20.7 tons of humanitarian aid" named a
+    weapon (aircraft), yet carried none; the goods are what the transfer moves,
+    or military personnel do it."""
+    cases = {
+        "humanitarian": (
+            "Russian aircraft delivered tons of humanitarian aid to Syria.",
+            "delivered",
+        ),
+        "missiles": ("Russia delivered air defence missiles to Syria.", "delivered"),
+        "personnel": ("Russian instructors remain in Syria to help the Syrian army.", "help"),
+    }
+    found = {}
+    for name, (sentence, trigger) in cases.items():
+        spec = event("e-1", "AID", ["RUS"], ["SYR"], sentence, trigger=trigger)
+        with store_of(
+            tmp_path / f"{name}.duckdb", [doc("d-1", "a.com", "2017-03-02", [spec])]
+        ) as store:
+            update_map(store, ["d-1"])
+            found[name] = {r["kind"] for r in iter_relations(store)}
+    assert found == {
+        "humanitarian": set(),
+        "missiles": {"arms_supplier_of"},
+        "personnel": {"arms_supplier_of"},
+    }

@@ -42,6 +42,7 @@ from entente.consolidate.conflicts import (
 )
 from entente.consolidate.evidence import (
     attach_names,
+    is_military_transfer,
     standing_rule,
 )
 from entente.consolidate.knowledge import MapKnowledge
@@ -215,7 +216,7 @@ def summarise(members: list[EventRow], knowledge: MapKnowledge) -> Cluster:
         "score": sum(scores) / len(scores) if scores else knowledge.scores.get(top_type),
         "quad": knowledge.quads.get(top_type),
         "quantities": json.dumps(quantities),
-        "military": knowledge.names_military_goods(evidence),
+        "military": any(is_military_transfer(m, knowledge) for m in members),
         "treaty": knowledge.names_treaty(set(content_words(evidence))),
         "n_members": len(members),
         "n_documents": len(documents),

@@ -65,6 +65,8 @@ class MapKnowledge:
     intent_types: frozenset[str] = frozenset()
     # a call for an act ("X should resign"), no claim that it happened (evidence.is_call)
     call_re: re.Pattern[str] | None = None
+    # doers that make a transfer military aid (evidence.is_military_transfer)
+    personnel_re: re.Pattern[str] | None = None
     # counts that tell no single occurrence (clusters.is_occurrence_count)
     vague_count_words: frozenset[str] = frozenset()
     running_total_re: re.Pattern[str] | None = None
@@ -227,6 +229,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             intent_re=_cue_pattern(evidence.get("intent_cues") or []),
             intent_types=frozenset(evidence.get("intent_types") or []),
             call_re=_cue_pattern(raw.get("call_cues") or []),
+            personnel_re=_cue_pattern(raw.get("military_personnel") or []),
             vague_count_words=frozenset(counts.get("vague_words") or []),
             running_total_re=_phrase_pattern(counts.get("running_total_cues") or []),
             increment_words=frozenset(counts.get("increment_words") or []),
