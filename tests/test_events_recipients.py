@@ -567,3 +567,22 @@ def test_who_sat_down_for_talks_holds_them(nlp, lexicon):
     talks = of_type(events, "CONSULT")
     assert countries(talks.actor) == {"RUR"}
     assert countries(talks.recipient) == {"SYL"}
+
+
+def test_a_pronoun_under_a_pronoun_takes_the_outer_ones_referent(nlp, lexicon):
+    """Issue 13 (side missing): "He said he met X": the inner "he" is the outer
+    one, who is the "he" of the sentence before, who is the minister."""
+    text = (
+        "The Ruritanian minister spoke on Friday. He said the talks were useful. "
+        "He said he met the Sylvanian envoy in May."
+    )
+    events = code_with(nlp, lexicon, text, {"Ruritanian minister": "RUR", "Sylvanian envoy": "SYL"})
+    assert countries(of_type(events, "CONSULT").actor) == {"RUR"}
+
+
+def test_a_pronoun_binds_to_the_passive_subject_of_its_clause(nlp, lexicon):
+    text = "The Ruritanian adviser was fired after he discussed sanctions with the Sylvanian envoy."
+    events = code_with(nlp, lexicon, text, {"Ruritanian adviser": "RUR", "Sylvanian envoy": "SYL"})
+    talks = of_type(events, "CONSULT")
+    assert countries(talks.actor) == {"RUR"}
+    assert countries(talks.recipient) == {"SYL"}

@@ -336,7 +336,25 @@ def _noun_subject(noun: Token, depth: int) -> Token | None:
     return None
 
 
-def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
+# Third-person pronouns by the referent they share ("He said he met": one man).
+PRONOUN_CLASSES = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "he"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "she"),
+    **dict.fromkeys(("they", "them", "their", "themselves"), "they"),
+    **dict.fromkeys(("it", "its", "itself"), "it"),
+}
+# How many pronouns a chain may pass through ("He said he met"; "He ... . He said").
+PRONOUN_CHAIN_LIMIT = 2
+
+
+def _same_referent(a: Token, b: Token) -> bool:
+    """Are two third-person pronouns of one class (he/him/his, she/her, ...)?"""
+    return PRONOUN_CLASSES.get(a.lower_) is not None and PRONOUN_CLASSES.get(
+        a.lower_
+    ) == PRONOUN_CLASSES.get(b.lower_)
+
+
+def resolve_pronoun(token: Token, index: MentionIndex, chain: int = 0) -> list[Mention]:
     """A third-person pronoun: the nearest subject up the tree that names an actor,
     else the first actor subject of the previous sentence. A possessive inside a
     prepositional phrase of a verb with an actor object binds to that object
@@ -372,8 +390,15 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
     for anc in token.ancestors:
         if anc.pos_ not in VERBISH:
             continue
-        subj = _subject_child(anc)
+        # "Flynn was fired after he discussed": a passive subject binds as well
+        subj = _subject_child(anc) or child(anc, PASSIVE_SUBJECT_DEPS)
         if subj is None or subj.i == token.i or token in subj.subtree:
+            continue
+        if _same_referent(subj, token) and chain < PRONOUN_CHAIN_LIMIT:
+            # "He said he met Kislyak": the inner pronoun is the outer one's referent
+            found = resolve_pronoun(subj, index, chain + 1)
+            if found:
+                return found
             continue
         if singular and subj.tag_ in ("NNS", "NNPS"):
             continue  # "activists ... saying he must resign": he is someone else
@@ -389,7 +414,9 @@ def resolve_pronoun(token: Token, index: MentionIndex) -> list[Mention]:
         # an object pronoun whose own clause's doer was ruled out most often names
         # something of its own sentence the parse does not reach; guess no further
         prev = token.doc[sent.start - 1].sent
-        subj = child(prev.root, SUBJECT_DEPS)
+        subj = _subject_child(prev.root)
+        if subj is not None and _same_referent(subj, token) and chain < PRONOUN_CHAIN_LIMIT:
+            return resolve_pronoun(subj, index, chain + 1)  # "He ... . He said"
         if subj is not None:
             found = arguments(subj, index, allow_pronoun=False)
             # "he" is a person, never "police" or "the government" (actors/organs.py)
