@@ -98,8 +98,11 @@ def modifier_kinds(pred: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
                 # a cue phrase read off the modifier's subtree: "no longer"
                 phrase = " ".join(t.lower_ for t in c.subtree)
                 kind = lexicon.modifier_cues.get(phrase, kind)
-            if c.dep_ == "amod" and kind not in AMOD_KINDS:
-                continue
+            if c.dep_ == "amod":
+                # "the next summit": an adjective read only before its noun
+                kind = kind or lexicon.attributive_cues.get(c.lower_)
+                if kind not in AMOD_KINDS:
+                    continue
             if c.dep_ == "advcl":
                 mark = _clause_mark(c, lexicon)
                 kind = lexicon.modifier_cues.get(mark.lower_) if mark is not None else None
@@ -181,6 +184,10 @@ def governor_word(verb: Token, lexicon: Lexicon) -> str:
     return lemma
 
 
+# Prepositions by which a noun of chance, fear or intent holds the event it names.
+PROSPECT_PREPS = frozenset({"of", "for"})
+
+
 def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
     """Governor cues above ``pred`` (step 2), nearest first.
 
@@ -202,9 +209,10 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
     if charged is not None:
         found.append((lexicon.governor_cues[charged.lemma_.lower()], charged))
     nominal = pred.pos_ not in ("VERB", "AUX")
-    if nominal and pred.dep_ == "pobj" and pred.head.lower_ == "of":
-        # "the possibility of sanctions", "threats of an attack": a noun of chance or
-        # fear holds the event it names as a prospect, not as something done
+    if nominal and pred.dep_ == "pobj" and pred.head.lower_ in PROSPECT_PREPS:
+        # "the possibility of sanctions", "threats of an attack", "preparations for
+        # the visit": a noun of chance, fear or intent holds the event it names as a
+        # prospect, not as something done
         holder = pred.head.head
         kind = lexicon.governor_cues.get(holder.lemma_.lower())
         if holder.pos_ == "NOUN" and kind in ("future", "hypothetical"):
@@ -612,7 +620,12 @@ def is_forecast(lexicon: Lexicon, governors: list[tuple[str, Token]]) -> bool:
     return False
 
 
-def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) -> str:
+def tense_of(
+    pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]], verbal: bool = False
+) -> str:
+    """The event's tense: hypothetical, future or actual. ``verbal``: the event is
+    an act of saying (PLOVER's verbal quads), which a purpose clause of a past act
+    states as done ("took to Twitter to condemn the attack")."""
     kinds = [k for k, _ in modifier_kinds(pred, lexicon)] + [k for k, _ in governors]
     sent_marks = {t.lower_ for t in pred.subtree if t.dep_ == "mark"}
     if "hypothetical" in kinds:
@@ -622,9 +635,88 @@ def tense_of(pred: Token, lexicon: Lexicon, governors: list[tuple[str, Token]]) 
         would = any(t.lower_ == "would" for t in pred.children)
         forecast = is_forecast(lexicon, governors)
         return "hypothetical" if (cond and would) or forecast else "future"
-    if unrealised_infinitive(pred, lexicon):
+    if unrealised_infinitive(pred, lexicon) and not (
+        verbal and is_purpose_of_past_act(pred, lexicon)
+    ):
+        return "future"
+    if pred.pos_ == "NOUN" and _to_be_done(pred):
         return "future"
     return "actual"
+
+
+def is_purpose_of_past_act(pred: Token, lexicon: Lexicon) -> bool:
+    """Is ``pred`` the to-infinitive of purpose of a past act with no object ("took
+    to Twitter to condemn", "teamed up to discuss", "voted to reject")? An act of
+    saying is done in the act that sets out to say it. Not the complement of a
+    verb of intent ("decided to condemn": cues.tsv), nor the purpose of an object
+    ("called for a conference to discuss", "urged Russia to condemn"), of a
+    negated act or of one ahead ("will travel to Moscow to discuss")."""
+    if pred.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in pred.children
+    ):
+        return False
+    head = pred.head
+    if any(c.dep_ == "neg" for c in head.children):
+        return False  # "did not go to Geneva to discuss": nothing was done
+    if any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in head.children
+    ):
+        # "called for a conference to discuss", "dispatched agents to investigate",
+        # "urged Russia to condemn": the purpose is the object's, still to come
+        return False
+    if pred.dep_ == "xcomp" and head.lemma_.lower() in lexicon.governor_cues:
+        return False
+    aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.tag_ == "VBD":
+        return not aux
+    # "has travelled to Moscow to discuss", not "will have travelled"
+    return (
+        head.tag_ == "VBN"
+        and any(a.lemma_ == "have" for a in aux)
+        and not any(a.tag_ == "MD" for a in aux)
+    )
+
+
+# Adjectives of rank that make an infinitive relative say what kind of event it
+# was, not that it is still to come ("the first summit to be held in Africa").
+RANK_WORDS = frozenset({"first", "last", "only", "second", "third", "latest"})
+
+
+def _ranked_among_doers(noun: Token) -> bool:
+    """Is ``noun`` ranked among those who did an act ("the first sitting senator to
+    endorse Trump", "one of the first members to endorse"), in a clause not itself
+    ahead ("will be the first EU leader to meet Trump")?"""
+    if noun.pos_ != "NOUN" or not any(
+        c.dep_ == "amod" and (c.lower_ in RANK_WORDS or c.tag_ == "JJS") for c in noun.children
+    ):
+        return False
+    clause = noun.head
+    while clause.dep_ in ("prep", "pobj", "attr", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    return not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in clause.children
+    )
+
+
+def _to_be_done(noun: Token) -> bool:
+    """Is an event noun described by a passive to-infinitive ("the next G20 summit
+    to be hosted in Hamburg", "talks to be held in Astana"): an event still to
+    come? Not after a word of rank ("the first summit to be held in Africa"). The
+    parser often hangs the infinitive on the verb whose object the noun is
+    ("criticised the talks to be held in Bonn"); a passive infinitive after the
+    noun is the noun's all the same."""
+    if any(c.dep_ == "amod" and c.lower_ in RANK_WORDS for c in noun.children):
+        return False
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "pobj"):
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+    return any(
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and any(a.dep_ == "auxpass" for a in c.children)
+        for c in clauses
+    )
 
 
 # Clauses an infinitive can head ("forming to provide", "calls to impose", "it is
@@ -653,6 +745,8 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
                 return False  # "tried to scare X by calling on Y": the means was done
             if head.pos_ in ("ADJ", "NUM") or head.tag_ in ("JJ", "JJS", "RBS"):
                 return False
+            if _ranked_among_doers(head):
+                return False  # "the first sitting senator to endorse Trump": done
             lemma = governor_word(head, lexicon)
             if (
                 lexicon.governor_cues.get(lemma) in CERTAINTY_RANK and token.dep_ != "advcl"

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from entente.events import attributes as attrs
 from entente.events import sources
+from entente.events.dates import statement_date
 from entente.events.plans import CodedEvent, EventPlan, SentenceContext, event_id, evidence_of
 from entente.events.recipients import state_verb
 from entente.events.triggers import Lexicon
@@ -180,10 +181,19 @@ def _own_statement(event: Event, word: Span) -> dict[str, Any]:
     return {"certainty": "asserted", "attributed_to": None}
 
 
-def _statement_date(act: EventDate, published: str | None) -> EventDate:
-    """The date of a promise, threat or stated refusal: the act's date when it is
-    past, else the publication month ("will host X on April 3" is promised now,
-    not on April 3; "will not visit before Wednesday" is refused now)."""
+def _statement_date(act: EventDate, plan: EventPlan, ctx: SentenceContext) -> EventDate:
+    """The date of a promise, threat or stated refusal: the date of the clause that
+    states it ("said on Friday it would blockade": Friday), else the act's date when
+    it is past, else the publication month ("will host X on April 3" is promised
+    now, not on April 3; "will not visit before Wednesday" is refused now)."""
+    cand = plan.candidate
+    noun = plan.noun.head if plan.noun else (cand.head if cand.nominal else None)
+    said = statement_date(
+        plan.pred, noun if noun is not None else plan.pred, ctx.view, ctx.published
+    )
+    if said is not None:
+        return said
+    published = ctx.published
     if act.start and published and act.start > published[: len(act.start)]:
         return EventDate(start=published[:7], precision="month", basis="publication")
     return act
@@ -259,9 +269,7 @@ def implied_events(plan: EventPlan, coded: CodedEvent, ctx: SentenceContext) -> 
             polarity="positive",
             # "will not lift the ban" is a refusal stated now
             tense="actual" if _stated_refusal(refusal) else event.tense,
-            date=_statement_date(event.date, ctx.published)
-            if _stated_refusal(refusal)
-            else event.date,
+            date=_statement_date(event.date, plan, ctx) if _stated_refusal(refusal) else event.date,
             quantities=[],
             evidence=replace(
                 event.evidence,
@@ -290,7 +298,7 @@ def implied_events(plan: EventPlan, coded: CodedEvent, ctx: SentenceContext) -> 
             mode=mode,
             score=lexicon.ptype(intent).score_for(mode),
             tense="actual",
-            date=_statement_date(event.date, ctx.published),
+            date=_statement_date(event.date, plan, ctx),
             quantities=[],
             **({} if word is None else _own_statement(event, word)),
             evidence=event.evidence

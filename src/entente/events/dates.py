@@ -501,42 +501,71 @@ def _told_back(ent: Span) -> bool:
     return before is not None and before.lower_ in STORY_TIME_WORDS and ent[0].lower_ in WEEKDAYS
 
 
+def _date_candidates(
+    pred: Token, trigger_head: Token, view: DocView, topic_of: Token | None
+) -> tuple[list[Span], list[Span], bool]:
+    """The DATE entities that may date an event: those of its own clause (nearest
+    first), then those of the clauses above it (nearest first); and whether a
+    date was left out because the way up leaves a clause with a time of its own.
+    ``topic_of``: the verb of another event whose object or subject the event noun
+    is ("criticized Trump's attacks on the judge"); its date and those above it
+    are that event's, and say that the noun's is another, unknown one."""
+    inside, above = [], []
+    described = False
+    ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
+    cut = ancestors.get(topic_of.i) if topic_of is not None else None
+    for ent in view.ents_in(view.sentence(trigger_head), ("DATE",)):
+        named = dated_thing(ent)
+        if named is not None and named.i not in (trigger_head.i, pred.i):
+            # the year of another thing ("rejects the 1915 genocide") is not the
+            # time of this event (issue 13: 2017 store, the earliest dates)
+            continue
+        at = _attachment(ent)
+        fronted = at.i != _parsed_attachment(ent).i
+        if at.i == pred.i or (
+            not fronted and (in_clause(ent.root, pred) or in_clause(ent.root, trigger_head))
+        ):
+            inside.append(ent)
+        elif at.i in ancestors:
+            if cut is not None and ancestors[at.i] >= cut:
+                described = True  # the topic's time is not the event's: unknown
+                continue
+            if _leaves_own_time(pred, at, ent):
+                described = True
+                continue
+            above.append((ancestors[at.i], ent))
+    ordered = sorted(inside, key=lambda e: abs(e.start - trigger_head.i))
+    return ordered, [e for _, e in sorted(above, key=lambda p: p[0])], described
+
+
 def date_of(
-    pred: Token, trigger_head: Token, view: DocView, published: str | None, tense: str
+    pred: Token,
+    trigger_head: Token,
+    view: DocView,
+    published: str | None,
+    tense: str,
+    topic_of: Token | None = None,
 ) -> EventDate:
     """The event's own date: a DATE entity in the trigger's phrase or clause, else one
     attached to a clause above it; else the publication month (basis ``publication``)
     for news of the day, none for a background or hypothetical clause. A future
     event reads its date forward from publication; a date the clause cannot have
-    (``is_plausible``) is kept as text only."""
-    dates = view.ents_in(view.sentence(trigger_head), ("DATE",))
-    if dates:
-        inside, above = [], []
-        described = False
-        ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
-        for ent in dates:
-            named = dated_thing(ent)
-            if named is not None and named.i not in (trigger_head.i, pred.i):
-                # the year of another thing ("rejects the 1915 genocide") is not the
-                # time of this event (issue 13: 2017 store, the earliest dates)
-                continue
-            at = _attachment(ent)
-            fronted = at.i != _parsed_attachment(ent).i
-            if at.i == pred.i or (
-                not fronted and (in_clause(ent.root, pred) or in_clause(ent.root, trigger_head))
-            ):
-                inside.append(ent)
-            elif at.i in ancestors:
-                if _leaves_own_time(pred, at, ent):
-                    described = True
-                    continue
-                above.append((ancestors[at.i], ent))
-        ordered = sorted(inside, key=lambda e: abs(e.start - trigger_head.i))
-        ordered += [e for _, e in sorted(above, key=lambda p: p[0])]
-        for ent in ordered:
-            # a date on a clause above dates that clause ("said on Friday they would
-            # blockade"): read it as that clause's past, not the event's future
+    (``is_plausible``) is kept as text only. A date of a clause above that is not
+    itself ahead ("hopes to meet Putin in June, the ambassador told reporters on
+    Friday") dates the telling, not an event to come or hoped for (issue 13);
+    ``statement_date`` reads it for the promise. ``topic_of``: see
+    ``_date_candidates``."""
+    inside, above, described = _date_candidates(pred, trigger_head, view, topic_of)
+    if inside or above or described:
+        ordered = []
+        for ent in inside + above:
+            # a date on a clause above is read in that clause's tense; one on a
+            # clause not itself ahead ("said on Friday they would blockade") dates
+            # the saying or hoping, not an event to come
             own = tense if ent in inside else _clause_tense(_attachment(ent))
+            if own == "actual" and tense in PROSPECTIVE_TENSES and _is_told(pred, _attachment(ent)):
+                continue
+            ordered.append(ent)
             found = None if _told_back(ent) else resolve_date(ent.text, published, own == "future")
             # read in the clause's direction, but an event not itself ahead is not
             # dated after publication ("will appear in court on Wednesday over the
@@ -555,11 +584,83 @@ def date_of(
     return EventDate(start=None, basis="none")
 
 
+# Tenses of an event still to come or only hoped for.
+PROSPECTIVE_TENSES = frozenset({"future", "hypothetical"})
+# Links of a clause that is said, thought or hoped by the clause above it.
+TOLD_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def _is_told(pred: Token, at: Token) -> bool:
+    """Is the event's clause told by the clause ``at`` a date hangs on: does the way
+    up cross a reported clause ("hopes to meet X, the ambassador told reporters on
+    Friday", "said on Monday it would suspend talks")? A date of the telling is not
+    the time of what is told ahead; a purpose or an invitation shares its clause's
+    time ("was invited last year to attend", "has invested since 2011 to help")."""
+    node = pred
+    for _ in range(12):
+        if node.i == at.i or node.head.i == node.i:
+            return False
+        if node.dep_ in TOLD_DEPS:
+            return True
+        node = node.head
+    return False
+
+
+def statement_date(
+    pred: Token, trigger_head: Token, view: DocView, published: str | None
+) -> EventDate | None:
+    """The date of the clause that states a future or hoped event, when a clause
+    above it is dated in the past ("said on Friday it would blockade the port":
+    Friday); None when none is. The date of the promise or threat read off it."""
+    _, above, _ = _date_candidates(pred, trigger_head, view, None)
+    for ent in above:
+        if _clause_tense(_attachment(ent)) != "actual" or _told_back(ent):
+            continue
+        found = resolve_date(ent.text, published)
+        if found is not None and is_plausible(found, ent, published, "actual"):
+            return found
+    return None
+
+
+# Words that point a date expression forward from the publication ("next month",
+# "in the coming days", "tomorrow", "later this week").
+FORWARD_DATE = re.compile(r"\b(?:next|coming|upcoming|tomorrow|later this)\b", re.I)
+
+
+def is_dated_ahead(pred: Token, trigger_head: Token, view: DocView) -> bool:
+    """Is an event not told in the past dated forward in its own clause ("Xi
+    attending the World Economic Forum next month", "the summit next week")? It is
+    still to come (issue 13: read as done, then left undated, in the 2017 store)."""
+    if is_simple_past(pred) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+        return False
+    for ent in view.ents_in(view.sentence(trigger_head), ("DATE",)):
+        if FORWARD_DATE.search(ent.text) and (
+            _reaches_without_a_verb(ent.root, pred)
+            or _reaches_without_a_verb(ent.root, trigger_head)
+        ):
+            return True
+    return False
+
+
+def _reaches_without_a_verb(token: Token, top: Token) -> bool:
+    """Is ``top`` above ``token`` with no other verb between them ("attending the
+    forum in Davos next month"; not "declined to commit to bringing the bill to the
+    floor next week", where next week is the bringing's)?"""
+    node = token.head
+    for _ in range(12):
+        if node.i == top.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 # Tags of a past-tense verb or auxiliary ("killed", "were killed", "did not ...").
 PAST_TAGS = frozenset({"VBD"})
 
 
-def _is_past(pred: Token) -> bool:
+def is_simple_past(pred: Token) -> bool:
     """Is a clause in the simple past ("killed", "was killed", "did not agree")?"""
     return pred.tag_ in PAST_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in PAST_TAGS for c in pred.children
@@ -575,7 +676,7 @@ def _continues_a_past_narrative(
     event belongs to that time, not to the month of publication (issue 13: of 30
     publication-dated events of the 2017 store read after a sentence naming only
     past years, about 15 were such background)."""
-    if tense != "actual" or not _is_past(pred):
+    if tense != "actual" or not is_simple_past(pred):
         return False
     sent = view.sentence(trigger_head)
     if sent.start == 0:

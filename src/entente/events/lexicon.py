@@ -42,7 +42,7 @@ CUE_KINDS = frozenset(
 )
 
 
-CUE_SCOPES = frozenset({"modifier", "governor", "sentence", "finite", "speaker"})
+CUE_SCOPES = frozenset({"modifier", "governor", "sentence", "finite", "speaker", "attributive"})
 
 
 ANY_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
@@ -140,6 +140,9 @@ class Lexicon:
     finite_cues: dict[str, str] = field(default_factory=dict)
     # speakers whose "would"/"will" is a forecast ("analysts say X would"): scope speaker
     speaker_cues: dict[str, str] = field(default_factory=dict)
+    # adjectives that set an event noun's kind only before it ("the next summit"):
+    # scope attributive
+    attributive_cues: dict[str, str] = field(default_factory=dict)
     # first lemma -> (lemma tuple, kind), longest first
     sentence_cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     instruments: dict[str, str] = field(default_factory=dict)
@@ -397,6 +400,8 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             lexicon.finite_cues[lemmas[0]] = kind
         elif scope == "speaker":
             lexicon.speaker_cues[lemmas[0]] = kind
+        elif scope == "attributive":
+            lexicon.attributive_cues[lemmas[0]] = kind
         else:
             lexicon.governor_cues[lemmas[0]] = kind
     for entries in lexicon.sentence_cues.values():
