@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _events_helpers import EVENT_RECORD_FIELDS, code
 
-from entente.events.dates import resolve_date
+from entente.events.date_expressions import resolve_date
 from entente.events.extract import event_to_record
 from entente.records import Document, PublicationDate
 

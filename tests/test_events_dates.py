@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from _events_helpers import code
 
-from entente.events.dates import WEEKDAYS, _date_parser, fast_date, resolve_date
+from entente.events.date_expressions import WEEKDAYS, _date_parser, fast_date, resolve_date
 
 TEXTS = [
     "Tuesday", "sunday", "March", "December", "May", "Feb. 18", "Sept. 4", "March 27",
