@@ -56,3 +56,9 @@ def test_running_text_and_inner_hyphens_are_no_dateline(vocab):
     assert dateline_end(sent) == sent.start
     _, sent = first_sentence(vocab, ["NATO", "said", "-", "again", "-", "that"])
     assert dateline_end(sent) == sent.start
+
+
+def test_tass_dateline_ends_after_the_agency_in_slashes(vocab):
+    words = ["MOSCOW", ",", "February", "9./TASS/.", "Russia", "is", "ready"]
+    _, sent = first_sentence(vocab, words)
+    assert dateline_end(sent) == 4
