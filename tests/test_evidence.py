@@ -109,7 +109,7 @@ def test_evidence_rule_names_the_first_rule_failed() -> None:
         }
     )
     assert standing_rule(row, knowledge) == "meant"
-    assert set(RULES) == {"happened", "claimed", "meant", "political", "current"}
+    assert set(RULES) == {"happened", "claimed", "meant", "political", "current", "material"}
 
 
 def test_evidence_audit_shows_the_rule_behind_each_event(tmp_path: Path) -> None:
@@ -354,3 +354,26 @@ def test_evidence_place_as_a_side_makes_no_relation(tmp_path: Path) -> None:
     state = ActorRef("Ukraine", "UKR", "GOV", "UKR")
     assert strike("place", place) == set()
     assert strike("state", state) == {("RUS", "UKR", "adversary_of")}
+
+
+def test_evidence_words_sent_are_no_aid(tmp_path: Path) -> None:
+    """Issue 14: "Trump sent Lunar New Year greetings to the Chinese people", coded
+    AID, made "USA backs Chinese people"; aid sent is a relation."""
+    greetings = event(
+        "e-1",
+        "AID",
+        ["RUS"],
+        ["x-syr-opposition"],
+        "Russia sent New Year greetings to the Syrian opposition.",
+        trigger="sent",
+    )
+    money = event(
+        "e-2",
+        "AID",
+        ["RUS"],
+        ["x-syr-opposition"],
+        "Russia sent money and food to the Syrian opposition.",
+        trigger="sent",
+    )
+    assert _relations(tmp_path, greetings) == set()
+    assert ("RUS", "x-syr-opposition", "backs") in _relations(tmp_path / "money", money)

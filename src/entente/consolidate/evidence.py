@@ -27,9 +27,12 @@ fails, or None):
 5. **current**: an event with no date of its own that its sentence places in
    the past ("in the early 20th century Russian troops occupied northern
    Iran": ``evidence.past_cues``) is history, not the state of affairs on
-   the article's date.
+   the article's date;
+6. **material**: a transfer (``evidence.word_gift_types``) moves goods, not
+   words: "Trump sent Lunar New Year greetings to the Chinese people",
+   "Putin has sent condolences" (``evidence.word_gifts`` in ``transfer_text``).
 
-The words are data; the rules are these five. ``RULES`` names each for the
+The words are data; the rules are these six. ``RULES`` names each for the
 relation audit (``explain_relation``).
 """
 
@@ -54,6 +57,7 @@ RULES = {
     "meant": "no accident",
     "political": "no place as a side, not one person acting alone or targeted alone",
     "current": "dated, or not placed in the past by its sentence",
+    "material": "a transfer of goods, not of words (greetings, condolences)",
 }
 
 
@@ -83,6 +87,10 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
         return "political"
     if event.date_basis != "text" and _matches(knowledge.past_re, text):
         return "current"
+    if event.type in knowledge.word_gift_types and _matches(
+        knowledge.word_gift_re, transfer_text(event).lower()
+    ):
+        return "material"
     return None
 
 

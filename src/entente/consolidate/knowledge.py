@@ -65,6 +65,9 @@ class MapKnowledge:
     intent_types: frozenset[str] = frozenset()
     # a call for an act ("X should resign"), no claim that it happened (evidence.is_call)
     call_re: re.Pattern[str] | None = None
+    # words sent as if goods (evidence rule "material")
+    word_gift_re: re.Pattern[str] | None = None
+    word_gift_types: frozenset[str] = frozenset()
     # doers that make a transfer military aid (evidence.is_military_transfer)
     personnel_re: re.Pattern[str] | None = None
     # counts that tell no single occurrence (clusters.is_occurrence_count)
@@ -230,6 +233,8 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             intent_types=frozenset(evidence.get("intent_types") or []),
             call_re=_cue_pattern(raw.get("call_cues") or []),
             personnel_re=_cue_pattern(raw.get("military_personnel") or []),
+            word_gift_re=_cue_pattern(evidence.get("word_gifts") or []),
+            word_gift_types=frozenset(evidence.get("word_gift_types") or []),
             vague_count_words=frozenset(counts.get("vague_words") or []),
             running_total_re=_phrase_pattern(counts.get("running_total_cues") or []),
             increment_words=frozenset(counts.get("increment_words") or []),
