@@ -215,3 +215,14 @@ def test_an_absolute_clause_is_not_what_is_asked(nlp, lexicon):
 def test_a_topic_of_talk_is_not_an_act_done(nlp, lexicon):
     text = "Freedonia's envoy heard the colonel talk about attacking Sylvania."
     assert event(nlp, lexicon, text, "ASSAULT", "attacking").tense == "hypothetical"
+
+
+def test_what_one_is_exposed_to_has_not_happened(nlp, lexicon):
+    text = "Sylvania's border posts are vulnerable to attack by Freedonia's army."
+    assert event(nlp, lexicon, text, "ASSAULT", "attack").tense == "hypothetical"
+
+
+def test_an_infinitive_split_off_as_a_conjunct_is_still_a_complement(nlp, lexicon):
+    """A to-infinitive cannot be coordinated with a finite verb: the parser split it off."""
+    text = "Sylvania appealed to the world, and Russia in particular, to send aid to Freedonia."
+    assert event(nlp, lexicon, text, "AID", "send").tense == "future"

@@ -273,9 +273,9 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
             word = governor_word(above, lexicon)
             kind = lexicon.governor_cues.get(word)
             if (
-                above.pos_ in ("VERB", "AUX")
+                above.pos_ in ("VERB", "AUX", "ADJ")
                 and kind in ("future", "hypothetical")
-                and (head.lower_ == "for" or " " in word)
+                and (head.lower_ == "for" or " " in word or above.pos_ == "ADJ")
             ):
                 found.append((kind, above))
             break
@@ -667,7 +667,7 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
     for _ in range(6):
         if (
             token.pos_ in ("VERB", "AUX")
-            and token.dep_ in INFINITIVE_DEPS
+            and (token.dep_ in INFINITIVE_DEPS or _finite_conjunct(token))
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         ):
             head = token.head
@@ -695,6 +695,13 @@ def unrealised_infinitive(pred: Token, lexicon: Lexicon) -> bool:
         means = means or (token.dep_ == "pcomp" and token.head.lower_ == "by")
         token = token.head
     return False
+
+
+def _finite_conjunct(verb: Token) -> bool:
+    """Is ``verb`` hung as a conjunct on a finite verb? A to-infinitive cannot be
+    coordinated with one: the parser has split a complement off ("appealed to world
+    opinion, and American opinion in particular, to help")."""
+    return verb.dep_ == "conj" and verb.head.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def in_clause(token: Token, top: Token) -> bool:
