@@ -113,3 +113,63 @@ def test_past_act_of_a_former_office_holder_takes_no_publication_month(nlp, lexi
     current = [Office("president", "RUR", "GOV", "2012-05-07", None)]
     meeting = _one(_code_with_person(nlp, lexicon, text, "2017-02-07", current), "CONSULT")
     assert (meeting.date.start, meeting.date.basis) == ("2017-02", "publication")
+
+
+def test_act_of_a_former_holders_office_keeps_the_publication_month(nlp, lexicon):
+    """ "Mr Obama's spokesman dismissed the claims" is news of the day (fresh sample,
+    seed 915)."""
+    text = "Gorm's spokesman condemned Freedonia."
+    former = [Office("president", "RUR", "GOV", "2001-01-20", "2009-01-20")]
+    events = _code_with_person(nlp, lexicon, text, "2017-02-07", former)
+    assert _one(events, "ACCUSE").date.start == "2017-02"
+
+
+def test_event_told_ahead_before_the_publication_month_takes_no_month(nlp, lexicon):
+    """ "In January, agencies said hackers ... to help Trump" (published in March):
+    what was ahead then is no news of March."""
+    text = "In January, Ruritania said it would attack Freedonia."
+    attack = _one(code(nlp, lexicon, text, "2017-03-14"), "ASSAULT")
+    assert (attack.date.start, attack.date.basis) == (None, "none")
+    text = "On Monday, Ruritania said it would attack Freedonia."
+    attack = _one(code(nlp, lexicon, text, "2017-03-14"), "ASSAULT")
+    assert (attack.date.start, attack.date.basis) == ("2017-03", "publication")
+
+
+def _parsed(words, heads, deps, tags):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "done"),
+    [
+        (  # "took to Twitter to condemn the attack": done
+            ["Gorm", "took", "to", "Twitter", "to", "condemn", "it"],
+            [1, 1, 1, 2, 5, 1, 5],
+            ["nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "dobj"],
+            ["NNP", "VBD", "IN", "NNP", "TO", "VB", "PRP"],
+            True,
+        ),
+        (  # the parser hangs "to support" on "flew" across "lobbying" (seed 915)
+            ["It", "flew", "in", "lobbying", "members", "to", "support", "it"],
+            [1, 1, 1, 4, 2, 6, 1, 6],
+            ["nsubj", "ROOT", "prep", "amod", "pobj", "aux", "advcl", "dobj"],
+            ["PRP", "VBD", "IN", "VBG", "NNS", "TO", "VB", "PRP"],
+            False,
+        ),
+        (  # "called for talks to discuss it": the purpose of what is called for
+            ["Gorm", "called", "for", "talks", "to", "discuss", "it"],
+            [1, 1, 1, 2, 5, 1, 5],
+            ["nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "dobj"],
+            ["NNP", "VBD", "IN", "NNS", "TO", "VB", "PRP"],
+            False,
+        ),
+    ],
+)
+def test_is_purpose_of_past_act(lexicon, words, heads, deps, tags, done):
+    from entente.events.tense import is_purpose_of_past_act
+
+    doc = _parsed(words, heads, deps, tags)
+    assert is_purpose_of_past_act(doc[deps.index("advcl")], lexicon) is done

@@ -347,6 +347,9 @@ def date_of(
             # the saying or hoping, not an event to come
             own = tense if ent in inside else _clause_tense(_attachment(ent))
             if own == "actual" and tense in PROSPECTIVE_TENSES and _is_told(pred, _attachment(ent)):
+                # told before the publication month ("In January, agencies said
+                # hackers ... to help Trump"): what was ahead then is no news of now
+                described = described or _told_before(ent, published)
                 continue
             ordered.append(ent)
             found = None if _told_back(ent) else resolve_date(ent.text, published, own == "future")
@@ -371,6 +374,12 @@ def date_of(
 PROSPECTIVE_TENSES = frozenset({"future", "hypothetical"})
 # Links of a clause that is said, thought or hoped by the clause above it.
 TOLD_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def _told_before(ent: Span, published: str | None) -> bool:
+    """Does a date of a telling fall before the publication month?"""
+    found = resolve_date(ent.text, published) if published else None
+    return bool(found and found.start and found.start[:7] < published[: len(found.start[:7])])
 
 
 def _is_told(pred: Token, at: Token) -> bool:

@@ -412,12 +412,20 @@ def _by_former_holders(actor: list[Mention], ctx: SentenceContext) -> bool:
     if not actor or not published:
         return False
     for mention in actor:
+        if _possessor(mention, ctx):
+            return False  # "Mr Obama's spokesman dismissed the claims": his office acts now
         person = ctx.names.get(mention.actor_id) if mention.actor_id else None
         if person is None or person.kind != "person" or not person.offices:
             return False
         if any(o.end is None or o.end >= published for o in person.offices):
             return False
     return True
+
+
+def _possessor(mention: Mention, ctx: SentenceContext) -> bool:
+    """Does the mention stand before a possessive "'s" ("Obama's spokesman")?"""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(ctx.doc) and ctx.doc[span.end].tag_ == "POS"
 
 
 # How an event noun hangs from the verb of another event it is the topic of.

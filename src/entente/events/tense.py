@@ -37,6 +37,11 @@ def is_purpose_of_past_act(pred: Token, lexicon: Lexicon) -> bool:
         return False
     if pred.dep_ == "xcomp" and head.lemma_.lower() in lexicon.governor_cues:
         return False
+    if head.i < pred.i and any(t.tag_.startswith("VB") for t in pred.doc[head.i + 1 : pred.i]):
+        # "flew in the face of his engagement in lobbying members to support the
+        # bill": the parser hangs the infinitive far up; a verb form between them may
+        # own it
+        return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if head.tag_ == "VBD":
         return not aux
