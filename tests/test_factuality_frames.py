@@ -226,3 +226,12 @@ def test_an_infinitive_split_off_as_a_conjunct_is_still_a_complement(nlp, lexico
     """A to-infinitive cannot be coordinated with a finite verb: the parser split it off."""
     text = "Sylvania appealed to the world, and Russia in particular, to send aid to Freedonia."
     assert event(nlp, lexicon, text, "AID", "send").tense == "future"
+
+
+def test_a_concession_after_what_is_said_is_the_narrators(nlp, lexicon):
+    text = "Iran said that the sanctions were unlawful, although Israel has already attacked Iran's ships."
+    e = event(nlp, lexicon, text, "ASSAULT", "attacked")
+    assert e.certainty == "asserted" and e.attributed_to is None
+    # a verb of saying after the aside says it all
+    text = "Sylvania refused, even though Freedonia threatened to attack it, the envoy says."
+    assert event(nlp, lexicon, text, "ASSAULT", "attack").attributed_to.name == "the envoy"

@@ -121,6 +121,16 @@ REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 NARRATOR_DEPS = frozenset({"relcl", "nsubj", "nsubjpass"})
 # kinds of a reporting verb that pass to everything said in its clause
 SOURCE_KINDS = frozenset({"reported", "alleged"})
+# subordinators of a concession the narrator sets beside what is reported ("claimed
+# that X was smart, although he again refused to ..."; "said that he hoped X, although
+# Tillerson has already dismissed the proposal")
+CONCESSIVE_MARKS = frozenset({"although", "though", "whereas"})
+
+
+def _concession(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in clause.children
+    )
 
 
 def _unmarked_clause(token: Token) -> bool:
@@ -143,10 +153,13 @@ def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple
     found = []
     para = view.sentence(pred)
     token = pred
+    aside: Token | None = None  # climbed out of "..., although ...": the narrator's aside
     for _ in range(12):
         head = token.head
         if head.i == token.i or not para.start <= head.i < para.end:
             break
+        if aside is None and _concession(token) and token.i > head.i:
+            aside = token
         if token.dep_ in NARRATOR_DEPS and (token.dep_ != "relcl" or token.i == pred.i):
             # "an airstrike which Iran blamed on Israel", "the escalation following
             # the assassination will lead to ...": a relative clause that is the
@@ -158,11 +171,15 @@ def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple
         kind = lexicon.governor_cues.get(head.lemma_.lower())
         if (
             kind in SOURCE_KINDS
+            # a verb of saying before the aside does not say it ("claimed that X was
+            # smart, although he refused"); one after it says it all ("..., she says")
+            and not (aside is not None and head.i < aside.i)
             and head.pos_ in ("VERB", "AUX")
             and (token.dep_ in REPORTED_CLAUSE_DEPS or _unmarked_clause(token))
         ):
             found.append((kind, head))
         token = head
+    # a trailing "X said" on the root still says the whole sentence, asides included
     root = token
     for c in root.children:  # a trailing "X said" hung on the sentence's root
         kind = lexicon.governor_cues.get(c.lemma_.lower())
