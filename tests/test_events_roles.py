@@ -115,3 +115,18 @@ def test_the_two_countries_are_the_last_two_states_named(nlp, lexicon):
     )
     (agreed,) = [e for e in events if e.evidence.trigger == "agreed"]
     assert {a.country for a in agreed.actor} == {"RUS", "PER"}
+
+
+def test_both_countries_and_both_of_them_are_the_last_two_named(nlp, lexicon):
+    """issue 13: "both countries", "both of them" are the pair named just before, as
+    "the two countries" is (2017 corpus: 77 "both countries/leaders ...")."""
+    from _events_helpers import code
+
+    events = code(
+        nlp, lexicon, "Russia and Peru signed a memorandum. Both countries agreed to hold talks."
+    )
+    (agreed,) = [e for e in events if e.evidence.trigger == "agreed"]
+    assert {a.country for a in agreed.actor} == {"RUS", "PER"}
+    events = code(nlp, lexicon, "Russia met Peru in Lima. Both of them agreed to hold talks.")
+    (agreed,) = [e for e in events if e.evidence.trigger == "agreed"]
+    assert {a.country for a in agreed.actor} == {"RUS", "PER"}
