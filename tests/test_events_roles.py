@@ -130,3 +130,13 @@ def test_both_countries_and_both_of_them_are_the_last_two_named(nlp, lexicon):
     events = code(nlp, lexicon, "Russia met Peru in Lima. Both of them agreed to hold talks.")
     (agreed,) = [e for e in events if e.evidence.trigger == "agreed"]
     assert {a.country for a in agreed.actor} == {"RUS", "PER"}
+
+
+def test_the_victim_of_a_joined_passive_is_never_its_doer(nlp, lexicon):
+    """issue 13: "X was ousted and killed": the second participle is passive too;
+    X was killed (the 2017 store had Gaddafi as the killer)."""
+    text = "The Ruritanian leader was ousted and killed in 2011."
+    events = code_with(nlp, lexicon, text, {"Ruritanian leader": "RUR"})
+    killed = [e for e in events if e.evidence.trigger == "killed"]
+    assert killed and not killed[0].actor
+    assert {a.country for a in killed[0].recipient} == {"RUR"}

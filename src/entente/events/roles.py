@@ -160,6 +160,11 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
         and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in pred.children)
     ):
         return None  # "they face death if convicted": a passive; they are convicted
+    if dep == "conj" and shares_passive(pred):
+        # "Rahman was tortured and killed": the conjunct is passive too, and its
+        # subject the victim; only a "by" phrase on the first verb names the doer
+        agent = child(head, "agent")
+        return child(agent, "pobj") if agent is not None else None
     if dep in ("conj", "advcl", "acomp") and head.pos_ in VERBISH | {"ADJ"}:
         return find_subject(head, depth + 1)
     if dep == "acl" and head.lemma_.lower() in utterance_nouns():
@@ -207,6 +212,22 @@ def _subject_child(pred: Token) -> Token | None:
         if not in_dateline(node):
             return node
     return subjects[0]
+
+
+def shares_passive(pred: Token) -> bool:
+    """Is ``pred`` a bare past participle joined to a passive verb, whose subject
+    and auxiliary it shares ("was tortured and killed", "were arrested and
+    deported")?"""
+    head = pred.head
+    return (
+        pred.dep_ == "conj"
+        and pred.tag_ == "VBN"
+        and head.i != pred.i
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in pred.children
+        )
+    )
 
 
 @cache
@@ -735,6 +756,8 @@ def verbal_roles(
         recipient.extend(arguments(dative, index))
     dobj = child(pred, OBJECT_DEPS)
     passive = child(pred, PASSIVE_SUBJECT_DEPS) or headline_passive(pred)
+    if passive is None and shares_passive(pred):
+        passive = child(pred.head, PASSIVE_SUBJECT_DEPS)  # "was tortured and killed"
     takes_object = frame not in ("give", "topic")  # "discussed Syria": a topic, no party
     if not recipient and takes_object and (dobj is None or dobj.i not in own_words):
         recipient.extend(arguments(dobj, index))
