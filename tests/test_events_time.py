@@ -90,6 +90,16 @@ def test_date_of_a_condemnation_does_not_date_what_it_condemns(nlp, lexicon):
     assert (strikes.date.start, strikes.date.basis) == (None, "none")
 
 
+def test_date_of_a_clause_inside_a_participle_does_not_date_the_main_clause(nlp, lexicon):
+    """s9mid store, the earliest date: "Speaking near where Ottoman armies held off an
+    Allied force in 1915-1916, Erdogan criticised ..." was dated 1915."""
+    text = (
+        "Speaking near where Ruritanian armies held off a Freedonian force in 1915, "
+        "the Ruritanian president criticised Sylvania."
+    )
+    assert _one(code(nlp, lexicon, text, "2017-03-18"), "ACCUSE").date.start == "2017-03"
+
+
 def _code_with_person(nlp, lexicon, text, published, offices):
     doc = nlp(text)
     start = text.index("Gorm")

@@ -284,6 +284,23 @@ def _told_back(ent: Span) -> bool:
     return before is not None and before.lower_ in STORY_TIME_WORDS and ent[0].lower_ in WEEKDAYS
 
 
+def _in_own_clause(token: Token, top: Token) -> bool:
+    """``in_clause``, and no clause with a subject of its own on the way up, which
+    the parser can hang as a preposition's complement ("Speaking near where Ottoman
+    armies held off a force in 1915-1916, Erdogan criticised ...": 1915 is the
+    holding off's; s9mid store, the earliest date)."""
+    if not in_clause(token, top):
+        return False
+    node = token
+    for _ in range(12):
+        if node.i == top.i or node.head.i == node.i:
+            return True
+        if node.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False
+        node = node.head
+    return True
+
+
 def _date_candidates(
     pred: Token, trigger_head: Token, view: DocView, topic_of: Token | None
 ) -> tuple[list[Span], list[Span], bool]:
@@ -306,7 +323,8 @@ def _date_candidates(
         at = _attachment(ent)
         fronted = at.i != _parsed_attachment(ent).i
         if at.i == pred.i or (
-            not fronted and (in_clause(ent.root, pred) or in_clause(ent.root, trigger_head))
+            not fronted
+            and (_in_own_clause(ent.root, pred) or _in_own_clause(ent.root, trigger_head))
         ):
             inside.append(ent)
         elif at.i in ancestors:
