@@ -16,10 +16,11 @@ from entente.ingest.readers import ReaderOptions, read_source
 from entente.ingest.run import CHUNK_DOCS, IngestSummary
 from entente.pipeline import CodedDocument
 from entente.records import Document, PublicationDate, Sentence
+from entente.scale import references
 from entente.scale.parts import PartFolder, PartLoader
 from entente.scale.references import list_references, read_reference
 from entente.settings import Settings
-from entente.store.db import Store
+from entente.store.db import SCHEMA_VERSION, Store
 from entente.store.write import LogEntry
 
 OPTIONS = ReaderOptions()
@@ -71,6 +72,24 @@ def test_references_key_stable_until_the_file_or_settings_change(tmp_path: Path)
     assert list_references([str(path)], OPTIONS, "other model")[0].key != first
     path.write_text("Iran and Russia signed two deals. " * 10)
     assert list_references([str(path)], OPTIONS, "id")[0].key != first
+
+
+def test_parts_of_an_older_store_layout_are_coded_again_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A part holds one Parquet file per table of the store: a run resumed after an
+    # upgrade that added a table (as 007 added event_candidates) must not read the
+    # old parts, which lack it, so the store's schema is part of the run identity.
+    path = tmp_path / "a.txt"
+    path.write_text("Iran and Russia signed a deal. " * 10)
+    settings = Settings(db=tmp_path / "s.duckdb")
+    identity = references.run_identity(settings, OPTIONS)
+    assert json.loads(identity)["schema"] == SCHEMA_VERSION
+    monkeypatch.setattr(references, "SCHEMA_VERSION", SCHEMA_VERSION - 1)
+    older = references.run_identity(settings, OPTIONS)
+    assert older != identity
+    keys = {list_references([str(path)], OPTIONS, i)[0].key for i in (identity, older)}
+    assert len(keys) == 2
 
 
 def _coded(doc_id: str, source: str) -> CodedDocument:

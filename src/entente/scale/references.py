@@ -38,6 +38,7 @@ from entente.ingest.run import CHUNK_CHARS, CHUNK_DOCS
 from entente.ingest.sources import Sources, find_sources
 from entente.records import Document, Rejection
 from entente.settings import Settings
+from entente.store.db import SCHEMA_VERSION
 from entente.store.write import LogEntry
 
 # Hex digits of the sha256 kept as a reference's key.
@@ -68,12 +69,15 @@ class InputRef:
 
 def run_identity(settings: Settings, options: ReaderOptions) -> str:
     """What, besides the inputs, decides the coding of an article: the entente
-    version, the model and the reading and cleaning settings."""
+    version, the store's schema (the tables a part holds follow it: parts of an
+    older layout are coded again, not read), the model and the reading and
+    cleaning settings."""
     from entente import __version__
 
     return json.dumps(
         {
             "entente": __version__,
+            "schema": SCHEMA_VERSION,
             "model": settings.model,
             "min_chars": settings.min_chars,
             "languages": list(settings.languages),
