@@ -106,6 +106,38 @@ def test_labour_strike_is_a_protest(nlp, lexicon):
     assert by_type(events, "PROTEST") and not by_type(events, "ASSAULT")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses in Ruritania are threatening to strike over pay.",
+        "Taxi drivers in Ruritania were striking in solidarity with the protesters.",
+        "A strike by bus drivers in Ruritania stopped traffic.",
+        "Doctors in Ruritania began a strike in December to demand higher pay.",
+        "Unions in Ruritania announced strike action against Freedonia.",
+    ],
+)
+def test_strike_by_workers_is_a_protest(nlp, lexicon, text):
+    """Session 9: "nurses are threatening to strike", "taxi drivers were striking",
+    "doctors began a strike" were coded ASSAULT: who strikes makes it a stoppage of work."""
+    events = code(nlp, lexicon, text)
+    protests = by_type(events, "PROTEST")
+    assert protests and all(e.mode == "strike" for e in protests)
+    assert not by_type(events, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers in Ruritania struck a policeman on Monday.",
+        "The rebels could strike again in Freedonia.",
+        "Ruritania carried out air strikes on Freedonia.",
+    ],
+)
+def test_strike_with_a_target_or_armed_doer_stays_an_assault(nlp, lexicon, text):
+    events = code(nlp, lexicon, text)
+    assert by_type(events, "ASSAULT") and not by_type(events, "PROTEST")
+
+
 def test_military_strike_stays_an_assault(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania carried out a strike on Freedonia.")
     assert by_type(events, "ASSAULT") and not by_type(events, "PROTEST")

@@ -198,6 +198,8 @@ class Lexicon:
     document_kinds: frozenset[str] = frozenset()
     # modifiers and governing verbs of a labour strike ("an all-out strike"): labour_strike_words.txt
     labour_strike_words: frozenset[str] = frozenset()
+    # who stops work when they strike ("workers went on strike"): labour_strike_doers.txt
+    labour_strike_doers: frozenset[str] = frozenset()
     # nouns of people, groups and places an event can target by name: target_nouns.txt
     target_nouns: frozenset[str] = frozenset()
 
@@ -438,6 +440,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         lexicon.police_acts[lemma.lower()] = (type_name, mode_name)
     lexicon.target_nouns = read_words(lex_dir / "target_nouns.txt")
     lexicon.labour_strike_words = read_words(lex_dir / "labour_strike_words.txt")
+    lexicon.labour_strike_doers = read_words(lex_dir / "labour_strike_doers.txt")
     modes_path = lex_dir / "request_modes.tsv"
     request_modes = types["REQUEST"].modes if "REQUEST" in types else {}
     for number, (asked, mode) in data_rows(modes_path, 2):

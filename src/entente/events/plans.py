@@ -150,17 +150,38 @@ def _asked_acts(plans: list[EventPlan], aims: set[int], lexicon: Lexicon) -> set
 def _labour_strike_reading(plan: EventPlan, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """(PROTEST, strike) for "strike" as a stoppage of work: a modifier or the verb
     that takes it says so (labour_strike_words.txt: "an all-out strike", "called a
-    strike")."""
-    noun = plan.noun or (plan.candidate if plan.candidate.nominal else None)
-    if plan.type != "ASSAULT" or noun is None or noun.head.lemma_.lower() != "strike":
+    strike"), or those who strike are workers (labour_strike_doers.txt: "a strike by
+    the teachers' union", "doctors began a strike", "nurses threatened to strike").
+    A verb with an object is force done to it ("workers striking a policeman")."""
+    head = (plan.noun or plan.candidate).head
+    if plan.type != "ASSAULT" or head.lemma_.lower() != "strike":
         return None
-    head, words = noun.head, lexicon.labour_strike_words
+    words = lexicon.labour_strike_words
+    if head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in OBJECT_DEPS for c in head.children):
+            return None
+        return ("PROTEST", "strike") if _labour_doer(head, lexicon) else None
     modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-    if any(m.lower_ in words or m.lemma_.lower() in words for m in modifiers) or (
-        head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in words
+    if (
+        any(m.lower_ in words or m.lemma_.lower() in words for m in modifiers)
+        or (head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in words)
+        or _labour_doer(head, lexicon)
+        or (head.dep_ in OBJECT_DEPS and _labour_doer(head.head, lexicon))
     ):
         return "PROTEST", "strike"
     return None
+
+
+def _labour_doer(head: Token, lexicon: Lexicon) -> bool:
+    """Whether who does ``head`` (its subject, "by" agent or possessor; an infinitive's
+    controller: "nurses threatened to strike") is workers or their union."""
+    doer = doer_of(head)
+    if doer is None and head.dep_ == "xcomp":
+        doer = doer_of(head.head)
+    if doer is None:
+        return False
+    words = [doer] + [c for c in doer.children if c.dep_ == "compound"]
+    return any(w.lemma_.lower() in lexicon.labour_strike_doers for w in words)
 
 
 def _peacekeeping_reading(plan: EventPlan, lexicon: Lexicon) -> tuple[str, str | None] | None:
