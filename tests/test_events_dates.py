@@ -249,3 +249,18 @@ def test_weekday_of_the_story_is_not_read_from_publication(nlp, lexicon):
     assert dated(nlp, lexicon, text, "ASSAULT", "2017-02-09").start is None
     text = "On Thursday, Ruritania attacked Freedonia."
     assert dated(nlp, lexicon, text, "ASSAULT", "2017-02-09").start == "2017-02-09"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania expelled Freedonia's ambassador earlier this month.",
+        "Earlier this month, Ruritania expelled Freedonia's ambassador.",
+    ],
+)
+def test_date_of_earlier_this_month_is_the_month_not_the_day(nlp, lexicon, text):
+    """Session 9: "earlier this month" is the publication's month at month precision,
+    never the publication day (the s9mid store: 33 of 33 such dates are months)."""
+    date = dated(nlp, lexicon, text, "SANCTION", "2017-03-14")
+    assert (date.start, date.precision, date.basis) == ("2017-03", "month", "text")
