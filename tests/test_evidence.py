@@ -275,6 +275,14 @@ def test_evidence_agreement_reached_is_a_partnership_an_intent_is_not(tmp_path: 
             "Russia pledged to restore the gas supply to Ukraine.",
             trigger="pledged",
         ),
+        event(
+            "e-5",
+            "AGREE",
+            ["RUS"],
+            ["UKR"],
+            "This week he'll welcome the Ukrainian president in Moscow.",
+            trigger="welcome",
+        ),
     ]
     reached = event(
         "e-4",
