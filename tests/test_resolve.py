@@ -299,3 +299,13 @@ def test_resolve_surname_with_particle_tagged_org_is_a_person(resolve):
     mention = _find(result, "De Varga")
     kinds = {a.id: a.kind for a in result.actors}
     assert (mention.resolved_by, kinds[mention.actor_id]) == ("person-name", "person")
+
+
+def test_resolve_sessions_in_an_article_about_russia_is_american(resolve):
+    """Issue 14: Jeff Sessions, met with Russia's ambassador, was coded Russian in
+    about 43 mentions; he is in the registry with his offices now."""
+    text = "Russian officials denied it. Attorney General Jeff Sessions met Sergey Kislyak."
+    sessions = _find(resolve(text, "2017-03-03"), "Jeff Sessions")
+    kislyak = _find(resolve(text, "2017-03-03"), "Kislyak")
+    assert (sessions.country, sessions.sector) == ("USA", "GOV")
+    assert (kislyak.country, kislyak.sector) == ("RUS", "GOV")
