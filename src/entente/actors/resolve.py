@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from entente.actors.months import mend_month_surnames
 from entente.actors.names import resolve_backed, resolve_peoples_of_states, resolve_registry_names
 from entente.actors.organisations import (
     resolve_defined_acronyms,
@@ -172,6 +173,9 @@ def resolve_actors(doc: Doc, document: Document, registry: Registry) -> ActorRes
     [("Iran's Foreign Ministry", 'IRN', 'GOV'), ('Sergei Lavrov', 'RUS', 'GOV')]
     """
     date = document.published.value if document.published else None
+    # "Theresa May" is a person, not a date: mended in doc.ents before the
+    # passes read them (and for the events stage, which reads the same Doc).
+    mend_month_surnames(doc, registry.titles)
     ctx = Context(doc, document.id, registry, date)
     bounds = [(start, start + len(word)) for start, word in zip(ctx.starts, ctx.words, strict=True)]
     # A place inside a longer name ("Leila de Lima") is no match: its words are
