@@ -309,3 +309,22 @@ def test_resolve_sessions_in_an_article_about_russia_is_american(resolve):
     kislyak = _find(resolve(text, "2017-03-03"), "Kislyak")
     assert (sessions.country, sessions.sector) == ("USA", "GOV")
     assert (kislyak.country, kislyak.sector) == ("RUS", "GOV")
+
+
+def test_resolve_office_holders_of_2017_by_their_office_on_the_date(resolve):
+    """Session 9: the 2017 corpus's secretary of state, prime minister and speaker are
+    registry people coded by the office they held on the article's date."""
+    text = "Secretary of State Rex Tillerson met Theresa May and Paul Ryan."
+    result = resolve(text, "2017-06-09")
+    tillerson = _find(result, "Rex Tillerson")
+    assert (tillerson.actor_id, tillerson.country, tillerson.sector) == (
+        "rex-tillerson",
+        "USA",
+        "GOV",
+    )
+    may, ryan = _find(result, "Theresa May"), _find(result, "Paul Ryan")
+    assert (may.country, may.sector) == ("GBR", "GOV")
+    assert (ryan.country, ryan.sector) == ("USA", "LEG")
+    # out of office: the person's own country and sector, not the office's
+    later = _find(resolve("Rex Tillerson met Theresa May.", "2020-06-09"), "Theresa May")
+    assert (later.country, later.sector) == ("GBR", "ELI")
