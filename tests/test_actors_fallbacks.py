@@ -289,3 +289,16 @@ def test_president_of_a_company_is_not_a_state_office(resolve):
     )
     mention = _find(result, "Tomas Ferrer")
     assert mention.sector != "GOV"
+
+
+@pytest.mark.slow
+def test_honorific_and_surname_after_the_full_name_is_coreferent(resolve):
+    text = "Grace Mwangi sells vegetables in the market. Mrs Mwangi said prices had doubled."
+    mentions = [m for m in resolve(text).mentions if "Mwangi" in m.text]
+    assert [(m.actor_id, m.resolved_by) for m in mentions] == [
+        ("x-grace-mwangi", "person-name"),
+        ("x-grace-mwangi", "coreference"),
+    ]
+    text = "Theresa May met Donald Tusk in Brussels. Mrs May told parliament the talks went well."
+    mentions = [m for m in resolve(text, "2017-06-09").mentions if "May" in m.text]
+    assert [(m.actor_id, m.country) for m in mentions] == [("theresa-may", "GBR")] * 2

@@ -332,7 +332,14 @@ def load_roles(registry: Registry, path: Path) -> None:
         if not isinstance(words, list):
             raise DataFileError(path, None, f"section {section!r} must be a list of words")
         setattr(registry, section, frozenset(str(word).lower() for word in words))
-    optional = ("thing_words", "reporting_verbs", "alias_cues", "motion_verbs", "name_particles")
+    optional = (
+        "thing_words",
+        "reporting_verbs",
+        "alias_cues",
+        "motion_verbs",
+        "name_particles",
+        "honorifics",
+    )
     for section in optional:
         words = rows.get(section) or []
         setattr(registry, section, frozenset(str(word).lower() for word in words))

@@ -349,6 +349,12 @@ def _is_person_name(ctx: Context, ent: Span) -> bool:
         return False
     if words[-1].lower_ in ctx.registry.organisation_heads:
         return False  # "Wan Guo Jin Liang Company": an organisation the tagger called PERSON
+    if (
+        len(words) == 2
+        and words[0].lower_.rstrip(".") in ctx.registry.honorifics
+        and words[1].text in ctx.surnames
+    ):
+        return False  # "Mrs May" after "Theresa May": left to coreference
     return all(t.text[:1].isupper() or t.lower_.split("-")[0] in NAME_PARTICLES for t in words)
 
 

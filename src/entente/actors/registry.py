@@ -189,6 +189,7 @@ class Registry:
     alias_cues: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     organisation_descriptors: dict[str, str | None] = field(default_factory=dict)
     thing_names: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
