@@ -29,6 +29,16 @@ def _place(coded, text: str) -> None:
     ]
 
 
+def _disputed_in_kyiv(path: Path, docs: list) -> list[str]:
+    """The conflict fields of a store of ``docs``, each placed in Kyiv (a place
+    both tellings name, which alone may join two counts of people)."""
+    for coded in docs:
+        _place(coded, "Kyiv")
+    with store_of(path, docs) as store:
+        update_map(store, [c.document.id for c in docs])
+        return sorted(f for fields in _fields(store).values() for f in fields)
+
+
 def test_a_count_of_people_as_a_side_is_no_node_and_splits_no_story(tmp_path: Path) -> None:
     """ "About 500 people were arrested in Moscow" and "more than 1,000 people were
     arrested in Moscow": the people, unresolved common nouns, are no map node, so
@@ -126,11 +136,8 @@ def test_a_count_told_with_another_year_is_another_occurrence(tmp_path: Path) ->
                     )
                 ],
             )
-            _place(coded, "Kyiv")
             docs.append(coded)
-        with store_of(tmp_path / f"{name}.duckdb", docs) as store:
-            update_map(store, ["d-1", "d-2"])
-            found[name] = sorted(f for fields in _fields(store).values() for f in fields)
+        found[name] = _disputed_in_kyiv(tmp_path / f"{name}.duckdb", docs)
     assert found == {"year": [], "none": ["quantity"]}
 
 
@@ -448,9 +455,6 @@ def test_a_count_placed_by_a_city_a_month_before_the_news_is_another_attack(
                     )
                 ],
             )
-            _place(coded, "Kyiv")
             docs.append(coded)
-        with store_of(tmp_path / f"{name}.duckdb", docs) as store:
-            update_map(store, ["d-1", "d-2"])
-            found[name] = sorted(f for fields in _fields(store).values() for f in fields)
+        found[name] = _disputed_in_kyiv(tmp_path / f"{name}.duckdb", docs)
     assert found == {"after": [], "within": ["quantity"]}
