@@ -12,8 +12,8 @@ Ray runs: ``own``, a run that starts its own local Ray instance and stops it
 (Ray's start, its actors' start and the single-writer load are all counted),
 and ``head``, a run that joins a Ray head started once before the timings
 (``ray start --head``), as a user with a cluster would; the head has run one
-small Ray Data job first, so Ray Data's own helper actors are up, as on a
-cluster in use. Ray's start is then left out, its actors' start is not.
+small job first, so its worker pool is up, as on a cluster in use. Ray's
+start is then left out, its actors' start is not.
 
 Each run also reports the CPU seconds its processes spent, by role (driver,
 coding processes, Ray's own processes; see process_cpu.py): on a shared
@@ -108,13 +108,16 @@ def ray_start_cost(workers: int) -> dict:
     return {"start_s": up - started, "stop_s": time.perf_counter() - up}
 
 
+def _negate(n: int) -> int:
+    return -n
+
+
 def warm_head(address: str) -> dict:
-    """One small Ray Data job on the head, so its helper actors are up before the timings."""
+    """One small job on the head, so its worker pool is up before the timings."""
     import ray
 
     ray.init(address=address, log_to_driver=False, logging_level="ERROR")
-    ray.data.DataContext.get_current().enable_progress_bars = False
-    ray.data.range(4, override_num_blocks=2).map_batches(lambda batch: batch).take_all()
+    ray.get([ray.remote(_negate).remote(n) for n in range(4)])
     ray.shutdown()
     return {}
 
@@ -260,7 +263,7 @@ def _child(side: str, workdir: Path, workers: int, address: str | None = None) -
 
 
 def _start_cluster(workers: int, head: Path, workdir: Path) -> str:
-    """A Ray head on this machine, as ``ray start --head``, warmed by one Ray Data job."""
+    """A Ray head on this machine, as ``ray start --head``, warmed by one small job."""
     # The head, and each run that joins it, on the loopback address only.
     os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
     # ray start enables token authentication; a driver sends the token only in this mode.

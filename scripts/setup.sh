@@ -9,7 +9,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-# The Ray engine is an optional extra; CI tests it, so setup installs it (~35 s, 240 MB).
+# The Ray engine is an optional extra; CI tests it, so setup installs it (Ray: about 240 MB installed).
 .venv/bin/python -m pip install --quiet -e ".[test,ray]"
 .venv/bin/python -c "from entente.nlp.pipeline import installed_model; print('spaCy pipeline:', installed_model())"
 

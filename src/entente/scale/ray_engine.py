@@ -2,19 +2,24 @@
 
 1. The driver lists the inputs as references (``references.list_references``)
    and drops those whose Parquet part is already written (a restarted run).
-2. Ray Data reads and cleans each reference (``map_batches`` of a function):
-   raw articles, then ``prepare_document``; documents already in the store are
-   logged as duplicates and not coded. This step asks for the actors'
-   resources, so Ray Data fuses it into step 3: each actor reads the
-   references it codes, in the process that already holds the package.
-3. A pool of actors (``map_batches`` of a callable class, ``workers`` of them),
-   each holding the spaCy pipeline, codes the documents with
-   ``pipeline.code_chunk`` and writes the reference's part. The knowledge and
-   the language identifier are loaded once, by the driver while Ray starts,
-   and reach the actors through Ray's object store.
+2. It starts or joins Ray and at once creates a pool of ``workers`` actors
+   (``CodeParts``, plain Ray actors); each loads the spaCy pipeline while the
+   driver opens the store and loads the knowledge and the language
+   identifier, which then reach every actor once through Ray's object store.
+3. Each actor reads and cleans the references it is given (raw articles, then
+   ``prepare_document``; documents already in the store are logged as
+   duplicates and not coded), codes the documents with ``pipeline.code_chunk``
+   and writes the reference's part. The driver keeps ``PARTS_IN_FLIGHT``
+   references queued on each actor and hands the next to whichever finishes.
 4. The driver, the store's single writer, loads the parts in the order of the
    references as they complete, deduplicated by document id, and extends the
    map a batch at a time (``parts.PartLoader``).
+
+Plain actors, not Ray Data: Ray Data starts three helper actors of its own
+(statistics, actor locations, autoscaling), each a fresh process importing
+Ray Data, runs an executor thread in the driver for as long as the run
+lasts, and has every actor import Ray Data too; no ``DataContext`` or
+``ray.init`` setting removes them (BENCHMARKS.md, "Scaling out", session 10).
 
 Ray is an optional dependency (``pip install 'entente[ray]'``): it is imported
 here, when the engine runs, and nowhere else.
@@ -22,11 +27,9 @@ here, when the engine runs, and nowhere else.
 
 from __future__ import annotations
 
-import logging
 import os
-import pickle
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -58,51 +61,18 @@ from entente.settings import Settings
 from entente.store.db import Store
 from entente.store.write import LogEntry, new_run_id
 
-# Logical CPUs a read task asks for: the actors' own, so that Ray Data fuses the
-# read step into the actor stage and each actor reads and cleans the references
-# it codes. Reading costs a few percent of coding; separate read tasks each
-# started a worker process that imported the package (and spaCy) again, which
-# on a small machine delayed the first coded part by seconds.
-READ_TASK_CPUS = 1
-# Parts handed to an actor ahead of the one it codes. Ray Data gives each actor
-# its own queue, so at the end one actor may still have this many parts to code
-# while the other has none; one part ahead is enough to keep an actor busy (its
-# inputs are references, read by the actor itself).
+# References queued on an actor, the one it codes included. Each actor has its
+# own queue, so at the end one actor may still have this many to code while the
+# other has none; two keep an actor busy while the driver hands it the next.
 PARTS_IN_FLIGHT = 2
 
 # Ray's switch for multi-node clusters; "0" keeps a node on the loopback address.
 LOOPBACK_ONLY_VARIABLE = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 
-_STORED: dict[str, frozenset[str]] = {}
-
 
 def default_parts(db: Path) -> str:
     """Where parts go when ``--parts`` is not given: beside the store."""
     return f"{db}.parts"
-
-
-def _stored_ids(ref: Any) -> frozenset[str]:
-    """The stored ids the driver put in the object store, fetched once per process."""
-    import ray
-
-    name = ref.hex()
-    if name not in _STORED:
-        _STORED.clear()
-        _STORED[name] = ray.get(ref)
-    return _STORED[name]
-
-
-def _read_references(
-    batch: dict[str, Any], options: ReaderOptions, settings: Settings, stored: Any
-) -> dict[str, list]:
-    """Ray task: read and clean references into the documents to code."""
-    known = _stored_ids(stored[0])
-    keys, items = [], []
-    for key, payload in zip(batch["key"], batch["ref"], strict=True):
-        ref: InputRef = pickle.loads(payload)
-        keys.append(key)
-        items.append(pickle.dumps(prepare_reference(ref, options, settings, known)))
-    return {"key": keys, "items": items}
 
 
 def _chunks(documents: list[Document]) -> Iterator[list[Document]]:
@@ -123,41 +93,62 @@ def _chunks(documents: list[Document]) -> Iterator[list[Document]]:
 
 
 class CodeParts:
-    """Ray actor: loads the pipeline once, then codes references into parts.
+    """Ray actor: loads the spaCy pipeline when created, then codes references into parts.
 
-    ``knowledge`` holds one object reference: the driver's ``_actor_knowledge``.
+    ``setup`` hands it the rest, once: what ``_actor_knowledge`` loaded in the
+    driver, the ids already stored and the reading settings. It comes after
+    the actor is created, so that loading the pipeline (most of an actor's
+    start) overlaps the driver's own start; Ray runs an actor's calls in the
+    order they were made, so ``setup`` runs before any ``code``.
     """
 
-    def __init__(self, model: str | None, parts: str, knowledge: list[Any]) -> None:
+    def __init__(self, model: str | None, parts: str) -> None:
+        from entente.nlp.pipeline import load_pipeline
+
+        self.model = model
+        load_pipeline(model)  # cached per process: init_worker finds it loaded
+        self.folder = PartFolder(parts)
+        self.reading: tuple[ReaderOptions, Settings, frozenset[str]] | None = None
+        # Nobody waits for setup's result: its failure is told by every code call.
+        self.failure = "setup was not called"
+
+    def setup(self, shipped: list[Any], options: ReaderOptions, settings: Settings) -> None:
+        """``shipped``: object references to ``_actor_knowledge()`` and the stored ids.
+
+        In a list, so that Ray passes the references as they are and the actor
+        fetches them here: a bare reference would be awaited before the call.
+        """
         import ray
 
-        loaded, language = ray.get(knowledge[0])
-        use_language_model(language)
-        init_worker(model, loaded)
-        self.folder = PartFolder(parts)
+        try:
+            (knowledge, language), stored = ray.get(shipped)
+            use_language_model(language)
+            init_worker(self.model, knowledge)
+        except Exception as exc:
+            self.failure = f"setup failed: {type(exc).__name__}: {exc}"
+            raise
+        self.reading = (options, settings, stored)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
-        keys, counts, seconds = [], [], []
-        for key, payload in zip(batch["key"], batch["items"], strict=True):
-            started = time.perf_counter()
-            prepared = pickle.loads(payload)
-            log = [item for item in prepared if isinstance(item, LogEntry)]
-            coded: list[CodedDocument] = []
-            for chunk in _chunks([item for item in prepared if isinstance(item, Document)]):
-                try:
-                    results = code_chunk(chunk)
-                finally:
-                    release_freed_memory()
-                for result in results:
-                    if isinstance(result, Rejection):
-                        log.append(LogEntry(result.source, result.status, result.reason))
-                    else:
-                        coded.append(result)
-            self.folder.write(str(key), coded, log)
-            keys.append(key)
-            counts.append(len(coded))
-            seconds.append(time.perf_counter() - started)
-        return {"key": keys, "coded": counts, "seconds": seconds}
+    def code(self, ref: InputRef) -> str:
+        """Read, clean and code one reference and write its part; returns its key."""
+        if self.reading is None:
+            raise RuntimeError(f"an actor cannot code: {self.failure}")
+        options, settings, stored = self.reading
+        prepared = prepare_reference(ref, options, settings, stored)
+        log = [item for item in prepared if isinstance(item, LogEntry)]
+        coded: list[CodedDocument] = []
+        for chunk in _chunks([item for item in prepared if isinstance(item, Document)]):
+            try:
+                results = code_chunk(chunk)
+            finally:
+                release_freed_memory()
+            for result in results:
+                if isinstance(result, Rejection):
+                    log.append(LogEntry(result.source, result.status, result.reason))
+                else:
+                    coded.append(result)
+        self.folder.write(ref.key, coded, log)
+        return ref.key
 
 
 def _actor_knowledge() -> tuple[Knowledge, tuple]:
@@ -175,30 +166,52 @@ def _start_ray(address: str | None, workers: int | None) -> int:
     """Join the cluster at ``address``, or start a local instance; returns the actor count.
 
     Actors default to one per core of this machine for a local instance, and
-    to the cluster's CPUs less one (left to the driver) for a cluster. A local
-    instance gets one CPU more than its actors, so that the read step still
-    runs should Ray Data ever schedule it apart from the actors.
+    to the cluster's CPUs less one (left to the driver) for a cluster. The
+    driver is no Ray task, so a local instance gets a CPU for each actor only.
     """
     import ray
 
-    # Ray's own logging goes to its session folder, not over the progress line:
-    # its workers' output and Ray Data's notices (progress bars off, execution
-    # finished). Failures still reach the user as exceptions (EngineError).
-    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    # Ray's own logging goes to its session folder, not over the progress line;
+    # failures still reach the user as exceptions (EngineError).
     common: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
     if address:
         ray.init(address=address, **common)
-        actors = workers or max(1, int(ray.cluster_resources().get("CPU", 2)) - 1)
-    else:
-        actors = workers or os.cpu_count() or 1
-        # "local": a new instance even where RAY_ADDRESS is set or `ray start`
-        # left a cluster running on this machine, which ray.init() with no
-        # address would join (and then refuse num_cpus).
-        ray.init(address="local", num_cpus=actors + 1, include_dashboard=False, **common)
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.print_on_execution_start = False
+        return workers or max(1, int(ray.cluster_resources().get("CPU", 2)) - 1)
+    actors = workers or os.cpu_count() or 1
+    # "local": a new instance even where RAY_ADDRESS is set or `ray start` left
+    # a cluster running on this machine, which ray.init() with no address would
+    # join (and then refuse num_cpus).
+    ray.init(address="local", num_cpus=actors, include_dashboard=False, **common)
     return actors
+
+
+def _code_on_actors(
+    actors: list[Any], todo: list[InputRef], on_part: Callable[[str], None]
+) -> None:
+    """Have the actors code ``todo``, calling ``on_part`` with each key as its part is written.
+
+    Each actor holds up to ``PARTS_IN_FLIGHT`` references; the next goes to
+    whichever actor finishes one, so a slow reference holds back no other.
+    """
+    import ray
+
+    waiting = iter(todo)
+    pending: dict[Any, Any] = {}
+
+    def hand(actor: Any) -> None:
+        ref = next(waiting, None)
+        if ref is not None:
+            pending[actor.code.remote(ref)] = actor
+
+    for _ in range(PARTS_IN_FLIGHT):
+        for actor in actors:
+            hand(actor)
+    while pending:
+        ready, _ = ray.wait(list(pending), num_returns=1)
+        actor = pending.pop(ready[0])
+        key = ray.get(ready[0])
+        hand(actor)
+        on_part(key)
 
 
 def ingest_on_ray(
@@ -244,87 +257,69 @@ def ingest_on_ray(
         if on_progress:
             on_progress(summary, entry)
 
-    with Store(settings.db) as store:
-        limit_connection(store)
-        shipped: Future[tuple[Knowledge, tuple]] | None = None
+    shipped: Future[tuple[Knowledge, tuple]] | None = None
+    actors: list[Any] = []
+    try:
         if todo:
-            # The actors' knowledge loads in a thread from here on, beside the
-            # rest of the driver's start (importing Ray Data, starting or joining
-            # Ray: mostly waiting, or work that lets the thread run), so that the
-            # actors, which cannot start without it, start as soon as Ray is up.
+            # Ray starts first, the actors at once: starting Ray is mostly waiting
+            # for its processes, and an actor's start (importing entente and
+            # spaCy, loading the model) is most of the time to the first part.
+            # Meanwhile the knowledge loads in a thread, and the driver opens
+            # the store and loads the map's knowledge.
             loading = ThreadPoolExecutor(max_workers=1)
             shipped = loading.submit(_actor_knowledge)
             loading.shutdown(wait=False)
-        import ray.data
-
-        loader = PartLoader(
-            store, folder, summary, load_map_knowledge(), settings.batch_size, on_log
-        )
-        # Paths passed over (named but matching nothing, special files) are
-        # logged first, as the local engine logs them.
-        loader.log_rejections(sources.skipped)
-        position = 0
-
-        def load_ready() -> None:
-            nonlocal position
-            while position < len(refs) and refs[position].key in done:
-                loader.add(refs[position].key)
-                position += 1
-            summary.elapsed_s = time.perf_counter() - started
-            if on_progress:
-                on_progress(summary, None)
-
-        load_ready()
-        if shipped is not None:
-            stored = [r[0] for r in store.fetchall("SELECT id FROM documents")]
             workers = _start_ray(address, settings.workers)
-            finishing: Future[None] | None = None
-            try:
-                knowledge_ref = ray.put(shipped.result())
-                stored_ref = ray.put(frozenset(stored))
-                dataset = ray.data.from_items(
-                    [{"key": r.key, "ref": pickle.dumps(r)} for r in todo],
-                    override_num_blocks=len(todo),
-                )
-                dataset = dataset.map_batches(
-                    _read_references,
-                    batch_size=1,
-                    num_cpus=READ_TASK_CPUS,
-                    fn_kwargs={"options": options, "settings": settings, "stored": [stored_ref]},
-                )
-                dataset = dataset.map_batches(
-                    CodeParts,
-                    batch_size=1,
-                    num_cpus=1,
-                    compute=ray.data.ActorPoolStrategy(
-                        size=workers, max_tasks_in_flight_per_actor=PARTS_IN_FLIGHT
-                    ),
-                    fn_constructor_kwargs={
-                        "model": settings.model,
-                        "parts": folder.location,
-                        "knowledge": [knowledge_ref],
-                    },
-                )
-                for row in dataset.iter_rows():
-                    done.add(row["key"])
-                    load_ready()
+            coder = ray.remote(num_cpus=1)(CodeParts)
+            actors = [coder.remote(settings.model, folder.location) for _ in range(workers)]
+        with Store(settings.db) as store:
+            limit_connection(store)
+            loader = PartLoader(
+                store, folder, summary, load_map_knowledge(), settings.batch_size, on_log
+            )
+            # Paths passed over (named but matching nothing, special files) are
+            # logged first, as the local engine logs them.
+            loader.log_rejections(sources.skipped)
+            position = 0
+
+            def load_ready() -> None:
+                nonlocal position
+                while position < len(refs) and refs[position].key in done:
+                    loader.add(refs[position].key)
+                    position += 1
+                summary.elapsed_s = time.perf_counter() - started
+                if on_progress:
+                    on_progress(summary, None)
+
+            def on_part(key: str) -> None:
+                done.add(key)
+                load_ready()
+
+            load_ready()
+            if shipped is not None:
+                stored = frozenset(r[0] for r in store.fetchall("SELECT id FROM documents"))
+                shipping = [ray.put(shipped.result()), ray.put(stored)]
+                for actor in actors:
+                    actor.setup.remote(shipping, options, settings)
+                _code_on_actors(actors, todo, on_part)
                 if position == len(refs):
                     # The last batch commits while Ray stops (which mostly waits
                     # for its processes to end); the store is this thread's alone.
                     closing = ThreadPoolExecutor(max_workers=1)
                     finishing = closing.submit(loader.flush)
                     closing.shutdown(wait=False)
-            except ray.exceptions.RayError as exc:
-                raise EngineError(f"The Ray engine failed: {type(exc).__name__}: {exc}") from exc
-            finally:
-                ray.shutdown()
-            if finishing is not None:
-                finishing.result()
-        if position < len(refs):
-            raise EngineError(
-                f"{len(refs) - position} of {len(refs)} parts were not written to "
-                f"{folder.location}; run the same command again to finish them"
-            )
-        loader.flush()
+                    ray.shutdown()
+                    finishing.result()
+            if position < len(refs):
+                raise EngineError(
+                    f"{len(refs) - position} of {len(refs)} parts were not written to "
+                    f"{folder.location}; run the same command again to finish them"
+                )
+            loader.flush()
+    except ray.exceptions.RayError as exc:
+        raise EngineError(f"The Ray engine failed: {type(exc).__name__}: {exc}") from exc
+    finally:
+        if ray.is_initialized():
+            ray.shutdown()
     summary.elapsed_s = time.perf_counter() - started
     return summary
