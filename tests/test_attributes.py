@@ -234,11 +234,12 @@ def test_event_ids_are_deterministic(nlp, lexicon):
             "positive",
             "actual",
         ),
-        # "in case" opens a condition like "if"
+        # "in case" opens a condition like "if"; a negation inside the condition
+        # states no act undone (test_factuality_frames)
         (
             "Ruritania will impose sanctions on Freedonia in case a truce is not agreed.",
             "AGREE",
-            "negative",
+            "positive",
             "hypothetical",
         ),
         # an analyst's "would" is a forecast

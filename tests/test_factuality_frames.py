@@ -235,3 +235,23 @@ def test_a_concession_after_what_is_said_is_the_narrators(nlp, lexicon):
     # a verb of saying after the aside says it all
     text = "Sylvania refused, even though Freedonia threatened to attack it, the envoy says."
     assert event(nlp, lexicon, text, "ASSAULT", "attack").attributed_to.name == "the envoy"
+
+
+def test_a_negation_inside_a_condition_states_no_act_undone(nlp, lexicon):
+    """ "if it doesn't back down": the condition says neither that it backed down nor
+    that it did not; the event is hypothetical, not negative."""
+    text = "Freedonia warned Sylvania of military strikes if it doesn't back down."
+    e = event(nlp, lexicon, text, "CONCEDE", "back down")
+    assert e.polarity == "positive" and e.tense == "hypothetical"
+    text = "Freedonia would use force if diplomacy fails to force Sylvania to back down."
+    e = event(nlp, lexicon, text, "CONCEDE", "back down")
+    assert e.polarity == "positive" and e.tense == "hypothetical"
+    text = "If Sylvania does not withdraw its troops, Freedonia will attack."
+    assert event(nlp, lexicon, text, "RETREAT", "withdraw").polarity == "positive"
+
+
+def test_a_negation_outside_any_condition_still_negates(nlp, lexicon):
+    text = "Freedonia said Sylvania would not attack unless provoked."
+    assert event(nlp, lexicon, text, "ASSAULT", "attack").polarity == "negative"
+    text = "Sylvania did not withdraw its troops."
+    assert event(nlp, lexicon, text, "RETREAT", "withdraw").polarity == "negative"
