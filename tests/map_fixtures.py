@@ -93,13 +93,15 @@ def event(
     tense: str = "actual",
     attributed_to: str | None = None,
     quantities: Sequence[tuple[float, str]] = (),
+    items: Sequence[str] = (),
     index: int = 0,
     score: float = 0.0,
     date_text: str | None = None,
     trigger: str | None = None,
 ) -> dict:
     """An event spec; ``doc`` turns it into an Event of its document. ``trigger``
-    is a word of the sentence (its first occurrence); by default the second word."""
+    is a word of the sentence (its first occurrence); by default the second word.
+    ``items`` are what a transfer moves, as the coder stores them (no count)."""
     return {
         "eid": eid,
         "type": type_,
@@ -113,7 +115,8 @@ def event(
         "polarity": polarity,
         "tense": tense,
         "attributed_to": attributed_to,
-        "quantities": [Quantity(v, item, f"{v:g} {item}") for v, item in quantities],
+        "quantities": [Quantity(v, item, f"{v:g} {item}") for v, item in quantities]
+        + [Quantity(None, item, item) for item in items],
         "index": index,
         "score": score,
         "trigger": trigger,

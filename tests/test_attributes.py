@@ -170,6 +170,30 @@ def test_quantities_money(nlp, lexicon):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Ruritania supplied S-300 systems to Freedonia.", [(None, "S-300 systems")]),
+        ("Ruritania has supplied Freedonia with attack drones.", [(None, "attack drones")]),
+        ("Ruritania's arms supplies to Freedonia continued.", [(None, "arms")]),
+        ("The delivery of S-400 missiles to Freedonia began.", [(None, "S-400 missiles")]),
+        ("Ruritania sent New Year greetings to Freedonia.", [(None, "New Year greetings")]),
+        ("Ruritania gave Freedonia two warships.", [(2, "warships")]),
+        (
+            "Ruritania has delivered Yak-130 training aircraft to Freedonia.",
+            [(None, "Yak-130 training aircraft")],
+        ),
+    ],
+)
+def test_a_transfer_stores_what_it_moves_as_an_item(nlp, lexicon, text, items):
+    """The map tells arms from aid and goods from words by what a transfer moves
+    (relations.yaml): the coder stores it, with no count unless the text gives one,
+    and never a party it is given to."""
+    e = one(nlp, lexicon, text, "AID")
+    assert [(q.value, q.item) for q in e.quantities] == items
+
+
+@pytest.mark.slow
 def test_event_to_record_has_the_contract_fields(nlp, lexicon):
     text = "Ruritania shipped rifles to Freedonia."
     e = one(nlp, lexicon, text, "AID")

@@ -374,6 +374,7 @@ def test_evidence_words_sent_are_no_aid(tmp_path: Path) -> None:
         ["x-syr-opposition"],
         "Russia sent New Year greetings to the Syrian opposition.",
         trigger="sent",
+        items=["New Year greetings"],
     )
     money = event(
         "e-2",
@@ -382,6 +383,7 @@ def test_evidence_words_sent_are_no_aid(tmp_path: Path) -> None:
         ["x-syr-opposition"],
         "Russia sent money and food to the Syrian opposition.",
         trigger="sent",
+        items=["money and food"],
     )
     assert _relations(tmp_path, greetings) == set()
     assert ("RUS", "x-syr-opposition", "backs") in _relations(tmp_path / "money", money)

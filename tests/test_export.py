@@ -36,13 +36,21 @@ def _docs() -> list:
             "d-1",
             "a.com",
             "2022-10-01",
-            [event("e-1", "AID", ["IRN"], ["RUS"], drones, date="2022-09")],
+            [
+                event(
+                    "e-1", "AID", ["IRN"], ["RUS"], drones, date="2022-09", items=["Shahed drones"]
+                )
+            ],
         ),
         doc(
             "d-2",
             "b.com",
             "2022-10-03",
-            [event("e-2", "AID", ["IRN"], ["RUS"], drones, date="2022-09")],
+            [
+                event(
+                    "e-2", "AID", ["IRN"], ["RUS"], drones, date="2022-09", items=["Shahed drones"]
+                )
+            ],
         ),
         doc(
             "d-3",

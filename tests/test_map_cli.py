@@ -81,6 +81,7 @@ def db(tmp_path: Path) -> Path:
                     ["IRN"],
                     ["RUS"],
                     "Iran supplied Shahed drones to Russia.",
+                    items=["Shahed drones"],
                     date="2022-09",
                     score=10,
                 ),

@@ -17,7 +17,15 @@ from entente.store.db import SCHEMA_VERSION, Store
 
 
 def _drones(eid: str, date: str) -> dict:
-    return event(eid, "AID", ["IRN"], ["RUS"], "Iran supplied Shahed drones to Russia.", date=date)
+    return event(
+        eid,
+        "AID",
+        ["IRN"],
+        ["RUS"],
+        "Iran supplied Shahed drones to Russia.",
+        date=date,
+        items=["Shahed drones"],
+    )
 
 
 def _docs() -> list:

@@ -22,10 +22,22 @@ def _build(tmp_path: Path, docs: list) -> object:
 
 
 DRONES = event(
-    "e-1", "AID", ["IRN"], ["RUS"], "Iran supplied Shahed drones to Russia.", date="2022-09"
+    "e-1",
+    "AID",
+    ["IRN"],
+    ["RUS"],
+    "Iran supplied Shahed drones to Russia.",
+    date="2022-09",
+    items=["Shahed drones"],
 )
 DRONES_AGAIN = event(
-    "e-2", "AID", ["IRN"], ["RUS"], "Iran has supplied Russia with Shahed drones.", date="2022-09"
+    "e-2",
+    "AID",
+    ["IRN"],
+    ["RUS"],
+    "Iran has supplied Russia with Shahed drones.",
+    date="2022-09",
+    items=["Shahed drones"],
 )
 
 
@@ -111,6 +123,7 @@ def test_relations_alleged_only_is_alleged(tmp_path: Path) -> None:
         ["wagner-group"],
         ["hamas"],
         "Wagner Group reportedly trained Hamas fighters, though there is no evidence.",
+        items=["Hamas fighters"],
         date="2023-10",
         certainty="alleged",
         attributed_to="reports out of Ukraine",
@@ -133,11 +146,18 @@ def test_relations_alleged_and_asserted_is_asserted(tmp_path: Path) -> None:
         ["IRN"],
         ["RUS"],
         "Iran allegedly sent ballistic missiles to Russia.",
+        items=["ballistic missiles"],
         date="2024-09",
         certainty="alleged",
     )
     other = event(
-        "e-2", "AID", ["IRN"], ["RUS"], "Iran supplied Shahed drones to Russia.", date="2022-09"
+        "e-2",
+        "AID",
+        ["IRN"],
+        ["RUS"],
+        "Iran supplied Shahed drones to Russia.",
+        date="2022-09",
+        items=["Shahed drones"],
     )
     docs = [
         doc("d-1", "a.com", "2024-09-10", [alleged]),
@@ -259,13 +279,18 @@ def test_arms_supply_needs_weapons_in_the_transfer_not_the_sentence(tmp_path: Pa
         "humanitarian": (
             "Russian aircraft delivered tons of humanitarian aid to Syria.",
             "delivered",
+            ["humanitarian aid"],
         ),
-        "missiles": ("Russia delivered air defence missiles to Syria.", "delivered"),
-        "personnel": ("Russian instructors remain in Syria to help the Syrian army.", "help"),
+        "missiles": (
+            "Russia delivered air defence missiles to Syria.",
+            "delivered",
+            ["air defence missiles"],
+        ),
+        "personnel": ("Russian instructors remain in Syria to help the Syrian army.", "help", []),
     }
     found = {}
-    for name, (sentence, trigger) in cases.items():
-        spec = event("e-1", "AID", ["RUS"], ["SYR"], sentence, trigger=trigger)
+    for name, (sentence, trigger, items) in cases.items():
+        spec = event("e-1", "AID", ["RUS"], ["SYR"], sentence, trigger=trigger, items=items)
         with store_of(
             tmp_path / f"{name}.duckdb", [doc("d-1", "a.com", "2017-03-02", [spec])]
         ) as store:

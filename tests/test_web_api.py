@@ -36,6 +36,7 @@ def _docs() -> list:
                     ["IRN"],
                     ["RUS"],
                     "Iran supplied attack drones to Russia.",
+                    items=["attack drones"],
                     date="2022-09",
                     score=10,
                 ),
@@ -90,6 +91,7 @@ def _docs() -> list:
                     ["RUS"],
                     ["IRN"],
                     "Russia delivered air defence missiles to Iran.",
+                    items=["air defence missiles"],
                     date="2006",
                     score=10,
                 )

@@ -149,7 +149,10 @@ class EventDate:
 
 @dataclass(slots=True)
 class Quantity:
-    value: float
+    """A count or amount of an item ("350 missiles and drones", "$1.7 billion"), or
+    an item a transfer moves with no count (value None: "Su-35 fighter jets")."""
+
+    value: float | None
     item: str | None
     text: str
 

@@ -207,7 +207,13 @@ class EventRow:
     @property
     def items(self) -> list[frozenset[str]]:
         if self._items is None:
-            self._items = [k for q in self.quantities if (k := item_kind(q.get("item")))]
+            # counted items: a transfer's uncounted item ("weapons") is too common
+            # to tell two events apart by (``evidence_similarity``)
+            self._items = [
+                k
+                for q in self.quantities
+                if q.get("value") is not None and (k := item_kind(q.get("item")))
+            ]
         return self._items
 
     @property

@@ -30,7 +30,8 @@ fails, or None):
    the article's date;
 6. **material**: a transfer (``evidence.word_gift_types``) moves goods, not
    words: "Trump sent Lunar New Year greetings to the Chinese people",
-   "Putin has sent condolences" (``evidence.word_gifts`` in ``transfer_text``).
+   "Putin has sent condolences" (``evidence.word_gifts`` in ``transfer_text``:
+   the trigger and the items the coder stored as what it moves).
 
 The words are data; the rules are these six. ``RULES`` names each for the
 relation audit (``explain_relation``).
@@ -143,56 +144,15 @@ def is_place_side(ref: ActorRef) -> bool:
     return not ref.actor_id and not ref.sector and bool(ref.country)
 
 
-# The end of the clause that tells a transfer's object: "delivered 20.7 tons of
-# humanitarian aid, provided to the Syrian authorities" names no weapon though
-# "Russian aircraft" carried it.
-_OBJECT_END = re.compile(
-    r"[;:()]|,\s+(?:which|who|while|but|and|as|after|before)\b|\s[-\u2013\u2014]\s"
-)
-_AUXILIARIES = frozenset({"was", "were", "been", "be", "being", "is", "are", "has", "have", "had"})
-_TOKEN = re.compile(r"[\w'-]+")
-# Endings of a transfer told as a noun, whose modifier names what moves
-# ("military assistance", "arms supplies", "S-300 deliveries").
-_NOUN_ENDINGS = (
-    "ance",
-    "ence",
-    "ment",
-    "ments",
-    "ion",
-    "ions",
-    "ies",
-    "ery",
-    "aid",
-    "sale",
-    "sales",
-)
-
-
 def transfer_text(event: EventRow) -> str:
-    """What an event transfers, as words: its trigger and the rest of its clause
-    after it ("supplying S-300 systems to Iran"), the two words before it when it
-    is a passive (its object, "arms were given to the YPG"), a noun (its
-    modifier, "military assistance") or the second of two verbs ("training and
-    arming"), and the items it counts. A weapon named
-    elsewhere in the sentence ("Russian aircraft delivered humanitarian aid", "the
-    missile tests conducted by Iran and the support to terror Iran gives") is no
-    part of the transfer."""
-    text, at = event.sentence_text, event.trigger_at
-    items = " ".join(str(q.get("item") or "") for q in event.quantities)
-    if at is None or not 0 <= at <= len(text):
-        return f"{text} {items}"
-    after = text[at:]
-    end = _OBJECT_END.search(after, len(event.trigger))
-    if end is not None:
-        after = after[: end.start()]
-    before = _TOKEN.findall(text[:at])
-    passive = bool(before) and before[-1].lower() in _AUXILIARIES
-    while before and before[-1].lower() in _AUXILIARIES:
-        before.pop()
-    coordinated = bool(before) and before[-1].lower() in ("and", "or")
-    if not (passive or coordinated or event.trigger.lower().endswith(_NOUN_ENDINGS)):
-        before = []  # "Russian aircraft delivered ...": the subject carries, it is not carried
-    return " ".join([*before[-2:], after, items])
+    """What an event transfers, as words: its trigger ("arms sale", "military aid")
+    and the items stored with it, which the coder read from the transfer itself
+    (``events.quantities.transferred_items``: "supplied S-300 systems", "arms
+    supplies", "sent New Year greetings") and its counts ("20.7 tons of
+    humanitarian aid"). A weapon named elsewhere in the sentence ("Russian
+    aircraft delivered humanitarian aid") is no part of the transfer."""
+    items = [f"{q.get('text') or ''} {q.get('item') or ''}" for q in event.quantities]
+    return " ".join([event.trigger, *items])
 
 
 def is_military_transfer(event: EventRow, knowledge: MapKnowledge) -> bool:

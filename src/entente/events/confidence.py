@@ -203,7 +203,8 @@ def event_features(
         and int(event.date.start[:4]) < published_year
     ):
         features["date:earlier-year"] = 1.0
-    if event.quantities:
+    if any(q.value is not None for q in event.quantities):
+        # counts; a transfer's uncounted item (what it moves) was not in the fit
         features["quantities"] = 1.0
     sentence = event.evidence.sentence
     if "?" in sentence:

@@ -496,6 +496,11 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
         date = EventDate(start=None, basis="none")  # "Bush hosted leaders at his ranch"
     if cand.nominal and not actor and not recipient and date.basis != "text" and not quantities:
         return None
+    if ptype.moves_goods:
+        # what the transfer moves, for the map (relations.yaml: arms, words sent)
+        quantities += amounts.transferred_items(
+            None if cand.nominal else cand.head, noun, cand.entry.frame, quantities
+        )
     mode = plan.mode
     if plan.type == "ASSAULT" and mode is None:
         mode = amounts.assault_mode(noun if noun is not None else pred, lexicon)

@@ -69,6 +69,9 @@ class PloverType:
     place_modes: tuple[str, ...] | None = None
     # force done by somebody: a measure as its doer ("tariffs targeting X") is none
     physical: bool = False
+    # the act moves goods (AID): what it moves is stored as an item of the event
+    # (events/quantities.transferred_items), for the map to read
+    moves_goods: bool = False
 
     def place_as_recipient(self, mode: str | None) -> bool:
         if self.place_modes is not None:
@@ -271,6 +274,7 @@ def _load_types(path: Path) -> dict[str, PloverType]:
                 description=str(spec.get("description", "")),
                 stands_alone=bool(spec.get("stands_alone", False)),
                 physical=bool(spec.get("physical", False)),
+                moves_goods=bool(spec.get("moves_goods", False)),
                 **_place_fields(spec.get("place_as_recipient", True)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
