@@ -255,3 +255,46 @@ def test_a_negation_outside_any_condition_still_negates(nlp, lexicon):
     assert event(nlp, lexicon, text, "ASSAULT", "attack").polarity == "negative"
     text = "Sylvania did not withdraw its troops."
     assert event(nlp, lexicon, text, "RETREAT", "withdraw").polarity == "negative"
+
+
+@pytest.mark.parametrize(
+    "text,type_name,trigger",
+    [
+        ("Sylvania is prepared to talk with Freedonia.", "CONSULT", "talk"),
+        ("Sylvania is determined to attack Freedonia.", "ASSAULT", "attack"),
+        ("Sylvania is keen to meet Freedonia.", "CONSULT", "meet"),
+        ("Sylvania is ready to meet Freedonia.", "CONSULT", "meet"),
+        ("Sylvania pledged to send aid to Freedonia.", "AID", "send"),
+    ],
+)
+def test_an_act_one_is_ready_or_resolved_to_do_is_still_to_come(
+    nlp, lexicon, text, type_name, trigger
+):
+    assert event(nlp, lexicon, text, type_name, trigger).tense == "future"
+
+
+@pytest.mark.parametrize(
+    "text,type_name,trigger",
+    [
+        ("Sylvania should resign from the alliance.", "RETREAT", "resign"),
+        ("Sylvania must withdraw its troops from Freedonia.", "RETREAT", "withdraw"),
+        ("Sylvania needs to withdraw its troops from Freedonia.", "RETREAT", "withdraw"),
+        (
+            "The premier rejected any suggestion that Sylvania should withdraw its troops.",
+            "RETREAT",
+            "withdraw",
+        ),
+    ],
+)
+def test_a_call_for_an_act_is_hypothetical(nlp, lexicon, text, type_name, trigger):
+    """The map counts only actual events, so a call never stands for a relation."""
+    found = events(nlp, lexicon, text, type_name, trigger)
+    assert found and all(e.tense == "hypothetical" for e in found)
+
+
+def test_a_promise_made_is_an_act_done_and_what_it_promises_is_to_come(nlp, lexicon):
+    """PLOVER's AGREE is the promise: it was made (UW factuality gold scores
+    "pledged" as having happened), while the act promised is still to come."""
+    text = "Sylvania pledged to send aid to Freedonia."
+    assert event(nlp, lexicon, text, "AGREE", "pledged").tense == "actual"
+    assert event(nlp, lexicon, text, "AID", "send").tense == "future"

@@ -6,10 +6,11 @@ meant: the rules, in order (``standing_rule`` returns the first one an event
 fails, or None):
 
 1. **happened**: positive (not "refused to condemn") and actual (not a
-   promise, a plan or a condition), and of ``evidence.intent_types`` no
+   promise, a plan, a condition or a call for an act: the coder codes "X
+   should resign" hypothetical), and of ``evidence.intent_types`` no
    intent (``is_intent``: "ready to meet", "would like friendlier relations",
-   "pledged to build", coded as agreements) nor a call for an act
-   (``is_call``: "X should resign");
+   "pledged to build", coded as agreements: the promise was made, so the
+   coder codes it actual; it is still no agreement reached);
 2. **claimed**: asserted, reported or alleged, not denied by its source nor
    asked ("Just how much support did Moscow give ...?");
 3. **meant**: a conflict event that is no accident ("an accidental
@@ -64,12 +65,9 @@ RULES = {
 
 def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
     """The first rule (a key of RULES) that keeps ``event`` from a standing relation, or None."""
-    if (
-        event.polarity != "positive"
-        or event.tense != "actual"
-        or is_intent(event, knowledge)
-        or is_call(event, knowledge)
-    ):
+    # no call-cue window here: the coder codes a call ("should resign", "must
+    # withdraw", "needs to") hypothetical or future, so "actual" excludes it
+    if event.polarity != "positive" or event.tense != "actual" or is_intent(event, knowledge):
         return "happened"
     text = event.sentence_text.lower()
     if event.certainty == "denied" or text.rstrip(" \"'\u201d\u2019").endswith("?"):
@@ -130,7 +128,11 @@ def is_intent(event: EventRow, knowledge: MapKnowledge) -> bool:
 def is_call(event: EventRow, knowledge: MapKnowledge) -> bool:
     """Whether an event is told as a call for it ("any suggestion that Noonan should
     resign", "the government ought to accept"), not as a claim that it happened:
-    a deontic modal (``call_cues``) just before its trigger."""
+    a deontic modal (``call_cues``) just before its trigger. The coder codes such
+    an event hypothetical or future, so it never counts towards a relation; the
+    conflicts read this to tell a call rejected (no fact disputed) from a chance
+    denied ("rumours say Russia might hand the islands", which tense cannot tell
+    apart)."""
     return _matches(knowledge.call_re, trigger_window(event))
 
 
