@@ -24,7 +24,7 @@ from entente.query import (
     iter_clusters,
     iter_relations,
 )
-from entente.records import Mention
+from entente.records import Actor, ActorRef, Mention
 
 ATTACK_A = event(
     "e-a1",
@@ -602,6 +602,24 @@ def test_clusters_counts_of_people_need_a_place_or_day_in_common(tmp_path: Path)
             ),
             _killed("e-4", "Shelling of Vovchansk killed one Ukrainian soldier.", 1, "Vovchansk"),
         ],
+        # one report retold by another outlet, in most of its words
+        "retold": [
+            _killed(
+                "e-5",
+                "Rebel fighters in the northern province attacked a border checkpoint with "
+                "rifles and hand grenades at dawn, killing two Ukrainian soldiers and seizing "
+                "weapons.",
+                2,
+                None,
+            ),
+            _killed(
+                "e-6",
+                "Rebel fighters in the north attacked a border checkpoint with rifles and hand "
+                "grenades, killing one Ukrainian soldier and seizing weapons and ammunition.",
+                1,
+                None,
+            ),
+        ],
     }
     found = {}
     for name, pair in tellings.items():
@@ -627,7 +645,37 @@ def test_clusters_counts_of_people_need_a_place_or_day_in_common(tmp_path: Path)
             update_map(store, [d.document.id for d in docs])
             (cluster,) = _clusters(store)
             found[name] = [c["field"] for c in cluster["conflicts"]]
-    assert found == {"plain": [], "placed": ["quantity"]}
+    assert found == {"plain": [], "placed": ["quantity"], "retold": ["quantity"]}
+
+
+def _person(actor_id: str, country: str) -> Actor:
+    return Actor(actor_id, actor_id.removeprefix("x-").title(), "person", country, "GOV")
+
+
+def test_clusters_two_peoples_meetings_in_one_article_stay_two_events(tmp_path: Path) -> None:
+    """Issue 14: an article on one story tells two officials' meetings with one
+    ambassador, and a telling that names nobody ("but he denied having meetings")
+    far from the first and next to the second; it joins the one it stands next to,
+    and does not chain the two meetings into one event."""
+    people = [_person("x-ivanov", "USA"), _person("x-sidorov", "USA"), _person("x-petrov", "RUS")]
+    specs = [
+        event("m-1", "CONSULT", ["USA"], ["RUS"], "Ivanov met Petrov at the convention.", index=0),
+        event("m-2", "CONSULT", ["USA"], ["RUS"], "But he denied having meetings.", index=6),
+        event(
+            "m-3", "CONSULT", ["USA"], ["RUS"], "Sidorov discussed sanctions with Petrov.", index=7
+        ),
+    ]
+    coded = doc("d-1", "a.com", "2024-03-02", specs, extra_actors=people)
+    sides = {"m-1": ("x-ivanov", "x-petrov"), "m-3": ("x-sidorov", "x-petrov")}
+    for found in coded.events:
+        if found.id in sides:
+            actor, recipient = (next(p for p in people if p.id == i) for i in sides[found.id])
+            found.actor = [ActorRef(actor.name, "USA", "GOV", actor.id)]
+            found.recipient = [ActorRef(recipient.name, "RUS", "GOV", recipient.id)]
+    with store_of(tmp_path / "s.duckdb", [coded]) as store:
+        update_map(store, ["d-1"])
+        members = sorted(sorted(c["members"]) for c in _clusters(store))
+    assert members == [["m-1"], ["m-2", "m-3"]]
 
 
 def test_clusters_one_sentence_qualifying_its_event_is_no_polarity_conflict(

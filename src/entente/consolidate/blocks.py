@@ -57,6 +57,9 @@ EVIDENCE_MIN_SIMILARITY = 0.3
 # Pence's denials against later reports that he discussed sanctions.
 DENIAL_MIN_SIMILARITY = 0.2
 TRIGGER_STEM_CHARS = 5
+# How far (in sentences) a telling of a meeting that names nobody reaches, within
+# its document, to one that names who met (``_names_people_apart``).
+PEOPLE_REFERENCE_SENTENCES = 1
 # Added to the word overlap when two events count the same item ("missiles and
 # drones") or give the same day.
 SHARED_ITEM_BONUS = 0.25
@@ -421,8 +424,21 @@ def are_compatible(a: EventRow, b: EventRow) -> bool:
     if a.tense != b.tense or not windows_overlap(a, b) or people_differ(a, b):
         return False
     if a.doc_id == b.doc_id:
-        return not counts_differ(a, b)
+        return not counts_differ(a, b) and not _names_people_apart(a, b)
     return are_alike(a, b)
+
+
+def _names_people_apart(a: EventRow, b: EventRow) -> bool:
+    """One of two events of one document names who took part and the other names
+    nobody, far apart in it and told in other words: an article on one story
+    tells several meetings of one pair of states ("Flynn discussed the
+    sanctions with the ambassador on that call" ... "But he denied having
+    meetings with Russian operatives", Sessions), and a telling that names
+    nobody joins the one it stands next to, not every meeting of the article
+    (a cluster chaining two people's meetings is two events: issue 14)."""
+    if a.people is None or b.people is None or bool(a.people) == bool(b.people):
+        return False
+    return abs(a.sentence - b.sentence) > PEOPLE_REFERENCE_SENTENCES and not are_alike(a, b)
 
 
 def are_alike(a: EventRow, b: EventRow) -> bool:
