@@ -298,3 +298,16 @@ def test_a_promise_made_is_an_act_done_and_what_it_promises_is_to_come(nlp, lexi
     text = "Sylvania pledged to send aid to Freedonia."
     assert event(nlp, lexicon, text, "AGREE", "pledged").tense == "actual"
     assert event(nlp, lexicon, text, "AID", "send").tense == "future"
+
+
+def test_the_occasion_of_a_telling_is_the_narrators(nlp, lexicon):
+    """ "Obama said after meeting Putin": the meeting is when it was said, told by the
+    writer; an occasion inside what is said stays the speaker's."""
+    text = (
+        "Sylvania's president said after meeting Freedonia's leader that the talks had gone well."
+    )
+    e = event(nlp, lexicon, text, "CONSULT", "meeting")
+    assert e.certainty == "asserted" and e.attributed_to is None
+    text = "Sylvania said that Freedonia attacked Ruritania after meeting its president."
+    e = event(nlp, lexicon, text, "CONSULT", "meeting")
+    assert e.certainty == "reported" and e.attributed_to.name == "Sylvania"

@@ -189,6 +189,12 @@ def governor_word(verb: Token, lexicon: Lexicon) -> str:
     return lemma
 
 
+# Prepositions of time whose object, under a verb of saying, is the occasion of the
+# telling ("said after meeting Putin", "told journalists before his departure"): in
+# the 2017 corpus 20 of 20 such phrases read (seed 5151) told the occasion in the
+# narrator's voice, none a thing said.
+TELLING_TIME_PREPS = frozenset({"after", "before", "during", "following", "upon", "amid"})
+
 # Prepositions by which a noun of chance, fear or intent holds the event it names.
 PROSPECT_PREPS = frozenset({"of", "for"})
 
@@ -255,6 +261,14 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
             # from-clause on the object; it is the verb's ("prevented them from entering")
             head = head.head
         if not para.start <= head.i < para.end:
+            break
+        if (
+            dep == "prep"
+            and token.lower_ in TELLING_TIME_PREPS
+            and lexicon.governor_cues.get(governor_word(head, lexicon)) in CERTAINTY_RANK
+        ):
+            # "Obama said after meeting with Putin", "told reporters before leaving":
+            # the occasion of a telling is the narrator's, not what was told
             break
         if head.i == token.i:
             for c in token.children:  # a root with a trailing "X said" clause
