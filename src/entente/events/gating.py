@@ -50,9 +50,15 @@ def is_political(ref: ActorRef, lexicon: Lexicon, names: dict[str, Actor], actin
 
 def has_party(event: Event, need: str, lexicon: Lexicon, names: dict[str, Actor]) -> bool:
     """An ordinary word ("help", "provide", "request") states a political event only
-    with a political side; a promise or threat only with a political promiser."""
+    with a political side; a promise or threat only with a political promiser; a word
+    of party ``both`` ("invited", "assured", "fought") only with a political side at
+    each end (guests, reporters and corruption are invited, assured and fought too)."""
     if not need:
         return True
+    if need == "both":
+        return any(is_political(r, lexicon, names, acting=True) for r in event.actor) and any(
+            is_political(r, lexicon, names, acting=False) for r in event.recipient
+        )
     if any(is_political(r, lexicon, names, acting=True) for r in event.actor):
         return True
     return need == "party" and any(

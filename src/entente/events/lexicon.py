@@ -99,11 +99,11 @@ class TriggerEntry:
     # lemmas one of which the head's direct object must have ("upgrade ^tie|relation"):
     # the verb states this event only with such an object
     objects: frozenset[str] = frozenset()
-    # "alone", "need", or None for the type's default (PARTY_VALUES)
+    # "alone", "need", "both", or None for the type's default (PARTY_VALUES)
     party: str | None = None
 
 
-PARTY_VALUES = frozenset({"alone", "need"})
+PARTY_VALUES = frozenset({"alone", "need", "both"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +212,7 @@ class Lexicon:
     def needs_party(self, entry: TriggerEntry, type_name: str) -> bool:
         """Does an event of ``type_name`` stated by ``entry`` need a political side?"""
         if entry.party is not None:
-            return entry.party == "need"
+            return entry.party in ("need", "both")
         return not self.types[type_name].stands_alone
 
 
@@ -315,7 +315,7 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
         if mutual not in ("y", "-"):
             raise DataFileError(path, number, f"mutual must be y or -, not {mutual!r}")
         if party != "-" and party not in PARTY_VALUES:
-            raise DataFileError(path, number, f"party {party!r} is not one of -, alone, need")
+            raise DataFileError(path, number, f"party {party!r} is not one of -, alone, need, both")
         if not head.isdigit() or not 1 <= int(head) <= len(lemmas):
             raise DataFileError(path, number, f"head {head!r} is not a position in the phrase")
         entry = TriggerEntry(

@@ -392,7 +392,7 @@ class SentenceContext:
 class EventSides:
     """Actor and recipient mentions of one planned event, and who must take part
     in it for it to be political (``need``: "" nobody, "party" a political actor
-    or recipient, "actor" a political actor)."""
+    or recipient, "actor" a political actor, "both" a political actor and recipient)."""
 
     actor: list[Mention]
     recipient: list[Mention]

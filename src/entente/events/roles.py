@@ -790,9 +790,10 @@ def verbal_roles(
             first = pred.doc[pred.i + 1]
             if first.head.i == dobj.i and first.dep_ in ("nmod", "compound", "poss"):
                 recipient.extend(_at(first, index))
-    if not recipient:
+    if not recipient and frame != "topic":
         # "offered to hand over to Britain", "promised to continue aid to Mozambique",
-        # "threatened to ban opposition candidates", "to break relations with Russia"
+        # "threatened to ban opposition candidates", "to break relations with Russia";
+        # a topic frame's complement is only what is said ("denied meeting with X")
         comp = child(pred, "xcomp")
         if comp is not None:
             obj = child(comp, OBJECT_DEPS)
@@ -803,11 +804,14 @@ def verbal_roles(
                     break
                 for target in prep_objects(host, preps + EMBEDDED_PREPS):
                     recipient.extend(arguments(target, index))
-    if not recipient:
+    if not recipient and frame != "topic":
+        # "demanded that the US cancel": the one obliged; a topic frame's clause is
+        # only what is said ("denied that Russia supplied them" is aimed at nobody there)
         comp = child(pred, "ccomp")
         if comp is not None:
             recipient.extend(arguments(child(comp, SUBJECT_DEPS), index))
-    if not recipient:
+    if not recipient and frame != "topic":
+        # a topic's own partners are not the speaker's ("denied any contact with X")
         recipient.extend(object_phrase_recipients(pred, preps, index, actor))
     return actor, _dedup(recipient), subj
 

@@ -144,7 +144,9 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
     stated_by = plan.noun.entry if plan.noun and cand.entry.frame == "light" else cand.entry
     need = "party" if lexicon.needs_party(stated_by, plan.type) else ""
     heads = (cand.head, plan.noun.head) if plan.noun else (cand.head,)
-    if any(has_political_object(h, lexicon.political_objects) for h in heads):
+    if stated_by.party == "both":
+        need = "both"  # "invited", "assured", "fought": a party at each end, whatever the object
+    elif any(has_political_object(h, lexicon.political_objects) for h in heads):
         need = ""
     preps = candidate_preps(plan.noun or cand, lexicon, plan.type)
     if plan.noun is None and cand.entry.type not in (None, plan.type):

@@ -1,0 +1,68 @@
+"""Frames an analyst lists as key events that no row read before session 10 (issue 13):
+assurances, denials of a clause, support stated again, balking, rights revoked."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code, countries
+
+pytestmark = pytest.mark.slow
+
+
+def by_type(events, type_name):
+    return [e for e in events if e.type == type_name]
+
+
+def test_assuring_a_state_is_support_for_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania assured Freedonia that it would not attack.")
+    (support,) = by_type(events, "SUPPORT")
+    assert countries(support.actor) == ["RUR"] and countries(support.recipient) == ["FRE"]
+
+
+def test_assuring_reporters_is_no_event(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania spokesman assured reporters that all was well.")
+    assert not by_type(events, "SUPPORT")
+
+
+def test_denying_a_clause_rejects_without_taking_its_subject_as_recipient(nlp, lexicon):
+    events = code(nlp, lexicon, "The Kremlin denied that Russia supplied the rebels.")
+    (rejection,) = by_type(events, "REJECT")
+    assert countries(rejection.actor) == ["RUS"] and rejection.recipient == []
+    (aid,) = by_type(events, "AID")
+    assert aid.certainty == "denied"
+
+
+def test_denying_a_partys_claims_rejects_that_party(nlp, lexicon):
+    events = code(nlp, lexicon, "Freedonia denied Ruritania's claims.")
+    (rejection,) = by_type(events, "REJECT")
+    assert countries(rejection.recipient) == ["RUR"]
+
+
+def test_reaffirmed_commitment_is_support(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania reaffirmed its commitment to Freedonia.")
+    (support,) = by_type(events, "SUPPORT")
+    assert countries(support.actor) == ["RUR"] and countries(support.recipient) == ["FRE"]
+
+
+def test_balking_at_a_demand_is_a_rejection(nlp, lexicon):
+    events = code(nlp, lexicon, "Freedonia balked at the demand from Ruritania.")
+    (rejection,) = by_type(events, "REJECT")
+    assert countries(rejection.actor) == ["FRE"]
+
+
+def test_revoking_a_licence_restricts_its_holder(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania revoked the licence of a Freedonia broadcaster.")
+    (measure,) = by_type(events, "COERCE")
+    assert measure.mode == "restrict" and countries(measure.actor) == ["RUR"]
+
+
+def test_a_commitment_reaffirmed_is_aimed_at_whom_it_is_to_not_its_owner(nlp, lexicon):
+    events = code(nlp, lexicon, "The minister reaffirmed Ruritania's commitment to Freedonia.")
+    (support,) = by_type(events, "SUPPORT")
+    assert countries(support.recipient) == ["FRE"]
+
+
+def test_denying_a_meeting_takes_no_recipient_from_what_is_denied(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania denied meeting with Freedonia officials.")
+    (rejection,) = by_type(events, "REJECT")
+    assert countries(rejection.actor) == ["RUR"] and rejection.recipient == []
