@@ -11,7 +11,7 @@ from entente.consolidate.blocks import event_row
 from entente.consolidate.evidence import RULES, standing_rule
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.query import iter_relations
-from entente.records import Mention
+from entente.records import ActorRef, Mention
 
 
 def _relations(tmp_path: Path, *events: dict) -> set[tuple[str, str, str]]:
@@ -31,6 +31,44 @@ def test_evidence_accident_is_no_relation(tmp_path: Path) -> None:
         "e-1", "ASSAULT", ["TUR"], ["RUS"], "Turkey accidentally shelled Russian positions."
     )
     assert _relations(tmp_path, strike) == set()
+
+
+def test_evidence_an_accident_told_by_one_article_is_the_whole_events(tmp_path: Path) -> None:
+    """Issue 14: one outlet says a strike killed soldiers "accidentally", another
+    tells the same strike without the word; it is one accident, no relation."""
+    told = [
+        event(
+            "e-1",
+            "ASSAULT",
+            ["TUR"],
+            ["RUS"],
+            "A Turkish air strike accidentally killed three Russian soldiers near the border.",
+            date="2017-02-09",
+        ),
+        event(
+            "e-2",
+            "ASSAULT",
+            ["TUR"],
+            ["RUS"],
+            "A Turkish air strike killed three Russian soldiers near the border on Thursday.",
+            date="2017-02-09",
+        ),
+    ]
+    assert _relations(tmp_path, *told) == set()
+    assert ("TUR", "RUS", "adversary_of") in _relations(tmp_path / "one", told[1])
+
+
+def test_evidence_a_telling_with_borrowed_sides_keeps_their_place(tmp_path: Path) -> None:
+    """Issue 14: "a baby was also killed in the raid" takes its sides from "the
+    raid in Ruritania" told before it; the place is no party there, nor here."""
+    raid = event("e-1", "ASSAULT", ["USA"], ["UKR"], "Commandos led a raid in Kherson.", index=0)
+    again = event("e-2", "ASSAULT", [], [], "A baby was also killed in the raid.", index=1)
+    coded = doc("d-1", "a.com", "2017-03-02", [raid, again])
+    coded.events[0].recipient = [ActorRef("Kherson", "UKR", None, None)]
+    with store_of(tmp_path / "s.duckdb", [coded]) as store:
+        update_map(store, ["d-1"])
+        found = {(r["source"], r["target"], r["kind"]) for r in iter_relations(store)}
+    assert found == set()
 
 
 def test_evidence_lone_individual_is_no_relation(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from map_fixtures import doc, event, store_of
 from entente.consolidate import update_map
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.query import iter_relations, strongest_relations
+from entente.records import Actor, ActorRef
 
 
 def _relations(store) -> dict[tuple[str, str, str], dict]:
@@ -192,6 +193,28 @@ def test_relations_backers_and_symmetric_partners(tmp_path: Path) -> None:
         assert backs["strength"] == 1.5
         assert ("IRN", "RUS", "partner_of") in found  # stored once, smaller id first
         assert ("RUS", "IRN", "partner_of") not in found
+
+
+def test_relations_an_agreement_with_an_organisation_is_no_backing(tmp_path: Path) -> None:
+    """Issue 14: "the EU and Turkey signed an agreement" made "Turkey backs the
+    EU"; a treaty is a partnership. Praise still backs."""
+    union = Actor("x-alliance", "Northern Council", "igo", None, "IGO")
+    specs = {
+        "signed": "Ukraine signed a partnership agreement with the Northern Council.",
+        "praised": "Ukraine praised the Northern Council.",
+    }
+    found = {}
+    for name, sentence in specs.items():
+        spec = event("e-1", "SUPPORT", ["UKR"], ["RUS"], sentence, date="2017-02")
+        coded = doc("d-1", "a.com", "2017-03-10", [spec], extra_actors=[union])
+        coded.events[0].recipient = [ActorRef(union.name, None, "IGO", union.id)]
+        (tmp_path / name).mkdir()
+        with _build(tmp_path / name, [coded]) as store:
+            found[name] = {(s, t, k) for s, t, k in _relations(store) if "x-alliance" in (s, t)}
+    assert found == {
+        "signed": {("UKR", "x-alliance", "partner_of")},
+        "praised": {("UKR", "x-alliance", "backs")},
+    }
 
 
 def test_relations_merged_groups_are_one_node(tmp_path: Path) -> None:

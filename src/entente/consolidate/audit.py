@@ -15,7 +15,7 @@ from datetime import date
 
 from entente.consolidate.actors import is_state_node, resolve_node
 from entente.consolidate.blocks import load_events
-from entente.consolidate.evidence import RULES, attach_names, standing_rule
+from entente.consolidate.evidence import RULES, attach_names, member_rules
 from entente.consolidate.knowledge import MapKnowledge, RelationRule, load_map_knowledge
 from entente.consolidate.relations import node_countries, political_nodes, rule_applies
 from entente.store.db import Store
@@ -67,6 +67,8 @@ def describe_rule(rule: RelationRule) -> str:
         text += " naming military goods"
     elif rule.requires == "treaty":
         text += " naming a treaty"
+    if rule.excludes == "treaty":
+        text += " naming no treaty"
     if rule.target == "non-state":
         text += ", to a non-state actor"
     if rule.min_clusters > 1:
@@ -135,11 +137,10 @@ def explain_relation(
             if at_home
             else _cluster_rule(cluster, rules, supported, political),
         )
-        for event_id in sorted(members.get(cluster["id"], [])):
-            event = events.get(event_id)
-            if event is None:
-                continue
-            failed = standing_rule(event, knowledge)
+        tellings = [events[e] for e in members.get(cluster["id"], []) if e in events]
+        failures = member_rules(tellings, knowledge)
+        for event in sorted(tellings, key=lambda e: e.id):
+            failed = failures[event.id]
             found.events.append(
                 EventEvidence(
                     event.id,

@@ -43,7 +43,7 @@ from entente.consolidate.conflicts import (
 from entente.consolidate.evidence import (
     attach_names,
     is_military_transfer,
-    standing_rule,
+    member_rules,
 )
 from entente.consolidate.knowledge import MapKnowledge
 from entente.store.db import Store
@@ -120,14 +120,16 @@ def _agreed_date(members: list[EventRow]) -> tuple[str | None, str | None, str]:
 def _support(members: list[EventRow], contested: bool, knowledge: MapKnowledge) -> str:
     """What the cluster can add to a relation: asserted, alleged or none.
 
-    Only events that pass the evidence rules count (``evidence.standing_rule``:
-    happened, not denied, meant, political, current); a denial or a source
+    Only events that pass the evidence rules count (``evidence.member_rules``:
+    happened, not denied, meant, political, current; an accident told of one
+    telling is the whole event's); a denial or a source
     saying it did not happen makes an asserted cluster alleged. A claim that
     is only reported stands when nobody casts doubt on it, but a reported
     claim beside an allegation ("X told Y ...; there is no corroborating
     proof") stays alleged.
     """
-    done = [m for m in members if standing_rule(m, knowledge) is None]
+    rules = member_rules(members, knowledge)
+    done = [m for m in members if rules[m.id] is None]
     certainties = {m.certainty for m in done} - {"denied"}
     if not certainties:
         return "none"

@@ -93,6 +93,29 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
     return None
 
 
+# Rules that hold for a whole event once one telling shows it: an accident said
+# of one telling is the event's ("a Russian air strike accidentally killed three
+# Turkish soldiers" beside "a Russian jet bombed Turkish positions"), and a telling
+# that took its sides from another ("a newborn baby was also killed in the raid",
+# after "the Navy SEAL raid in Yemen") has that telling's sides, place included.
+EVENT_RULES = frozenset({"meant"})
+BORROWED_RULES = frozenset({"political", "meant"})
+
+
+def member_rules(members: list[EventRow], knowledge: MapKnowledge) -> dict[str, str | None]:
+    """The rule that keeps each telling of one event (a cluster) from a standing
+    relation, or None: its own (``standing_rule``), else one of ``EVENT_RULES``
+    another telling fails, else one of ``BORROWED_RULES`` that the telling it
+    took its sides from (``refers_to``) fails."""
+    own = {m.id: standing_rule(m, knowledge) for m in members}
+    shared = next((r for r in sorted(EVENT_RULES) if r in own.values()), None)
+    rules: dict[str, str | None] = {}
+    for m in members:
+        borrowed = own.get(m.refers_to or "")
+        rules[m.id] = own[m.id] or shared or (borrowed if borrowed in BORROWED_RULES else None)
+    return rules
+
+
 # How many words before its trigger are read for a cue of intent or of a call:
 # "we are ready to restore cooperation", "would be open to meeting", "Noonan
 # should resign". Read on the AGREE events of the whole 2017 store (issue 14).

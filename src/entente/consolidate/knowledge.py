@@ -32,6 +32,9 @@ class RelationRule:
     kind: str
     types: frozenset[str]
     requires: str | None = None
+    # clusters with this mark support no relation of this rule ("treaty": signing
+    # an agreement with an organisation is a partnership, not backing it)
+    excludes: str | None = None
     target: str = "any"
     symmetric: bool = False
     # Fewer clusters than this (under this rule) make no relation: one criticism
@@ -162,11 +165,14 @@ def _rules(path: Path, raw: Any) -> tuple[RelationRule, ...]:
         where = f"relations[{index}]"
         if not isinstance(spec, dict) or "kind" not in spec or "types" not in spec:
             raise DataFileError(path, None, f"{where}: a rule needs kind and types")
-        requires = spec.get("requires")
-        if requires is not None and requires not in REQUIREMENTS:
-            raise DataFileError(
-                path, None, f"{where}: requires {requires!r} is not one of {sorted(REQUIREMENTS)}"
-            )
+        requires, excludes = spec.get("requires"), spec.get("excludes")
+        for field_name, value in (("requires", requires), ("excludes", excludes)):
+            if value is not None and value not in REQUIREMENTS:
+                raise DataFileError(
+                    path,
+                    None,
+                    f"{where}: {field_name} {value!r} is not one of {sorted(REQUIREMENTS)}",
+                )
         target = spec.get("target", "any")
         if target not in TARGETS:
             raise DataFileError(
@@ -177,6 +183,7 @@ def _rules(path: Path, raw: Any) -> tuple[RelationRule, ...]:
                 kind=str(spec["kind"]),
                 types=frozenset(spec["types"]),
                 requires=requires,
+                excludes=excludes,
                 target=target,
                 symmetric=bool(spec.get("symmetric", False)),
                 min_clusters=int(spec.get("min_clusters", 1)),

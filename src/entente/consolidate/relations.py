@@ -73,6 +73,10 @@ class _Relation:
         }
 
 
+# The cluster column behind each mark a rule requires or excludes.
+_MARKS = {"military_goods": "military", "treaty": "treaty"}
+
+
 def rule_applies(rule: RelationRule, cluster: dict[str, Any], target: str) -> bool:
     """Whether a cluster (a row of ``clusters``) supports ``rule`` towards ``target``."""
     if cluster["type"] not in rule.types or cluster["support"] == "none":
@@ -80,6 +84,8 @@ def rule_applies(rule: RelationRule, cluster: dict[str, Any], target: str) -> bo
     if rule.requires == "military_goods" and not cluster["military"]:
         return False
     if rule.requires == "treaty" and not cluster["treaty"]:
+        return False
+    if rule.excludes is not None and cluster[_MARKS[rule.excludes]]:
         return False
     return not (rule.target == "non-state" and is_state_node(target))
 
