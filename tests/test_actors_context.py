@@ -273,3 +273,36 @@ def test_organisation_name_ends_at_the_bracket_of_its_short_form(resolve):
     names = {m.text for m in result.mentions if m.actor_id}
     assert not any("(" in name for name in names), names
     assert any(name.endswith("Research") for name in names), names
+
+
+# -- groups of a state's people, and groups placed in a state --------------------------
+
+
+def test_group_placed_in_a_country_is_that_countrys_group_not_the_state(resolve):
+    mention = _actor(resolve("Rebels in Mali attacked the convoy on Friday."), "Rebels")[0]
+    assert mention.actor_id.startswith("x-")
+    assert (mention.country, mention.sector) == ("MLI", "REB")
+
+
+def test_civilians_placed_in_a_city_are_no_group_of_its_state(resolve):
+    result = resolve("Poor children in Houston struggle to lift themselves out of poverty.")
+    assert not [m for m in result.mentions if "children" in m.text and m.actor_id]
+
+
+def test_refugees_in_a_country_are_not_its_people(resolve):
+    result = resolve("Refugees in Turkey marched to the border on Friday.")
+    assert not [m for m in result.mentions if "Refugees" in m.text and m.country == "TUR"]
+
+
+def test_nationality_on_a_population_noun_is_a_group_not_the_state(resolve):
+    mention = _actor(resolve("Gunmen killed four Yemeni children on Sunday."), "Yemeni")[0]
+    assert mention.actor_id != "YEM"
+    assert (mention.country, mention.sector) == ("YEM", "CVL")
+
+
+def test_nationality_on_a_title_outside_the_state_is_a_person_not_the_state(resolve):
+    mention = _actor(
+        resolve("Militants abducted a British journalist near the border."), "British"
+    )[0]
+    assert mention.actor_id != "GBR"
+    assert (mention.country, mention.sector) == ("GBR", "JRN")

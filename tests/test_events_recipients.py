@@ -586,3 +586,53 @@ def test_a_pronoun_binds_to_the_passive_subject_of_its_clause(nlp, lexicon):
     talks = of_type(events, "CONSULT")
     assert countries(talks.actor) == {"RUR"}
     assert countries(talks.recipient) == {"SYL"}
+
+
+def _coded_with_place(nlp, lexicon, text: str, actors: dict[str, str], place: str):
+    """Code ``text`` with one actor mention per phrase of ``actors`` ("country/sector")
+    and ``place`` as the resolver marks a place: no actor, its country only."""
+    doc = nlp(text)
+    mentions = []
+    for phrase, code_ in actors.items():
+        start = text.index(phrase)
+        country, _, sector = code_.partition("/")
+        key = phrase.lower().replace(" ", "-")
+        mentions.append(
+            Mention(
+                "t", 0, start, start + len(phrase), phrase, key, "test", country, sector or None
+            )
+        )
+    start = text.index(place)
+    mentions.append(Mention("t", 0, start, start + len(place), place, None, "place", "SYL", None))
+    document = Document(id="t", source="test.txt", text=text)
+    return extract_events(doc, document, sorted(mentions, key=lambda m: m.start), lexicon)
+
+
+def test_place_an_attack_happened_in_is_not_its_doer(nlp, lexicon):
+    events = _coded_with_place(
+        nlp, lexicon, "The attack in Sylvania killed 20 people.", {}, "Sylvania"
+    )
+    assert all(not e.actor for e in events if e.type == "ASSAULT")
+
+
+def test_subject_folded_into_a_fronted_phrase_still_acts(nlp, lexicon):
+    text = "In particular, Sylvania, which has much experience in such trade, has helped Ruritania to build a fleet."
+    events = _coded_with_place(nlp, lexicon, text, {"Ruritania": "RUR/GOV"}, "Sylvania")
+    assert countries(of_type(events, "AID").actor) == {"SYL"}
+
+
+def test_counted_part_of_a_group_is_the_recipient(nlp, lexicon):
+    text = "Ruritania freed 11 of Sylvania's most prominent prisoners on Tuesday."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Ruritania": "RUR/GOV", "Sylvania's most prominent prisoners": "SYL/CVL"},
+    )
+    assert countries(of_type(events, "RETREAT").recipient) == {"SYL"}
+
+
+def test_people_converging_for_a_rally_hold_it(nlp, lexicon):
+    text = "Thousands of Ruritanians were converging on Sunday for a rally in the capital."
+    events = code_with(nlp, lexicon, text, {"Ruritanians": "RUR"})
+    assert countries(of_type(events, "PROTEST").actor) == {"RUR"}

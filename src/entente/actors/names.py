@@ -92,13 +92,13 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         if title is not None and _resolve_role_reference(ctx, phrase, actor.country, title):
             return
         if (
-            title is None
-            and sector is not None
+            sector is not None
             and sector not in STATE_SECTORS
             and entry.kind in ("state", "demonym")
         ):
             # "the Syrian opposition", "Syrian refugees", "Palestinian terrorist groups":
-            # a group of the state's people, not the state (issue 14)
+            # a group of the state's people, not the state (issue 14); a title too:
+            # "a British journalist", "an Iranian cleric" is a person of the state
             group = _group_of_state(ctx, span, phrase, actor, sector)
             if group is not None:
                 ctx.add(phrase, group.id, "modifier", actor.country, sector)

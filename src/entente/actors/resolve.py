@@ -19,6 +19,9 @@ sector on the document's date). The mechanisms, in order of trust:
    dateline ("WASHINGTON -") or a "City, Region" pair is a **place**.
 5. **backed** - "Iranian-backed proxy groups": the group itself, or a new
    actor ``x-<backer>-backed-<noun>`` with the backer in ``backers``.
+   **placed** - a group noun placed by "in"/"from" ("protesters in Tehran",
+   "rebels in the Ivory Coast"): that group of the place's country, an ``x-``
+   actor, not the state (``placed``).
 6. **coreference / role-reference** - within the document, a surname after
    the full name ("Lavrov"), "the Russian leader" after Putin, and a bare
    "the president" after the nearest person named before who holds that post
@@ -87,6 +90,7 @@ from entente.actors.people import (
     resolve_titled_people,
     resolve_untitled_people,
 )
+from entente.actors.placed import resolve_placed_groups
 from entente.actors.registry import Registry
 from entente.actors.roles import ENTITY_LABELS, Context
 from entente.actors.spans import document_countries, is_in_longer_name
@@ -99,6 +103,7 @@ RESOLVED_BY = (
     "alias",
     "title",
     "modifier",
+    "placed",
     "metonymy",
     "backed",
     "coreference",
@@ -135,6 +140,7 @@ PASSES: tuple[Callable[[Context], None], ...] = (
     resolve_title_fragments,
     resolve_institutions,
     resolve_state_organs,
+    resolve_placed_groups,
     resolve_unknown_organisations,
     resolve_untitled_people,
     resolve_named_organisations,

@@ -19,6 +19,7 @@ from entente.events.claims import claim_nouns
 from entente.events.plans import CodedEvent, EventPlan, SentenceContext, actor_refs
 from entente.events.roles import (
     OBJECT_DEPS,
+    PARTITIVE_WORDS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     MentionIndex,
@@ -40,10 +41,24 @@ STATE_WORDS = {
     "on": frozenset({"be", "remain", "stay", "go", "put", "place", "keep"}),
     # "ready for cooperation"; "sat down for talks with X", "arrived in Moscow for
     # talks", "gathered in Geneva for peace talks" (2017 store, 11 documents with a
-    # verb of coming and talks or meetings: 5 events gain their doer). Not "met X for
+    # verb of coming and talks or meetings: 5 events gain their doer); "converging
+    # for a rally in Lagos": the doer, not the place of the rally. Not "met X for
     # talks": the meeting is already the event.
     "for": frozenset(
-        {"ready", "prepared", "sit", "gather", "arrive", "travel", "come", "go", "fly", "head"}
+        {
+            "ready",
+            "prepared",
+            "sit",
+            "gather",
+            "converge",
+            "assemble",
+            "arrive",
+            "travel",
+            "come",
+            "go",
+            "fly",
+            "head",
+        }
     ),
     "to": frozenset({"open"}),
 }
@@ -109,12 +124,6 @@ PATIENT_OF_TYPES = frozenset({"ACCUSE", "COERCE", "ASSAULT", "RETREAT", "SANCTIO
 
 # Entity labels of an object that names a target the registry does not know.
 TARGET_ENTITIES = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC", "ORG"})
-
-
-# Quantifier heads that pass to their "of" phrase ("one of two men").
-PARTITIVE_WORDS = frozenset(
-    {"one", "two", "some", "many", "several", "dozens", "hundreds", "thousands", "all", "most"}
-)
 
 
 # Types that answer what someone else said or did: their object's "from" or "by"

@@ -86,6 +86,30 @@ class Roles:
     actor_token: Token | None = None
 
 
+# Quantifier heads that pass to their "of" phrase ("one of two men").
+PARTITIVE_WORDS = frozenset(
+    {"one", "two", "some", "many", "several", "dozens", "hundreds", "thousands", "all", "most"}
+)
+
+# Prepositions whose object says where something is or happens.
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "into"}
+)
+
+
+def is_located_place(m: Mention, doc: Doc) -> bool:
+    """A place named by a locative phrase ("the attack in Yemen", "a rally near
+    Tehran"): where something is, not who acts. "The Uttar Pradesh government"
+    and "an Istanbul court" name a place that owns the body, and are no such."""
+    if m.actor_id is not None or m.resolved_by != "place":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
 def _key(m: Mention) -> str:
     return m.actor_id or f"{m.country}:{m.text.lower()}"
 
@@ -516,6 +540,13 @@ def arguments(
             found.extend(_org_modifiers(token, index))
         if not found:
             found.extend(_modifier_mentions(token, index, allow_pronoun, depth))
+        if not found and (token.like_num or token.lower_ in PARTITIVE_WORDS):
+            # "freed 11 of Iran's most prominent prisoners", "one of the Russian
+            # envoys": the group counted, when it is itself a mention ("some of its
+            # weakest countries" names no side by its pronoun)
+            for obj in prep_objects(token, ("of",)):
+                if index.at(obj) is not None:
+                    found.extend([index.at(obj), *_conjuncts(obj, index)])
         if not found and token.pos_ in VERBISH:
             found.extend(arguments(child(token, OBJECT_DEPS), index, allow_pronoun, depth + 1))
         if not found and token.pos_ in ("NOUN", "PROPN"):

@@ -26,9 +26,11 @@ from entente.events.roles import (
     arguments,
     child,
     find_subject,
+    is_located_place,
     nominal_roles,
     object_phrase_recipients,
     prep_objects,
+    representative_nouns,
     verbal_roles,
 )
 from entente.events.triggers import Lexicon
@@ -152,12 +154,13 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
     if plan.noun is None and cand.entry.type not in (None, plan.type):
         # read as another type by its syntax (a protest lodged *with* someone)
         preps = (*ptype.recipient_preps, "with", "to")
+    subj = None
     if cand.nominal:
         actor, recipient = _nominal_sides(plan, preps, ctx)
     else:
         frame = "give" if plan.noun is not None else cand.entry.frame
         own_words = range(cand.start, cand.end)
-        actor, recipient, _ = verbal_roles(cand.head, frame, preps, index, own_words)
+        actor, recipient, subj = verbal_roles(cand.head, frame, preps, index, own_words)
         if _is_ordered_done(cand.head):
             # "ordered Ms Salman detained": the participle's subject undergoes it;
             # whoever ordered it is the actor
@@ -183,6 +186,17 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
                 # "reneged on his commitment to the people": whom the actor's
                 # own thing is for
                 recipient = object_phrase_recipients(cand.head, preps, index, actor)
+    if subj is None or subj.lemma_.lower() not in representative_nouns():
+        # "the attack in Yemen killed", "fighting in Idlib displaced": where an act
+        # happens is not who does it; "officials in Kabul" speak for the state, and
+        # a subject the parser folded into a fronted phrase ("In particular, Tehran
+        # has helped") is the subject itself
+        actor = [
+            m
+            for m in actor
+            if not is_located_place(m, ctx.doc)
+            or (subj is not None and m.start <= subj.idx < m.end)
+        ]
     placed_doer = (
         not actor
         and not cand.nominal
