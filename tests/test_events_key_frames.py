@@ -66,3 +66,15 @@ def test_denying_a_meeting_takes_no_recipient_from_what_is_denied(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania denied meeting with Freedonia officials.")
     (rejection,) = by_type(events, "REJECT")
     assert countries(rejection.actor) == ["RUR"] and rejection.recipient == []
+
+
+def test_taking_part_in_talks_makes_the_joiner_their_party(nlp, lexicon):
+    events = code(nlp, lexicon, "Freedonia took part in talks with Ruritania.")
+    (talks,) = by_type(events, "CONSULT")
+    assert countries(talks.actor) == ["FRE"] and countries(talks.recipient) == ["RUR"]
+
+
+def test_joining_drills_is_cooperation_by_the_joiner(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania navy will take part in joint drills with Freedonia.")
+    (drills,) = by_type(events, "COOPERATE")
+    assert countries(drills.actor) == ["RUR"] and drills.tense == "future"

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from entente.events import attributes as attrs
+from entente.events.lexicon import DATA_DIR, read_words
 from entente.events.roles import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -41,9 +43,37 @@ class EventPlan:
     mode: str | None
 
 
+@cache
+def joining_verbs() -> frozenset[str]:
+    """Verbs whose event noun is the object of "in" (``lexicons/joining_verbs.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "joining_verbs.txt")
+
+
+# Events one joins as a party: meetings, talks, drills. A crowd joining a protest or a
+# rally is no party to it that the text names (the noun keeps its own sides).
+JOINED_TYPES = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _joined_in(token: Token) -> list[Token]:
+    """The "in" phrases of a verb of joining ("took part in the talks", "participated
+    in the summit"): the verb's own, or its object's where the verb takes one ("part")."""
+    if token.lemma_.lower() not in joining_verbs():
+        return []
+    holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+    return [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
+
+
 def _event_noun_under(token: Token, by_head: dict[int, Candidate]) -> Candidate | None:
-    """An event noun that is ``token``'s object (or the "of" complement of it)."""
-    for c in token.children:
+    """An event noun that is ``token``'s object (or the "of" complement of it, or the
+    "in" complement of a verb of joining, for the events one joins)."""
+    joined = _joined_in(token)
+    for c in [*token.children, *joined]:
+        if c in joined:
+            target = child(c, "pobj")
+            found = by_head.get(target.i) if target is not None else None
+            if found is not None and found.nominal and found.entry.type in JOINED_TYPES:
+                return found
+            continue
         if (
             c.dep_ in OBJECT_DEPS
             or c.dep_ in PASSIVE_SUBJECT_DEPS
