@@ -636,3 +636,24 @@ def test_people_converging_for_a_rally_hold_it(nlp, lexicon):
     text = "Thousands of Ruritanians were converging on Sunday for a rally in the capital."
     events = code_with(nlp, lexicon, text, {"Ruritanians": "RUR"})
     assert countries(of_type(events, "PROTEST").actor) == {"RUR"}
+
+
+def test_suspension_of_aid_to_a_state_is_aimed_at_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Norway announced a suspension of aid to Peru on Monday.")
+    assert countries(of_type(events, "SANCTION").recipient) == {"PER"}
+
+
+def test_easing_a_measure_laid_on_a_state_is_aimed_at_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Norway has decided to lift sanctions imposed on Peru.")
+    assert countries(of_type(events, "CONCEDE").recipient) == {"PER"}
+
+
+def test_tariffs_on_a_states_goods_are_aimed_at_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Canada rolled back tariffs on Peruvian goods.")
+    assert countries(of_type(events, "CONCEDE").recipient) == {"PER"}
+
+
+def test_what_a_gerund_acts_on_is_not_its_doer(nlp, lexicon):
+    events = code(nlp, lexicon, "Officials dismissed the idea of requesting Peru's tax records.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert all("PER" not in countries(e.actor) for e in requests)

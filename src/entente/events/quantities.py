@@ -96,8 +96,10 @@ GOODS_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 def _is_party(token: Token) -> bool:
-    return token.ent_type_ in PARTY_ENTITIES or token.lower_ in RELATIVE_PRONOUNS or (
-        token.pos_ == "PRON"
+    return (
+        token.ent_type_ in PARTY_ENTITIES
+        or token.lower_ in RELATIVE_PRONOUNS
+        or (token.pos_ == "PRON")
     )
 
 
@@ -159,8 +161,10 @@ def _modified(noun: Token) -> str:
     stack = [noun]
     while stack:
         for c in stack.pop().lefts:
-            if c.dep_ in GOODS_MODIFIER_DEPS or c.dep_ == "hyph" or (
-                c.dep_ == "nummod" and not _is_count(c)
+            if (
+                c.dep_ in GOODS_MODIFIER_DEPS
+                or c.dep_ == "hyph"
+                or (c.dep_ == "nummod" and not _is_count(c))
             ):
                 first = min(first, c.i)
                 stack.append(c)

@@ -781,6 +781,11 @@ def verbal_roles(
     is part of the trigger, not whom it is aimed at."""
     subj = find_subject(pred)
     actor = arguments(subj, index)
+    if subj is not None and subj.is_ancestor(pred):
+        # "dismissed the idea of requesting Trump's tax returns": the noun a gerund
+        # hangs on names no doer of its own; what the gerund acts on is not its doer
+        inside = range(pred.left_edge.idx, pred.right_edge.idx + len(pred.right_edge) + 1)
+        actor = [m for m in actor if not (m.start in inside and m.end in inside)]
     recipient: list[Mention] = []
     dative = child(pred, "dative")
     if dative is not None and dative.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -854,6 +859,27 @@ def verbal_roles(
 RELATION_PREPS = ("with", "to", "for")
 
 
+# prepositions naming whom a measure is laid on ("sanctions on X", "a ban against X")
+MEASURE_PREPS = ("on", "against")
+
+
+@cache
+def measure_words() -> frozenset[str]:
+    """Lemmas of measures and restrictions (``lexicons/measures.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "measures.txt")
+
+
+def _measure_objects(node: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``preps`` on the thing acted on, and, for a measure, on the
+    participle that lays it ("restrictions imposed on X")."""
+    found = prep_objects(node, preps)
+    if not found and any(p in preps for p in MEASURE_PREPS):
+        for made in node.children:
+            if made.dep_ == "acl" and made.tag_ == "VBN":
+                found.extend(prep_objects(made, MEASURE_PREPS))
+    return found
+
+
 def object_phrase_recipients(
     pred: Token, preps: tuple[str, ...], index: MentionIndex, exclude: list[Mention]
 ) -> list[Mention]:
@@ -869,9 +895,14 @@ def object_phrase_recipients(
     for host in hosts:
         node = host
         for _ in range(3):
+            relation = RELATION_PREPS
+            if node.lemma_.lower() in measure_words():
+                # "rolled back tariffs on Chinese goods", "lifted restrictions
+                # imposed on X", "eased sanctions against X": whom a measure is on
+                relation = (*RELATION_PREPS, *MEASURE_PREPS)
             found = [
                 m
-                for obj in prep_objects(node, RELATION_PREPS)
+                for obj in _measure_objects(node, relation)
                 for m in arguments(obj, index)
                 if m not in exclude and m.country
             ]
