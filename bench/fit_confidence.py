@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 import duckdb
 import numpy as np
 
-from entente.events.confidence import event_features
+from entente.events.confidence import default_model, event_features
 from entente.events.gating import document_relevance, names_political_actor
 from entente.events.lexicon import load_lexicon
 from entente.nlp.pipeline import load_pipeline
@@ -316,6 +316,14 @@ def main() -> None:
         out.write(
             f"neutral_relevance\t{neutral:.3f}\t\t\tmedian share of the read "
             "events' documents; a document too short to tell counts as this\n"
+        )
+        # set by reading, not fitted: carried over from the shipped file
+        shipped = default_model()
+        out.write(
+            f"low_relevance\t{shipped.low_relevance:.2f}\t\t\tdocuments with a smaller "
+            "share of sentences naming a political actor\n"
+            f"low_relevance_floor\t{shipped.low_relevance_floor:.2f}\t\t\tthe floor for "
+            "events of those documents\n"
         )
         for name, weight in sorted(zip(names, w[1:], strict=True), key=lambda t: t[1]):
             note = NOTES.get(name.split(":")[0], "")

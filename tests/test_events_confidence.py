@@ -88,11 +88,32 @@ def test_event_features_quoted_trigger_and_trigger_syntax() -> None:
 
 
 def test_confidence_of_rises_and_falls_with_weights() -> None:
-    model = ConfidenceModel(bias=0.0, weights={"type:ASSAULT": 1.0, "sentence:question": -2.0})
+    model = ConfidenceModel(
+        bias=0.0, weights={"type:ASSAULT": 1.0, "sentence:question": -2.0}, floor=0.3
+    )
     assert confidence_of({"type:ASSAULT": 1.0}, model) == 0.73
     low = {"type:ASSAULT": 1.0, "sentence:question": 1.0}
     assert confidence_of(low, model) == 0.27
-    assert "sentence:question" in candidate_reason(low, model)
+    assert "sentence:question" in (candidate_reason(low, model) or "")
+    assert candidate_reason({"type:ASSAULT": 1.0}, model) is None
+
+
+def test_event_of_barely_political_document_needs_the_higher_floor() -> None:
+    """A document whose share of sentences naming a political actor is under
+    low_relevance holds its events to low_relevance_floor; a political document
+    and one too short to tell keep the ordinary floor."""
+    model = ConfidenceModel(bias=0.0, floor=0.1, low_relevance=0.4, low_relevance_floor=0.6)
+    even = {"type:ASSAULT": 1.0}  # estimate 0.5
+    reason = candidate_reason(even, model, relevance=0.2)
+    assert reason is not None and "low political relevance (0.20)" in reason
+    assert candidate_reason(even, model, relevance=0.7) is None
+    assert candidate_reason(even, model, relevance=None) is None
+
+
+def test_shipped_low_relevance_floor_is_above_the_floor() -> None:
+    model = load_confidence_model()
+    assert 0.0 < model.low_relevance < 1.0
+    assert model.floor < model.low_relevance_floor < 1.0
 
 
 def _store_with_one_candidate(tmp_path: Path) -> Path:

@@ -84,16 +84,28 @@ class ConfidenceModel:
     """A fitted logistic model: ``bias`` plus the weight of each feature present
     (a continuous feature is multiplied by its value), and the floor below
     which an event is a candidate. ``neutral_relevance`` is what a document too
-    short to tell is taken to have."""
+    short to tell is taken to have. An event of a document whose political
+    relevance is under ``low_relevance`` must reach ``low_relevance_floor``
+    instead (when that is the higher): the weight the fit gives relevance is
+    small, yet few events of such documents read right."""
 
     bias: float
     weights: dict[str, float] = field(default_factory=dict)
     floor: float = 0.0
     neutral_relevance: float = 0.0
+    low_relevance: float = 0.0
+    low_relevance_floor: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         score = self.bias + sum(self.weights.get(n, 0.0) * v for n, v in features.items())
         return 1.0 / (1.0 + math.exp(-score))
+
+    def floor_for(self, relevance: float | None) -> float:
+        """The floor an event must reach in a document of this political
+        relevance (None: too short to tell, so the ordinary floor)."""
+        if relevance is not None and relevance < self.low_relevance:
+            return max(self.floor, self.low_relevance_floor)
+        return self.floor
 
     def weakest(self, features: dict[str, float], count: int = 3) -> list[str]:
         """The features that lowered the estimate most, most first."""
@@ -103,13 +115,16 @@ class ConfidenceModel:
 
 def load_confidence_model(path: Path | None = None) -> ConfidenceModel:
     """Read ``confidence.tsv``: rows of ``feature<TAB>weight<TAB>events<TAB>comment``;
-    the rows ``bias``, ``floor`` and ``neutral_relevance`` are the model's constants.
+    the rows ``bias``, ``floor``, ``neutral_relevance``, ``low_relevance`` and
+    ``low_relevance_floor`` are the model's constants.
 
     Raises DataFileError(path, line, problem) for a bad row.
     """
     path = path or DATA_FILE
     weights: dict[str, float] = {}
-    constants = {"bias": 0.0, "floor": 0.0, "neutral_relevance": 0.0}
+    constants = dict.fromkeys(
+        ("bias", "floor", "neutral_relevance", "low_relevance", "low_relevance_floor"), 0.0
+    )
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -242,7 +257,19 @@ def confidence_of(features: dict[str, float], model: ConfidenceModel) -> float:
     return round(model.probability(features), 2)
 
 
-def candidate_reason(features: dict[str, float], model: ConfidenceModel) -> str:
-    """Why an event is a candidate: its estimate, the floor and what lowered it most."""
+def candidate_reason(
+    features: dict[str, float], model: ConfidenceModel, relevance: float | None = None
+) -> str | None:
+    """Why an event is a candidate: the floor it missed (the higher one of a
+    document of low political relevance, named as such) and what lowered its
+    estimate most; None when it reaches the floor."""
+    floor = model.floor_for(relevance)
+    if confidence_of(features, model) >= floor:
+        return None
     weakest = ", ".join(model.weakest(features)) or "no single feature"
-    return f"confidence below {model.floor:.2f}; lowered most by {weakest}"
+    if floor > model.floor:
+        return (
+            f"confidence below {floor:.2f} in a document of low political relevance "
+            f"({relevance:.2f}); lowered most by {weakest}"
+        )
+    return f"confidence below {floor:.2f}; lowered most by {weakest}"

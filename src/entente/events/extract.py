@@ -318,9 +318,11 @@ def with_confidence(
         model.neutral_relevance,
         political_mentions,
     )
-    confidence = confidence_of(features, model)
-    reason = candidate_reason(features, model) if confidence < model.floor else None
-    return replace(event, confidence=confidence, candidate_reason=reason)
+    return replace(
+        event,
+        confidence=confidence_of(features, model),
+        candidate_reason=candidate_reason(features, model, relevance),
+    )
 
 
 QUOTES = frozenset({'"', "“", "‘", "'", "«"})
