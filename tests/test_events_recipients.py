@@ -657,3 +657,37 @@ def test_what_a_gerund_acts_on_is_not_its_doer(nlp, lexicon):
     events = code(nlp, lexicon, "Officials dismissed the idea of requesting Peru's tax records.")
     requests = [e for e in events if e.type == "REQUEST"]
     assert all("PER" not in countries(e.actor) for e in requests)
+
+
+def test_counterpart_named_in_apposition_is_the_recipient(nlp, lexicon):
+    text = "Anton Vell met his Ruritanian counterpart, Boris Kalder, in the capital."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Anton Vell": "SYL/GOV", "Ruritanian counterpart": "RUR/GOV", "Boris Kalder": ""},
+    )
+    met = of_type(events, "CONSULT")
+    assert [(r.name, r.country, r.sector) for r in met.recipient] == [
+        ("Boris Kalder", "RUR", "GOV")
+    ]
+
+
+def test_ceasefire_with_a_movement_of_the_same_state_is_aimed_at_it(nlp, lexicon):
+    from entente.records import Actor
+
+    text = "President Karel Vosk declared a ceasefire with the Liberation Front on Sunday."
+    doc = nlp(text)
+    mentions = []
+    for phrase, actor_id in (("Karel Vosk", "karel-vosk"), ("Liberation Front", "front")):
+        start = text.index(phrase)
+        mentions.append(
+            Mention("t", 0, start, start + len(phrase), phrase, actor_id, "test", "RUR", "GOV")
+        )
+    actors = [
+        Actor(id="karel-vosk", name="Karel Vosk", kind="person", country="RUR", sector="GOV"),
+        Actor(id="front", name="Liberation Front", kind="movement", country="RUR", sector="GOV"),
+    ]
+    document = Document(id="t", source="test.txt", text=text)
+    events = extract_events(doc, document, mentions, lexicon, actors)
+    assert [r.name for r in of_type(events, "RETREAT").recipient] == ["Liberation Front"]

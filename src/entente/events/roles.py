@@ -26,7 +26,7 @@ object); ``MentionIndex`` turns them into actor mentions. The rules are general:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.attrs import IDX, LENGTH
@@ -529,8 +529,26 @@ def arguments(
         elif allow_pronoun:
             found.extend(speaker_of(token, index, depth))
     elif own is not None:
-        found.append(own)
-        found.extend(_own_modifier_extras(token, own, index))
+        named = [
+            index.at(c)
+            for c in token.children
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and index.at(c) is not None
+        ]
+        if token.pos_ != "NOUN":
+            named = []  # a name in apposition to a name is the parser's slip ("Syria, Shoigu")
+        if named and all(m.actor_id and m.actor_id != own.actor_id for m in named):
+            # "his Iranian counterpart, Mohammad Javad Zarif": the person the title
+            # names, not the state it is of; a person the registry lacks holds the
+            # title's office ("his Iranian counterpart, Mostafa Najjar": IRN, GOV)
+            found.extend(
+                replace(m, country=m.country or own.country, sector=own.sector)
+                if m.sector is None and m.country in (None, own.country)
+                else m
+                for m in named
+            )
+        else:
+            found.append(own)
+            found.extend(_own_modifier_extras(token, own, index))
     else:
         for c in token.children:
             if c.dep_ == "appos":

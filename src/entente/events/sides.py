@@ -110,6 +110,23 @@ def _same_side(a: Mention, b: Mention) -> bool:
     )
 
 
+# Kinds of actor that are the state or speak for it as a person: one state's
+# government and its office-holders are one side of a cooperative act.
+STATE_SIDE_KINDS = frozenset({"state", "person"})
+
+
+def _own_body(m: Mention, actor: list[Mention], ctx: SentenceContext) -> bool:
+    """A body of its own, not the actor's state: a movement, party or armed group
+    the registry knows, other than the actor ("Ghani declared a ceasefire with the
+    Taliban", whose sector undated is the one it holds today, GOV)."""
+    body = ctx.names.get(m.actor_id) if m.actor_id else None
+    return (
+        body is not None
+        and body.kind not in STATE_SIDE_KINDS
+        and all(a.actor_id != m.actor_id for a in actor)
+    )
+
+
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
@@ -224,7 +241,11 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
         # "Modi will discuss upgrading India's ties": cooperation with the actor's
         # own government (same state, same sector) is not aimed at it; conflict
         # inside one state (a deputy protesting the president) is domestic
-        recipient = [m for m in recipient if not any(_same_side(m, a) for a in actor)]
+        recipient = [
+            m
+            for m in recipient
+            if _own_body(m, actor, ctx) or not any(_same_side(m, a) for a in actor)
+        ]
     if not cand.nominal and not mutual:
         owner = _own_object(cand.head, ctx.trigger_heads)
         if owner is not None:
