@@ -328,6 +328,24 @@ def test_frame_gate_killing_a_bill_or_releasing_a_list_is_no_event(nlp, lexicon)
     assert "AID" not in types_of(nlp, lexicon, text)
 
 
+def test_frame_gate_killing_oneself_is_no_assault(nlp, lexicon):
+    """Issue 13: a reflexive object ("kills himself") is a suicide, not an attack."""
+    text = "The soldiers of Ruritania killed themselves."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+    text = "The soldiers of Ruritania killed the soldiers of Freedonia."
+    assert "ASSAULT" in types_of(nlp, lexicon, text)
+
+
+def test_frame_gate_a_paper_of_advice_is_sent_as_a_document(nlp, lexicon):
+    """Issue 13: recommendations, proposals and guidance are sent or withdrawn as
+    papers, not as aid or a retreat."""
+    text = "Ruritania sent a proposal to the parliament of Freedonia."
+    assert "AID" not in types_of(nlp, lexicon, text)
+    text = "The government of Ruritania withdrew its guidance on school uniforms."
+    assert "RETREAT" not in types_of(nlp, lexicon, text)
+    assert "AID" in types_of(nlp, lexicon, "Ruritania sent weapons to Freedonia.")
+
+
 def test_frame_gate_follows_a_relative_clause_to_its_noun(nlp, lexicon):
     """Issue 13: "details it refused to release" releases no captive; the noun a
     relative clause describes is the object its verb lacks."""
