@@ -691,3 +691,9 @@ def test_ceasefire_with_a_movement_of_the_same_state_is_aimed_at_it(nlp, lexicon
     document = Document(id="t", source="test.txt", text=text)
     events = extract_events(doc, document, mentions, lexicon, actors)
     assert [r.name for r in of_type(events, "RETREAT").recipient] == ["Liberation Front"]
+
+
+def test_refusal_to_deal_with_a_state_is_aimed_at_it(nlp, lexicon):
+    text = "Ruritania's refusal to engage with Sylvania surprised the observers."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR/GOV", "Sylvania": "SYL/GOV"})
+    assert countries(of_type(events, "REJECT").recipient) == {"SYL"}

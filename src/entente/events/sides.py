@@ -19,6 +19,7 @@ from entente.events.recipients import (
     state_verb,
 )
 from entente.events.roles import (
+    EMBEDDED_PREPS,
     FIRST_PERSON,
     OBJECT_DEPS,
     SUBJECT_DEPS,
@@ -396,7 +397,26 @@ def _nominal_sides(
         # "lodged a protest with Albania", "made an appeal to Chile"
         for obj in prep_objects(cand.head.head, (*preps, "with", "to")):
             recipient.extend(arguments(obj, index))
+    if not recipient:
+        recipient = [m for m in _infinitive_parties(cand.head, index) if m not in actor]
     return actor, recipient
+
+
+def _infinitive_parties(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Whom the act an event noun's infinitive names is aimed at: "Cuba's refusal
+    to engage with the Colombian government", "a threat to attack Israel", "the
+    decision to cut ties with Qatar" (its object or a recipient preposition)."""
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "xcomp") or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            continue
+        found = arguments(child(verb, OBJECT_DEPS), index)
+        for target in prep_objects(verb, EMBEDDED_PREPS):
+            found.extend(arguments(target, index))
+        if found:
+            return found
+    return []
 
 
 # Prepositions that name the doer of an event noun its undergoer faces ("criticism
