@@ -78,3 +78,15 @@ def test_joining_drills_is_cooperation_by_the_joiner(nlp, lexicon):
     events = code(nlp, lexicon, "The Ruritania navy will take part in joint drills with Freedonia.")
     (drills,) = by_type(events, "COOPERATE")
     assert countries(drills.actor) == ["RUR"] and drills.tense == "future"
+
+
+def test_committing_killings_is_the_killing_not_a_promise(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania army committed mass killings in Freedonia.")
+    assert not by_type(events, "AGREE")
+    (killing,) = by_type(events, "ASSAULT")
+    assert countries(killing.actor) == ["RUR"]
+
+
+def test_committing_crimes_or_suicide_promises_nothing(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania committed war crimes and its leader committed suicide.")
+    assert not by_type(events, "AGREE")
