@@ -341,6 +341,8 @@ def test_frame_gate_a_paper_of_advice_is_sent_as_a_document(nlp, lexicon):
     papers, not as aid or a retreat."""
     text = "Ruritania sent a proposal to the parliament of Freedonia."
     assert "AID" not in types_of(nlp, lexicon, text)
+    text = "The envoy of Ruritania delivered a peace plan to the president of Freedonia."
+    assert "AID" not in types_of(nlp, lexicon, text)
     text = "The government of Ruritania withdrew its guidance on school uniforms."
     assert "RETREAT" not in types_of(nlp, lexicon, text)
     assert "AID" in types_of(nlp, lexicon, "Ruritania sent weapons to Freedonia.")
