@@ -183,6 +183,11 @@ def test_quantities_money(nlp, lexicon):
             "Ruritania has delivered Yak-130 training aircraft to Freedonia.",
             [(None, "Yak-130 training aircraft")],
         ),
+        (
+            "Ruritania kept supplying and repairing military equipment for Freedonia.",
+            [(None, "military equipment")],
+        ),
+        ("Ruritania helped Freedonia develop attack drones.", [(None, "attack drones")]),
     ],
 )
 def test_a_transfer_stores_what_it_moves_as_an_item(nlp, lexicon, text, items):

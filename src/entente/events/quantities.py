@@ -107,10 +107,12 @@ def _objects_of_verb(verb: Token, noun: Token | None, frame: str) -> list[Token]
     """What a transfer verb moves: its direct object ("supplied S-300 systems"), a
     passive's subject ("arms were given to the YPG"), the object of "with"
     ("equipped them with drones", "provided Ukraine with assistance"), or the noun
-    it describes ("weapons supplied by Russia"). A verb of the ``do`` frame acts
-    on its object ("trained the rebels", "armed the militias"): only "with"
-    names its goods. The event noun a light verb carries ("provided assistance")
-    is read by ``_goods_of_noun``."""
+    it describes ("weapons supplied by Russia"); with none of these, the object
+    of a coordinated verb ("supplying and repairing military equipment") or of
+    the act it helps ("helping the group develop weapons"). A verb of the ``do``
+    frame acts on its object ("trained the rebels", "armed the militias"): only
+    "with" names its goods. The event noun a light verb carries ("provided
+    assistance") is read by ``_goods_of_noun``."""
     found = []
     moves_object = frame != "do"
     if moves_object and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -118,8 +120,19 @@ def _objects_of_verb(verb: Token, noun: Token | None, frame: str) -> list[Token]
     for c in verb.children:
         if moves_object and (c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS):
             found.append(c)
-        elif c.dep_ == "prep" and c.lower_ == "with":
+        elif c.dep_ == "prep" and (
+            c.lower_ == "with" or (moves_object and c.lower_ == "in" and c.i == verb.i + 1)
+        ):
+            # "equipped them with drones"; "sending in attack helicopters" ("in" as a particle)
             found.extend(o for o in c.children if o.dep_ == "pobj")
+    if not found:
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                # "supplying and repairing military equipment": the object both share
+                found.extend(o for o in c.children if o.dep_ in OBJECT_DEPS)
+            elif c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB":
+                # "helping the group develop weapons": what the help is for
+                found.extend(o for o in c.children if o.dep_ in OBJECT_DEPS)
     return [t for t in found if noun is None or t.i != noun.i]
 
 
