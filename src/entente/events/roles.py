@@ -21,364 +21,77 @@ object); ``MentionIndex`` turns them into actor mentions. The rules are general:
    apposition ("the Houthis"), possessor ("Putin's envoy"), compound or
    nationality adjective ("Iranian officials"); coordination adds each
    conjunct; a third-person pronoun is the nearest subject up the tree.
+
+Rule 1 lives in ``subjects``; the tree primitives (dependency labels, word
+classes, ``MentionIndex``, ``child``, ``prep_objects``) in ``tree``. This module
+re-exports the names the rest of the coder imports from it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 
-from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from entente.events.datelines import dateline_end, in_dateline
 from entente.events.lexicon import DATA_DIR, read_words
+from entente.events.pairs import _both_of_them, _named_pair
 from entente.events.quotes import quotation_of
+from entente.events.subjects import (
+    _subject_child,
+    affiliation_words,
+    find_subject,
+    headline_passive,
+    leading_words,
+    representative_nouns,
+    shares_passive,
+)
+from entente.events.tree import (
+    EMBEDDED_PREPS,
+    FIRST_PERSON,
+    MODIFIER_DEPS,
+    OBJECT_DEPS,
+    OBJECT_PRONOUNS,
+    PARTITIVE_WORDS,
+    PASSIVE_SUBJECT_DEPS,
+    PERSONAL,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    THIRD_PERSON,
+    VERBISH,
+    MentionIndex,
+    _dedup,
+    _key,
+    child,
+    is_located_place,
+    prep_objects,
+    sentence_of,
+)
 from entente.records import Mention
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "obj"})
-MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"}) | PERSONAL
-FIRST_PERSON = frozenset({"we", "our", "us", "ourselves", "i", "my", "me", "myself"})
-# third-person object pronouns that are not reflexive (binding: never their own clause's doer)
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
-VERBISH = frozenset({"VERB", "AUX"})
-# recipient prepositions of an embedded event ("threatened to cut ties with X")
-EMBEDDED_PREPS = ("to", "with", "against", "on")
-
-
-class MentionIndex:
-    """Token index -> the mention over that token (character offsets into doc.text)."""
-
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
-        self.by_token: list[Mention | None] = [None] * len(doc)
-        if not mentions:
-            return
-        starts = doc.to_array(IDX).tolist()
-        lengths = doc.to_array(LENGTH).tolist()
-        # the shortest mention over a token wins: in "Hungarian and Romanian
-        # officials" the token "Romanian" names Romania, not the whole phrase
-        for mention in sorted(mentions, key=lambda m: m.end - m.start):
-            first = max(bisect_right(starts, mention.start) - 1, 0)
-            for i in range(first, len(starts)):
-                if starts[i] >= mention.end:
-                    break
-                if starts[i] + lengths[i] > mention.start and self.by_token[i] is None:
-                    self.by_token[i] = mention
-        for sent in doc.sents:
-            # a dateline ("BERLIN --") says where the story was filed: no side
-            for i in range(sent.start, dateline_end(sent)):
-                self.by_token[i] = None
-
-    def at(self, token: Token) -> Mention | None:
-        return self.by_token[token.i]
-
-
-@dataclass(slots=True)
-class Roles:
-    actor: list[Mention] = field(default_factory=list)
-    recipient: list[Mention] = field(default_factory=list)
-    actor_token: Token | None = None
-
-
-# Quantifier heads that pass to their "of" phrase ("one of two men").
-PARTITIVE_WORDS = frozenset(
-    {"one", "two", "some", "many", "several", "dozens", "hundreds", "thousands", "all", "most"}
-)
-
-# Prepositions whose object says where something is or happens.
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "into"}
-)
-
-
-def is_located_place(m: Mention, doc: Doc) -> bool:
-    """A place named by a locative phrase ("the attack in Yemen", "a rally near
-    Tehran"): where something is, not who acts. "The Uttar Pradesh government"
-    and "an Istanbul court" name a place that owns the body, and are no such."""
-    if m.actor_id is not None or m.resolved_by != "place":
-        return False
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
-
-
-def _key(m: Mention) -> str:
-    return m.actor_id or f"{m.country}:{m.text.lower()}"
-
-
-def _dedup(mentions: list[Mention]) -> list[Mention]:
-    seen, out = set(), []
-    for m in mentions:
-        if _key(m) not in seen:
-            seen.add(_key(m))
-            out.append(m)
-    return out
-
-
-def child(token: Token, deps: frozenset[str] | tuple[str, ...] | str) -> Token | None:
-    for c in token.children:
-        if c.dep_ in deps if not isinstance(deps, str) else c.dep_ == deps:
-            return c
-    return None
-
-
-def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the prepositions in ``preps`` hanging on ``token``, in ``preps`` order."""
-    found: dict[str, list[Token]] = {}
-    for c in token.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            for o in c.children:
-                if o.dep_ in ("pobj", "pcomp"):
-                    found.setdefault(c.lower_, []).append(o)
-    return [o for p in preps for o in found.get(p, [])]
-
-
-# prepositions whose gerund is done by the governing verb's object
-OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "with"})
-
-
-def find_subject(pred: Token, depth: int = 0) -> Token | None:
-    """The token that does what ``pred`` says (rule 1 of the module docstring)."""
-    if depth > 6:
-        return None
-    agent = child(pred, "agent")
-    if agent is not None:
-        obj = child(agent, "pobj")
-        if obj is not None:
-            return obj
-    subj = _subject_child(pred)
-    if subj is not None:
-        if subj.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
-            return pred.head
-        if depth == 0 and headline_passive(pred) is not None:
-            return None  # "Peru accused of arming rebels": Peru is accused, by someone unsaid
-        return subj
-    passive = child(pred, PASSIVE_SUBJECT_DEPS)
-    if passive is not None and pred.pos_ in VERBISH:
-        # a passive without agent: the doer is not stated, but a clause hanging
-        # on it ("was limited to ..., offering") shares its subject
-        return passive if depth > 0 else None
-    fronted = _fronted_subject(pred)
-    if fronted is not None:
-        return fronted
-    head, dep = pred.head, pred.dep_
-    if head.i == pred.i:
-        return None
-    if dep == "xcomp":
-        if head.pos_ == "ADJ":
-            return find_subject(head.head, depth + 1) if head.head.i != head.i else None
-        obj = child(head, OBJECT_DEPS)
-        return obj if obj is not None else find_subject(head, depth + 1)
-    if (
-        dep == "advcl"
-        and depth == 0
-        and pred.tag_ == "VBN"
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in pred.children)
-    ):
-        return None  # "they face death if convicted": a passive; they are convicted
-    if dep == "conj" and shares_passive(pred):
-        # "Rahman was tortured and killed": the conjunct is passive too, and its
-        # subject the victim; only a "by" phrase on the first verb names the doer
-        agent = child(head, "agent")
-        return child(agent, "pobj") if agent is not None else None
-    if dep in ("conj", "advcl", "acomp") and head.pos_ in VERBISH | {"ADJ"}:
-        return find_subject(head, depth + 1)
-    if dep == "acl" and head.lemma_.lower() in utterance_nouns():
-        issuer = _issuing_verb(head)
-        if issuer is not None:
-            return find_subject(issuer, depth + 1)
-    if dep == "acl" and depth == 0 and headline_passive(pred) is not None:
-        return None  # "Former minister charged with fraud": charged by someone unsaid
-    if dep == "acl" and pred.tag_ == "VBN" and depth == 0 and pred.sent.root.pos_ in VERBISH:
-        # "one of 2,000 protesters arrested in 1946": the noun a past participle
-        # describes undergoes it; who did it is not said (issue 13, 2017 sample).
-        # A sentence with a noun at its root is a misparsed clause ("A report
-        # called for ...", "Doctors from two groups donated ...").
-        return None
-    if dep in ("acl", "relcl"):
-        return _noun_subject(head, depth)
-    if dep == "pcomp" and head.dep_ == "prep":
-        target = head.head
-        obj = child(target, OBJECT_DEPS) if head.lower_ in OBJECT_CONTROL_PREPS else None
-        if target.pos_ in VERBISH and obj is not None:
-            # "accused Iran of attacking", "blamed X for arming", "stopped X from
-            # selling": the object does the act the gerund names
-            return obj
-        if target.pos_ in VERBISH or target.pos_ == "ADJ":
-            return find_subject(target, depth + 1)
-        return target
-    return None
-
-
-def _subject_child(pred: Token) -> Token | None:
-    """The subject of ``pred``; when the parser made a dateline its subject
-    ("BERLIN -- A court in Bavaria has convicted", "THE HAGUE, Netherlands -- A
-    UN prosecutor has charged"), the other subject or the apposition past it."""
-    subjects = [c for c in pred.children if c.dep_ in SUBJECT_DEPS]
-    if not subjects:
-        return None
-    outside = [c for c in subjects if not in_dateline(c)]
-    if outside:
-        return outside[0]
-    node = subjects[0]
-    for _ in range(3):
-        node = child(node, "appos")
-        if node is None:
-            return subjects[0]
-        if not in_dateline(node):
-            return node
-    return subjects[0]
-
-
-def shares_passive(pred: Token) -> bool:
-    """Is ``pred`` a bare past participle joined to a passive verb, whose subject
-    and auxiliary it shares ("was tortured and killed", "were arrested and
-    deported")?"""
-    head = pred.head
-    return (
-        pred.dep_ == "conj"
-        and pred.tag_ == "VBN"
-        and head.i != pred.i
-        and any(c.dep_ == "auxpass" for c in head.children)
-        and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in pred.children
-        )
-    )
-
-
-@cache
-def charging_verbs() -> dict[str, frozenset[str]]:
-    """Verbs whose object is charged with something, and the prepositions that
-    say with what (``lexicons/charging_verbs.tsv``: "accuse X of", "charge X with")."""
-    rows: dict[str, frozenset[str]] = {}
-    for line in (DATA_DIR / "lexicons" / "charging_verbs.tsv").read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            verb, preps = line.split("\t")
-            rows[verb.strip()] = frozenset(p.strip() for p in preps.split(","))
-    return rows
-
-
-def headline_passive(pred: Token) -> Token | None:
-    """The subject of a passive written without its auxiliary, as headlines do
-    ("Peru accused of arming Colombian rebels", "Minister charged with fraud"):
-    a charging verb in the past form with a subject (or a participle hanging
-    on its noun), no object, no auxiliary, and its "of"/"with" phrase. The parser reads it as active (Peru the
-    accuser); the subject is the one charged. None for anything else."""
-    preps = charging_verbs().get(pred.lemma_.lower())
-    if preps is None or pred.tag_ not in ("VBD", "VBN"):
-        return None
-    subj, has_prep = None, False
-    if pred.dep_ == "acl" and pred.tag_ == "VBN":
-        subj = pred.head  # "Former minister charged with fraud": the minister is charged
-    for c in pred.children:
-        if c.dep_ in OBJECT_DEPS or c.dep_ in ("aux", "auxpass", "dative", "ccomp"):
-            return None
-        if c.dep_ in SUBJECT_DEPS:
-            subj = c
-        elif c.dep_ == "prep" and c.lower_ in preps and c.i > pred.i:
-            has_prep = True
-    return subj if has_prep else None
-
-
-@cache
-def affiliation_words() -> frozenset[str]:
-    """Lemmas that tie people to a side (``lexicons/affiliation_words.txt``)."""
-    return read_words(DATA_DIR / "lexicons" / "affiliation_words.txt")
-
-
-@cache
-def leading_words() -> frozenset[str]:
-    """Participles that name a body's leader ("Saudi-led"): ``lexicons/leading_words.txt``."""
-    return read_words(DATA_DIR / "lexicons" / "leading_words.txt")
-
-
-@cache
-def representative_nouns() -> frozenset[str]:
-    """Lemmas of people who act for a body named after "for"
-    (``lexicons/representative_nouns.txt``)."""
-    return read_words(DATA_DIR / "lexicons" / "representative_nouns.txt")
-
-
-@cache
-def utterance_nouns() -> frozenset[str]:
-    """Lemmas of texts somebody issues (``lexicons/utterance_nouns.txt``)."""
-    return read_words(DATA_DIR / "lexicons" / "utterance_nouns.txt")
-
-
-def _issuing_verb(noun: Token) -> Token | None:
-    """The verb by which a text is issued: the noun is its object ("issued a
-    declaration"), or it is said in it ("said in a statement")."""
-    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in VERBISH:
-        return noun.head
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in VERBISH:
-        return prep.head
-    return None
-
-
-def _fronted_subject(pred: Token) -> Token | None:
-    """The subject the parser folded into a fronted adverbial: in "In particular,
-    Tehran, which ..., has helped" the parse makes "Tehran" the object of "In"
-    (with a comma between them, which a real prepositional phrase never has)."""
-    if pred.pos_ not in VERBISH:
-        return None
-    for c in pred.children:
-        if c.i > pred.i:
-            break
-        if c.dep_ != "prep":
-            continue
-        obj = child(c, "pobj")
-        if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
-            continue
-        if any(t.is_punct and t.text == "," for t in pred.doc[c.i + 1 : obj.i]):
-            return obj
-        folded = _folded_conjunct(c, pred)
-        if folded is not None:
-            return folded
-    return None
-
-
-def _folded_conjunct(prep: Token, pred: Token) -> Token | None:
-    """The subject the parser joined as a conjunct to a noun inside a fronted
-    phrase: in "With the signing of a memorandum, the government and the rebels
-    have agreed", "government" hangs as a conjunct of "memorandum". It follows a
-    comma and its phrase runs up to the verb (or the verb's auxiliaries)."""
-    doc = pred.doc
-    for t in prep.subtree:
-        if t.dep_ != "conj" or t.pos_ not in ("NOUN", "PROPN") or t.left_edge.i == 0:
-            continue
-        if doc[t.left_edge.i - 1].text != ",":
-            continue
-        between = doc[t.right_edge.i + 1 : pred.i]
-        if all(
-            b.head.i == pred.i and b.dep_ in ("aux", "auxpass", "neg", "advmod") for b in between
-        ):
-            return t
-    return None
-
-
-def _noun_subject(noun: Token, depth: int) -> Token | None:
-    """The doer of a clause on a noun: the noun itself, or, for "one of the first
-    to congratulate", the subject of the copula the noun phrase is attribute of."""
-    node = noun
-    for _ in range(4):
-        if node.dep_ in ("pobj", "prep"):
-            node = node.head
-        else:
-            break
-    if node.dep_ in ("attr", "acomp") and node.head.pos_ in VERBISH:
-        return find_subject(node.head, depth + 1)
-    if noun.pos_ in ("NOUN", "PROPN", "PRON"):
-        return noun
-    return None
+__all__ = [
+    "EMBEDDED_PREPS",
+    "FIRST_PERSON",
+    "OBJECT_DEPS",
+    "PARTITIVE_WORDS",
+    "PASSIVE_SUBJECT_DEPS",
+    "PERSONAL",
+    "RELATIVE_PRONOUNS",
+    "SUBJECT_DEPS",
+    "THIRD_PERSON",
+    "MentionIndex",
+    "arguments",
+    "child",
+    "find_subject",
+    "is_located_place",
+    "nominal_roles",
+    "object_phrase_recipients",
+    "prep_objects",
+    "representative_nouns",
+    "resolve_pronoun",
+    "sentence_of",
+    "verbal_roles",
+]
 
 
 # Third-person pronouns by the referent they share ("He said he met": one man).
@@ -591,79 +304,6 @@ def arguments(
         if c.dep_ == "conj":
             found.extend(arguments(c, index, allow_pronoun, depth + 1))
     return _dedup(found)
-
-
-@cache
-def pair_nouns() -> dict[str, str]:
-    """Nouns that "the two" makes a pair named before, and the kind of actor each
-    stands for (``lexicons/pair_nouns.tsv``: state or person)."""
-    rows: dict[str, str] = {}
-    for line in (DATA_DIR / "lexicons" / "pair_nouns.tsv").read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, kind = line.split("\t")
-            rows[noun.strip()] = kind.strip()
-    return rows
-
-
-# sentences back in which the pair "the two countries" refers to may be named
-PAIR_REACH_SENTENCES = 2
-
-
-def _named_pair(token: Token, index: MentionIndex) -> list[Mention]:
-    """ "The two countries", "the two leaders", "the two sides": the last two
-    different actors of that kind named before, in this sentence or the two
-    before ("Russia and Japan signed a memorandum ... the two countries")."""
-    kind = pair_nouns().get(token.lemma_.lower())
-    if kind is None or token.tag_ != "NNS":
-        return []
-    the_two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children) and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children
-    )
-    # "both countries", "both leaders" (2017 corpus: 77 against 155 "the two ...")
-    both = any(
-        c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in token.children
-    )
-    if not (the_two or both):
-        return []
-    return _last_two(token, kind, index)
-
-
-def _both_of_them(token: Token, index: MentionIndex) -> list[Mention]:
-    """ "Both of them agreed": the last two actors of one kind (states, or people)
-    named before, in this sentence or the two before."""
-    if token.lower_ != "both" or not any(
-        o.lower_ in ("them", "us") for o in prep_objects(token, ("of",))
-    ):
-        return []
-    pair = _last_two(token, "state", index)
-    people = _last_two(token, "person", index)
-    if not pair or (people and people[-1].start > pair[-1].start):
-        pair = people  # the kind named last
-    return pair
-
-
-def _last_two(token: Token, kind: str, index: MentionIndex) -> list[Mention]:
-    """The last two different actors of ``kind`` (state or person) named before
-    ``token``, in its sentence or the ``PAIR_REACH_SENTENCES`` before."""
-    doc = token.doc
-    first = token.sent.start
-    for _ in range(PAIR_REACH_SENTENCES):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    pair: list[Mention] = []
-    for i in range(token.i - 1, first - 1, -1):
-        mention = index.at(doc[i])
-        if mention is None or not mention.actor_id or mention in pair:
-            continue
-        is_state = mention.actor_id.upper() == mention.country  # a state's id is its code
-        if (kind == "state" and not is_state) or (kind == "person" and is_state):
-            continue
-        if any(_key(m) == _key(mention) for m in pair):
-            continue
-        pair.append(mention)
-        if len(pair) == 2:
-            return pair[::-1]
-    return []
 
 
 def _modifier_mentions(
@@ -931,7 +571,3 @@ def object_phrase_recipients(
                 break
             node = inner[0]
     return []
-
-
-def sentence_of(token: Token) -> Span:
-    return token.sent
