@@ -311,3 +311,21 @@ def test_the_occasion_of_a_telling_is_the_narrators(nlp, lexicon):
     text = "Sylvania said that Freedonia attacked Ruritania after meeting its president."
     e = event(nlp, lexicon, text, "CONSULT", "meeting")
     assert e.certainty == "reported" and e.attributed_to.name == "Sylvania"
+
+
+def test_a_second_telling_coordinated_with_the_saying_is_the_narrators(nlp, lexicon):
+    """ "said he would order X and warned Y": a cue verb in the plain past that cannot
+    share the modal or auxiliary of what was said is the speaker's second telling,
+    told by the writer; a conjunct of the same form, or a plain act, stays what is said."""
+    text = (
+        "Sylvania's president said he would order a review of the border and warned "
+        "Freedonia against new attacks."
+    )
+    e = event(nlp, lexicon, text, "THREATEN", "warned")
+    assert (e.certainty, e.attributed_to, e.tense) == ("asserted", None, "actual")
+    text = "Sylvania said Freedonia had attacked the convoy and killed three soldiers."
+    e = event(nlp, lexicon, text, "ASSAULT", "killed")
+    assert e.certainty == "reported" and e.attributed_to.name == "Sylvania"
+    text = "Sylvania said Freedonia attacked the convoy and warned Ruritania."
+    e = event(nlp, lexicon, text, "THREATEN", "warned")
+    assert e.certainty == "reported" and e.attributed_to.name == "Sylvania"

@@ -19,6 +19,7 @@ from entente.events.attributes import (
     hedging_participle,
     modifier_kinds,
     sentence_cues,
+    telling_conjunct,
 )
 from entente.events.claims import (
     claim_kind,
@@ -155,6 +156,10 @@ def _reporters_above(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple
     token = pred
     aside: Token | None = None  # climbed out of "..., although ...": the narrator's aside
     for _ in range(12):
+        teller = telling_conjunct(token, lexicon)
+        if teller is not None:
+            token = teller  # the speaker's own second telling, not what is told
+            continue
         head = token.head
         if head.i == token.i or not para.start <= head.i < para.end:
             break
