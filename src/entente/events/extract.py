@@ -77,6 +77,7 @@ from entente.events.plans import (
     evidence_of,
     plan_events,
 )
+from entente.events.polarity import polarity_of
 from entente.events.recipients import (
     discourse_receivers,
     domestic_target,
@@ -470,7 +471,7 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
         # "said troops will remain on alert": what governs the verb the noun is
         # the state of governs the noun
         governors += attrs.governors_of(holder, lexicon, view)
-    polarity = attrs.polarity_of(pred, lexicon, governors)
+    polarity = polarity_of(pred, lexicon, governors)
     # an act of saying; an investigation takes its time however it is coded
     verbal = ptype.quad.startswith("verbal") and plan.mode != "investigate"
     tense = attrs.tense_of(pred, lexicon, governors, verbal=verbal)
