@@ -50,6 +50,22 @@ def test_event_dated_next_month_is_future(nlp, lexicon):
     assert (visit.tense, visit.date.start) == ("future", "2017-01")
 
 
+def test_a_yearless_day_just_ahead_dates_a_coming_event_forward(nlp, lexicon):
+    """ "when he visits Moscow on March 9-10" in an article of March 2 is still to
+    come, not a visit of the year before; a day read back stays past when the act
+    is told in the past, and a day months ahead is read back (a timeline's "May 19:
+    X gives Y a promotion")."""
+    ahead = "Ruritania's president will discuss trade with Freedonia when he visits Freedonia on March 9-10."
+    visit = _one(code(nlp, lexicon, ahead, "2017-03-02"), "CONSULT", "visits")
+    assert (visit.tense, visit.date.start) == ("future", "2017-03-09")
+    past = "Ruritanian troops attacked Freedonian positions on March 1."
+    attack = _one(code(nlp, lexicon, past, "2017-03-02"), "ASSAULT")
+    assert (attack.tense, attack.date.start) == ("actual", "2017-03-01")
+    months = "May 19: the Ruritanian president visits Freedonia for talks."
+    told = _one(code(nlp, lexicon, months, "2017-03-02"), "CONSULT", "visits")
+    assert told.date.start == "2016-05-19"
+
+
 def test_purpose_of_a_past_act_of_saying_is_done(nlp, lexicon):
     """ "took to Twitter to condemn" condemned (issue 13, s8 reading no. 45); a
     purpose ahead or a decision is not done."""

@@ -475,7 +475,9 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
     # an act of saying; an investigation takes its time however it is coded
     verbal = ptype.quad.startswith("verbal") and plan.mode != "investigate"
     tense = attrs.tense_of(pred, lexicon, governors, verbal=verbal)
-    if tense == "actual" and is_dated_ahead(pred, noun if noun is not None else pred, view):
+    if tense == "actual" and is_dated_ahead(
+        pred, noun if noun is not None else pred, view, ctx.published
+    ):
         tense = "future"  # "attending the forum next month"
     staged = noun if noun is not None else pred
     others = ctx.typed_heads - {cand.head.i}
