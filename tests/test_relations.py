@@ -151,15 +151,7 @@ def test_relations_alleged_and_asserted_is_asserted(tmp_path: Path) -> None:
         date="2024-09",
         certainty="alleged",
     )
-    other = event(
-        "e-2",
-        "AID",
-        ["IRN"],
-        ["RUS"],
-        "Iran supplied Shahed drones to Russia.",
-        date="2022-09",
-        items=["Shahed drones"],
-    )
+    other = {**DRONES, "eid": "e-2"}
     docs = [
         doc("d-1", "a.com", "2024-09-10", [alleged]),
         doc("d-2", "b.com", "2022-10-01", [other]),
