@@ -66,6 +66,22 @@ def test_a_yearless_day_just_ahead_dates_a_coming_event_forward(nlp, lexicon):
     assert told.date.start == "2016-05-19"
 
 
+def test_a_day_set_through_a_staging_verb_dates_the_coming_event_forward(nlp, lexicon):
+    """ "talks due to be held on March 20", "talks are planned for March 28" in
+    articles of early March set coming talks, not talks of the year before; a
+    staging verb told in the past keeps the day back, and a verb that is an event
+    of its own is not staged by the day of the talks it speaks of."""
+    due = "The ministers discussed talks between Ruritania and Freedonia due to be held in Bonn on March 20."
+    talks = _one(code(nlp, lexicon, due, "2017-03-08"), "CONSULT", "talks")
+    assert (talks.tense, talks.date.start) == ("future", "2017-03-20")
+    planned = "Talks between Ruritania and Freedonia are planned for March 28."
+    talks = _one(code(nlp, lexicon, planned, "2017-03-20"), "CONSULT", "Talks")
+    assert (talks.tense, talks.date.start) == ("future", "2017-03-28")
+    held = "Talks between Ruritania and Freedonia were held on March 28."
+    talks = _one(code(nlp, lexicon, held, "2017-03-20"), "CONSULT")
+    assert (talks.tense, talks.date.start) == ("actual", "2016-03-28")
+
+
 def test_purpose_of_a_past_act_of_saying_is_done(nlp, lexicon):
     """ "took to Twitter to condemn" condemned (issue 13, s8 reading no. 45); a
     purpose ahead or a decision is not done."""

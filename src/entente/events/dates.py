@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +26,7 @@ from entente.events.date_expressions import (
     YEAR_MODIFIER_DEPS,
     resolve_date,
 )
+from entente.events.lexicon import DATA_DIR, read_words
 from entente.records import EventDate
 
 # How a date modifies a noun: "the 1915 genocide", "the Sept. 11 attacks", "last
@@ -366,6 +368,8 @@ def date_of(
             # clause not itself ahead ("said on Friday they would blockade") dates
             # the saying or hoping, not an event to come
             own = tense if ent in inside else _clause_tense(_attachment(ent))
+            if tense == "future" and _staged_ahead(ent, pred, trigger_head, published):
+                own = "future"  # "talks are planned for April 28": read forward
             if own == "actual" and tense in PROSPECTIVE_TENSES and _is_told(pred, _attachment(ent)):
                 # told before the publication month ("In January, agencies said
                 # hackers ... to help Trump"): what was ahead then is no news of now
@@ -450,12 +454,59 @@ def is_dated_ahead(
     if is_simple_past(pred) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
         return False
     for ent in view.ents_in(view.sentence(trigger_head), ("DATE",)):
-        if (FORWARD_DATE.search(ent.text) or _yearless_just_ahead(ent.text, published)) and (
+        if FORWARD_DATE.search(ent.text) and (
             _reaches_without_a_verb(ent.root, pred)
             or _reaches_without_a_verb(ent.root, trigger_head)
         ):
             return True
+        if _staged_ahead(ent, pred, trigger_head, published):
+            return True
     return False
+
+
+@cache
+def staging_verbs() -> frozenset[str]:
+    """Verbs that set an event at a time (``lexicons/staging_verbs.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "staging_verbs.txt")
+
+
+def _is_told_past(verb: Token) -> bool:
+    """Is a verb told in the simple past or the perfect ("was held", "has set")?"""
+    return is_simple_past(verb) or any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children
+    )
+
+
+def _reaches_through_staging(token: Token, top: Token) -> bool:
+    """``_reaches_without_a_verb``, or, for an event noun, through verbs that only
+    set it at its time and are not told in the past ("talks due to be held on
+    March 20", "talks are planned for April 28", where the noun is the staging
+    verb's subject)? Such a verb's date is the staged event's (issue 13: "due to
+    be held on February 20" in an article of February 8 was read a year back). A
+    verb's event is not staged by another's ("support the proposal to resume
+    talks on March 20": the date is the talks', not the support's)."""
+    staged = top.pos_ in ("NOUN", "PROPN")
+    node = token.head
+    for _ in range(12):
+        if node.i == top.i:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            if not staged or node.lemma_.lower() not in staging_verbs() or _is_told_past(node):
+                return False
+            if top.head.i == node.i and top.dep_ in HOSTED_DEPS:
+                return True  # "Talks ... are planned for April 28"
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _staged_ahead(ent: Span, pred: Token, trigger_head: Token, published: str | None) -> bool:
+    """Is ``ent`` a day of a month just ahead with no year that the event's own
+    phrase reaches, directly or through a staging verb (``_reaches_through_staging``)?"""
+    return _yearless_just_ahead(ent.text, published) and (
+        _reaches_through_staging(ent.root, pred) or _reaches_through_staging(ent.root, trigger_head)
+    )
 
 
 # How many days after publication a day of a month written without its year may
