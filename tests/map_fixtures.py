@@ -64,6 +64,9 @@ ACTORS = {
     "x-warren-baxter": Actor("x-warren-baxter", "Warren Baxter", "person", None, None),
     "daily-lantern": Actor("daily-lantern", "The Daily Lantern", "media", "USA", "JRN"),
     "x-syr-opposition": Actor("x-syr-opposition", "Syrian opposition", "group", "SYR", "OPP"),
+    "x-rus-civilians": Actor("x-rus-civilians", "Russian civilians", "group", "RUS", "CVL"),
+    "x-tur-press": Actor("x-tur-press", "Turkish press", "group", "TUR", "MED"),
+    "x-lev-orlov": Actor("x-lev-orlov", "Lev Orlov", "person", "RUS", "OPP"),
     "x-mousa-abu-marzouk": Actor(
         "x-mousa-abu-marzouk", "Mousa Abu Marzouk", "person", "PSE", "REB"
     ),

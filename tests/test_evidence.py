@@ -425,3 +425,49 @@ def test_evidence_words_sent_are_no_aid(tmp_path: Path) -> None:
     )
     assert _relations(tmp_path, greetings) == set()
     assert ("RUS", "x-syr-opposition", "backs") in _relations(tmp_path / "money", money)
+
+
+def test_evidence_a_possibility_is_no_relation_but_a_threat_is(tmp_path: Path) -> None:
+    """Issue 14: forecasts and possibilities the coder left actual ("could face
+    sanctions", "would impose") are no act done; a threat's "would" is the threat."""
+    possible = event(
+        "e-1",
+        "SANCTION",
+        ["TUR"],
+        ["RUS"],
+        "The new rules could impose sanctions on Russia.",
+        trigger="impose",
+    )
+    threat = event(
+        "e-2",
+        "THREATEN",
+        ["TUR"],
+        ["RUS"],
+        "Turkey said it would suspend relations with Russia.",
+        trigger="suspend",
+    )
+    assert _relations(tmp_path / "possible", possible) == set()
+    assert ("TUR", "RUS", "adversary_of") in _relations(tmp_path / "threat", threat)
+
+
+def test_evidence_a_population_is_no_side_of_a_relation(tmp_path: Path) -> None:
+    """Issue 14: victims and populations ("Russian civilians", "the Turkish press")
+    are no political actor: "Turkish jets killed Russian civilians" makes no
+    Turkey-Russia line, nor a line to a group of civilians."""
+    strike = event(
+        "e-1", "ASSAULT", ["TUR"], ["x-rus-civilians"], "Turkish jets killed Russian civilians."
+    )
+    assert _relations(tmp_path, strike) == set()
+
+
+def test_evidence_a_side_with_a_political_actor_beside_the_press_counts(tmp_path: Path) -> None:
+    """A side naming a state beside its press ("Turkey and the Turkish press
+    accused Russia") is the state's: only a side of populations alone is none."""
+    accusation = event(
+        "e-1",
+        "SANCTION",
+        ["TUR", "x-tur-press"],
+        ["RUS"],
+        "Turkey and the Turkish press condemned Russia.",
+    )
+    assert ("TUR", "RUS", "adversary_of") in _relations(tmp_path, accusation)

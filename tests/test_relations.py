@@ -316,3 +316,14 @@ def test_arms_supply_needs_weapons_in_the_transfer_not_the_sentence(tmp_path: Pa
         "missiles": {"arms_supplier_of"},
         "personnel": {"arms_supplier_of"},
     }
+
+
+def test_relations_an_opposition_figure_is_not_the_state(tmp_path: Path) -> None:
+    """Issue 14: an opposition leader acting as such (sector OPP) is no organ of the
+    state of his nationality: his accusation makes no Russia line."""
+    accusation = event(
+        "e-1", "SANCTION", ["x-lev-orlov"], ["USA"], "Orlov boycotted the United States."
+    )
+    docs = [doc("d-1", "a.com", "2017-02-02", [accusation])]
+    with _build(tmp_path, docs) as store:
+        assert not any("RUS" in key[:2] for key in _relations(store))

@@ -291,7 +291,11 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
        (a Hamas spokesman speaks for ``hamas``) when the reference acts in that
        office's country and sector, that is, held it then: Mark Rutte in 2017
        is the Dutch prime minister, not NATO, whose head he became in 2024;
-    3. an ad-hoc actor, not a person, acting in a non-state sector
+    3. a person acting in a non-state sector (own_sectors: the opposition,
+       rebels, a party, an international body) with no such office is that
+       person (a node of kind person, which takes part in no relation), not
+       their state: Alexei Navalny protesting is not Russia;
+       an ad-hoc actor, not a person, acting in a non-state sector
        (own_sectors: REB, PTY, ...) is its own id: ``x-iranian-backed-militias``;
        so is an ad-hoc group of a state's people ("Syrian refugees", "the
        Syrian opposition": kind group), its country an attribute, not its node;
@@ -314,6 +318,10 @@ def map_node(ref: ActorRef, index: ActorIndex, knowledge: MapKnowledge) -> str |
             organisation = index.get(organisation_id)
             if organisation is not None and organisation.kind in knowledge.own_kinds:
                 return organisation.id
+    if actor is not None and actor.kind == "person" and ref.sector in knowledge.own_sectors:
+        # an opposition leader, a rebel commander, a party figure, a UN envoy with
+        # no office of the registry: no organ of the state of their nationality
+        return actor.id
     ad_hoc_group = (
         ref.actor_id and is_ad_hoc(ref.actor_id) and (actor is None or actor.kind != "person")
     )

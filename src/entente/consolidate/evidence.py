@@ -10,13 +10,18 @@ fails, or None):
    should resign" hypothetical), and of ``evidence.intent_types`` no
    intent (``is_intent``: "ready to meet", "would like friendlier relations",
    "pledged to build", coded as agreements: the promise was made, so the
-   coder codes it actual; it is still no agreement reached);
+   coder codes it actual; it is still no agreement reached), and of any type
+   but a threat no possibility or future the coder left actual
+   (``is_forecast``: "could be partners", "could face sanctions");
 2. **claimed**: asserted, reported or alleged, not denied by its source nor
    asked ("Just how much support did Moscow give ...?");
 3. **meant**: a conflict event that is no accident ("an accidental
    airstrike", "mistakenly shot down": ``evidence.accident_cues`` in
    relations.yaml); an agreement to prevent accidents is meant;
-4. **political**: no side a place named where it happened (``is_place_side``:
+4. **political**: no side only populations rather than political actors (their
+   sectors among ``evidence.population_sectors``: civilians, refugees, a
+   faith, firms, the press: "two Palestinian civilians were killed", "Muslims",
+   "Iranian companies", "an American tourist"), no side a place named where it happened (``is_place_side``:
    "a raid in Yemen" made Yemen the raid's recipient, the CAMEO location
    recipient; clustering still uses the place to tell events apart), and not
    one person acting alone, nor one person as the target
@@ -54,10 +59,11 @@ _WORD = re.compile(r"[a-z]+")
 # What each rule requires, as the relation audit shows it.
 RULES = {
     "happened": "a positive, actual event (not negated, promised, offered, wished, "
-    "called for or hypothetical)",
+    "called for, hypothetical or told as a possibility)",
     "claimed": "asserted, reported or alleged, not denied nor asked",
     "meant": "no accident",
-    "political": "no place as a side, not one person acting alone or targeted alone",
+    "political": "between political actors: no population (civilians, refugees, a faith, "
+    "firms, the press) or place as a side, not one person acting alone or targeted alone",
     "current": "dated, or not placed in the past by its sentence",
     "material": "a transfer of goods, not of words (greetings, condolences)",
 }
@@ -67,7 +73,12 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
     """The first rule (a key of RULES) that keeps ``event`` from a standing relation, or None."""
     # no call-cue window here: the coder codes a call ("should resign", "must
     # withdraw", "needs to") hypothetical or future, so "actual" excludes it
-    if event.polarity != "positive" or event.tense != "actual" or is_intent(event, knowledge):
+    if (
+        event.polarity != "positive"
+        or event.tense != "actual"
+        or is_intent(event, knowledge)
+        or is_forecast(event, knowledge)
+    ):
         return "happened"
     text = event.sentence_text.lower()
     if event.certainty == "denied" or text.rstrip(" \"'\u201d\u2019").endswith("?"):
@@ -76,7 +87,11 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
         knowledge.accident_re, text
     ):
         return "meant"  # an accidental strike; an agreement to prevent accidents is meant
-    if any(is_place_side(ref) for ref in (*event.actor, *event.recipient)):
+    if any(is_place_side(ref) for ref in (*event.actor, *event.recipient)) or any(
+        side and all(ref.sector in knowledge.population_sectors for ref in side)
+        for side in (event.actor, event.recipient)
+    ):
+        # a side of populations only: "Russian state media and Lavrov" is Lavrov's
         return "political"
     if any(
         _is_individual(name, text, knowledge)
@@ -145,6 +160,18 @@ def is_intent(event: EventRow, knowledge: MapKnowledge) -> bool:
     prisoners"), not when one side offers or wishes it."""
     return event.type in knowledge.intent_types and _matches(
         knowledge.intent_re, trigger_window(event)
+    )
+
+
+def is_forecast(event: EventRow, knowledge: MapKnowledge) -> bool:
+    """Whether an event is told as a possibility, a condition or a future the
+    coder left actual: a cue (``evidence.forecast_cues``: "could", "would",
+    "will", "if", "possibly") just before its trigger ("the two nations could be
+    partners assisting", "Dortmund could also face sanctions", "the draft would
+    eliminate funding"). A threat (``forecast_exempt_types``) tells a future act
+    and is itself done ("Turkey said it would suspend relations")."""
+    return event.type not in knowledge.forecast_exempt_types and _matches(
+        knowledge.forecast_re, trigger_window(event)
     )
 
 

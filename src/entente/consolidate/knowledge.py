@@ -66,6 +66,12 @@ class MapKnowledge:
     # an intent told, not an act done (evidence.is_intent), for these types
     intent_re: re.Pattern[str] | None = None
     intent_types: frozenset[str] = frozenset()
+    # a possibility or a future told, not an act done (evidence rule "happened"),
+    # for every type but these (a threat tells a future act and is itself done)
+    forecast_re: re.Pattern[str] | None = None
+    forecast_exempt_types: frozenset[str] = frozenset()
+    # sectors of a population, not a political actor (evidence rule "political")
+    population_sectors: frozenset[str] = frozenset()
     # a call for an act ("X should resign"), no claim that it happened (evidence.is_call)
     call_re: re.Pattern[str] | None = None
     # words sent as if goods (evidence rule "material")
@@ -238,6 +244,9 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
             intent_re=_cue_pattern(evidence.get("intent_cues") or []),
             intent_types=frozenset(evidence.get("intent_types") or []),
+            forecast_re=_phrase_pattern(evidence.get("forecast_cues") or []),
+            forecast_exempt_types=frozenset(evidence.get("forecast_exempt_types") or []),
+            population_sectors=frozenset(evidence.get("population_sectors") or []),
             call_re=_cue_pattern(raw.get("call_cues") or []),
             personnel_re=_cue_pattern(raw.get("military_personnel") or []),
             word_gift_re=_cue_pattern(evidence.get("word_gifts") or []),

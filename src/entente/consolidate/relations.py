@@ -174,7 +174,9 @@ def node_countries(store: Store, nodes: set[str]) -> dict[str, str | None]:
 def political_nodes(store: Store, nodes: set[str], knowledge: MapKnowledge) -> set[str]:
     """The nodes that may take part in a standing relation: states, and nodes with
     an actor whose kind is not one of ``map_nodes.not_relation_kinds``. A node
-    made from a name no actor holds ("Suspect") is none."""
+    made from a name no actor holds ("Suspect") is none, nor a group of people of
+    a population's sector (``evidence.population_sectors``: "Muslims", "Somali
+    refugees", "American press"); a group of rebels or the opposition is one."""
     others = sorted(n for n in nodes if not is_state_node(n))
     index = load_actor_index(store, others)
     return {n for n in nodes if is_state_node(n)} | {
@@ -183,6 +185,7 @@ def political_nodes(store: Store, nodes: set[str], knowledge: MapKnowledge) -> s
         if (actor := index.actors.get(n)) is not None
         and actor.kind not in knowledge.not_relation_kinds
         and not _kindless_name(actor)
+        and not (actor.kind == "group" and actor.sector in knowledge.population_sectors)
     }
 
 
