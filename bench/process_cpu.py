@@ -9,8 +9,7 @@ began (a head's daemons and idle workers) count from their first reading.
 
 Roles: ``driver`` (the child itself), ``coding`` (the local engine's forked
 workers, or the Ray actors whose process title names ``coding_title``) and
-``ray`` (everything else), split into ``ray_data`` (Ray Data's helper actors)
-and ``ray_daemons`` (Ray's daemons and agents, idle workers). Linux only;
+``ray`` (everything else: Ray's daemons and agents, idle workers). Linux only;
 elsewhere every figure is 0.
 """
 
@@ -20,8 +19,6 @@ import os
 from dataclasses import dataclass, field
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-# Ray Data's own actors (statistics, actor locations, autoscaling), by process title.
-RAY_DATA_HELPERS = ("ray::_StatsActor", "ray::ActorLocationTracker", "ray::_AutoscalingCoordinator")
 
 
 def processes() -> dict[int, tuple[int, float, str]]:
@@ -79,9 +76,9 @@ class TreeCpu:
         self.sampled = True
 
     def by_role(self) -> dict[str, float]:
-        """CPU seconds by role; Ray's own also split: ``ray_data`` (Ray Data's helper
-        actors), ``ray_daemons`` (the rest: GCS, raylet, agents, monitors, idle workers)."""
-        roles = {"driver": 0.0, "coding": 0.0, "ray": 0.0, "ray_data": 0.0, "ray_daemons": 0.0}
+        """CPU seconds by role: ``driver``, ``coding``, ``ray`` (GCS, raylet, agents,
+        monitors, idle workers)."""
+        roles = {"driver": 0.0, "coding": 0.0, "ray": 0.0}
         root_command = self.last.get(self.root, (0.0, ""))[1]
         for pid, (cpu, command) in self.last.items():
             seconds = cpu - self.first[pid]
@@ -91,6 +88,4 @@ class TreeCpu:
                 roles["coding"] += seconds  # a Ray coding actor, or a local engine's worker
             else:
                 roles["ray"] += seconds
-                helper = command.startswith(RAY_DATA_HELPERS)
-                roles["ray_data" if helper else "ray_daemons"] += seconds
         return {role: round(seconds, 2) for role, seconds in roles.items()}

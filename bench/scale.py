@@ -95,16 +95,14 @@ def run_side(
 
 
 def ray_start_cost(workers: int) -> dict:
-    """Seconds to start a local Ray instance as the engine does, and to stop it."""
-    import ray
-
-    from entente.scale.ray_engine import LOOPBACK_ONLY_VARIABLE, _start_ray
+    """Seconds to start a local Ray instance as the engine does, and to stop it as it does."""
+    from entente.scale.ray_engine import LOOPBACK_ONLY_VARIABLE, _start_ray, _stop_ray
 
     os.environ.setdefault(LOOPBACK_ONLY_VARIABLE, "0")
     started = time.perf_counter()
     _start_ray(None, workers)
     up = time.perf_counter()
-    ray.shutdown()
+    _stop_ray()
     return {"start_s": up - started, "stop_s": time.perf_counter() - up}
 
 
@@ -294,8 +292,7 @@ def _line(round_no: int, name: str, count: int, result: dict) -> str:
         f"round {round_no} {name:9} {count} articles in {result['seconds']:.1f} s = "
         f"{count / result['seconds']:.2f} docs/s (first stored at "
         f"{result['first_stored_s'] or 0:.1f} s, map {result['map_s']:.1f} s; CPU s: driver "
-        f"{cpu['driver']:.1f}, coding {cpu['coding']:.1f}, Ray {cpu['ray']:.1f} = daemons "
-        f"{cpu['ray_daemons']:.1f} + Ray Data helpers {cpu['ray_data']:.1f})"
+        f"{cpu['driver']:.1f}, coding {cpu['coding']:.1f}, Ray's own processes {cpu['ray']:.1f})"
     )
 
 

@@ -182,3 +182,41 @@ def test_ray_engine_with_no_address_starts_its_own_instance_whatever_ray_address
         assert ray.cluster_resources()["CPU"] == 1  # a CPU for its one actor
     finally:
         ray.shutdown()
+
+
+def test_stopping_its_own_instance_kills_the_monitor_before_ray_waits_a_second_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ray.shutdown() sends the autoscaler monitor SIGTERM after the GCS is gone and
+    waits a second for it to give up; the engine kills it before calling ray.shutdown()."""
+    import signal
+
+    import ray
+
+    from entente.scale.ray_engine import (
+        LOOPBACK_ONLY_VARIABLE,
+        MONITOR_PROCESS,
+        _start_ray,
+        _stop_ray,
+    )
+
+    monkeypatch.setenv(LOOPBACK_ONLY_VARIABLE, "0")
+    _start_ray(None, 1)
+    node = ray._private.worker._global_node
+    monitor = node.all_processes[MONITOR_PROCESS][0].process
+    started = [info.process for infos in node.all_processes.values() for info in infos]
+    seen_by_shutdown: list[int | None] = []
+    shutdown = ray.shutdown
+
+    def record_then_shut_down() -> None:
+        seen_by_shutdown.append(monitor.poll())
+        shutdown()
+
+    monkeypatch.setattr(ray, "shutdown", record_then_shut_down)
+    try:
+        _stop_ray()
+    finally:
+        if ray.is_initialized():
+            shutdown()
+    assert seen_by_shutdown == [-signal.SIGKILL]
+    assert all(process.poll() is not None for process in started)

@@ -68,6 +68,8 @@ PARTS_IN_FLIGHT = 2
 
 # Ray's switch for multi-node clusters; "0" keeps a node on the loopback address.
 LOOPBACK_ONLY_VARIABLE = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
+# Ray's name for the autoscaler monitor among the processes a node starts.
+MONITOR_PROCESS = "monitor"
 
 
 def default_parts(db: Path) -> str:
@@ -183,6 +185,30 @@ def _start_ray(address: str | None, workers: int | None) -> int:
     # join (and then refuse num_cpus).
     ray.init(address="local", num_cpus=actors, include_dashboard=False, **common)
     return actors
+
+
+def _stop_ray() -> None:
+    """Stop Ray; for a local instance this process started, end its autoscaler monitor first.
+
+    ``ray.shutdown()`` ends the raylet and the GCS, then sends the monitor
+    SIGTERM; the monitor's handler then tries to report its end to the GCS that
+    is gone, and shutdown waits a second for it before SIGKILL (1.0 of its
+    1.1-1.4 s, every run). The monitor only scales a cluster, which a local
+    instance for this run never is, so it is killed outright. ``_global_node``
+    is Ray's own (private) handle on the processes it started: where a Ray
+    release lacks it, this is a plain ``ray.shutdown()``.
+    """
+    import ray
+
+    node = getattr(getattr(ray, "_private", None), "worker", None)
+    node = getattr(node, "_global_node", None)
+    processes = getattr(node, "all_processes", None) or {}
+    for info in processes.get(MONITOR_PROCESS, []):
+        process = getattr(info, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+    ray.shutdown()
 
 
 def _code_on_actors(
@@ -308,7 +334,7 @@ def ingest_on_ray(
                     closing = ThreadPoolExecutor(max_workers=1)
                     finishing = closing.submit(loader.flush)
                     closing.shutdown(wait=False)
-                    ray.shutdown()
+                    _stop_ray()
                     finishing.result()
             if position < len(refs):
                 raise EngineError(
@@ -320,6 +346,6 @@ def ingest_on_ray(
         raise EngineError(f"The Ray engine failed: {type(exc).__name__}: {exc}") from exc
     finally:
         if ray.is_initialized():
-            ray.shutdown()
+            _stop_ray()
     summary.elapsed_s = time.perf_counter() - started
     return summary
