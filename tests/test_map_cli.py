@@ -230,3 +230,46 @@ def test_map_cli_exports_are_json_ready(db: Path) -> None:
 def test_map_cli_sparkline_scales() -> None:
     assert sparkline([0, 5, 10]) == "▁▅█"
     assert sparkline([]) == ""
+
+
+def test_map_cli_hides_two_events_each_told_once_by_default(tmp_path: Path) -> None:
+    """Issue 14: two events each told by one article (two documents, two events) are
+    one source's word twice, no corroborated relation; one event told by two
+    articles is shown. --single-document shows both."""
+    twice_told = [
+        doc(
+            f"d-{i}",
+            outlet,
+            "2024-04-15",
+            [
+                event(
+                    f"e-{i}",
+                    "SANCTION",
+                    ["USA"],
+                    ["IRN"],
+                    "The US sanctioned Iran.",
+                    date="2024-04",
+                )
+            ],
+        )
+        for i, outlet in ((1, "a.com"), (2, "b.com"))
+    ]
+    told_once = [
+        doc(
+            f"d-{i}",
+            "c.com",
+            "2024-04-15",
+            [event(f"e-{i}", "ASSAULT", ["IRN"], ["ISR"], sentence, date=when)],
+        )
+        for i, sentence, when in (
+            (3, "Iran struck Israel.", "2024-04"),
+            (4, "Iran shelled an Israeli post.", "2023-01"),
+        )
+    ]
+    path = tmp_path / "map.duckdb"
+    with store_of(path, [*twice_told, *told_once]) as store:
+        update_map(store, ["d-1", "d-2", "d-3", "d-4"])
+    shown = _run("map", "--db", str(path), "--format", "json")
+    assert [(r["source"], r["target"]) for r in json.loads(shown)] == [("USA", "IRN")]
+    every = json.loads(_run("map", "--db", str(path), "--format", "json", "--single-document"))
+    assert {(r["source"], r["target"]) for r in every} == {("USA", "IRN"), ("IRN", "ISR")}

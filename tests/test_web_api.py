@@ -171,6 +171,9 @@ def test_graph_min_documents_hides_relations_and_counts_them(client: TestClient)
     assert none["below_min_documents"] == len(every["edges"])
     two = client.get("/api/graph", params={"min_documents": 2}).json()
     assert len(two["edges"]) + two["below_min_documents"] == len(every["edges"])
+    default = client.get("/api/graph", params={"min_documents": 2, "corroborated": True}).json()
+    assert len(default["edges"]) + default["below_min_documents"] == len(every["edges"])
+    assert len(default["edges"]) <= len(two["edges"])
 
 
 def test_graph_date_filter_keeps_relations_with_clusters_in_range(client: TestClient) -> None:

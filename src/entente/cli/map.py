@@ -56,7 +56,8 @@ def _months_between(first: str, last: str) -> list[str]:
 @click.option(
     "--single-document",
     is_flag=True,
-    help="Also show relations resting on a single document (hidden by default).",
+    help="Also show relations resting on a single document, or on fewer than three "
+    "events none told by two documents (hidden by default).",
 )
 @click.option(
     "--explain",
@@ -78,7 +79,8 @@ def map_command(
 ) -> None:
     """The strongest standing relations: who arms, backs, partners or opposes whom.
 
-    Relations resting on one document are left out unless --single-document.
+    Relations resting on one document, or on fewer than three events none told
+    by two documents, are left out unless --single-document.
     """
     if explain is not None:
         _print_audit(db, *explain)
@@ -90,6 +92,7 @@ def map_command(
             kind=kind,
             certainty=certainty,
             min_documents=1 if single_document else MAP_MIN_DOCUMENTS,
+            corroborated=not single_document,
         )
     if fmt == "json":
         print_json(rows)

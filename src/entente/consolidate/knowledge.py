@@ -89,6 +89,9 @@ class MapKnowledge:
     not_within_one_state: frozenset[str] = frozenset()
     # families whose event is who took part (a meeting): consolidate.blocks.people_differ
     participant_families: frozenset[str] = frozenset()
+    # the default view: a relation of fewer events, none told twice, is hidden
+    # (query.map.is_corroborated)
+    corroboration_min_clusters: int = 3
 
     def family(self, event_type: str) -> str:
         """The type family: types that can name the same real-world event."""
@@ -258,6 +261,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             not_relation_kinds=frozenset(nodes.get("not_relation_kinds") or []),
             not_within_one_state=frozenset(raw.get("not_within_one_state") or []),
             participant_families=frozenset(raw.get("participant_families") or []),
+            corroboration_min_clusters=int((raw.get("corroboration") or {}).get("min_clusters", 3)),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(path, None, f"missing or bad entry ({exc!r})") from exc

@@ -102,8 +102,17 @@ def graph(
             ge=1, description="Leave out relations resting on fewer documents (2: no lone article)."
         ),
     ] = 1,
+    corroborated: Annotated[
+        bool,
+        Query(
+            description="Leave out relations of fewer than three events none told by two "
+            "documents (the default map)."
+        ),
+    ] = False,
 ) -> dict[str, Any]:
-    return query.graph(store, filters, limit=limit, min_documents=min_documents)
+    return query.graph(
+        store, filters, limit=limit, min_documents=min_documents, corroborated=corroborated
+    )
 
 
 @router.get("/events", summary="A page of events by their own date, newest first")

@@ -162,6 +162,8 @@ export async function load() {
       ...filterParams(),
       limit: $("#graph-limit").value,
       min_documents: $("#graph-single").checked ? 1 : MIN_DOCUMENTS,
+      // what `entente map` shows: no lone article, no pair of untold-again events
+      corroborated: $("#graph-single").checked ? "false" : "true",
     });
   } catch (error) {
     if (mine === loads) fill(status, h("span", { class: "error" }, error.message));
@@ -174,7 +176,9 @@ export async function load() {
     status,
     `${data.nodes.length} actors, ${data.edges.length} relations` +
       (data.truncated ? " — the strongest shown; raise the limit to see more" : "") +
-      (data.below_min_documents ? ` (${data.below_min_documents} from a single article hidden)` : ""),
+      (data.below_min_documents
+        ? ` (${data.below_min_documents} from a single article or uncorroborated hidden)`
+        : ""),
   );
 }
 
@@ -221,7 +225,7 @@ function draw(data) {
     cy = null;
     window.entente.graph = null;
     const hidden = data.below_min_documents
-      ? ` ${data.below_min_documents} resting on a single article are hidden: tick "Show relations from a single article".`
+      ? ` ${data.below_min_documents} resting on a single article or on uncorroborated events are hidden: tick "Show relations from a single article".`
       : "";
     fill(container, h("p", { class: "note" }, `No relations match the filters.${hidden}`));
     return;
