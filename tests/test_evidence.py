@@ -471,3 +471,48 @@ def test_evidence_a_side_with_a_political_actor_beside_the_press_counts(tmp_path
         "Turkey and the Turkish press condemned Russia.",
     )
     assert ("TUR", "RUS", "adversary_of") in _relations(tmp_path, accusation)
+
+
+def test_evidence_a_state_written_only_before_a_place_or_a_private_person_is_no_side(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: "strikes on rebel-held areas of the Syrian city of Deraa" made Syria
+    the strikes' target, "American tourist killed" the US a party to an attack in
+    London. A state its sentence writes only as the word before a place or a private
+    person is where or whom, not the state; written as the state, it is one."""
+
+    def supports(*told: tuple[dict, tuple[tuple[str, str, int], ...]]) -> dict[str, str]:
+        docs = [doc(f"d-{i}", f"o{i}.com", "2017-03-02", [e]) for i, (e, _) in enumerate(told)]
+        for coded, (_, spans) in zip(docs, told, strict=True):
+            coded.mentions = [
+                Mention(coded.document.id, 0, start, start + len(text), text, actor, "test", actor)
+                for text, actor, start in spans
+            ]
+        with store_of(tmp_path / f"s{len(told)}.duckdb", docs) as store:
+            update_map(store, [d.document.id for d in docs])
+            return dict(
+                store.fetchall(
+                    "SELECT m.event_id, c.support FROM cluster_members m "
+                    "JOIN clusters c ON c.id = m.cluster_id"
+                )
+            )
+
+    city = "Russian jets struck rebel areas of the Syrian city of Deraa."
+    tourist = "Turkish police shot an American tourist."
+    state = "Russian jets struck the Syrian army near Deraa."
+    assert supports(
+        (
+            event("e-1", "ASSAULT", ["RUS"], ["SYR"], city),
+            (("Russian", "RUS", 0), ("Syrian", "SYR", 39)),
+        ),
+        (
+            event("e-2", "ASSAULT", ["TUR"], ["USA"], tourist),
+            (("Turkish", "TUR", 0), ("American", "USA", 23)),
+        ),
+    ) == {"e-1": "none", "e-2": "none"}
+    assert supports(
+        (
+            event("e-3", "ASSAULT", ["RUS"], ["SYR"], state),
+            (("Russian", "RUS", 0), ("Syrian", "SYR", 24)),
+        ),
+    ) == {"e-3": "asserted"}

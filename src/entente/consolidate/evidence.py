@@ -27,7 +27,9 @@ fails, or None):
    one person acting alone, nor one person as the target
    ("a lone gunman", "a Turkish gunman", "a man from Turkey": a side's name
    ends with, stands before, or follows "<noun> in / from / of" one of
-   ``evidence.individual_nouns``). The names are the one the event gives the
+   ``evidence.individual_nouns``), nor a state its sentence writes only as the
+   word before a place or a private person ("the Syrian city of Deraa", "an
+   American tourist": ``evidence.written_place_nouns``). The names are the one the event gives the
    side ("United States") and the words its sentence names it with
    (``attach_names``): "a man in the US state of Kansas", "an Indian man";
 5. **current**: an event with no date of its own that its sentence places in
@@ -97,7 +99,7 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
         _is_individual(name, text, knowledge)
         for ref in (*event.actor, *event.recipient)
         for name in _names_of(ref, event)
-    ):
+    ) or any(_written_as_place(ref, event, knowledge) for ref in (*event.actor, *event.recipient)):
         return "political"
     if event.date_basis != "text" and _matches(knowledge.past_re, text):
         return "current"
@@ -238,7 +240,29 @@ def _names_of(ref: ActorRef, event: EventRow) -> list[str]:
 
 
 def _names_an_individual(sentence: str, knowledge: MapKnowledge) -> bool:
-    return not knowledge.individual_nouns.isdisjoint(_WORD.findall(sentence.lower()))
+    """Whether a sentence holds a word the political rule reads side names for."""
+    words = _WORD.findall(sentence.lower())
+    return not (
+        knowledge.individual_nouns.isdisjoint(words)
+        and knowledge.written_place_nouns.isdisjoint(words)
+    )
+
+
+def _written_as_place(ref: ActorRef, event: EventRow, knowledge: MapKnowledge) -> bool:
+    """A state side that its sentence writes only as the word before a place or a
+    private person (``evidence.written_place_nouns``): "air strikes on rebel-held
+    areas of the southern Syrian city of Deraa" (where), "American tourist killed"
+    (whom): not the state acting or acted on."""
+    if not ref.actor_id or ref.actor_id != ref.country:
+        return False
+    written = (event.side_names or {}).get(ref.actor_id, [])
+    text = event.sentence_text.lower()
+    following = [
+        (text[m.end() :].split(None, 1) or [""])[0].strip(".,;:'\"")
+        for name in written
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
+    ]
+    return bool(following) and all(word in knowledge.written_place_nouns for word in following)
 
 
 # How a mention that names a place was resolved: a place, or a capital or seat

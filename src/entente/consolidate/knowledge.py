@@ -63,6 +63,9 @@ class MapKnowledge:
     accident_re: re.Pattern[str] | None = None
     past_re: re.Pattern[str] | None = None
     individual_nouns: frozenset[str] = frozenset()
+    # after a state's only written names, make the side where or whom, not the state
+    # ("the Syrian city of Deraa", "an American tourist"): evidence rule "political"
+    written_place_nouns: frozenset[str] = frozenset()
     # an intent told, not an act done (evidence.is_intent), for these types
     intent_re: re.Pattern[str] | None = None
     intent_types: frozenset[str] = frozenset()
@@ -245,6 +248,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             accident_re=_phrase_pattern(evidence.get("accident_cues") or []),
             past_re=_phrase_pattern(evidence.get("past_cues") or []),
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
+            written_place_nouns=frozenset(evidence.get("written_place_nouns") or []),
             intent_re=_cue_pattern(evidence.get("intent_cues") or []),
             intent_types=frozenset(evidence.get("intent_types") or []),
             forecast_re=_phrase_pattern(evidence.get("forecast_cues") or []),
