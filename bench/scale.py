@@ -23,7 +23,11 @@ stopping a local Ray instance alone costs (``ray.init`` as the engine calls
 it, then ``ray.shutdown``), the fixed cost of the ``own`` mode.
 
 Then the load-and-map step alone: a fresh store loaded from the parts the last
-Ray run wrote (no Ray, no coding). The best round of each configuration is
+Ray run wrote (no Ray, no coding), in a process of its own, so its figure
+includes that process's start and knowledge. In a Ray run the same step is not
+a step after the coding: the driver loads each part, in order, as the parts
+before it are done, and commits a batch with its share of the map as the
+local engine does, while the actors code. The best round of each configuration is
 reported; on a bigger machine pass ``--workers 4,8,16``. With ``--json`` the
 last line is one JSON object.
 
@@ -335,7 +339,7 @@ def _measure_all(
         # The single writer alone: the last Ray run's parts into a fresh store.
         load = measure("load", articles, counts[-1], workdir, parts, None)
         print(
-            f"round {round_no} load-and-map of {count} articles' parts: "
+            f"round {round_no} load-and-map of {count} articles' parts alone, in a fresh process: "
             f"{load['seconds']:.1f} s (map {load['map_s']:.1f} s)",
             flush=True,
         )
