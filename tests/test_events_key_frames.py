@@ -1,5 +1,6 @@
 """Frames an analyst lists as key events that no row read before session 10 (issue 13):
-assurances, support stated again, balking, rights revoked."""
+assurances, support stated again, balking, rights revoked; and (session 11) the senses of
+"offer" and "prevent" that state an act."""
 
 from __future__ import annotations
 
@@ -76,3 +77,32 @@ def test_a_denied_clause_keeps_its_event_denied(nlp, lexicon):
     events = code(nlp, lexicon, "The Kremlin denied that Russia supplied the rebels.")
     (aid,) = by_type(events, "AID")
     assert aid.certainty == "denied"
+
+
+def test_offering_a_thing_that_is_no_act_is_no_promise(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania statement offered a glimpse of its new policy.")
+    assert not by_type(events, "AGREE")
+
+
+def test_offering_to_act_stays_a_promise(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania offered to mediate between Freedonia and its neighbours.")
+    (promise,) = by_type(events, "AGREE")
+    assert countries(promise.actor) == ["RUR"]
+
+
+def test_offering_an_act_is_that_act(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania offered military assistance to Freedonia.")
+    (aid,) = by_type(events, "AID")
+    assert countries(aid.actor) == ["RUR"] and countries(aid.recipient) == ["FRE"]
+
+
+def test_preventing_an_aim_is_no_measure(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania is working with Freedonia to prevent clashes at the border.")
+    assert not by_type(events, "COERCE")
+
+
+def test_preventing_a_party_from_acting_restricts_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania prevented Freedonia ministers from speaking at rallies.")
+    (measure,) = by_type(events, "COERCE")
+    assert measure.mode == "restrict" and countries(measure.actor) == ["RUR"]
+
