@@ -523,6 +523,22 @@ def test_one_called_to_discuss_is_the_recipient_and_the_caller_the_actor(nlp, le
     assert countries(consult.recipient) == {"SYL"}
 
 
+def test_one_invited_to_visit_a_party_is_the_visitor(nlp, lexicon):
+    """Issue 13: "X invited Y to visit Z": Y visits Z (object control); the inviter
+    is neither visitor nor host ("Trudeau invited him to visit Canada" was coded as
+    Trudeau visiting Trump)."""
+    text = "The Ruritanian president invited the Sylvanian prime minister to visit Ostland."
+    events = code_with(
+        nlp,
+        lexicon,
+        text,
+        {"Ruritanian president": "RUR", "Sylvanian prime minister": "SYL", "Ostland": "OST"},
+    )
+    visit = of_type(events, "CONSULT")
+    assert countries(visit.actor) == {"SYL"}
+    assert countries(visit.recipient) == {"OST"}
+
+
 def test_a_group_outlawed_in_a_state_is_outlawed_by_that_state(nlp, lexicon):
     """Issue 13: "X (terror group outlawed in Russia)": Russia outlaws X; the place
     where a state act is done is its doer, never its recipient."""
@@ -697,3 +713,15 @@ def test_refusal_to_deal_with_a_state_is_aimed_at_it(nlp, lexicon):
     text = "Ruritania's refusal to engage with Sylvania surprised the observers."
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR/GOV", "Sylvania": "SYL/GOV"})
     assert countries(of_type(events, "REJECT").recipient) == {"SYL"}
+
+
+def test_he_in_the_next_sentence_is_not_a_plural_body(nlp, lexicon):
+    """Issue 13: "Malaysian police announced the arrest of a man. He was arrested ..."
+    made the police the arrested; "he" is a person, never a plural subject."""
+    text = (
+        "Ruritanian police announced the arrest of a fourth suspect. "
+        "He was arrested on Friday, the Ruritanian police said."
+    )
+    events = code_with(nlp, lexicon, text, {"Ruritanian police": "RUR/COP"})
+    arrests = [e for e in events if e.type == "COERCE" and e.evidence.trigger == "arrested"]
+    assert all("RUR" not in countries(e.recipient) for e in arrests)

@@ -328,3 +328,44 @@ def test_resolve_office_holders_of_2017_by_their_office_on_the_date(resolve):
     # out of office: the person's own country and sector, not the office's
     later = _find(resolve("Rex Tillerson met Theresa May.", "2020-06-09"), "Theresa May")
     assert (later.country, later.sector) == ("GBR", "ELI")
+
+
+def test_resolve_titled_unknown_person_takes_state_of_region_in_title(resolve):
+    # "Scotland's first minister X" in an article about Syria was coded Syria's: a
+    # region in the title's own phrase places the office, not the most-named state.
+    text = (
+        "Syria rejected the plan. Syrian officials said Damascus would not attend. "
+        "Queensland's interior minister Karl Obermann said Australia welcomed refugees."
+    )
+    mention = _find(resolve(text), "Obermann")
+    assert (mention.country, mention.sector) == ("AUS", "GOV")
+
+
+def test_resolve_2017_office_holder_by_registry_not_by_the_articles_topic(resolve):
+    # Registry people of 2017 ("Michael Flynn" in an article on Russia was an unknown
+    # person whose title took Russia, the most-named state).
+    text = (
+        "Russia denied it. Moscow said Russia had no contacts. "
+        "National security adviser Michael Flynn spoke to Russia's ambassador."
+    )
+    in_office = _find(resolve(text, "2017-02-10"), "Michael Flynn")
+    after = _find(resolve("Michael Flynn spoke to reporters.", "2017-06-01"), "Michael Flynn")
+    assert (in_office.actor_id, in_office.country, in_office.sector) == (
+        "michael-flynn",
+        "USA",
+        "GOV",
+    )
+    assert (after.country, after.sector) == ("USA", "ELI")
+
+
+def test_resolve_registry_alias_inside_a_longer_personal_name_is_a_namesake(resolve):
+    # "Burhan Wani" was resolved to Sudan's al-Burhan (alias "Burhan"), "Sharon White"
+    # to Ariel Sharon: the other words of the name are none of that person's names.
+    namesake = _find(resolve("Sharon Kleinberg, a regulator, said prices would rise."), "Sharon")
+    misspelt = _find(
+        resolve("Foreign Minister Mevlet Cavusoglu will speak in Ankara."), "Cavusoglu"
+    )
+    headline = _find(resolve("Furious Theresa May gives Putin a deadline."), "May")
+    assert namesake.actor_id != "ariel-sharon"
+    assert misspelt.actor_id == "mevlut-cavusoglu"
+    assert headline.actor_id == "theresa-may"

@@ -50,6 +50,8 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
         return  # "Michael Jordan": the person pass decides
     actor = ctx.registry.actors[entry.actor_id]
     if entry.kind == "person":
+        if _namesake_in_longer_name(ctx, match, actor):
+            return  # "Burhan Wani" is not al-Burhan: the person passes decide
         if is_facility_name(ctx, span):
             ctx.add(span, None, "place", None, None)  # "the al-Assad airbase"
             return
@@ -188,6 +190,45 @@ def _is_body(ctx: Context, match: NameMatch) -> bool:
         return True  # "a statement from the ISPR", "a tougher line from the Kantei": a source
     last = ctx.doc[match.last - 1].lower_
     return last in ctx.registry.organisation_heads or last in ctx.registry.group_nouns
+
+
+# Words after a personal name that say which of a family it is, not another name.
+NAME_SUFFIXES = frozenset({"sr", "jr", "snr", "jnr", "ii", "iii", "iv"})
+
+
+def _namesake_in_longer_name(ctx: Context, match: NameMatch, person: Actor) -> bool:
+    """A registry person's name or alias inside a longer personal name whose other
+    words are none of that person's names: another person ("Burhan Wani" is not
+    Abdel Fattah al-Burhan, "Jean-Marie Le Pen" not Marine Le Pen). Titles and
+    honorifics beside the name ("Mr", "President") are no such words."""
+    if not _inside_longer_person(ctx, match):
+        return False
+    ent = ctx.entity_of[match.first]
+    own = {
+        word.lower()
+        for name in (person.name, *person.aliases)
+        for word in name.replace("-", " ").split()
+    }
+    registry = ctx.registry
+    for i in [*range(ent.start, match.first), *range(match.last, ent.end)]:
+        token = ctx.doc[i]
+        word = token.lower_.rstrip(".")
+        if not token.is_alpha or not token.text[:1].isupper() or i in ctx.claimed:
+            continue  # "the Trump White House": a seat the tagger ran into the name
+        if token.pos_ != "PROPN" or token.is_sent_start:
+            continue  # "Furious Theresa May gives Putin a deadline": a headline's adjective
+        if word in registry.titles or word in registry.honorifics or word in registry.past_markers:
+            continue
+        if word in NAME_SUFFIXES:
+            continue  # "Donald Trump Sr.", "Hank Johnson Jr."
+        if not any(_spelled_alike(word, name) for name in own):
+            return True
+    return False
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """The same word, or one letter changed ("Mevlet" for "Mevlut")."""
+    return a == b or (len(a) == len(b) > 3 and sum(x != y for x, y in zip(a, b, strict=True)) == 1)
 
 
 def _inside_longer_person(ctx: Context, match: NameMatch) -> bool:

@@ -422,6 +422,27 @@ def _inside_other_name(ctx: Context, match: NameMatch, title: str | None) -> boo
     )
 
 
+def _place_country(ctx: Context, tokens: list[Token], title: str) -> str | None:
+    """The state of a place (a region or city the registry knows) named among a
+    title's words, unless it is the post's portfolio ("envoy for Kashmir") or part
+    of another proper name; None when there is none. The state must be one the
+    document names: region names recur across states ("Rep. X (D-Maryland)" is
+    no Liberian, whose county Maryland the registry also knows)."""
+    for token in tokens:
+        match = ctx.claimed.get(token.i)
+        if (
+            match is None
+            or match.entry.kind != "place"
+            or not match.entry.country
+            or match.entry.country not in ctx.countries
+        ):
+            continue
+        if _portfolio(ctx, match) or _inside_other_name(ctx, match, title):
+            continue
+        return match.entry.country
+    return None
+
+
 def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     """Title and affiliation of a PERSON from its context, or None when there is neither."""
     tokens = _context_tokens(ctx, ent)
@@ -451,6 +472,11 @@ def find_title(ctx: Context, ent: Span) -> TitleFound | None:
     if title is None and affiliation is None:
         return None
     country = sector = organisation = None
+    if affiliation is None and title is not None:
+        # "Scotland's First Minister X", "Chicago judge X", "Montana Rep. X": a region
+        # or city in the title's own phrase places the office in its state, where the
+        # document's most-named state would be a guess
+        country = _place_country(ctx, tokens, title)
     if affiliation is not None:
         actor = registry.actors[affiliation.entry.actor_id]
         country = actor.country

@@ -158,7 +158,7 @@ def resolve_pronoun(token: Token, index: MentionIndex, chain: int = 0) -> list[M
             if found:
                 return found
             continue
-        if singular and subj.tag_ in ("NNS", "NNPS"):
+        if singular and not _can_be_a_person(subj):
             continue  # "activists ... saying he must resign": he is someone else
         if token.lower_ == "it" and token.dep_ in OBJECT_DEPS and subj.ent_type_ == "PERSON":
             continue  # "Pelosi shook her head as Trump condemned it": it is no person
@@ -175,11 +175,19 @@ def resolve_pronoun(token: Token, index: MentionIndex, chain: int = 0) -> list[M
         subj = _subject_child(prev.root)
         if subj is not None and _same_referent(subj, token) and chain < PRONOUN_CHAIN_LIMIT:
             return resolve_pronoun(subj, index, chain + 1)  # "He ... . He said"
-        if subj is not None:
+        if subj is not None and (not singular or _can_be_a_person(subj)):
             found = arguments(subj, index, allow_pronoun=False)
             # "he" is a person, never "police" or "the government" (actors/organs.py)
             return [m for m in found if not singular or m.resolved_by != "organ"]
     return []
+
+
+def _can_be_a_person(subj: Token) -> bool:
+    """Can "he" or "she" stand for this subject? Not for a plural ("Malaysian police
+    later announced the arrest of a man. He was arrested" made the police the
+    arrested) nor for a state or a people by name (organisations are left: the
+    tagger calls many surnames ORG)."""
+    return subj.tag_ not in ("NNS", "NNPS") and subj.ent_type_ not in ("GPE", "NORP")
 
 
 def speaker_of(token: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:

@@ -189,7 +189,7 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
             actor = actor or own_actor
             recipient = own_recipient or recipient
     mutual = ptype.symmetric or cand.entry.mutual or (plan.noun and plan.noun.entry.mutual)
-    if mutual and not cand.nominal:
+    if mutual and not cand.nominal and not _names_own_party(cand.head, cand.entry.frame, index):
         actor, recipient = _purpose_party(cand.head, actor, recipient, index)
     if recipient and actor and not mutual and _same_parties(recipient, actor):
         # "Baghdad accepted its terms", "withdrew its troops from X": a pronoun
@@ -263,6 +263,17 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
         # and her ministry in apposition are one side
         recipient = list(actor)
     return EventSides(actor=actor, recipient=recipient, need=need)
+
+
+def _names_own_party(verb: Token, frame: str, index: MentionIndex) -> bool:
+    """An infinitive that acts on a party of its own ("invited him to visit Canada",
+    "sent envoys to meet Putin"): its doer is the object of the verb it hangs on
+    (object control), not the inviter; unlike "called Lavrov to discuss Syria",
+    whose object is a topic."""
+    if frame != "do" or verb.dep_ != "xcomp":
+        return False
+    obj = child(verb, OBJECT_DEPS)
+    return bool(obj is not None and arguments(obj, index))
 
 
 # Prepositions by which a verb of meeting or calling names whom it meets ("called
