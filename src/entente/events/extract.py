@@ -33,7 +33,10 @@ it or in the module named, numbered alike:
    ("detained 18 people", ``recipients.object_targets``);
 12. estimate each event's confidence, the chance a reader judges it right
    (``confidence``), and mark those below the floor as candidates: the store
-   keeps them apart from ``events``.
+   keeps them apart from ``events``;
+13. mark as candidates, too, ordinary crime and mishaps: force or coercion
+   with no political side in a barely political document
+   (``gating.ordinary_force_reason``, ``police_gate.tsv``).
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ from entente.events.gating import (
     is_organ,
     is_political_document,
     names_political_actor,
+    names_political_actor_beyond_police,
+    ordinary_force_reason,
 )
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
@@ -291,7 +296,28 @@ def extract_events(
     # evidence against them.
     relevance = document_relevance(sentences, mentions, lexicon, names)
     political = Counter(m.sentence for m in mentions if names_political_actor(m, lexicon, names))
-    return [with_confidence(e, doc, relevance, political[e.sentence], ctx) for e in events]  # 12
+    events = [with_confidence(e, doc, relevance, political[e.sentence], ctx) for e in events]  # 12
+    beyond_police = Counter(
+        m.sentence for m in mentions if names_political_actor_beyond_police(m, lexicon, names)
+    )
+    low = default_model().low_relevance
+    return [  # 13
+        e
+        if e.candidate_reason is not None
+        else replace(
+            e,
+            candidate_reason=ordinary_force_reason(
+                e, relevance, low, beyond_police[e.sentence], _lemmas(doc, e), lexicon, names
+            ),
+        )
+        for e in events
+    ]
+
+
+def _lemmas(doc: Doc, event: Event) -> frozenset[str]:
+    """The lower-cased lemmas of an event's sentence."""
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    return frozenset(t.lemma_.lower() for t in span) if span is not None else frozenset()
 
 
 def with_confidence(

@@ -9,9 +9,13 @@ objects), not code.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from entente.errors import DataFileError
+from entente.events.lexicon import DATA_DIR, data_rows
 from entente.events.roles import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, child
 from entente.events.triggers import Lexicon
 from entente.records import Actor, ActorRef, Event, Mention
@@ -155,3 +159,93 @@ def is_list_row(sentence: Span) -> bool:
     events in such sentences (3 articles pasting a list of attacks since 2014), all
     dated to the month of publication."""
     return len(FIELD_LABEL.findall(sentence.text)) >= MIN_FIELD_LABELS
+
+
+@dataclass(frozen=True, slots=True)
+class OrdinaryForce:
+    """What ``police_gate.tsv`` says of ordinary crime: the types (or TYPE/mode)
+    it gates, the modes only states and armed groups use, and the sectors that
+    are no political side here (police, courts, civilians)."""
+
+    types: frozenset[str]
+    state_modes: frozenset[str]
+    private_sectors: frozenset[str]
+    war_words: frozenset[str]
+
+
+@cache
+def ordinary_force() -> OrdinaryForce:
+    """The shipped ``police_gate.tsv``, read once per process."""
+    rows: dict[str, set[str]] = {
+        "type": set(),
+        "state_mode": set(),
+        "private_sector": set(),
+        "war_word": set(),
+    }
+    path = DATA_DIR / "lexicons" / "police_gate.tsv"
+    for number, (row, value) in data_rows(path, 2):
+        if row not in rows:
+            raise DataFileError(path, number, f"unknown row {row!r}")
+        rows[row].add(value.strip())
+    return OrdinaryForce(
+        types=frozenset(rows["type"]),
+        state_modes=frozenset(rows["state_mode"]),
+        private_sectors=frozenset(rows["private_sector"]),
+        war_words=frozenset(w.lower() for w in rows["war_word"]),
+    )
+
+
+def _sector_of(ref: ActorRef | Mention, names: dict[str, Actor]) -> str | None:
+    """A side's or mention's sector, or its actor's where it has none of its own."""
+    if ref.sector is not None:
+        return ref.sector
+    actor = names.get(ref.actor_id) if ref.actor_id else None
+    return actor.sector if actor is not None else None
+
+
+def names_political_actor_beyond_police(
+    mention: Mention, lexicon: Lexicon, names: dict[str, Actor]
+) -> bool:
+    """Does a mention name a political actor other than the police, the courts or
+    civilians (``police_gate.tsv``)?"""
+    return (
+        names_political_actor(mention, lexicon, names)
+        and _sector_of(mention, names) not in ordinary_force().private_sectors
+    )
+
+
+def ordinary_force_reason(
+    event: Event,
+    relevance: float | None,
+    low_relevance: float,
+    political_in_sentence: int,
+    sentence_lemmas: frozenset[str],
+    lexicon: Lexicon,
+    names: dict[str, Actor],
+) -> str | None:
+    """Why an event is ordinary crime or a mishap rather than a political event, or
+    None: force or coercion (``police_gate.tsv``) in a document of low political
+    relevance, with no political side and no political actor but police or courts
+    named in its sentence (``political_in_sentence``), nor a word of war, terror or
+    repression among its sentence's lemmas. A document too short to tell (relevance
+    None) is never judged so."""
+    gate = ordinary_force()
+    if relevance is None or relevance >= low_relevance or political_in_sentence:
+        return None
+    if sentence_lemmas & gate.war_words:
+        return None
+    if event.type not in gate.types and f"{event.type}/{event.mode}" not in gate.types:
+        return None
+    if event.mode in gate.state_modes:
+        return None
+    for refs, acting in ((event.actor, True), (event.recipient, False)):
+        for ref in refs:
+            if _sector_of(ref, names) in gate.private_sectors:
+                continue
+            if is_political(ref, lexicon, names, acting):
+                return None
+    return (
+        f"ordinary crime or mishap: {event.type} with no political side, in a sentence "
+        f"naming no political actor but police or courts, in a document of low political "
+        f"relevance ({relevance:.2f})"
+    )
