@@ -336,6 +336,16 @@ def test_frame_gate_killing_oneself_is_no_assault(nlp, lexicon):
     assert "ASSAULT" in types_of(nlp, lexicon, text)
 
 
+def test_frame_gate_killing_animals_is_no_assault(nlp, lexicon):
+    """Issue 13: animals killed or attacking are no party to an assault."""
+    text = "Hunters of Ruritania killed bears and wolves in their dens."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+    text = "A dog attacked the soldiers of Ruritania."
+    assert "ASSAULT" not in types_of(nlp, lexicon, text)
+    text = "The soldiers of Ruritania killed the soldiers of Freedonia in their barracks."
+    assert "ASSAULT" in types_of(nlp, lexicon, text)
+
+
 def test_frame_gate_a_paper_of_advice_is_sent_as_a_document(nlp, lexicon):
     """Issue 13: recommendations, proposals and guidance are sent or withdrawn as
     papers, not as aid or a retreat."""
