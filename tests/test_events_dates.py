@@ -203,6 +203,30 @@ def test_date_of_a_past_story_goes_on_in_its_time(nlp, lexicon):
 
 
 @pytest.mark.slow
+def test_past_story_reaches_a_verb_through_the_verb_whose_time_it_shares(nlp, lexicon):
+    """Issue 13: "refused to sign" and "followed by holding a meeting" are told in
+    the past through their finite verb; after a sentence dated years back, or with
+    a year of the story in a clause coordinated with theirs, they take no
+    publication month. A day just ahead in the sentence keeps the story in the
+    present (and a thing's year, "condemned the 2015 invasion", says nothing of it:
+    test_date_of_year_of_the_event_noun_dates_it)."""
+    story = (
+        "Ruritania and Freedonia met in August 2015. Ruritania at first refused to sign the deal."
+    )
+    date = dated(nlp, lexicon, story, "SUPPORT", "2017-02-13", trigger="sign")
+    assert (date.start, date.basis) == (None, "none")
+    story = "Freedonia's president visited Bonn in January 2015. Ruritania followed by holding a meeting with Freedonia."
+    date = dated(nlp, lexicon, story, "CONSULT", "2017-03-20", trigger="holding")
+    assert (date.start, date.basis) == (None, "none")
+    own = "Ruritania arrested the Freedonian leaders and in August 2016 expanded the ban."
+    date = dated(nlp, lexicon, own, "COERCE", "2017-03-03")
+    assert (date.start, date.basis) == (None, "none")
+    ahead = "Ruritania's president met Freedonia's in January 2015. Ruritania urged Freedonia to avoid a vote in the March 28 referendum."
+    date = dated(nlp, lexicon, ahead, "REQUEST", "2017-03-14", trigger="urged")
+    assert (date.start, date.basis) == ("2017-03", "publication")
+
+
+@pytest.mark.slow
 def test_date_before_a_reported_clause_dates_the_saying(nlp, lexicon):
     """Issue 13: "said on Monday it would X" is said on Monday; the parser hangs
     "on Monday" on X, which dated X to the next Monday."""

@@ -82,6 +82,38 @@ def test_a_day_set_through_a_staging_verb_dates_the_coming_event_forward(nlp, le
     assert (talks.tense, talks.date.start) == ("actual", "2016-03-28")
 
 
+def test_an_interest_in_doing_is_still_to_come(nlp, lexicon):
+    """ "is very interested in helping to develop" states a wish, like "is keen to
+    help" (issue 13, s10 blind reading)."""
+    text = "Ruritania is very interested in helping Freedonia."
+    assert _one(code(nlp, lexicon, text, "2017-03-03"), "AID", "helping").tense == "future"
+
+
+def test_every_act_of_a_vow_is_still_to_come(nlp, lexicon):
+    """ "has vowed to shut X, ban Y and recall Z": the parser hangs "ban" on
+    "vowed"; a bare verb shares the infinitive before it, so the ban is vowed, not
+    done (issue 13, s10 blind reading). A finite list ("came, met and signed")
+    stays done."""
+    text = "Ruritania has vowed to expel Freedonia's diplomats, ban Freedonian imports and recall its ambassador."
+    assert _one(code(nlp, lexicon, text, "2017-03-03"), "COERCE", "ban").tense == "future"
+    text = "Ruritania came to Bonn, met Freedonia and signed a deal."
+    assert _one(code(nlp, lexicon, text, "2017-03-03"), "CONSULT", "met").tense == "actual"
+
+
+def test_date_of_what_is_asked_or_promised_does_not_date_the_asking(nlp, lexicon):
+    """ "urged X to withdraw by Friday", "agreed to hold talks on March 28": the
+    infinitive's date is what is asked or promised, not the act of saying (issue
+    13: a date taken from a neighbouring clause); a date of the saying dates it."""
+    text = "Ruritania agreed to hold talks with Freedonia on March 28."
+    events = code(nlp, lexicon, text, "2017-03-14")
+    assert _one(events, "AGREE", "agreed").date.start == "2017-03"
+    assert _one(events, "CONSULT").date.start == "2017-03-28"
+    text = "Ruritania agreed on Monday to hold talks with Freedonia."
+    assert (
+        _one(code(nlp, lexicon, text, "2017-03-14"), "AGREE", "agreed").date.start == "2017-03-13"
+    )
+
+
 def test_purpose_of_a_past_act_of_saying_is_done(nlp, lexicon):
     """ "took to Twitter to condemn" condemned (issue 13, s8 reading no. 45); a
     purpose ahead or a decision is not done."""

@@ -243,6 +243,27 @@ def telling_conjunct(verb: Token, lexicon: Lexicon) -> Token | None:
     return teller
 
 
+def split_infinitive(verb: Token) -> Token | None:
+    """The to-infinitive a bare verb is coordinated with when the parser hangs it
+    on the infinitive's governor ("vowed to shut mosques, ban the Quran": "ban" as
+    a conjunct of "vowed"), or None. A base form cannot be coordinated with a
+    finite verb or a participle, so it shares the infinitive before it."""
+    head = verb.head
+    if verb.tag_ != "VB" or head.tag_ == "VB" or child(verb, SUBJECT_DEPS) is not None:
+        return None
+    if any(c.dep_ == "aux" for c in verb.children):
+        return None
+    for c in head.children:
+        if (
+            c.dep_ == "xcomp"
+            and c.i < verb.i
+            and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            return c
+    return None
+
+
 def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str, Token]]:
     """Governor cues above ``pred`` (step 2), nearest first.
 
@@ -323,6 +344,12 @@ def governors_of(pred: Token, lexicon: Lexicon, view: DocView) -> list[tuple[str
         if teller is not None:
             # a second telling by the speaker: climb on from the verb of saying itself
             token = teller
+            continue
+        split = split_infinitive(token) if dep == "conj" else None
+        if split is not None:
+            # "has vowed to shut mosques, ban the Quran and close the borders": the
+            # parser hangs "ban" on "vowed"; it is the infinitive's conjunct
+            token = split
             continue
         if dep == "conj" and child(token, SUBJECT_DEPS) is None:
             token = head

@@ -305,15 +305,36 @@ def _in_own_clause(token: Token, top: Token) -> bool:
     return True
 
 
+def _in_content(token: Token, pred: Token) -> bool:
+    """Does ``token`` reach ``pred`` through the infinitive that states what an act
+    of saying asks, promises or threatens ("urged X to withdraw by Friday",
+    "agreed to hold talks on March 28")? Its date is the content's time, not the
+    saying's."""
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == pred.i:
+            return node.dep_ == "xcomp" and node.pos_ in ("VERB", "AUX")
+        node = node.head
+    return False
+
+
 def _date_candidates(
-    pred: Token, trigger_head: Token, view: DocView, topic_of: Token | None
+    pred: Token,
+    trigger_head: Token,
+    view: DocView,
+    topic_of: Token | None,
+    verbal: bool = False,
 ) -> tuple[list[Span], list[Span], bool]:
     """The DATE entities that may date an event: those of its own clause (nearest
     first), then those of the clauses above it (nearest first); and whether a
     date was left out because the way up leaves a clause with a time of its own.
     ``topic_of``: the verb of another event whose object or subject the event noun
     is ("criticized Trump's attacks on the judge"); its date and those above it
-    are that event's, and say that the noun's is another, unknown one."""
+    are that event's, and say that the noun's is another, unknown one. ``verbal``:
+    the event is an act of saying, whose infinitive's dates are the content's
+    (``_in_content``)."""
     inside, above = [], []
     described = False
     ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
@@ -324,6 +345,8 @@ def _date_candidates(
             # the year of another thing ("rejects the 1915 genocide") is not the
             # time of this event (issue 13: 2017 store, the earliest dates)
             continue
+        if verbal and _in_content(ent.root, pred):
+            continue  # "urged X to withdraw by Friday": the withdrawal's time
         at = _attachment(ent)
         fronted = at.i != _parsed_attachment(ent).i
         if at.i == pred.i or (
@@ -350,6 +373,7 @@ def date_of(
     published: str | None,
     tense: str,
     topic_of: Token | None = None,
+    verbal: bool = False,
 ) -> EventDate:
     """The event's own date: a DATE entity in the trigger's phrase or clause, else one
     attached to a clause above it; else the publication month (basis ``publication``)
@@ -358,9 +382,9 @@ def date_of(
     (``is_plausible``) is kept as text only. A date of a clause above that is not
     itself ahead ("hopes to meet Putin in June, the ambassador told reporters on
     Friday") dates the telling, not an event to come or hoped for (issue 13);
-    ``statement_date`` reads it for the promise. ``topic_of``: see
+    ``statement_date`` reads it for the promise. ``topic_of`` and ``verbal``: see
     ``_date_candidates``."""
-    inside, above, described = _date_candidates(pred, trigger_head, view, topic_of)
+    inside, above, described = _date_candidates(pred, trigger_head, view, topic_of, verbal)
     if inside or above or described:
         ordered = []
         for ent in inside + above:
@@ -560,28 +584,89 @@ def is_simple_past(pred: Token) -> bool:
     )
 
 
+def _describes_below(ent: Span, pred: Token) -> bool:
+    """Does a date of the event's own sentence speak of a thing below the event's
+    clause, not of the story's time: a thing the clause names ("condemned the 2015
+    invasion") or a clause under it ("Speaking near where armies held off a force
+    in 1915, the president criticised")? A coordinated clause ("rejected the
+    motion and in August 2016 expanded it") or one that sets the time ("when the
+    protests began in 2011") goes on with the same story."""
+    named = dated_thing(ent)
+    if named is not None and in_clause(named, pred):
+        return True
+    node = _attachment(ent)
+    for _ in range(12):
+        if node.i == pred.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "conj" and node.head.i == pred.i:
+            return False
+        if node.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in node.children
+        ):
+            return False  # "When the protests began in 2011, X arrested ...": the story's time
+        node = node.head
+    return False
+
+
+# Words that open a clause setting the time of the clause above it.
+TEMPORAL_MARKS = frozenset({"when", "once", "after", "as", "while", "before", "since", "until"})
+
+
+# Links along which a verb shares the time of the verb above it: "refused to sign",
+# "followed by holding a meeting".
+TIME_SHARING_DEPS = frozenset({"xcomp", "pcomp", "prep"})
+
+
+def is_told_in_past(pred: Token) -> bool:
+    """Is a clause in the simple past, itself or through the verb whose time it
+    shares ("refused to sign", "followed on this by holding a meeting")?"""
+    node = pred
+    for _ in range(4):
+        if is_simple_past(node):
+            return True
+        if node.dep_ not in TIME_SHARING_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _continues_a_past_narrative(
     pred: Token, trigger_head: Token, view: DocView, published: str, tense: str
 ) -> bool:
-    """Does an undated clause in the simple past go on with a story the sentence
-    before it dated before the publication month ("During the first Land Day in
-    1976 Palestinians protested ... Six Palestinians were killed when ...")? Its
-    event belongs to that time, not to the month of publication (issue 13: of 30
+    """Does an undated clause told in the past go on with a story that its
+    sentence or the sentence before it dates before the publication month
+    ("During the first Land Day in 1976 Palestinians protested ... Six
+    Palestinians were killed when ...", "The peace agreement, signed in August
+    2015, had a rocky start. Kiir at first refused to sign")? Its event belongs
+    to that time, not to the month of publication (issue 13: of 30
     publication-dated events of the 2017 store read after a sentence naming only
-    past years, about 15 were such background)."""
-    if tense != "actual" or not is_simple_past(pred):
+    past years, about 15 were such background). A date of the story's present in
+    either sentence keeps the publication month; the year of a thing the clause
+    itself speaks of ("condemned the 2015 invasion") says nothing of its time."""
+    if tense != "actual" or not is_told_in_past(pred):
         return False
     sent = view.sentence(trigger_head)
-    if sent.start == 0:
-        return False
-    before = view.sentence(view.doc[sent.start - 1])
+    spans = [sent]
+    if sent.start > 0:
+        spans.append(view.sentence(view.doc[sent.start - 1]))
     month = published[:7]
     past = False
-    for ent in view.ents_in(before, ("DATE",)):
-        found = resolve_date(ent.text, published)
-        if found is None or found.start is None or not is_plausible(found, ent, published, tense):
-            continue
-        if found.start[:7] >= month[: len(found.start[:7])]:
-            return False  # the story has come up to the present
-        past = True
+    for span in spans:
+        for ent in view.ents_in(span, ("DATE",)):
+            if _yearless_just_ahead(ent.text, published):
+                return False  # "a vote in the April 16 referendum": the story goes on ahead
+            if span is sent and _describes_below(ent, pred):
+                continue
+            found = resolve_date(ent.text, published)
+            if (
+                found is None
+                or found.start is None
+                or not is_plausible(found, ent, published, tense)
+            ):
+                continue
+            if found.start[:7] >= month[: len(found.start[:7])]:
+                return False  # the story has come up to the present
+            past = True
     return past

@@ -518,7 +518,13 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
         tense = "future"  # "will hold talks", "will take part in a meeting"
     certainty, attribution = sources.certainty_of(pred, lexicon, governors, ctx.index, view)
     date = date_of(
-        pred, noun if noun is not None else pred, view, ctx.published, tense, _topic_of(plan, ctx)
+        pred,
+        noun if noun is not None else pred,
+        view,
+        ctx.published,
+        tense,
+        _topic_of(plan, ctx),
+        verbal=verbal and not cand.nominal,
     )
     quantities = amounts.quantities_of(noun if noun is not None else pred, lexicon, view)
     actor, recipient = sides.actor, sides.recipient
