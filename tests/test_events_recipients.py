@@ -725,3 +725,12 @@ def test_he_in_the_next_sentence_is_not_a_plural_body(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Ruritanian police": "RUR/COP"})
     arrests = [e for e in events if e.type == "COERCE" and e.evidence.trigger == "arrested"]
     assert all("RUR" not in countries(e.recipient) for e in arrests)
+
+
+def test_a_text_vetoed_is_not_said_by_who_vetoed_it(nlp, lexicon):
+    """Issue 13: "Moscow has vetoed resolutions condemning Syrian government actions"
+    made Russia the condemner of Syria; whoever stops a text does not say it."""
+    text = "Ruritania has vetoed resolutions condemning Sylvanian government actions."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvanian": "SYL"})
+    condemning = [e for e in events if e.evidence.trigger == "condemning"]
+    assert all("RUR" not in countries(e.actor) for e in condemning)

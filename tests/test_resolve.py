@@ -369,3 +369,13 @@ def test_resolve_registry_alias_inside_a_longer_personal_name_is_a_namesake(reso
     assert namesake.actor_id != "ariel-sharon"
     assert misspelt.actor_id == "mevlut-cavusoglu"
     assert headline.actor_id == "theresa-may"
+
+
+def test_resolve_2017_bodies_and_parties_the_registry_lacked(resolve):
+    # "GCHQ rejected Spicer's allegations" had no actor; "Sinn Fein in discussions
+    # with the DUP" no actor either.
+    result = resolve("GCHQ rejected the claims. Sinn Fein met the DUP and the Garda.")
+    assert (_find(result, "GCHQ").country, _find(result, "GCHQ").sector) == ("GBR", "SPY")
+    assert _find(result, "Sinn Fein").actor_id == "sinn-fein"
+    assert _find(result, "DUP").actor_id == "dup"
+    assert (_find(result, "Garda").country, _find(result, "Garda").sector) == ("IRL", "COP")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from entente.actors.registry import NameMatch, slugify
+from entente.actors.registry import NameMatch, Registry, slugify
 from entente.actors.roles import (
     STATE_SECTORS,
     Context,
@@ -199,11 +199,17 @@ NAME_SUFFIXES = frozenset({"sr", "jr", "snr", "jnr", "ii", "iii", "iv"})
 def _namesake_in_longer_name(ctx: Context, match: NameMatch, person: Actor) -> bool:
     """A registry person's name or alias inside a longer personal name whose other
     words are none of that person's names: another person ("Burhan Wani" is not
-    Abdel Fattah al-Burhan, "Jean-Marie Le Pen" not Marine Le Pen). Titles and
-    honorifics beside the name ("Mr", "President") are no such words."""
-    if not _inside_longer_person(ctx, match):
+    Abdel Fattah al-Burhan, "Jean-Marie Le Pen" not Marine Le Pen) or a firm
+    ("Kushner Companies"). Titles and honorifics beside the name ("Mr",
+    "President") are no such words."""
+    ent = ctx.entity_of.get(match.first)
+    if (
+        ent is None
+        or ent.label_ not in ("PERSON", "ORG")  # the tagger calls some names ORG
+        or ent.end - ent.start <= match.last - match.first
+        or match.last > ent.end  # a tagger's span that cuts the name in two
+    ):
         return False
-    ent = ctx.entity_of[match.first]
     own = {
         word.lower()
         for name in (person.name, *person.aliases)
@@ -217,13 +223,28 @@ def _namesake_in_longer_name(ctx: Context, match: NameMatch, person: Actor) -> b
             continue  # "the Trump White House": a seat the tagger ran into the name
         if token.pos_ != "PROPN" or token.is_sent_start:
             continue  # "Furious Theresa May gives Putin a deadline": a headline's adjective
-        if word in registry.titles or word in registry.honorifics or word in registry.past_markers:
+        if word in _title_words(registry) or word in registry.honorifics:
+            continue  # "Presidential Spokesman Dmitry Peskov"
+        if word in registry.past_markers:
             continue
         if word in NAME_SUFFIXES:
             continue  # "Donald Trump Sr.", "Hank Johnson Jr."
         if not any(_spelled_alike(word, name) for name in own):
             return True
     return False
+
+
+_TITLE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _title_words(registry: Registry) -> frozenset[str]:
+    """Every word of every title roles.yaml lists ("presidential", "spokesman"), read
+    once per registry."""
+    words = _TITLE_WORDS.get(id(registry))
+    if words is None:
+        words = frozenset(w for title in registry.titles for w in title.replace("-", " ").split())
+        _TITLE_WORDS[id(registry)] = words
+    return words
 
 
 def _spelled_alike(a: str, b: str) -> bool:

@@ -191,14 +191,25 @@ def utterance_nouns() -> frozenset[str]:
     return read_words(DATA_DIR / "lexicons" / "utterance_nouns.txt")
 
 
+@cache
+def blocking_verbs() -> frozenset[str]:
+    """Lemmas of verbs that stop a text rather than issue it (``lexicons/blocking_verbs.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "blocking_verbs.txt")
+
+
+# Prepositions by which a verb opposes the text it names ("voted against a resolution").
+OPPOSING_PREPS = frozenset({"against"})
+
+
 def _issuing_verb(noun: Token) -> Token | None:
     """The verb by which a text is issued: the noun is its object ("issued a
-    declaration"), or it is said in it ("said in a statement")."""
+    declaration"), or it is said in it ("said in a statement"); not one that
+    stops it ("vetoed resolutions condemning Syria", "voted against a motion")."""
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in VERBISH:
-        return noun.head
+        return None if noun.head.lemma_.lower() in blocking_verbs() else noun.head
     prep = noun.head
     if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in VERBISH:
-        return prep.head
+        return None if prep.lower_ in OPPOSING_PREPS else prep.head
     return None
 
 
