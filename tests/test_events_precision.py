@@ -524,3 +524,21 @@ def test_a_question_put_to_someone_is_no_request(nlp, lexicon):
     text = "Ruritania asked Freedonia to withdraw its troops."
     assert "REQUEST" in types_of(nlp, lexicon, text)
     assert "REQUEST" in types_of(nlp, lexicon, "Ruritania called on Freedonia to withdraw.")
+
+
+def test_a_verb_with_a_clause_states_a_view_not_its_event(nlp, lexicon):
+    """Issue 13: "demonstrated that ...", "agreed that X was ...", "accepted that ..."
+    state a view or an admission, not a protest or an agreement (clause_senses.tsv)."""
+    text = "The vote of Ruritania demonstrated that its government is popular."
+    assert "PROTEST" not in types_of(nlp, lexicon, text)
+    text = "Ruritania agreed that the president of Freedonia was a dictator."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
+    text = "Ruritania accepted that it could no longer sell gas to Freedonia."
+    assert "AGREE" not in types_of(nlp, lexicon, text)
+
+
+def test_an_agreement_on_what_will_be_done_stays_an_agreement(nlp, lexicon):
+    text = "Ruritania and Freedonia agreed that their ministers will meet in Geneva."
+    assert "AGREE" in types_of(nlp, lexicon, text)
+    text = "Thousands demonstrated against the government of Ruritania."
+    assert "PROTEST" in types_of(nlp, lexicon, text)

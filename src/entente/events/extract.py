@@ -12,7 +12,8 @@ it or in the module named, numbered alike:
 3. drop a negating verb's own event when it governs another trigger
    ("declined to condemn" is a negative condemnation, not a rejection) and a
    request verb that states an aim (``plans.plan_events``);
-4. keep only triggers used as event words (``_states_an_event``), outside pasted
+4. keep only triggers used as event words (``_states_an_event``; not a verb
+   that states a view with its clause, ``gating.states_a_view``), outside pasted
    lists (``gating.is_list_row``);
 5. read actor and recipient off the parse (``sides.read_sides``, over ``roles``),
    listing coordinated parties of a mutual event on both sides;
@@ -70,6 +71,7 @@ from entente.events.gating import (
     names_political_actor,
     names_political_actor_beyond_police,
     ordinary_force_reason,
+    states_a_view,
 )
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
@@ -424,6 +426,8 @@ def _states_an_event(plan: EventPlan, lexicon: Lexicon) -> bool:
         return False  # "protest leaders", "aid workers": a modifier names a kind, not an event
     if not cand.nominal and _describes_a_kind(cand.head):
         return False  # "organisations that support X": what a kind does, not an event
+    if not cand.nominal and states_a_view(cand.head, plan.type, lexicon):
+        return False  # "demonstrated that ...", "agreed that X was a dictator": a view
     if plan.type == "REQUEST" and not cand.nominal and _says_only(cand.head):
         return False  # "insisted he is not a bad person": a statement, not a request
     # "was asked how ...": a question, not a request

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from entente.errors import DataFileError
+from entente.events.demands import demand_modals
 from entente.events.lexicon import DATA_DIR, data_rows
 from entente.events.roles import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, child
 from entente.events.triggers import Lexicon
@@ -248,4 +249,79 @@ def ordinary_force_reason(
         f"ordinary crime or mishap: {event.type} with no political side, in a sentence "
         f"naming no political actor but police or courts, in a document of low political "
         f"relevance ({relevance:.2f})"
+    )
+
+
+# The tag of the words that open a clause of manner or reason ("demonstrate how",
+# "agree why"); "what" opens a thing ("accept what it calls reconciliation agreements").
+WH_ADVERB = "WRB"
+WH_THINGS = frozenset({"WP", "WP$", "WDT"})
+# Tags of a finite verb or auxiliary: a clause with its own tense.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@cache
+def clause_senses() -> dict[tuple[str, str], str]:
+    """``clause_senses.tsv``: (lemma, type) -> decision (``-`` or ``modal``)."""
+    path = DATA_DIR / "lexicons" / "clause_senses.tsv"
+    senses: dict[tuple[str, str], str] = {}
+    for number, (lemma, type_, decision) in data_rows(path, 3):
+        if decision not in ("-", "modal"):
+            raise DataFileError(path, number, f"decision {decision!r} is not - or modal")
+        senses[(lemma.strip().lower(), type_.strip())] = decision
+    return senses
+
+
+def _clause_object(verb: Token) -> Token | None:
+    """The clause a verb takes for its object ("demonstrated that X", "agreed the
+    toxin was to blame", "demonstrate how"), when it has no object noun."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < verb.i:
+            continue
+        first = c.doc[c.left_edge.i].tag_
+        if first == WH_ADVERB:
+            return c
+        if first in WH_THINGS:
+            continue  # "accept what it calls reconciliation agreements": a thing
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return c
+        finite = c.tag_ in FINITE_TAGS or any(
+            a.dep_ in ("aux", "auxpass") and a.tag_ in FINITE_TAGS for a in c.children
+        )
+        if finite and any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children):
+            return c  # "agreed the toxin was to blame"; not "accept refugees fleeing X"
+    return None
+
+
+def states_a_view(verb: Token, type_: str | None, lexicon: Lexicon) -> bool:
+    """Does a trigger verb of ``clause_senses.tsv`` take a clause for its object and so
+    state a view or an admission ("demonstrated that the policy worked", "agreed that
+    Castro was a dictator", "accepted that it could no longer be a member"), not its
+    event? A ``modal`` row keeps the event when the clause says what will or must be
+    done (a future cue of cues.tsv, a modal of demand_modals.txt, or a word of readiness
+    such as "willing" or "ready"); "could", "can" and
+    "may" say what is possible, which is still a view ("accepted that it could no
+    longer be a member")."""
+    if type_ is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    decision = clause_senses().get((verb.lemma_.lower(), type_))
+    if decision is None:
+        return False
+    clause = _clause_object(verb)
+    if clause is None:
+        return False
+    if decision == "-":
+        return True
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(
+        a.lower_ in demand_modals() or lexicon.modifier_cues.get(a.lower_) == "future" for a in aux
+    ):
+        return False
+    # "agreed that the Swiss side is willing to deepen cooperation": readiness is a decision
+    return not any(
+        lexicon.governor_cues.get(c.lemma_.lower()) == "future"
+        for c in (clause, *clause.children)
+        if c.dep_ in ("acomp", "ccomp") or c is clause
     )
