@@ -1,6 +1,7 @@
 """Frames an analyst lists as key events that no row read before session 10 (issue 13):
 assurances, support stated again, balking, rights revoked; and (session 11) the senses of
-"offer" and "prevent" that state an act."""
+"offer" and "prevent" that state an act, and who takes part in a meeting that is the occasion
+of what a clause tells ("agreed in a phone call")."""
 
 from __future__ import annotations
 
@@ -106,3 +107,14 @@ def test_preventing_a_party_from_acting_restricts_it(nlp, lexicon):
     (measure,) = by_type(events, "COERCE")
     assert measure.mode == "restrict" and countries(measure.actor) == ["RUR"]
 
+
+
+def test_who_agreed_in_a_phone_call_took_part_in_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania and Freedonia agreed in a phone call to reopen the border.")
+    (call,) = by_type(events, "CONSULT")
+    assert call.mode == "phone" and sorted(countries(call.actor)) == ["FRE", "RUR"]
+
+
+def test_who_detained_people_at_their_meeting_took_no_part_in_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania police detained Freedonia activists at a meeting.")
+    assert not [e for e in by_type(events, "CONSULT") if e.actor]

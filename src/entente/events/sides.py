@@ -60,6 +60,35 @@ def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[in
     return subj
 
 
+# Prepositions that make a meeting the occasion of what its clause tells ("agreed in a
+# phone call", "said during talks with X", "at the summit, Y pledged ...")
+OCCASION_PREPS = frozenset({"in", "during", "at"})
+
+
+def _occasion_subject(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The doer of the clause a meeting noun is the occasion of: who "agreed in a phone
+    call" or "said during talks" took part in it. Not the patient of a passive ("was shot
+    at a meeting"), nor the doer of a hostile act there ("police detained activists at a
+    meeting": the meeting is the activists')."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
+        return None
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
+        return None  # "during a visit of Abe to Washington, Trump ...": the visit is Abe's
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    hostile = any(
+        e.type is not None and lexicon.ptype(e.type).quad not in COOPERATIVE_QUADS
+        for e in lexicon.triggers.get(verb.lemma_.lower(), ())
+        if len(e.lemmas) == 1 and not e.objects
+    )
+    if hostile:
+        return None
+    subj = find_subject(verb)
+    return None if subj is None or subj.lower_ in FIRST_PERSON else subj
+
+
 def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention]:
     """The side an accusation pins an event noun on: "an airstrike which Iran blamed
     on Israel", "blamed the attack on Israel", "accused Israel of the bombing"."""
@@ -401,6 +430,8 @@ def _nominal_sides(
     if not actor:
         subj = _nominal_actor_fallback(cand.head, ctx.lexicon, ctx.trigger_heads)
         actor = arguments(subj, index)
+    if not actor and plan.type == "CONSULT":
+        actor = arguments(_occasion_subject(cand.head, ctx.lexicon), index)
     if plan.noun is not None:
         _, more = nominal_roles(plan.noun.head, preps, index)
         recipient = recipient or more
