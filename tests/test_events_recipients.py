@@ -734,3 +734,12 @@ def test_a_text_vetoed_is_not_said_by_who_vetoed_it(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR", "Sylvanian": "SYL"})
     condemning = [e for e in events if e.evidence.trigger == "condemning"]
     assert all("RUR" not in countries(e.actor) for e in condemning)
+
+
+def test_whom_a_relational_noun_is_related_to_is_not_who_it_is(nlp, lexicon):
+    """Issue 13: "Israel's Arab neighbors, who traditionally opposed Israel" was Israel
+    opposing Israel; "Trump's supporters held rallies" made Trump the protester."""
+    text = "Ruritania's neighbours, who long opposed Ruritania, met in Ostbad."
+    events = code_with(nlp, lexicon, text, {"Ruritania": "RUR"})
+    opposed = [e for e in events if e.evidence.trigger == "opposed"]
+    assert all("RUR" not in countries(e.actor) for e in opposed)

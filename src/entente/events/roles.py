@@ -43,6 +43,7 @@ from entente.events.subjects import (
     find_subject,
     headline_passive,
     leading_words,
+    relational_nouns,
     representative_nouns,
     shares_passive,
 )
@@ -322,6 +323,10 @@ def _modifier_mentions(
     found: list[Mention] = []
     pronoun_poss: Token | None = None
     deps = MODIFIER_DEPS
+    if token.lemma_.lower() in relational_nouns():
+        # "Israel's Arab neighbours, who opposed Israel", "Trump's supporters held
+        # rallies": whom they are related to is not who they are
+        deps = tuple(d for d in MODIFIER_DEPS if d not in ("poss", "compound"))
     if any(c.dep_ == "compound" and c.ent_type_ == "ORG" and index.at(c) for c in token.children):
         # "bin Laden's al-Qaeda network": the organisation the noun is comes
         # before the one who leads or owns it

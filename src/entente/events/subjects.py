@@ -179,6 +179,13 @@ def leading_words() -> frozenset[str]:
 
 
 @cache
+def relational_nouns() -> frozenset[str]:
+    """Lemmas of people named by their relation to a possessor ("Israel's
+    neighbours"): ``lexicons/relational_nouns.txt``."""
+    return read_words(DATA_DIR / "lexicons" / "relational_nouns.txt")
+
+
+@cache
 def representative_nouns() -> frozenset[str]:
     """Lemmas of people who act for a body named after "for"
     (``lexicons/representative_nouns.txt``)."""
