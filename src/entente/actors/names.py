@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from entente.actors.registry import NameMatch, Registry, slugify
+from entente.actors.registry import NameMatch, slugify
 from entente.actors.roles import (
     STATE_SECTORS,
     Context,
@@ -223,7 +223,7 @@ def _namesake_in_longer_name(ctx: Context, match: NameMatch, person: Actor) -> b
             continue  # "the Trump White House": a seat the tagger ran into the name
         if token.pos_ != "PROPN" or token.is_sent_start:
             continue  # "Furious Theresa May gives Putin a deadline": a headline's adjective
-        if word in _title_words(registry) or word in registry.honorifics:
+        if word in registry.title_words() or word in registry.honorifics:
             continue  # "Presidential Spokesman Dmitry Peskov"
         if word in registry.past_markers:
             continue
@@ -232,19 +232,6 @@ def _namesake_in_longer_name(ctx: Context, match: NameMatch, person: Actor) -> b
         if not any(_spelled_alike(word, name) for name in own):
             return True
     return False
-
-
-_TITLE_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _title_words(registry: Registry) -> frozenset[str]:
-    """Every word of every title roles.yaml lists ("presidential", "spokesman"), read
-    once per registry."""
-    words = _TITLE_WORDS.get(id(registry))
-    if words is None:
-        words = frozenset(w for title in registry.titles for w in title.replace("-", " ").split())
-        _TITLE_WORDS[id(registry)] = words
-    return words
 
 
 def _spelled_alike(a: str, b: str) -> bool:

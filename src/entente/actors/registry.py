@@ -199,6 +199,7 @@ class Registry:
     _office_holders: dict[tuple[str, str], set[str]] | None = field(
         default=None, repr=False, compare=False
     )
+    _title_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def get(self, actor_id: str) -> Actor | None:
         """The actor with that id, or None."""
@@ -266,6 +267,14 @@ class Registry:
                         )
             self._office_holders = holders
         return self._office_holders
+
+    def title_words(self) -> frozenset[str]:
+        """Every word of every title ("presidential", "spokesman"); built once per registry."""
+        if self._title_words is None:
+            self._title_words = frozenset(
+                word for title in self.titles for word in title.replace("-", " ").split()
+            )
+        return self._title_words
 
     def match(self, text: str, bounds: list[tuple[int, int]]) -> list[NameMatch]:
         """Registry names in ``text``, longest first, left to right, on token bounds.

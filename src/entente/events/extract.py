@@ -299,10 +299,12 @@ def extract_events(
     relevance = document_relevance(sentences, mentions, lexicon, names)
     political = Counter(m.sentence for m in mentions if names_political_actor(m, lexicon, names))
     events = [with_confidence(e, doc, relevance, political[e.sentence], ctx) for e in events]  # 12
+    low = default_model().low_relevance
+    if relevance is None or relevance >= low:
+        return events  # step 13 judges only barely political documents
     beyond_police = Counter(
         m.sentence for m in mentions if names_political_actor_beyond_police(m, lexicon, names)
     )
-    low = default_model().low_relevance
     return [  # 13
         e
         if e.candidate_reason is not None

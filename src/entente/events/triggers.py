@@ -352,8 +352,10 @@ def _has_object(
             o.dep_ == "pobj" and f"{c.lower_}:{o.lemma_.lower()}" in lemmas for o in c.children
         ):
             return True  # "appeal ^to:court": "appealed to the Supreme Court"
-        if c.dep_ == "prep" and f"{c.lower_}:*" in lemmas and any(
-            o.dep_ in ("pobj", "pcomp") for o in c.children
+        if (
+            c.dep_ == "prep"
+            and f"{c.lower_}:*" in lemmas
+            and any(o.dep_ in ("pobj", "pcomp") for o in c.children)
         ):
             return True  # "prevent ^from:*": "prevented the ministers from speaking"
     return False
