@@ -78,7 +78,12 @@ def test_evidence_lone_individual_is_no_relation(tmp_path: Path) -> None:
     assert _relations(tmp_path, shooting) == set()
 
 
-def test_evidence_undated_history_is_no_relation_a_dated_one_is(tmp_path: Path) -> None:
+def test_evidence_history_is_no_relation_whether_placed_in_the_past_or_dated(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: the occupation of Iran a century ago made "Russia adversary_of
+    Iran"; background dated years before the article ("In November 2015, Turkey
+    shot down a Russian jet") is no standing relation either."""
     history = event(
         "e-1",
         "ASSAULT",
@@ -91,11 +96,137 @@ def test_evidence_undated_history_is_no_relation_a_dated_one_is(tmp_path: Path) 
         "ASSAULT",
         ["RUS"],
         ["IRN"],
-        "In the 20th century Russian troops occupied parts of northern Iran.",
+        "In 1911 Russian troops occupied parts of northern Iran.",
         date="1911",
+        date_text="1911",
     )
-    assert _relations(tmp_path, history) == set()
-    assert ("RUS", "IRN", "adversary_of") in _relations(tmp_path / "dated", dated)
+    background = event(
+        "e-3",
+        "ASSAULT",
+        ["RUS"],
+        ["IRN"],
+        "In November 2015, Russia shot down an Iranian drone.",
+        date="2015-11",
+        date_text="November 2015",
+    )
+    this_year = event(
+        "e-4",
+        "ASSAULT",
+        ["RUS"],
+        ["IRN"],
+        "In January 2017, Russia shot down an Iranian drone.",
+        date="2017-01",
+        date_text="January 2017",
+    )
+    assert _relations(tmp_path, history, dated, background) == set()
+    assert ("RUS", "IRN", "adversary_of") in _relations(tmp_path / "now", this_year)
+
+
+def test_evidence_a_date_that_starts_what_goes_on_is_no_history(tmp_path: Path) -> None:
+    """ "has bombed targets of the group since 2014" tells a campaign still going."""
+    ongoing = event(
+        "e-1",
+        "ASSAULT",
+        ["RUS"],
+        ["IRN"],
+        "Russia has bombed Iranian positions since 2014.",
+        date="2014",
+        date_text="2014",
+        trigger="bombed",
+    )
+    assert ("RUS", "IRN", "adversary_of") in _relations(tmp_path, ongoing)
+
+
+def test_evidence_a_sanction_of_years_ago_still_stands(tmp_path: Path) -> None:
+    """A sanction stands until lifted: "imposed sanctions on Iran in 2014"."""
+    sanction = event(
+        "e-1",
+        "SANCTION",
+        ["RUS"],
+        ["IRN"],
+        "Russia imposed sanctions on Iran in 2014.",
+        date="2014",
+        date_text="2014",
+        trigger="imposed",
+    )
+    assert ("RUS", "IRN", "adversary_of") in _relations(tmp_path, sanction)
+
+
+def test_evidence_agreeing_with_someone_is_a_view_shared_not_a_partnership(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: "Lavrov also agreed with Trump on Friday, saying the attacks looked
+    like a witch hunt" made "Russia partner_of USA"; agreeing with a state to do
+    something is an agreement."""
+    views = [
+        event(
+            "e-1",
+            "AGREE",
+            ["RUS"],
+            ["UKR"],
+            "The Russian minister agreed with Kyiv on Friday, saying the report was biased.",
+            trigger="agreed",
+        ),
+        event(
+            "e-2",
+            "AGREE",
+            ["UKR"],
+            ["RUS"],
+            "The Ukrainian envoy agrees with the Russian view that prices are too high.",
+            trigger="agrees",
+        ),
+    ]
+    agreement = event(
+        "e-3",
+        "AGREE",
+        ["RUS"],
+        ["UKR"],
+        "Russia agreed with Ukraine to prevent clashes near the border.",
+        trigger="agreed",
+    )
+    assert _relations(tmp_path, *views) == set()
+    assert ("RUS", "UKR", "partner_of") in _relations(tmp_path / "agreed", agreement)
+
+
+def test_evidence_praise_thanks_and_congratulations_are_no_partnership(tmp_path: Path) -> None:
+    """Issue 14: "she openly praised Trump's predecessor", "congratulated the
+    President after his election win" made "Germany partner_of USA"."""
+    voiced = [
+        event(
+            "e-1",
+            "SUPPORT",
+            ["RUS"],
+            ["UKR"],
+            "Moscow openly praised the Ukrainian leader.",
+            trigger="praised",
+        ),
+        event(
+            "e-2",
+            "AGREE",
+            ["UKR"],
+            ["RUS"],
+            "Kyiv congratulated the Russian president.",
+            trigger="congratulated",
+        ),
+        event(
+            "e-3",
+            "SUPPORT",
+            ["RUS"],
+            ["UKR"],
+            "Russia thanked Ukraine for a good partnership.",
+            trigger="thanked",
+        ),
+    ]
+    signed = event(
+        "e-4",
+        "SUPPORT",
+        ["RUS"],
+        ["UKR"],
+        "Russia and Ukraine signed a partnership treaty.",
+        trigger="signed",
+    )
+    assert _relations(tmp_path, *voiced) == set()
+    assert ("RUS", "UKR", "partner_of") in _relations(tmp_path / "signed", signed)
 
 
 def test_evidence_one_criticism_is_no_relation_two_are(tmp_path: Path) -> None:
@@ -147,7 +278,16 @@ def test_evidence_rule_names_the_first_rule_failed() -> None:
         }
     )
     assert standing_rule(row, knowledge) == "meant"
-    assert set(RULES) == {"happened", "claimed", "meant", "political", "current", "material"}
+    assert set(RULES) == {
+        "happened",
+        "claimed",
+        "meant",
+        "political",
+        "current",
+        "act",
+        "agreement",
+        "material",
+    }
 
 
 def test_evidence_audit_shows_the_rule_behind_each_event(tmp_path: Path) -> None:

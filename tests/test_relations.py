@@ -164,7 +164,7 @@ def test_relations_alleged_and_asserted_is_asserted(tmp_path: Path) -> None:
 
 
 def test_relations_backers_and_symmetric_partners(tmp_path: Path) -> None:
-    praised = event("e-1", "SUPPORT", ["IRN"], ["hamas"], "Iran praised Hamas.", date="2023-10-08")
+    backed = event("e-1", "SUPPORT", ["IRN"], ["hamas"], "Iran backed Hamas.", date="2023-10-08")
     treaty = event(
         "e-2",
         "SUPPORT",
@@ -174,7 +174,7 @@ def test_relations_backers_and_symmetric_partners(tmp_path: Path) -> None:
         date="2025-01-17",
     )
     docs = [
-        doc("d-1", "a.com", "2023-10-09", [praised]),
+        doc("d-1", "a.com", "2023-10-09", [backed]),
         doc("d-2", "b.com", "2025-01-18", [treaty]),
     ]
     with _build(tmp_path, docs) as store:
@@ -189,11 +189,11 @@ def test_relations_backers_and_symmetric_partners(tmp_path: Path) -> None:
 
 def test_relations_an_agreement_with_an_organisation_is_no_backing(tmp_path: Path) -> None:
     """Issue 14: "the EU and Turkey signed an agreement" made "Turkey backs the
-    EU"; a treaty is a partnership. Praise still backs."""
+    EU"; a treaty is a partnership. Backing an organisation backs it."""
     union = Actor("x-alliance", "Northern Council", "igo", None, "IGO")
     specs = {
         "signed": "Ukraine signed a partnership agreement with the Northern Council.",
-        "praised": "Ukraine praised the Northern Council.",
+        "backed": "Ukraine backed the Northern Council.",
     }
     found = {}
     for name, sentence in specs.items():
@@ -205,7 +205,7 @@ def test_relations_an_agreement_with_an_organisation_is_no_backing(tmp_path: Pat
             found[name] = {(s, t, k) for s, t, k in _relations(store) if "x-alliance" in (s, t)}
     assert found == {
         "signed": {("UKR", "x-alliance", "partner_of")},
-        "praised": {("UKR", "x-alliance", "backs")},
+        "backed": {("UKR", "x-alliance", "backs")},
     }
 
 

@@ -35,13 +35,22 @@ fails, or None):
 5. **current**: an event with no date of its own that its sentence places in
    the past ("in the early 20th century Russian troops occupied northern
    Iran": ``evidence.past_cues``) is history, not the state of affairs on
-   the article's date;
-6. **material**: a transfer (``evidence.word_gift_types``) moves goods, not
+   the article's date; so is an attack, a threat or an accusation its text
+   dates a year or more before the article (``is_history``: "In November
+   2015, Turkey shot down a Russian fighter jet");
+6. **act**: praise, thanks, congratulations, a welcome or an apology voice an
+   attitude and do nothing (``is_expressive``: "she openly praised Trump's
+   predecessor"): no partnership nor backing;
+7. **agreement**: an "agreed with X" is an agreement reached only with what
+   was agreed to ("agreed with Russia to prevent clashes"); without it, it
+   is a view shared (``is_concurrence``: "Lavrov agreed with Trump, saying
+   ...");
+8. **material**: a transfer (``evidence.word_gift_types``) moves goods, not
    words: "Trump sent Lunar New Year greetings to the Chinese people",
    "Putin has sent condolences" (``evidence.word_gifts`` in ``transfer_text``:
    the trigger and the items the coder stored as what it moves).
 
-The words are data; the rules are these six. ``RULES`` names each for the
+The words are data; the rules are these eight. ``RULES`` names each for the
 relation audit (``explain_relation``).
 """
 
@@ -51,7 +60,7 @@ import calendar
 import re
 from collections.abc import Iterable
 
-from entente.consolidate.blocks import EventRow
+from entente.consolidate.blocks import EventRow, period_bounds
 from entente.consolidate.knowledge import MapKnowledge
 from entente.records import ActorRef
 from entente.store.db import Store
@@ -66,7 +75,12 @@ RULES = {
     "meant": "no accident",
     "political": "between political actors: no population (civilians, refugees, a faith, "
     "firms, the press) or place as a side, not one person acting alone or targeted alone",
-    "current": "dated, or not placed in the past by its sentence",
+    "current": "not history: dated, or not placed in the past by its sentence; an attack, "
+    "threat or accusation not dated a year or more before its article",
+    "act": "an act, an agreement or backing, not praise, thanks, congratulations or a "
+    "welcome voiced",
+    "agreement": "an agreement reached or a cooperation, not a view shared "
+    '("agreed with Trump, saying ...")',
     "material": "a transfer of goods, not of words (greetings, condolences)",
 }
 
@@ -103,6 +117,12 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
         return "political"
     if event.date_basis != "text" and _matches(knowledge.past_re, text):
         return "current"
+    if is_history(event, knowledge):
+        return "current"
+    if is_concurrence(event, knowledge):
+        return "agreement"
+    if is_expressive(event, knowledge):
+        return "act"
     if event.type in knowledge.word_gift_types and _matches(
         knowledge.word_gift_re, transfer_text(event).lower()
     ):
@@ -174,6 +194,69 @@ def is_forecast(event: EventRow, knowledge: MapKnowledge) -> bool:
     and is itself done ("Turkey said it would suspend relations")."""
     return event.type not in knowledge.forecast_exempt_types and _matches(
         knowledge.forecast_re, trigger_window(event)
+    )
+
+
+def is_history(event: EventRow, knowledge: MapKnowledge) -> bool:
+    """Whether an act of ``evidence.history_types`` (an attack, a threat, an
+    accusation) is dated by its text to a period that ended ``history_days`` or
+    more before its article was published: background ("In November 2015,
+    Turkey shot down a Russian fighter jet", "the Soviet Union's costly 1979
+    invasion of Afghanistan", "targeted before in June 2013 by a suicide
+    bomber"), not the state of affairs the article tells. A date that starts
+    what goes on (``evidence.ongoing_cues``: "has bombed targets since 2014")
+    is no history; nor is a sanction or an agreement, which stand until lifted."""
+    if event.type not in knowledge.history_types or event.date_basis != "text":
+        return False
+    bounds = period_bounds(event.date_start)
+    if bounds is None or event.published_date is None:
+        return False
+    if (event.published_date - bounds[1]).days < knowledge.history_days:
+        return False
+    said = (event.date_text or "").lower()
+    text = event.sentence_text.lower()
+    at = text.find(said) if said else -1
+    before = " ".join(_WORD.findall(text[:at])[-ONGOING_WINDOW_WORDS:]) if at >= 0 else ""
+    return not _matches(knowledge.ongoing_re, before)
+
+
+# How many words before a date are read for a cue that it starts what goes on
+# ("since a 2014 Pakistani military operation").
+ONGOING_WINDOW_WORDS = 6
+
+
+def is_concurrence(event: EventRow, knowledge: MapKnowledge) -> bool:
+    """Whether an event of ``evidence.concurrence_types`` is a view shared, not an
+    agreement reached: its trigger is "agree(d) with" (``concurrence_verbs``) and
+    no ``agreement_words`` ("to": "agreed with Russia to prevent clashes") follow in
+    its clause: "Lavrov also agreed with Trump on Friday, saying the attacks ...
+    looked like a witch hunt", "agreed with the president's view that it's too
+    high"."""
+    at = event.trigger_at
+    if (
+        event.type not in knowledge.concurrence_types
+        or at is None
+        or knowledge.concurrence_re is None
+    ):
+        return False
+    rest = event.sentence_text[at:].lower()
+    found = knowledge.concurrence_re.match(rest)
+    if not found:
+        return False
+    clause = _CLAUSE_BREAK.split(rest[found.end() :])[0]
+    return not _matches(knowledge.agreement_re, clause)
+
+
+def is_expressive(event: EventRow, knowledge: MapKnowledge) -> bool:
+    """Whether an event of ``evidence.expressive_types`` voices an attitude and does
+    nothing: its trigger is praise, thanks, congratulations, a welcome or an
+    apology (``evidence.expressive_verbs``): "In contrast, she openly praised
+    Trump's predecessor", "Ayrault congratulated Rutte", "Saudi Arabia has
+    welcomed Trump's hard line rhetoric on Iran". PLOVER codes these SUPPORT;
+    they are no partnership or backing (a deal praised is the deal's, told in
+    its own event)."""
+    return event.type in knowledge.expressive_types and bool(
+        knowledge.expressive_re and knowledge.expressive_re.fullmatch(event.trigger.lower().strip())
     )
 
 

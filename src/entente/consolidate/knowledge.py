@@ -62,6 +62,18 @@ class MapKnowledge:
     # evidence rules (consolidate/evidence.py) and relation nodes
     accident_re: re.Pattern[str] | None = None
     past_re: re.Pattern[str] | None = None
+    # an act of these types dated by its text this many days or more before its
+    # article was published is history, not the state of affairs (rule "current")
+    history_types: frozenset[str] = frozenset()
+    history_days: int = 365
+    ongoing_re: re.Pattern[str] | None = None
+    # "agreed with X" as a view shared, not an agreement (rule "agreement")
+    concurrence_re: re.Pattern[str] | None = None
+    concurrence_types: frozenset[str] = frozenset()
+    agreement_re: re.Pattern[str] | None = None
+    # a trigger that voices an attitude (praise, thanks), no act (rule "act")
+    expressive_re: re.Pattern[str] | None = None
+    expressive_types: frozenset[str] = frozenset()
     individual_nouns: frozenset[str] = frozenset()
     # after a state's only written names, make the side where or whom, not the state
     # ("the Syrian city of Deraa", "an American tourist"): evidence rule "political"
@@ -169,6 +181,13 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
 
 
+def _concurrence_pattern(verbs: list[str]) -> re.Pattern[str] | None:
+    """A trigger of one of these verb forms followed by "with": "agreed with",
+    "agrees with" (the words after it are read by evidence.is_concurrence)."""
+    cue = _phrase_pattern(verbs)
+    return re.compile(rf"^(?:{cue.pattern})\s+with\b") if cue else None
+
+
 def _rules(path: Path, raw: Any) -> tuple[RelationRule, ...]:
     if not isinstance(raw, list):
         raise DataFileError(path, None, "relations: expected a list of rules")
@@ -247,6 +266,14 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             _military_re=_military_pattern(words),
             accident_re=_phrase_pattern(evidence.get("accident_cues") or []),
             past_re=_phrase_pattern(evidence.get("past_cues") or []),
+            history_types=frozenset(evidence.get("history_types") or []),
+            history_days=int(evidence.get("history_days", 365)),
+            ongoing_re=_phrase_pattern(evidence.get("ongoing_cues") or []),
+            concurrence_re=_concurrence_pattern(evidence.get("concurrence_verbs") or []),
+            concurrence_types=frozenset(evidence.get("concurrence_types") or []),
+            agreement_re=_phrase_pattern(evidence.get("agreement_words") or []),
+            expressive_re=_cue_pattern(evidence.get("expressive_verbs") or []),
+            expressive_types=frozenset(evidence.get("expressive_types") or []),
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
             written_place_nouns=frozenset(evidence.get("written_place_nouns") or []),
             intent_re=_cue_pattern(evidence.get("intent_cues") or []),
