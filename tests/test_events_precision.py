@@ -542,3 +542,21 @@ def test_an_agreement_on_what_will_be_done_stays_an_agreement(nlp, lexicon):
     assert "AGREE" in types_of(nlp, lexicon, text)
     text = "Thousands demonstrated against the government of Ruritania."
     assert "PROTEST" in types_of(nlp, lexicon, text)
+
+
+def test_a_warning_of_what_will_happen_is_no_threat(nlp, lexicon):
+    """Issue 13: "warned that the dam could collapse" forecasts; it threatens no one
+    (clause_senses.tsv, decision ``own``)."""
+    text = "Ruritania warned that the dam could collapse within weeks."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+    text = "Ruritania warned that there will be massive flooding in Freedonia."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+
+
+def test_a_warning_of_the_speakers_own_act_stays_a_threat(nlp, lexicon):
+    text = "Ruritania warned that it would expel the ambassador of Freedonia."
+    assert "THREATEN" in types_of(nlp, lexicon, text)
+    text = "Ruritania warned that our missiles will strike Freedonia."
+    assert "THREATEN" in types_of(nlp, lexicon, text)
+    text = "Ruritania warned Freedonia that the talks could collapse."
+    assert "THREATEN" in types_of(nlp, lexicon, text)

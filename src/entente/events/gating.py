@@ -260,14 +260,19 @@ WH_THINGS = frozenset({"WP", "WP$", "WDT"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+CLAUSE_DECISIONS = ("-", "modal", "own")
+
+
 @cache
 def clause_senses() -> dict[tuple[str, str], str]:
-    """``clause_senses.tsv``: (lemma, type) -> decision (``-`` or ``modal``)."""
+    """``clause_senses.tsv``: (lemma, type) -> decision (``-``, ``modal`` or ``own``)."""
     path = DATA_DIR / "lexicons" / "clause_senses.tsv"
     senses: dict[tuple[str, str], str] = {}
     for number, (lemma, type_, decision) in data_rows(path, 3):
-        if decision not in ("-", "modal"):
-            raise DataFileError(path, number, f"decision {decision!r} is not - or modal")
+        if decision not in CLAUSE_DECISIONS:
+            raise DataFileError(
+                path, number, f"decision {decision!r} is not one of {', '.join(CLAUSE_DECISIONS)}"
+            )
         senses[(lemma.strip().lower(), type_.strip())] = decision
     return senses
 
@@ -295,13 +300,41 @@ def _clause_object(verb: Token) -> Token | None:
     return None
 
 
+# Subjects that stand for the speaker's own side in its clause ("warned that it would
+# respond", "warned that our missiles will pour down", "warned that his government
+# would expel him"): the clause is then what the speaker will do, a threat.
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Words that open a condition: a warning of what follows if something is done is a
+# threat whoever its clause names ("warned that Freedonia's bases are at risk if
+# Sylvania is sanctioned").
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _tells_own_act(clause: Token) -> bool:
+    """Does a clause say what its speaker's side will do: its subject a personal
+    pronoun or a thing a pronoun owns ("our missiles"), or a name ("Washington would
+    consider scaling back")? A common noun or "there" ("warned that the dam could
+    collapse", "that there will be massive flooding") tells what will happen, unless
+    it is the price of a condition ("... are at risk if Sylvania is sanctioned")."""
+    if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in clause.subtree):
+        return True
+    subject = next((c for c in clause.children if c.dep_ in CLAUSE_SUBJECTS), None)
+    if subject is None:
+        return not any(c.dep_ == "expl" for c in clause.children)
+    if subject.pos_ in ("PRON", "PROPN"):
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
 def states_a_view(verb: Token, type_: str | None, lexicon: Lexicon) -> bool:
     """Does a trigger verb of ``clause_senses.tsv`` take a clause for its object and so
     state a view or an admission ("demonstrated that the policy worked", "agreed that
     Castro was a dictator", "accepted that it could no longer be a member"), not its
     event? A ``modal`` row keeps the event when the clause says what will or must be
     done (a future cue of cues.tsv, a modal of demand_modals.txt, or a word of readiness
-    such as "willing" or "ready"); "could", "can" and
+    such as "willing" or "ready"); an ``own`` row keeps it when the clause says what the
+    speaker's side will do ("warned that it would respond"), not what will happen ("warned
+    that the dam could collapse": a forecast, no threat); "could", "can" and
     "may" say what is possible, which is still a view ("accepted that it could no
     longer be a member")."""
     if type_ is None or verb.pos_ not in ("VERB", "AUX"):
@@ -314,6 +347,8 @@ def states_a_view(verb: Token, type_: str | None, lexicon: Lexicon) -> bool:
         return False
     if decision == "-":
         return True
+    if decision == "own":
+        return not _tells_own_act(clause)
     aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if any(
         a.lower_ in demand_modals() or lexicon.modifier_cues.get(a.lower_) == "future" for a in aux
