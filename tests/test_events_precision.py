@@ -560,3 +560,14 @@ def test_a_warning_of_the_speakers_own_act_stays_a_threat(nlp, lexicon):
     assert "THREATEN" in types_of(nlp, lexicon, text)
     text = "Ruritania warned Freedonia that the talks could collapse."
     assert "THREATEN" in types_of(nlp, lexicon, text)
+
+
+def test_leeway_or_credit_given_is_no_aid(nlp, lexicon):
+    """Issue 13: flexibility, credit or an indication are given only in words
+    (frame_kinds.tsv, kind ``impulse``)."""
+    text = "Ruritania gave Freedonia greater flexibility."
+    assert "AID" not in types_of(nlp, lexicon, text)
+    text = "The minister of Ruritania gave the first indication that Freedonia would be invited."
+    assert "AID" not in types_of(nlp, lexicon, text)
+    text = "Ruritania gave weapons to the army of Freedonia."
+    assert "AID" in types_of(nlp, lexicon, text)
