@@ -743,3 +743,25 @@ def test_whom_a_relational_noun_is_related_to_is_not_who_it_is(nlp, lexicon):
     events = code_with(nlp, lexicon, text, {"Ruritania": "RUR"})
     opposed = [e for e in events if e.evidence.trigger == "opposed"]
     assert all("RUR" not in countries(e.actor) for e in opposed)
+
+
+def test_whom_a_singular_event_noun_is_done_to_is_its_possessor(nlp, lexicon):
+    """Issue 13: "the tanker's release", "Kim's murder", "de Lima's arrest" made the
+    released, the victim, the arrested the doer; with an "of" object the possessor
+    acts ("Ruritania's expulsion of diplomats")."""
+    text = "A Sylvanian court ordered Ivan Petrov's release, and Ruritania's expulsion of envoys angered Sylvania."
+    events = code_with(
+        nlp, lexicon, text, {"Sylvanian court": "SYL/JUD", "Ivan Petrov": "RUR", "Ruritania": "RUR"}
+    )
+    release = next(e for e in events if e.evidence.trigger == "release")
+    assert "RUR" in countries(release.recipient) and "RUR" not in countries(release.actor)
+    expulsion = next(e for e in events if e.evidence.trigger == "expulsion")
+    assert countries(expulsion.actor) == {"RUR"}
+
+
+def test_a_town_written_with_its_state_places_a_ceasefire(nlp, lexicon):
+    """ "The ceasefire in Yemen's Hudaydah" had no recipient: the town had no state of
+    its own, and the state it is written with was not read."""
+    text = "The UN-brokered ceasefire in Yemen's Hudaydah will start on Tuesday."
+    events = code_with(nlp, lexicon, text, {"UN": "UNO/IGO", "Yemen": "YEM", "Hudaydah": None})
+    assert countries(of_type(events, "RETREAT").recipient) == {"YEM"}

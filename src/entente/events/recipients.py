@@ -447,15 +447,17 @@ def location_recipient(
 
 
 def _place_mentions(token: Token, index: MentionIndex) -> list[Mention]:
-    """Mentions of places under a locative object: the object itself, its compound
-    or adjective ("Montenegro province"), or a further "in" ("a jail in Israel")."""
-    for t in [token, *(c for c in token.children if c.dep_ in ("compound", "amod"))]:
+    """Mentions of placed places under a locative object: the object itself, its
+    compound, adjective or possessor ("Montenegro province", "Yemen's Hudaydah": a
+    town the registry cannot place is placed by the state it is written with), or a
+    further "in" ("a jail in Israel")."""
+    for t in [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "poss"))]:
         m = index.at(t)
-        if m is not None and t.ent_type_ in PLACE_LABELS:
+        if m is not None and m.country and t.ent_type_ in PLACE_LABELS:
             return [m]
     for target in prep_objects(token, ("in", "of")):
         m = index.at(target)
-        if m is not None and target.ent_type_ in PLACE_LABELS:
+        if m is not None and m.country and target.ent_type_ in PLACE_LABELS:
             return [m]
     return []
 

@@ -46,6 +46,7 @@ from entente.events.subjects import (
     relational_nouns,
     representative_nouns,
     shares_passive,
+    undergone_nouns,
 )
 from entente.events.tree import (
     EMBEDDED_PREPS,
@@ -411,8 +412,12 @@ def nominal_roles(
     """Actor and recipient of an event noun from its own dependents."""
     actor: list[Mention] = []
     recipient: list[Mention] = []
+    undergone = _possessor_undergoes(noun)
     for mod in own_actor_tokens(noun):
-        actor.extend(arguments(mod, index) if mod.dep_ == "poss" else _at(mod, index))
+        if mod.dep_ == "poss" and undergone:
+            recipient.extend(arguments(mod, index))
+        else:
+            actor.extend(arguments(mod, index) if mod.dep_ == "poss" else _at(mod, index))
     for obj in prep_objects(noun, ("by",)):
         actor.extend(arguments(obj, index))
     for obj in prep_objects(noun, ("between",)):
@@ -425,6 +430,19 @@ def nominal_roles(
     for obj in prep_objects(noun, tuple(p for p in preps if p != "between")):
         recipient.extend(arguments(obj, index))
     return _dedup(actor), _dedup(recipient)
+
+
+def _possessor_undergoes(noun: Token) -> bool:
+    """Does the possessor of this event noun undergo it ("Kim's murder", "the
+    tanker's release")? Only a singular noun with no "of" complement: "Russia's
+    expulsion of diplomats" and "the regime's killings" name their doer. In the
+    2017 store, 38 events of such nouns had their possessor as actor; of 25 read
+    (seed 1201), 23 were the victim, the arrested or the expelled, 2 a day."""
+    return (
+        noun.tag_ == "NN"
+        and noun.lemma_.lower() in undergone_nouns()
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
 
 
 def _at(token: Token, index: MentionIndex) -> list[Mention]:

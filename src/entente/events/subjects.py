@@ -186,6 +186,13 @@ def relational_nouns() -> frozenset[str]:
 
 
 @cache
+def undergone_nouns() -> frozenset[str]:
+    """Lemmas of event nouns whose possessor undergoes them ("Kim's murder"):
+    ``lexicons/undergone_nouns.txt``."""
+    return read_words(DATA_DIR / "lexicons" / "undergone_nouns.txt")
+
+
+@cache
 def representative_nouns() -> frozenset[str]:
     """Lemmas of people who act for a body named after "for"
     (``lexicons/representative_nouns.txt``)."""
