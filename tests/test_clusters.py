@@ -727,3 +727,38 @@ def test_clusters_one_sentence_qualifying_its_event_is_no_polarity_conflict(
             (cluster,) = _clusters(store)
             found[name] = [c["field"] for c in cluster["conflicts"]]
     assert found == {"one": [], "two": ["polarity"]}
+
+
+def test_clusters_two_charges_in_one_article_stay_two_events(tmp_path: Path) -> None:
+    """Issue 14: one article's "He blamed Obama for founding ISIS" and "He blamed
+    Hillary Clinton for founding the birther movement" were one accusation; an
+    accusation told twice in its own words stays one, and a denial in the article,
+    in other words, joins the charge it denies."""
+    specs = [
+        event("a-1", "ACCUSE", ["RUS"], ["UKR"], "Moscow blamed Kyiv for the blackout.", index=0),
+        event(
+            "a-2",
+            "ACCUSE",
+            ["RUS"],
+            ["UKR"],
+            "The Kremlin also accused Ukrainian saboteurs of flooding coal mines in the Donbas.",
+            index=3,
+        ),
+        event(
+            "a-3", "ACCUSE", ["RUS"], ["UKR"], "Again Moscow blamed Kyiv for the blackout.", index=5
+        ),
+        event(
+            "a-4",
+            "ACCUSE",
+            ["RUS"],
+            ["UKR"],
+            "Ukraine's government rejected it as propaganda.",
+            certainty="denied",
+            attributed_to="Ukraine's government",
+            index=6,
+        ),
+    ]
+    with store_of(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2024-03-02", specs)]) as store:
+        update_map(store, ["d-1"])
+        members = sorted(sorted(c["members"]) for c in _clusters(store))
+    assert members == [["a-1", "a-3", "a-4"], ["a-2"]]

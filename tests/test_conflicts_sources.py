@@ -458,3 +458,96 @@ def test_a_count_placed_by_a_city_a_month_before_the_news_is_another_attack(
             docs.append(coded)
         found[name] = _disputed_in_kyiv(tmp_path / f"{name}.duckdb", docs)
     assert found == {"after": [], "within": ["quantity"]}
+
+
+def test_a_meeting_dismissed_as_routine_is_not_disputed(tmp_path: Path) -> None:
+    """Issue 14: "A spokesperson dismissed Sessions' meetings as being a standard
+    part of his job" makes light of the meetings; it does not say they never took
+    place. A report of them dismissed is disputed."""
+    found = {}
+    for name, dismissal, trigger in (
+        ("act", "The ministry dismissed the envoy's meetings as routine.", "meetings"),
+        ("claim", "The ministry dismissed the reports that the envoy met the minister.", "met"),
+    ):
+        specs = [
+            event(
+                "e-1",
+                "CONSULT",
+                ["RUS"],
+                ["UKR"],
+                "Reporters said the envoy met the Ukrainian minister twice.",
+                date="2024-02",
+                certainty="reported",
+                attributed_to="Reporters",
+                trigger="met",
+            ),
+            event(
+                "e-2",
+                "CONSULT",
+                ["RUS"],
+                ["UKR"],
+                dismissal,
+                date="2024-02",
+                certainty="denied",
+                trigger=trigger,
+            ),
+        ]
+        coded = doc(f"d-{name}", "a.com", "2024-02-09", specs)
+        coded.events[1].attributed_to = Attribution("The ministry", "dismiss")
+        with store_of(tmp_path / f"{name}.duckdb", [coded]) as store:
+            update_map(store, [f"d-{name}"])
+            found[name] = sorted(f for fields in _fields(store).values() for f in fields)
+    assert found == {"act": [], "claim": ["certainty"]}
+
+
+def test_a_count_told_without_a_place_is_placed_by_the_sentences_before(tmp_path: Path) -> None:
+    """Issue 14: "Tuesday's attack in Helmand province's capital ..." and then "the
+    group was responsible for the attack, saying it killed 11 policemen", against
+    another outlet's "attacked a checkpoint in Helmand ..., killing 12 policemen"."""
+    found = {}
+    for name, scene in (
+        ("placed", "An official said the attack in Kyiv was an insider attack."),
+        ("unplaced", "An official said the attack was an insider attack."),
+    ):
+        told = doc(
+            "d-1",
+            "a.com",
+            "2024-02-28",
+            [
+                event(
+                    "e-1",
+                    "ASSAULT",
+                    ["RUS"],
+                    ["UKR"],
+                    "Rebels attacked a checkpoint in Kyiv, killing 12 policemen.",
+                    date="2024-02",
+                    quantities=[(12, "policemen")],
+                )
+            ],
+        )
+        _place(told, "Kyiv")
+        retold = doc(
+            "d-2",
+            "b.com",
+            "2024-02-28",
+            [
+                event("e-2", "PROTEST", [], [], scene, index=0),
+                event(
+                    "e-3",
+                    "ASSAULT",
+                    ["RUS"],
+                    ["UKR"],
+                    "A rebel spokesman said the rebels attacked the checkpoint, killing "
+                    "11 policemen.",
+                    date="2024-02",
+                    quantities=[(11, "policemen")],
+                    index=1,
+                ),
+            ],
+        )
+        if "Kyiv" in scene:
+            _place(retold, "Kyiv")
+        with store_of(tmp_path / f"{name}.duckdb", [told, retold]) as store:
+            update_map(store, ["d-1", "d-2"])
+            found[name] = sorted(f for fields in _fields(store).values() for f in fields)
+    assert found == {"placed": ["quantity"], "unplaced": []}

@@ -198,6 +198,9 @@ class EventRow:
     # The people named on each side, by map node, for the families whose event is
     # who took part (``attach_people``); None when not read.
     people: dict[str, frozenset[str]] | None = None
+    # Of a family told by what it charges (an accusation): two tellings of one
+    # document are one only when alike (``are_compatible``); set by ``attach_people``.
+    by_charge: bool = False
     _words: frozenset[str] | None = None
     _items: list[frozenset[str]] | None = None
 
@@ -424,8 +427,32 @@ def are_compatible(a: EventRow, b: EventRow) -> bool:
     if a.tense != b.tense or not windows_overlap(a, b) or people_differ(a, b):
         return False
     if a.doc_id == b.doc_id:
+        if a.by_charge and not (_denies_nearby(a, b) or are_alike(a, b)):
+            # one article's "He blamed Obama for founding ISIS" and "He blamed Hillary
+            # Clinton for founding the birther movement": two charges, two events
+            return False
         return not counts_differ(a, b) and not _names_people_apart(a, b)
     return are_alike(a, b)
+
+
+def _contested(event: EventRow) -> bool:
+    """A telling that denies or disputes its event, or says it did not happen."""
+    return event.certainty in ("denied", "disputed") or event.polarity == "negative"
+
+
+def _denies_nearby(a: EventRow, b: EventRow) -> bool:
+    """One of two tellings of a charge in one article denies it, a few sentences
+    after or before the other: a denial is in its own words ("A British public
+    inquiry found two former Russian agents responsible" ... "The Russian Foreign
+    Ministry dismissed the UK inquiry as politically motivated", two sentences on),
+    and refers to the charge next to it, not to every charge of the article."""
+    return (_contested(a) or _contested(b)) and abs(
+        a.sentence - b.sentence
+    ) <= DENIAL_REFERENCE_SENTENCES
+
+
+# How far a denial of a charge stands from the charge it denies (see _denies_nearby).
+DENIAL_REFERENCE_SENTENCES = 2
 
 
 def _names_people_apart(a: EventRow, b: EventRow) -> bool:
@@ -504,8 +531,10 @@ def people_differ(a: EventRow, b: EventRow) -> bool:
 
 def attach_people(events: Iterable[EventRow], index: ActorIndex, knowledge: MapKnowledge) -> None:
     """Set ``people`` on events of the participant families (relations.yaml):
-    each person a side names (canonical id), under the map node it acts for."""
+    each person a side names (canonical id), under the map node it acts for; and
+    ``by_charge`` on events of the charge families."""
     for event in events:
+        event.by_charge = event.family in knowledge.charge_families
         if event.family not in knowledge.participant_families:
             event.people = {}
             continue

@@ -104,6 +104,10 @@ class MapKnowledge:
     not_within_one_state: frozenset[str] = frozenset()
     # families whose event is who took part (a meeting): consolidate.blocks.people_differ
     participant_families: frozenset[str] = frozenset()
+    # families told by what they charge: consolidate.blocks.are_compatible
+    charge_families: frozenset[str] = frozenset()
+    # a dismissal of an act rejects it, it does not deny it happened (conflicts)
+    dismissal_cues: frozenset[str] = frozenset()
     # the default view: a relation of fewer events, none told twice, is hidden
     # (query.map.is_corroborated)
     corroboration_min_clusters: int = 3
@@ -292,6 +296,8 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             not_relation_kinds=frozenset(nodes.get("not_relation_kinds") or []),
             not_within_one_state=frozenset(raw.get("not_within_one_state") or []),
             participant_families=frozenset(raw.get("participant_families") or []),
+            charge_families=frozenset(raw.get("charge_families") or []),
+            dismissal_cues=frozenset(raw.get("dismissal_cues") or []),
             corroboration_min_clusters=int((raw.get("corroboration") or {}).get("min_clusters", 3)),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
