@@ -6,7 +6,8 @@ it or in the module named, numbered alike:
 0. code nothing in a document of several sentences that names no political
    actor (``gating.is_political_document``);
 1. find trigger candidates (``triggers.find_triggers``), and the reports that
-   state a demand ("X said Y must withdraw", ``demands.demand_candidates``);
+   state a demand ("X said Y must withdraw", ``demands.demand_candidates``) or
+   an accusation ("China says the system is a threat", ``judgements.judgement_candidates``);
 2. pair light and absorbing verbs with the event noun they carry ("held
    talks", "launched an attack", "signed a deal"): one event, not two (``plans.plan_events``);
 3. drop a negating verb's own event when it governs another trigger
@@ -73,6 +74,7 @@ from entente.events.gating import (
     ordinary_force_reason,
     states_a_view,
 )
+from entente.events.judgements import judgement_candidates
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
     CodedEvent,
@@ -258,7 +260,13 @@ def extract_events(
     strings = token_strings(doc)
     candidates = find_triggers(doc, lexicon, strings)  # 1
     taken = {t for c in candidates for t in range(c.start, c.end)}
-    candidates = sorted(candidates + demand_candidates(doc, taken), key=lambda c: c.start)
+    # a judgement may take a light verb's token ("holds Israel responsible": "hold"
+    # carries no event noun there), never a token that states an event of its own
+    typed = {t for c in candidates if c.entry.type is not None for t in range(c.start, c.end)}
+    stated = demand_candidates(doc, taken) + judgement_candidates(doc, typed)
+    judged = {c.head.i for c in stated}
+    candidates = [c for c in candidates if c.head.i not in judged]
+    candidates = sorted(candidates + stated, key=lambda c: c.start)
     ctx = SentenceContext(
         doc=doc,
         document=document,

@@ -205,6 +205,12 @@ class Lexicon:
     labour_strike_doers: frozenset[str] = frozenset()
     # nouns of people, groups and places an event can target by name: target_nouns.txt
     target_nouns: frozenset[str] = frozenset()
+    # a weapon launched with no target is a launch, not an attack: weapon_launches.tsv
+    # kind -> lemmas (weapon, target, open_water, harm)
+    weapon_launches: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "agreed with Y" with no act agreed on is concurrence: concurrence.tsv kind ->
+    # lemmas (verb, binding, vague)
+    concurrence: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def ptype(self, name: str) -> PloverType:
         return self.types[name]
@@ -338,6 +344,17 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
     return index
 
 
+def _read_kinds(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """A two-column ``kind<TAB>lemma`` file as kind -> lemmas; every kind of
+    ``kinds`` is present (empty when the file has none)."""
+    found: dict[str, set[str]] = {kind: set() for kind in kinds}
+    for number, (kind, lemma) in data_rows(path, 2):
+        if kind not in found:
+            raise DataFileError(path, number, f"kind {kind!r} is not one of {', '.join(kinds)}")
+        found[kind].add(lemma.lower())
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
 def read_words(path: Path) -> frozenset[str]:
     """A one-lemma-a-line list, lower-cased, without comments."""
     try:
@@ -443,6 +460,10 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             raise DataFileError(police_path, number, f"{mode!r} is not a {type_name} mode")
         lexicon.police_acts[lemma.lower()] = (type_name, mode_name)
     lexicon.target_nouns = read_words(lex_dir / "target_nouns.txt")
+    lexicon.weapon_launches = _read_kinds(
+        lex_dir / "weapon_launches.tsv", ("weapon", "target", "open_water", "harm")
+    )
+    lexicon.concurrence = _read_kinds(lex_dir / "concurrence.tsv", ("verb", "binding", "vague"))
     lexicon.labour_strike_words = read_words(lex_dir / "labour_strike_words.txt")
     lexicon.labour_strike_doers = read_words(lex_dir / "labour_strike_doers.txt")
     modes_path = lex_dir / "request_modes.tsv"

@@ -10,7 +10,7 @@ gated kind (``_off_frame``), a warning that only judges (``_states_a_judgement``
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -99,6 +99,10 @@ def find_triggers(
                 continue
             if _states_a_judgement(head, lexicon):
                 continue
+            if entry.type is not None and _concurs_only(head, lexicon):
+                continue
+            if entry.type == "ASSAULT" and _launch_only(head, lexicon):
+                entry = replace(entry, type="MOBILIZE", mode="weapons")
             matched = Candidate(start=i, end=i + k, head=head, entry=entry)
             if entry.type is None and entry.objects:
                 blocked.update(t.i for t in _named_objects(head, entry.objects))
@@ -109,6 +113,65 @@ def find_triggers(
         else:
             i += 1
     return found
+
+
+def _concurs_only(head: Token, lexicon: Lexicon) -> bool:
+    """Does a verb of agreeing (concurrence.tsv) only side with a view or a person
+    ("Lavrov agreed with Trump, saying ...", "do not agree with Trump on every
+    issue")? It does when it has a "with" object and names no act agreed on: no
+    object, no to-infinitive or for-to clause, no binding preposition ("on a
+    ceasefire") with a matter that is not a time or a vague word."""
+    words = lexicon.concurrence
+    if head.pos_ != "VERB" or head.lemma_.lower() not in words.get("verb", ()):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ in ("dobj", "obj", "xcomp"):
+            return False
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children
+        ):
+            return False  # "agreed with Obama for the US to resettle"
+        if c.dep_ == "prep" and c.lower_ in words.get("binding", ()):
+            for o in c.children:
+                if o.dep_ not in ("pobj", "pcomp"):
+                    continue
+                if o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in words.get("vague", ()):
+                    continue
+                return False  # "agreed with Moscow on a ceasefire"
+    return True
+
+
+def _launch_only(head: Token, lexicon: Lexicon) -> bool:
+    """Is an attack verb's only object a missile or rocket launched at no target
+    ("North Korea launched four ballistic missiles", "the missile was fired from
+    Kusong")? A target preposition ("at jets", "into Eilat", not "into the sea") or
+    another verb of harm in the sentence ("missiles fired by rebels hit worshippers")
+    keeps the attack (weapon_launches.tsv)."""
+    words = lexicon.weapon_launches
+    weapons = words.get("weapon", frozenset())
+    if head.pos_ != "VERB":
+        return False
+    objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    if head.dep_ == "acl":
+        objects.append(head.head)  # "two missiles fired by Houthi rebels"
+    if not objects or not all(o.lemma_.lower() in weapons for o in objects):
+        return False
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in words.get("target", ()):
+            continue
+        if any(
+            o.dep_ == "pobj"
+            and o.lemma_.lower() not in words.get("open_water", ())
+            and o.ent_type_ not in ("DATE", "TIME")  # "on Sunday"
+            for o in c.children
+        ):
+            return False
+    harm = words.get("harm", frozenset())
+    return not any(
+        t.i != head.i and t.pos_ == "VERB" and t.lemma_.lower() in harm for t in head.sent
+    )
 
 
 # attr: the complement of a copula ("is a threat") for rows of "be"

@@ -1,0 +1,126 @@
+"""Statements that are accusations: "China says the system is a threat to its
+security", "Abbas said the law was an aggression against the Palestinians",
+"described the attack as an act of aggression" accuse the doer of what is judged
+(ACCUSE-disapprove), though no verb of accusing is used.
+
+Part of step 1 of the event coder (``extract``), beside ``demands``: a verb that
+says or names (``lexicons/condemning_judgements.tsv``, kind ``verb``) whose
+complement clause is a copula with a condemning complement ("is a threat"), or
+whose object is named one ("called the move a provocation", "described X as an
+act of aggression"), becomes an ACCUSE trigger. Its sides are read like those of
+"demanded that the US cancel": the speaker acts; the one judged (the clause's
+subject, or the object named) is the recipient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from entente.events.demands import DEMAND_ENTRY
+from entente.events.lexicon import DATA_DIR, data_rows
+from entente.events.roles import FIRST_PERSON, SUBJECT_DEPS, child, find_subject
+from entente.events.triggers import Candidate
+
+# the row a condemning statement is coded by: an accusation aimed at the one judged
+JUDGEMENT_ENTRY = replace(DEMAND_ENTRY, type="ACCUSE", mode="disapprove")
+
+# the complement of a copula or of a naming verb
+COMPLEMENT_DEPS = frozenset({"attr", "acomp", "oprd"})
+
+
+@cache
+def judgement_words() -> dict[str, frozenset[str]]:
+    """kind -> lemmas of ``lexicons/condemning_judgements.tsv`` (verb, wrong, frame)."""
+    found: dict[str, set[str]] = {"verb": set(), "wrong": set(), "frame": set()}
+    path = DATA_DIR / "lexicons" / "condemning_judgements.tsv"
+    for _number, (kind, lemma) in data_rows(path, 2):
+        found.setdefault(kind, set()).add(lemma.lower())
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
+def judgement_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """Verbs that say another's act is a wrong, as ACCUSE candidates; none on a
+    token already a trigger (``taken``)."""
+    words = judgement_words()
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "VERB":
+            continue
+        if token.lemma_.lower() not in words["verb"]:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "did not say it was a threat": nothing is judged
+        if judged(token) is not None:
+            found.append(
+                Candidate(start=token.i, end=token.i + 1, head=token, entry=JUDGEMENT_ENTRY)
+            )
+    return found
+
+
+def _condemns(complement: Token) -> bool:
+    """Is a complement a wrong ("a threat", "illegal", "an act of aggression")?"""
+    wrong = judgement_words()["wrong"]
+    if complement.lemma_.lower() in wrong:
+        return True
+    # "an act of aggression", "a step towards escalating tensions"; not "a
+    # reminder of the threat we face"
+    if complement.lemma_.lower() not in judgement_words()["frame"]:
+        return False
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("of", "towards", "toward")
+        and any(o.dep_ in ("pobj", "pcomp") and _is_wrong(o, wrong) for o in p.children)
+        for p in complement.children
+    )
+
+
+def _is_wrong(word: Token, wrong: frozenset[str]) -> bool:
+    """A wrong word, or a noun a wrong word describes ("escalating tensions")."""
+    if word.lemma_.lower() in wrong:
+        return True
+    return any(c.dep_ == "amod" and c.lemma_.lower() in wrong for c in word.children)
+
+
+def _not_own(judged: Token) -> bool:
+    """The one judged is not the speaker ("we are not a threat")."""
+    return judged.lower_ not in FIRST_PERSON and judged.pos_ != "PRON"
+
+
+def judged(verb: Token) -> Token | None:
+    """The phrase ``verb`` judges a wrong: the subject of its copular clause
+    ("said the law was an aggression"), or its object named so ("called the
+    move a provocation", "described the attack as an act of aggression")."""
+    if find_subject(verb) is None:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if clause.lemma_.lower() != "be":
+            # a small clause: "holds Israel responsible", "held the royal house responsible"
+            subject = child(clause, SUBJECT_DEPS)
+            if subject is not None and _not_own(subject) and _condemns(clause):
+                return subject
+            continue
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in clause.children):
+            continue  # "said it was not a threat", "said it would be illegal to close"
+        subject = child(clause, SUBJECT_DEPS)
+        complements = [c for c in clause.children if c.dep_ in COMPLEMENT_DEPS]
+        if subject is not None and _not_own(subject) and any(_condemns(c) for c in complements):
+            return subject
+    named = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS | {"xcomp", "ccomp"}]
+    obj = child(verb, ("dobj", "obj", "nsubjpass"))
+    if obj is None and len(named) == 2 and named[0].dep_ == "oprd":
+        obj, named = named[0], named[1:]  # "called NATO's decision a provocation"
+    if obj is None or not _not_own(obj):
+        return None
+    named += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "as"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return obj if any(_condemns(c) for c in named) else None

@@ -1,0 +1,118 @@
+"""Senses of trigger words and statements that decide an event's type (issue 13,
+session 12): a missile launched at no target is a weapons launch, agreeing with
+someone's view is no agreement, and saying another's act is a wrong accuses them."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import code, countries
+
+pytestmark = pytest.mark.slow
+
+
+def by_type(events, type_name):
+    return [e for e in events if e.type == type_name]
+
+
+def test_a_missile_launched_at_no_target_is_a_weapons_launch(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania launched two ballistic missiles on Sunday.")
+    (launch,) = by_type(events, "MOBILIZE")
+    assert launch.mode == "weapons" and countries(launch.actor) == ["RUR"]
+    assert not by_type(events, "ASSAULT")
+
+
+def test_a_missile_fired_into_the_sea_is_still_no_attack(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania fired a missile into the sea on Sunday.")
+    assert by_type(events, "MOBILIZE") and not by_type(events, "ASSAULT")
+
+
+def test_missiles_fired_at_a_target_are_an_attack(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania fired missiles at Freedonia's warships.")
+    (attack,) = by_type(events, "ASSAULT")
+    assert countries(attack.actor) == ["RUR"]
+
+
+def test_missiles_that_hit_something_are_an_attack(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Missiles fired by Ruritania's army hit a market in Freedonia on Friday."
+    )
+    assert by_type(events, "ASSAULT") and not by_type(events, "MOBILIZE")
+
+
+def test_agreeing_with_a_leader_is_no_agreement(nlp, lexicon):
+    events = code(
+        nlp,
+        lexicon,
+        "The Ruritania foreign minister agreed with the Freedonia president on Friday.",
+    )
+    assert not by_type(events, "AGREE")
+
+
+def test_agreeing_with_a_state_to_act_is_an_agreement(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania agreed with Freedonia to open the border.")
+    (agreement,) = by_type(events, "AGREE")
+    assert countries(agreement.actor) == ["RUR"] and countries(agreement.recipient) == ["FRE"]
+
+
+def test_agreeing_with_a_state_on_a_matter_is_an_agreement(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania agreed with Freedonia on a ceasefire.")
+    assert by_type(events, "AGREE")
+
+
+def test_saying_another_states_move_is_a_provocation_accuses_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania said the Freedonia sanctions were a provocation.")
+    accusations = [e for e in by_type(events, "ACCUSE") if e.mode == "disapprove"]
+    assert accusations and countries(accusations[0].actor) == ["RUR"]
+    assert countries(accusations[0].recipient) == ["FRE"]
+
+
+def test_describing_an_act_as_an_act_of_aggression_accuses(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Ruritania described the Freedonia decision as an act of aggression."
+    )
+    assert [e for e in by_type(events, "ACCUSE") if countries(e.actor) == ["RUR"]]
+
+
+def test_saying_something_would_be_illegal_accuses_no_one(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania said it would be illegal to close the Freedonia camp.")
+    assert not by_type(events, "ACCUSE")
+
+
+def test_saying_a_reminder_of_a_threat_accuses_no_one(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Ruritania said the arrest was a reminder of the threat from Freedonia."
+    )
+    assert not by_type(events, "ACCUSE")
+
+
+def test_holding_a_state_responsible_accuses_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania holds Freedonia responsible for the escalation.")
+    (accusation,) = by_type(events, "ACCUSE")
+    assert countries(accusation.actor) == ["RUR"] and countries(accusation.recipient) == ["FRE"]
+
+
+def test_saying_a_group_was_responsible_accuses_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania said Freedonia militants were responsible.")
+    (accusation,) = by_type(events, "ACCUSE")
+    assert countries(accusation.actor) == ["RUR"]
+
+
+def test_a_joint_press_conference_with_a_leader_is_a_meeting(nlp, lexicon):
+    events = code(
+        nlp,
+        lexicon,
+        "The Ruritania minister spoke at a joint press conference with the Freedonia president.",
+    )
+    (meeting,) = by_type(events, "CONSULT")
+    assert countries(meeting.actor) == ["RUR"] and countries(meeting.recipient) == ["FRE"]
+
+
+def test_a_press_conference_alone_meets_no_one(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania minister spoke at a press conference on Monday.")
+    assert not by_type(events, "CONSULT")
+
+
+def test_an_official_arriving_in_a_state_visits_it(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania foreign minister arrived in Freedonia on Monday.")
+    (visit,) = by_type(events, "CONSULT")
+    assert visit.mode == "visit" and countries(visit.recipient) == ["FRE"]
