@@ -571,21 +571,3 @@ def test_leeway_or_credit_given_is_no_aid(nlp, lexicon):
     assert "AID" not in types_of(nlp, lexicon, text)
     text = "Ruritania gave weapons to the army of Freedonia."
     assert "AID" in types_of(nlp, lexicon, text)
-
-
-def test_agreeing_with_a_view_is_no_agreement(nlp, lexicon):
-    """Issue 13: "agreed with the president's view" shares an opinion; nothing is
-    agreed between parties (clause_senses.tsv, decision ``with``)."""
-    text = "The minister of Ruritania agreed with the president of Freedonia."
-    assert "AGREE" not in types_of(nlp, lexicon, text)
-    text = "Ruritania could not agree with the amendment."
-    assert "AGREE" not in types_of(nlp, lexicon, text)
-
-
-def test_agreeing_with_a_party_on_a_matter_stays_an_agreement(nlp, lexicon):
-    text = "Ruritania agreed with Freedonia to exchange prisoners."
-    assert "AGREE" in types_of(nlp, lexicon, text)
-    text = "Ruritania agreed with Freedonia on a ceasefire."
-    assert "AGREE" in types_of(nlp, lexicon, text)
-    text = "With the approval by the cabinet meeting, the government of Ruritania formally agreed."
-    assert "AGREE" in types_of(nlp, lexicon, text)

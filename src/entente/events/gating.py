@@ -260,25 +260,20 @@ WH_THINGS = frozenset({"WP", "WP$", "WDT"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-CLAUSE_DECISIONS = ("-", "modal", "own", "with")
+CLAUSE_DECISIONS = ("-", "modal", "own")
 
 
 @cache
-def clause_senses() -> dict[tuple[str, str], frozenset[str]]:
-    """``clause_senses.tsv``: (lemma, type) -> its decisions (``-``, ``modal``, ``own``,
-    ``with``; a comma list)."""
+def clause_senses() -> dict[tuple[str, str], str]:
+    """``clause_senses.tsv``: (lemma, type) -> decision (``-``, ``modal`` or ``own``)."""
     path = DATA_DIR / "lexicons" / "clause_senses.tsv"
-    senses: dict[tuple[str, str], frozenset[str]] = {}
+    senses: dict[tuple[str, str], str] = {}
     for number, (lemma, type_, decision) in data_rows(path, 3):
-        decisions = frozenset(d.strip() for d in decision.split(","))
-        unknown = decisions - set(CLAUSE_DECISIONS)
-        if unknown:
+        if decision not in CLAUSE_DECISIONS:
             raise DataFileError(
-                path,
-                number,
-                f"decision {sorted(unknown)[0]!r} is not one of {', '.join(CLAUSE_DECISIONS)}",
+                path, number, f"decision {decision!r} is not one of {', '.join(CLAUSE_DECISIONS)}"
             )
-        senses[(lemma.strip().lower(), type_.strip())] = decisions
+        senses[(lemma.strip().lower(), type_.strip())] = decision
     return senses
 
 
@@ -331,33 +326,6 @@ def _tells_own_act(clause: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
-# What a verb agrees on or to besides its partner: a thing, a clause, an infinitive
-# ("agreed with Russia to prevent clashes"), or a preposition of the matter ("agreed
-# with Turkey on a ceasefire", "agreed with Obama for the US to resettle refugees").
-AGREED_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp"})
-MATTER_PREPS = frozenset({"on", "upon", "for", "over", "to"})
-
-
-def _shares_a_view(verb: Token) -> bool:
-    """Does a verb take a partner with "with" and agree on nothing ("agreed with the
-    president's view", "could not agree with the amendment", "Lavrov agreed with Trump
-    on Friday, saying ...")? A day or time after "on" is no matter."""
-    # "With the approval by the Cabinet, the government agreed ...": an opening "with"
-    # is a circumstance, not a partner
-    if not any(c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i for c in verb.children):
-        return False
-    for c in verb.children:
-        if c.dep_ in AGREED_DEPS:
-            return False
-        if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-            return False  # an infinitive of purpose the parse hangs on the verb
-        if c.dep_ == "prep" and c.lower_ in MATTER_PREPS:
-            matter = child(c, "pobj")
-            if matter is None or matter.ent_type_ not in ("DATE", "TIME"):
-                return False
-    return True
-
-
 def states_a_view(verb: Token, type_: str | None, lexicon: Lexicon) -> bool:
     """Does a trigger verb of ``clause_senses.tsv`` take a clause for its object and so
     state a view or an admission ("demonstrated that the policy worked", "agreed that
@@ -366,23 +334,20 @@ def states_a_view(verb: Token, type_: str | None, lexicon: Lexicon) -> bool:
     done (a future cue of cues.tsv, a modal of demand_modals.txt, or a word of readiness
     such as "willing" or "ready"); an ``own`` row keeps it when the clause says what the
     speaker's side will do ("warned that it would respond"), not what will happen ("warned
-    that the dam could collapse": a forecast, no threat); a ``with`` row states a view
-    shared with someone when nothing is agreed on ("agreed with the president's view"); "could", "can" and
+    that the dam could collapse": a forecast, no threat); "could", "can" and
     "may" say what is possible, which is still a view ("accepted that it could no
     longer be a member")."""
     if type_ is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    decisions = clause_senses().get((verb.lemma_.lower(), type_))
-    if decisions is None:
+    decision = clause_senses().get((verb.lemma_.lower(), type_))
+    if decision is None:
         return False
-    if "with" in decisions and _shares_a_view(verb):
-        return True
     clause = _clause_object(verb)
     if clause is None:
         return False
-    if "-" in decisions:
+    if decision == "-":
         return True
-    if "own" in decisions:
+    if decision == "own":
         return not _tells_own_act(clause)
     aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if any(
