@@ -306,3 +306,16 @@ def test_nationality_on_a_title_outside_the_state_is_a_person_not_the_state(reso
     )[0]
     assert mention.actor_id != "GBR"
     assert (mention.country, mention.sector) == ("GBR", "JRN")
+
+
+def test_an_opposition_body_or_group_of_a_state_is_not_its_government(resolve):
+    """Issue 13: "the Kenyan opposition delegation" was Kenya's government (the
+    delegation's sector), "Kenya's main opposition group" the state itself."""
+    text = (
+        "The Kenyan opposition delegation walked out. "
+        "Kenya's main opposition group called for new elections."
+    )
+    found = {m.text: (m.actor_id, m.sector) for m in resolve(text).mentions}
+    assert found["Kenyan opposition delegation"][1] == "OPP"
+    actor_id, sector = found["Kenya's main opposition group"]
+    assert sector == "OPP" and actor_id != "KEN"

@@ -765,3 +765,13 @@ def test_a_town_written_with_its_state_places_a_ceasefire(nlp, lexicon):
     text = "The UN-brokered ceasefire in Yemen's Hudaydah will start on Tuesday."
     events = code_with(nlp, lexicon, text, {"UN": "UNO/IGO", "Yemen": "YEM", "Hudaydah": None})
     assert countries(of_type(events, "RETREAT").recipient) == {"YEM"}
+
+
+def test_what_a_letter_asks_is_asked_of_whom_it_is_sent_to(nlp, lexicon):
+    """Issue 13: "sent a letter to X asking for details", "an open letter to X,
+    asking him to step down" had no recipient."""
+    text = "Ivan Petrov sent a letter to the Sylvanian foreign minister asking for details."
+    events = code_with(
+        nlp, lexicon, text, {"Ivan Petrov": "RUR", "Sylvanian foreign minister": "SYL/GOV"}
+    )
+    assert countries(of_type(events, "REQUEST").recipient) == {"SYL"}

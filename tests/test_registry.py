@@ -143,3 +143,15 @@ def test_registry_malformed_yaml_reports_line(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load_registry(folder)
     assert caught.value.line is not None
+
+
+def test_registry_english_words_and_shared_region_names_are_what_news_means(registry):
+    """Issue 13: "Most of the attacks" was Czechia's town of Most, "the Gulf states"
+    Papua New Guinea's Gulf province, "(D-Maryland)" Liberia's Maryland county."""
+    for word in ("Most", "Gulf"):
+        entry = registry.lookup(word)
+        assert entry is None or entry.country is None
+    assert registry.lookup("Maryland").country == "USA"
+    assert registry.lookup("Montana").country == "USA"
+    assert registry.lookup("U.S").actor_id == "USA"  # "U.S federal investigators"
+    assert registry.lookup("North Atlantic Council").actor_id == "nato"

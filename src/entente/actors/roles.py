@@ -312,14 +312,32 @@ def noun_phrase_sector(ctx: Context, span: Span) -> tuple[Span, str | None, str 
             if key in registry.group_nouns:
                 return span, registry.group_nouns[key], None
         return None
+    phrase = ctx.doc[span.start : head.i + 1]
     for key in (compound, head.lower_):
         if key in registry.group_nouns:
-            return ctx.doc[span.start : head.i + 1], registry.group_nouns[key], None
+            return phrase, _outside_sector(ctx, span, head, registry.group_nouns[key]), None
     for key in (compound, head.lower_):
         if key in registry.titles:
-            sector = registry.titles[key] or "GOV"
-            return ctx.doc[span.start : head.i + 1], sector, key
+            sector = _outside_sector(ctx, span, head, registry.titles[key] or "GOV")
+            return phrase, sector, key
     return None
+
+
+def _outside_sector(ctx: Context, span: Span, head: Token, sector: str) -> str:
+    """A body, group or post in a phrase whose own words put it outside the state
+    ("the Syrian opposition delegation", "Syrian rebel leaders", "Syria's main
+    opposition group") has the sector of those words (OPP, REB), not the head's: in
+    the 2017 store such phrases were the state's government (GOV) or army (MIL)."""
+    nouns = ctx.registry.group_nouns
+    for t in ctx.doc[span.end : head.i]:
+        for key in (t.lower_, t.lower_ + "s"):
+            if nouns.get(key) in OUTSIDE_SECTORS:
+                return nouns[key]
+    return sector
+
+
+# Sectors of those who stand against a state's government from within it.
+OUTSIDE_SECTORS = frozenset({"OPP", "REB"})
 
 
 @dataclass(frozen=True, slots=True)

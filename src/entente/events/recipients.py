@@ -27,6 +27,7 @@ from entente.events.roles import (
     child,
     prep_objects,
 )
+from entente.events.subjects import utterance_nouns
 from entente.events.triggers import Candidate, Lexicon
 from entente.records import Actor, ActorRef, Event, Mention
 
@@ -327,6 +328,12 @@ def fill_recipients(
                 recipient = _acted_on_recipients(pred, by_pred, actor_keys)
             if not recipient and event.type in PREPARING_TYPES:
                 recipient = _prepared_for_recipients(pred, by_pred, actor_keys)
+            if not recipient:
+                recipient = [
+                    r
+                    for r in actor_refs(_text_addressees(pred, index), names)
+                    if (r.country, r.name) not in actor_keys
+                ]
             marks = CONDITION_MARKS.get(event.type)
             if not recipient and marks:
                 found = [
@@ -341,6 +348,36 @@ def fill_recipients(
                 c = replace(c, event=replace(event, recipient=recipient))
         out.append(c)
     return out
+
+
+def _text_addressees(pred: Token, index: MentionIndex) -> list[Mention]:
+    """Whom a text is sent or written to, for what a participle says it does
+    ("sent a letter to Priebus asking for details", "wrote an open letter to Zuma,
+    asking him to step down", "a letter to the WHO's head threatening to pull
+    funding"): the letter's asking or threatening is aimed at its addressee. Only a
+    text (lexicons/utterance_nouns.txt) the participle hangs on, or that is the
+    object of the verb it hangs on."""
+    if pred.tag_ != "VBG" or child(pred, SUBJECT_DEPS) is not None:
+        return []
+    host = pred.head
+    if pred.dep_ == "acl" and host.lemma_.lower() in utterance_nouns():
+        texts, verb = [host], host.head
+    elif pred.dep_ == "advcl" and host.pos_ in ("VERB", "AUX"):
+        texts = [
+            c
+            for c in host.children
+            if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in utterance_nouns()
+        ]
+        verb = host
+    else:
+        return []
+    if not texts:
+        return []
+    found: list[Mention] = []
+    for h in (*texts, verb):
+        for obj in prep_objects(h, ("to",)):
+            found.extend(arguments(obj, index))
+    return found
 
 
 # Types whose verb acts on a measure or a transfer and is aimed where that is
