@@ -15,6 +15,7 @@ from entente.ingest.clean import (
     load_boilerplate,
     remove_credited_captions,
     repair_glued_hyphens,
+    repair_lost_punctuation,
 )
 
 BODY = (
@@ -86,6 +87,36 @@ def test_clean_text_puts_back_glued_spaces():
     assert clean_text("Turkey said-the talks ended,-and Russia agreed.") == (
         "Turkey said the talks ended, and Russia agreed."
     )
+
+
+# --- marks lost as '"?' ---------------------------------------------------------------
+
+
+def test_lost_marks_become_closing_quote_dash_or_apostrophe():
+    """The 2017 corpus writes a lost ’ ” or — with its space as '"?' (966 articles)."""
+    line = (
+        '"The talks failed,"?Minister Ruiz said. OSLO "?The envoys "?both of them '
+        '"?met again. The ministers"?statement "was firm."?Then they left.'
+    )
+    assert repair_lost_punctuation(line) == (
+        '"The talks failed," Minister Ruiz said. OSLO \u2014 The envoys \u2014 both of them '
+        '\u2014 met again. The ministers\' statement "was firm." Then they left.'
+    )
+
+
+def test_lost_marks_question_mark_after_a_quote_kept():
+    line = 'Is it a "truce"? Nobody knows. Was it "final"?'
+    assert repair_lost_punctuation(line) == line
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab,. "?')), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_lost_marks_repair_keeps_every_offset(line: str):
+    assert len(repair_lost_punctuation(line)) == len(line)
+
+
+def test_clean_text_writes_back_lost_marks():
+    assert clean_text('"We agreed,"?Ruiz said.') == '"We agreed," Ruiz said.'
 
 
 # --- navigation --------------------------------------------------------------------

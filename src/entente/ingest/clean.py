@@ -229,6 +229,45 @@ def repair_glued_hyphens(line: str, bp: Boilerplate) -> str:
     return "".join(chars)
 
 
+# A typographic mark lost in conversion and written as '"?' before the next word:
+# '"?' stood for one of ’ ” — with the space after it (2017 corpus: 5,079 in 966
+# of its 3,741 articles, mostly ABC News and HuffPost). Glued to the words around
+# it, the parser read 'choice,"?Sen. Warren' as one clause with a junk speaker
+# '"?Sen' and ran sentences together at '."?The'. A '"?' before a space or at the
+# end of a line is a real question mark after a quote and stays.
+_LOST_MARK = re.compile(r'"\?(?=\S)')
+
+
+def repair_lost_punctuation(line: str) -> str:
+    """``line`` with each lost mark '"?' written back as the mark it most likely
+    was, the same length, so offsets keep: after a space it is a dash ("WASHINGTON
+    "?House voted", 'the bill "?the AHCA "?would'); after a word or punctuation
+    it closes a quote when one is open in the line, and after a word with no
+    quote open it is an apostrophe ("teachers"?unions").
+
+    >>> print(repair_lost_punctuation('"It is wrong,"?Sen. Warren said of DeVos"?vote "?again.'))
+    "It is wrong," Sen. Warren said of DeVos' vote — again.
+    """
+    if '"?' not in line:
+        return line
+    chars = list(line)
+    quotes = 0  # quote marks seen so far in the line, the repaired ones included
+    last = 0
+    for found in _LOST_MARK.finditer(line):
+        at = found.start()
+        quotes += line.count('"', last, at)
+        last = found.end()
+        before = line[at - 1] if at else " "
+        if before.isspace():
+            chars[at : at + 2] = ["\u2014", " "]
+        elif quotes % 2 == 1 or not before.isalnum():
+            chars[at : at + 2] = ['"', " "]
+            quotes += 1
+        else:
+            chars[at : at + 2] = ["'", " "]
+    return "".join(chars)
+
+
 # --- whitespace -------------------------------------------------------------
 
 
@@ -490,8 +529,9 @@ def join_lines(lines: list[str]) -> str:
 def clean_text(text: str, boilerplate: Boilerplate | None = None) -> str:
     """Return the article text without web-page leftovers, whitespace normalised.
 
-    Steps, in order: 1. normalise whitespace per line and put back the spaces
-    that hyphens stand for (``repair_glued_hyphens``); 2. drop address blocks;
+    Steps, in order: 1. normalise whitespace per line, write back the marks
+    lost as '"?' (``repair_lost_punctuation``) and put back the spaces that
+    hyphens stand for (``repair_glued_hyphens``); 2. drop address blocks;
     3. drop navigation, image-id and caption lines; 4. remove credited caption
     sentences inside paragraphs; 5. cut trailing sections (related posts,
     author bio); 6. drop teaser listings. Paragraph breaks are kept (a blank
@@ -502,7 +542,9 @@ def clean_text(text: str, boilerplate: Boilerplate | None = None) -> str:
     'The envoy met the minister in Geneva.'
     """
     bp = boilerplate or load_boilerplate()
-    lines = [repair_glued_hyphens(line, bp) for line in normalise_lines(text)]  # 1.
+    lines = [  # 1.
+        repair_glued_hyphens(repair_lost_punctuation(line), bp) for line in normalise_lines(text)
+    ]
     lines = drop_address_blocks(lines, bp)  # 2.
     lines = [  # 3.
         ""
