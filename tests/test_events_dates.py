@@ -288,3 +288,22 @@ def test_date_of_earlier_this_month_is_the_month_not_the_day(nlp, lexicon, text)
     never the publication day (the s9mid store: 33 of 33 such dates are months)."""
     date = dated(nlp, lexicon, text, "SANCTION", "2017-03-14")
     assert (date.start, date.precision, date.basis) == ("2017-03", "month", "text")
+
+
+@pytest.mark.slow
+def test_month_name_of_a_person_does_not_date_the_event(nlp, lexicon):
+    """Issue 13: "May accused Sturgeon", "talks between May's government and the EU"
+    were dated to May of the year before (2017 store: 5 events)."""
+    for text in (
+        "Prime Minister Theresa May met the envoy. This week, May accused Freedonia.",
+        "Prime Minister Theresa May met the envoy. Talks between May's government and "
+        "Freedonia began.",
+    ):
+        events = code(nlp, lexicon, text, "2017-03-14")
+        assert events and all(e.date.start != "2016-05" for e in events), text
+
+
+@pytest.mark.slow
+def test_month_name_after_a_preposition_still_dates_the_event(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania met Freedonia in April and May.", "2017-06-14")
+    assert {e.date.start for e in events if e.type == "CONSULT"} == {"2017-04"}

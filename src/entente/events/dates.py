@@ -41,6 +41,43 @@ OCCASION_PREPS = frozenset(
 )
 
 
+# Roles in which a month's name stands for a person ("May accused Sturgeon", "he
+# told May", "May's government"), never for a time.
+PERSON_ROLE_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "appos", "conj"}
+)
+
+
+def is_named_person(ent: Span) -> bool:
+    """Is a DATE entity a month's name that the sentence uses as the name of a
+    person the document names ("Theresa May" ... "May has promised", "told May",
+    "talks between May's government and the EU"), as an argument of a verb or
+    before a possessive? The 2017 store dated 5 such events to May 2016; a month
+    that dates a clause hangs on a preposition or a noun ("in May", "a May
+    summit"), and one the document names no person by is a time ("June's
+    referendum")."""
+    words = [t for t in ent if not t.is_punct and t.lower_ not in ("later", "'s")]
+    if len(words) != 1 or words[0].lower_ not in MONTH_NAMES or not words[0].is_title:
+        return False
+    word = words[0]
+    if word.dep_ == "conj" and word.head.ent_type_ == "DATE":
+        return False  # "in April and May"
+    before = ent.doc[word.i - 1] if word.i > 0 else None
+    if before is not None and before.pos_ in ("DET", "ADJ"):
+        return False  # "seized the previous May", "that May"
+    if not any(e.label_ == "PERSON" and e[-1].text == word.text for e in ent.doc.ents):
+        return False
+    if word.dep_ == "aux" and word.head.tag_ in ("VBD", "VBZ"):
+        return True  # "May later condemned": no modal before a finite verb
+    after = ent.doc[word.i + 1] if word.i + 1 < len(ent.doc) else None
+    return word.dep_ in PERSON_ROLE_DEPS or (after is not None and after.lower_ in ("'s", "’s"))
+
+
+def date_ents(view: DocView, span: Span) -> list[Span]:
+    """The DATE entities of ``span`` that may be times (not ``is_named_person``)."""
+    return [e for e in view.ents_in(span, ("DATE",)) if not is_named_person(e)]
+
+
 def dated_thing(ent: Span) -> Token | None:
     """The noun a date names as its modifier when that noun is a thing the clause
     speaks of ("rejects the 1915 genocide", "has not condemned the October 7
@@ -339,7 +376,7 @@ def _date_candidates(
     described = False
     ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
     cut = ancestors.get(topic_of.i) if topic_of is not None else None
-    for ent in view.ents_in(view.sentence(trigger_head), ("DATE",)):
+    for ent in date_ents(view, view.sentence(trigger_head)):
         named = dated_thing(ent)
         if named is not None and named.i not in (trigger_head.i, pred.i):
             # the year of another thing ("rejects the 1915 genocide") is not the
@@ -477,7 +514,7 @@ def is_dated_ahead(
     store)."""
     if _is_told_past(pred):
         return False
-    for ent in view.ents_in(view.sentence(trigger_head), ("DATE",)):
+    for ent in date_ents(view, view.sentence(trigger_head)):
         if FORWARD_DATE.search(ent.text) and (
             _reaches_without_a_verb(ent.root, pred)
             or _reaches_without_a_verb(ent.root, trigger_head)
@@ -654,7 +691,7 @@ def _continues_a_past_narrative(
     month = published[:7]
     past = False
     for span in spans:
-        for ent in view.ents_in(span, ("DATE",)):
+        for ent in date_ents(view, span):
             if _yearless_just_ahead(ent.text, published):
                 return False  # "a vote in the April 16 referendum": the story goes on ahead
             if span is sent and _describes_below(ent, pred):
