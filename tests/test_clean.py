@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from entente.ingest.clean import (
     clean_text,
+    drop_inline_links,
     drop_teaser_listings,
     is_article_like,
     is_navigation_line,
@@ -117,6 +118,40 @@ def test_lost_marks_repair_keeps_every_offset(line: str):
 
 def test_clean_text_writes_back_lost_marks():
     assert clean_text('"We agreed,"?Ruiz said.') == '"We agreed," Ruiz said.'
+
+
+# --- links to other articles pasted into a paragraph -----------------------------------
+
+
+def test_inline_link_headline_dropped_before_the_next_sentence():
+    """Issue 13: 'READ MORE: <headline>' glued to the next sentence gave the headline's
+    events to the article and 'READ MORE' as a speaker (2017 corpus: 413 links)."""
+    cases = {
+        "Ruiz met Ono. READ MORE: Oslo talks collapse over fishing rights The envoy left.": (
+            "Ruiz met Ono. The envoy left."
+        ),
+        'Ruiz met Ono. READ MORE: Will the truce hold? "We hope so," Ono said.': (
+            'Ruiz met Ono. "We hope so," Ono said.'
+        ),
+        "Ruiz met Ono. Read more - Peru 'will not yield' According to Ono, talks go on.": (
+            "Ruiz met Ono. According to Ono, talks go on."
+        ),
+        "Ruiz met Ono. READ MORE: Oslo talks collapse over fishing rights": "Ruiz met Ono. ",
+    }
+    for line, kept in cases.items():
+        assert drop_inline_links(line, bp()) == kept, line
+
+
+def test_inline_link_without_a_clear_end_loses_only_its_marker():
+    line = "READ MORE: Peru and Chile clash over fishing Ruiz said the patrol would start in May."
+    assert drop_inline_links(line, bp()) == (
+        "Peru and Chile clash over fishing Ruiz said the patrol would start in May."
+    )
+
+
+def test_read_more_in_prose_kept():
+    line = "Readers can read more about the talks in our archive: the envoys met twice."
+    assert drop_inline_links(line, bp()) == line
 
 
 # --- navigation --------------------------------------------------------------------

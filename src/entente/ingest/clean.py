@@ -110,6 +110,9 @@ class Boilerplate:
     tail_max_share: float
     name_max_words: int
     glued: GluedHyphens
+    inline_link: re.Pattern[str]
+    link_headline_max_words: int
+    link_opening_words: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -175,6 +178,14 @@ def load_boilerplate(path: Path | None = None) -> Boilerplate:
             name_max_words=int(limits["name_max_words"]),
             glued=GluedHyphens(
                 **{name: frozenset(data["glued_hyphens"][name]) for name in GluedHyphens.__slots__}
+            ),
+            inline_link=re.compile(
+                rf"\b(?:{_alternation(data['inline_links']['markers'])})\s*[:\-\u2013\u2014]\s*",
+                re.I,
+            ),
+            link_headline_max_words=int(data["inline_links"]["link_headline_max_words"]),
+            link_opening_words=frozenset(
+                w.casefold() for w in data["inline_links"]["opening_words"]
             ),
         )
     except KeyError as exc:
@@ -266,6 +277,56 @@ def repair_lost_punctuation(line: str) -> str:
         else:
             chars[at : at + 2] = ["'", " "]
     return "".join(chars)
+
+
+# --- links to other articles inside a paragraph ---------------------------------
+
+_WORD = re.compile(r"\S+")
+_OPENING_QUOTES = '"\u201c'
+_CLOSING_QUOTES = "'\"\u201d\u2019"
+
+
+def _opens_sentence(word: str, before: str, bp: Boilerplate) -> bool:
+    """Can ``word`` after ``before`` start the sentence that follows a pasted
+    headline (``[inline_links]`` in boilerplate.toml says which words)?"""
+    capital = word[:1].isupper()
+    if capital and before[-1] in "?!" + _CLOSING_QUOTES:
+        return True
+    if word[0] in _OPENING_QUOTES and before[-1] not in "-:":
+        return True
+    return (
+        capital
+        and word.rstrip(",").casefold() in bp.link_opening_words
+        and (before[-1].isalnum() or before[-1] in _CLOSING_QUOTES + ")")
+    )
+
+
+def drop_inline_links(line: str, bp: Boilerplate) -> str:
+    """``line`` without the links to other articles pasted into it ("READ MORE:
+    Kim Jong-nam attack reveals true nature of North Korea Another legislator
+    said ..."): the marker and the headline go where the next sentence's first
+    word can be told (``_opens_sentence``) or where the line ends with the
+    headline, else the marker alone. Never more
+    than ``link_headline_max_words`` words after the marker, so the paragraph's
+    own sentence is kept.
+
+    >>> drop_inline_links("He met Ruiz. READ MORE: Talks fail in Oslo The envoy left.", load_boilerplate())
+    'He met Ruiz. The envoy left.'
+    """
+    found = bp.inline_link.search(line)
+    if found is None:
+        return line
+    rest = line[found.end() :]
+    words = list(_WORD.finditer(rest))
+    cut = 0
+    for k in range(2, min(len(words), bp.link_headline_max_words + 1)):
+        if _opens_sentence(words[k].group(), words[k - 1].group(), bp):
+            cut = words[k].start()
+            break
+    else:
+        if len(words) <= bp.link_headline_max_words and not _FINAL_PUNCT_END.search(rest):
+            cut = len(rest)  # the headline ends the line: nothing of the paragraph follows
+    return line[: found.start()] + drop_inline_links(rest[cut:], bp)
 
 
 # --- whitespace -------------------------------------------------------------
@@ -531,7 +592,8 @@ def clean_text(text: str, boilerplate: Boilerplate | None = None) -> str:
 
     Steps, in order: 1. normalise whitespace per line, write back the marks
     lost as '"?' (``repair_lost_punctuation``) and put back the spaces that
-    hyphens stand for (``repair_glued_hyphens``); 2. drop address blocks;
+    hyphens stand for (``repair_glued_hyphens``), and drop links to other
+    articles pasted into a paragraph (``drop_inline_links``); 2. drop address blocks;
     3. drop navigation, image-id and caption lines; 4. remove credited caption
     sentences inside paragraphs; 5. cut trailing sections (related posts,
     author bio); 6. drop teaser listings. Paragraph breaks are kept (a blank
@@ -543,7 +605,8 @@ def clean_text(text: str, boilerplate: Boilerplate | None = None) -> str:
     """
     bp = boilerplate or load_boilerplate()
     lines = [  # 1.
-        repair_glued_hyphens(repair_lost_punctuation(line), bp) for line in normalise_lines(text)
+        drop_inline_links(repair_glued_hyphens(repair_lost_punctuation(line), bp), bp)
+        for line in normalise_lines(text)
     ]
     lines = drop_address_blocks(lines, bp)  # 2.
     lines = [  # 3.
