@@ -184,6 +184,27 @@ def test_ray_engine_with_no_address_starts_its_own_instance_whatever_ray_address
         ray.shutdown()
 
 
+def test_its_own_instance_runs_without_the_autoscaler_monitor_and_the_log_monitor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Neither serves a local instance for one run; the engine ends both once Ray is
+    up, and the instance still runs tasks."""
+    import ray
+
+    from entente.scale.ray_engine import IDLE_DAEMONS, LOOPBACK_ONLY_VARIABLE, _start_ray
+
+    monkeypatch.setenv(LOOPBACK_ONLY_VARIABLE, "0")
+    _start_ray(None, 1)
+    try:
+        processes = ray._private.worker._global_node.all_processes
+        ended = [info.process.poll() for kind in IDLE_DAEMONS for info in processes[kind]]
+        assert len(ended) == 2 and None not in ended
+        # A task on a worker (a function it can import by name).
+        assert ray.get(ray.remote(json.dumps).remote([32])) == "[32]"
+    finally:
+        ray.shutdown()
+
+
 def test_stopping_its_own_instance_kills_the_monitor_before_ray_waits_a_second_for_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -29,6 +29,7 @@ here, when the engine runs, and nowhere else.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -70,8 +71,11 @@ PARTS_IN_FLIGHT = 2
 
 # Ray's switch for multi-node clusters; "0" keeps a node on the loopback address.
 LOOPBACK_ONLY_VARIABLE = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
-# Ray's name for the autoscaler monitor among the processes a node starts.
+# Ray's names for the autoscaler monitor and the log monitor among the processes
+# a node starts. A local instance for one run needs neither (below).
 MONITOR_PROCESS = "monitor"
+LOG_MONITOR_PROCESS = "log_monitor"
+IDLE_DAEMONS = (MONITOR_PROCESS, LOG_MONITOR_PROCESS)
 
 
 def default_parts(db: Path) -> str:
@@ -166,6 +170,15 @@ def _actor_knowledge() -> tuple[Knowledge, tuple]:
     return load_knowledge(), language_model()
 
 
+def _import_ray() -> Any:
+    """Ray, or EngineNotInstalled where it is found but cannot be imported."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise EngineNotInstalled("Ray", "ray") from exc
+    return ray
+
+
 def _start_ray(address: str | None, workers: int | None) -> int:
     """Join the cluster at ``address``, or start a local instance; returns the actor count.
 
@@ -186,7 +199,38 @@ def _start_ray(address: str | None, workers: int | None) -> int:
     # a cluster running on this machine, which ray.init() with no address would
     # join (and then refuse num_cpus).
     ray.init(address="local", num_cpus=actors, include_dashboard=False, **common)
+    _end_own_daemons(IDLE_DAEMONS)
     return actors
+
+
+def _end_own_daemons(kinds: tuple[str, ...]) -> None:
+    """Kill the processes of these kinds that this process's own Ray instance started.
+
+    Two of a local instance's daemons do nothing for a run that has the machine
+    to itself, yet each wakes up a few times a second: the autoscaler monitor
+    (it scales a cluster, which this instance never is) and the log monitor (it
+    sends the actors' output to the driver, which ``log_to_driver=False`` turns
+    away; failures still come back as exceptions). On 2 cores every CPU second
+    they spend is taken from the coding: together 0.22-0.28 CPU-s per 30 s of a
+    run (measured, session 12). Ray's ``ray.init`` has no setting that leaves them
+    out (``ray start`` has), so they are killed once it returns; ``ray.shutdown``
+    passes over processes already ended.
+
+    ``_global_node`` is Ray's own (private) handle on the processes it started:
+    where a Ray release lacks it, nothing is killed. A driver that joined a
+    cluster started no processes, so nothing of a cluster is touched.
+    """
+    import ray
+
+    node = getattr(getattr(ray, "_private", None), "worker", None)
+    node = getattr(node, "_global_node", None)
+    processes = getattr(node, "all_processes", None) or {}
+    for kind in kinds:
+        for info in processes.get(kind, []):
+            process = getattr(info, "process", None)
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
 
 
 def _stop_ray() -> None:
@@ -195,21 +239,12 @@ def _stop_ray() -> None:
     ``ray.shutdown()`` ends the raylet and the GCS, then sends the monitor
     SIGTERM; the monitor's handler then tries to report its end to the GCS that
     is gone, and shutdown waits a second for it before SIGKILL (1.0 of its
-    1.1-1.4 s, every run). The monitor only scales a cluster, which a local
-    instance for this run never is, so it is killed outright. ``_global_node``
-    is Ray's own (private) handle on the processes it started: where a Ray
-    release lacks it, this is a plain ``ray.shutdown()``.
+    1.1-1.4 s, every run). The engine's own instance has ended it already
+    (``_start_ray``); this makes sure, so a stop never waits for it.
     """
     import ray
 
-    node = getattr(getattr(ray, "_private", None), "worker", None)
-    node = getattr(node, "_global_node", None)
-    processes = getattr(node, "all_processes", None) or {}
-    for info in processes.get(MONITOR_PROCESS, []):
-        process = getattr(info, "process", None)
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
+    _end_own_daemons(IDLE_DAEMONS)
     ray.shutdown()
 
 
@@ -267,10 +302,9 @@ def ingest_on_ray(
         # address as the node's (as it does on macOS and Windows), so nothing it
         # starts listens on, or talks over, the machine's network interfaces.
         os.environ.setdefault(LOOPBACK_ONLY_VARIABLE, "0")
-    try:
-        import ray
-    except ImportError as exc:
-        raise EngineNotInstalled("Ray", "ray") from exc
+    # Ray is imported once the knowledge is loading (below); here only found.
+    if importlib.util.find_spec("ray") is None:
+        raise EngineNotInstalled("Ray", "ray")
     options = options or ReaderOptions(max_bytes=settings.max_bytes)
     installed_model(settings.model)
     sources = find_sources(paths)
@@ -287,16 +321,20 @@ def ingest_on_ray(
 
     shipped: Future[tuple[Knowledge, tuple]] | None = None
     actors: list[Any] = []
+    ray: Any = None
     try:
         if todo:
             # Ray starts first, the actors at once: starting Ray is mostly waiting
             # for its processes, and an actor's start (importing entente and
             # spaCy, loading the model) is most of the time to the first part.
             # Meanwhile the knowledge loads in a thread, and the driver opens
-            # the store and loads the map's knowledge.
+            # the store and loads the map's knowledge. The thread starts before
+            # Ray is imported (0.3-0.4 CPU-s), so that the import has the other
+            # core's company instead of leaving it idle.
             loading = ThreadPoolExecutor(max_workers=1)
             shipped = loading.submit(_actor_knowledge)
             loading.shutdown(wait=False)
+            ray = _import_ray()
             workers = _start_ray(address, settings.workers)
             coder = ray.remote(num_cpus=1)(CodeParts)
             actors = [coder.remote(settings.model, folder.location) for _ in range(workers)]
@@ -344,10 +382,12 @@ def ingest_on_ray(
                     f"{folder.location}; run the same command again to finish them"
                 )
             loader.flush()
-    except ray.exceptions.RayError as exc:
-        raise EngineError(f"The Ray engine failed: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        if ray is not None and isinstance(exc, ray.exceptions.RayError):
+            raise EngineError(f"The Ray engine failed: {type(exc).__name__}: {exc}") from exc
+        raise
     finally:
-        if ray.is_initialized():
+        if ray is not None and ray.is_initialized():
             _stop_ray()
     summary.elapsed_s = time.perf_counter() - started
     return summary
