@@ -116,3 +116,13 @@ def test_an_official_arriving_in_a_state_visits_it(nlp, lexicon):
     events = code(nlp, lexicon, "The Ruritania foreign minister arrived in Freedonia on Monday.")
     (visit,) = by_type(events, "CONSULT")
     assert visit.mode == "visit" and countries(visit.recipient) == ["FRE"]
+
+
+def test_an_opening_with_phrase_is_no_partner_of_an_agreement(nlp, lexicon):
+    text = "With the approval by the cabinet meeting, the government of Ruritania formally agreed."
+    assert by_type(code(nlp, lexicon, text), "AGREE")
+
+
+def test_agreeing_a_deal_is_reaching_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania and Freedonia agreed a trade deal on Monday.")
+    assert by_type(events, "SUPPORT") and not by_type(events, "AGREE")

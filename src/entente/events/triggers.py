@@ -124,7 +124,8 @@ def _concurs_only(head: Token, lexicon: Lexicon) -> bool:
     words = lexicon.concurrence
     if head.pos_ != "VERB" or head.lemma_.lower() not in words.get("verb", ()):
         return False
-    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+    # a partner follows the verb: an opening "With the cabinet's approval, X agreed" is none
+    if not any(c.dep_ == "prep" and c.lower_ == "with" and c.i > head.i for c in head.children):
         return False
     for c in head.children:
         if c.dep_ in ("dobj", "obj", "xcomp"):
