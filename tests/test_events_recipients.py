@@ -775,3 +775,14 @@ def test_what_a_letter_asks_is_asked_of_whom_it_is_sent_to(nlp, lexicon):
         nlp, lexicon, text, {"Ivan Petrov": "RUR", "Sylvanian foreign minister": "SYL/GOV"}
     )
     assert countries(of_type(events, "REQUEST").recipient) == {"SYL"}
+
+
+def test_an_act_carried_out_by_a_party_is_that_partys(nlp, lexicon):
+    """Issue 13: "air strikes on Idlib carried out by Russia's Aerospace Forces",
+    "sanctions imposed by Kiev" had no actor; who condemns an act did not do it."""
+    text = "The sanctions against Sylvania imposed by Ruritania hurt its economy."
+    events = code_with(nlp, lexicon, text, {"Sylvania": "SYL", "Ruritania": "RUR"})
+    assert countries(of_type(events, "SANCTION").actor) == {"RUR"}
+    text = "The attack on the Sylvanian embassy was condemned by Ruritania."
+    events = code_with(nlp, lexicon, text, {"Sylvanian": "SYL", "Ruritania": "RUR"})
+    assert all("RUR" not in countries(e.actor) for e in events if e.type == "ASSAULT")

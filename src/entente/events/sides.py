@@ -7,10 +7,13 @@ them from the accused, the blamed or a fallback actor (``_nominal_sides``).
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from entente.events.copies import COOPERATIVE_QUADS
 from entente.events.gating import has_political_object
+from entente.events.lexicon import DATA_DIR, read_words
 from entente.events.plans import EventPlan, EventSides, SentenceContext
 from entente.events.recipients import (
     candidate_preps,
@@ -22,6 +25,7 @@ from entente.events.roles import (
     EMBEDDED_PREPS,
     FIRST_PERSON,
     OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     MentionIndex,
     arguments,
@@ -106,6 +110,32 @@ def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention
         gov = noun.head.head
         if lexicon.governor_cues.get(gov.lemma_.lower()) == "alleged":
             return arguments(child(gov, OBJECT_DEPS), index)
+    return []
+
+
+@cache
+def performing_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose "by" agent does their event noun
+    (``lexicons/performing_verbs.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "performing_verbs.txt")
+
+
+def _performer(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Whoever an event noun is done by through a performing verb's passive: its
+    participle ("air strikes on Idlib carried out by Russia's Aerospace Forces",
+    "sanctions imposed by Kiev") or the verb it is the subject of ("the
+    demonstrations were organised by Navalny"). In the s11final store, 15 events
+    with no actor have such a phrase right after their word."""
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if noun.dep_ in PASSIVE_SUBJECT_DEPS:
+        verbs.append(noun.head)
+    for verb in verbs:
+        if verb.lemma_.lower() not in performing_verbs():
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            found = arguments(child(agent, "pobj"), index)
+            if found:
+                return found
     return []
 
 
@@ -427,6 +457,8 @@ def _nominal_sides(
         actor, recipient = blamed, [m for m in recipient if m not in blamed]
     if not actor:
         actor = _accused(cand.head, ctx.lexicon, index)
+    if not actor:
+        actor = _performer(cand.head, index)
     if not actor:
         subj = _nominal_actor_fallback(cand.head, ctx.lexicon, ctx.trigger_heads)
         actor = arguments(subj, index)
