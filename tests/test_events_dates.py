@@ -307,3 +307,19 @@ def test_month_name_of_a_person_does_not_date_the_event(nlp, lexicon):
 def test_month_name_after_a_preposition_still_dates_the_event(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania met Freedonia in April and May.", "2017-06-14")
     assert {e.date.start for e in events if e.type == "CONSULT"} == {"2017-04"}
+
+
+@pytest.mark.slow
+def test_year_of_an_occasion_of_a_topic_does_not_date_the_event(nlp, lexicon):
+    """Issue 13: "an investigation into meddling in the 2016 election" was dated 2016 and
+    "denied any involvement in Kara-Murza's 2015 illness" 2015 (2017 store: 24 events)."""
+    text = "Ruritania has opened an investigation into Freedonia's meddling in the 2015 election."
+    assert dated(nlp, lexicon, text, "ACCUSE", "2017-03-14").start != "2015"
+
+
+@pytest.mark.slow
+def test_year_of_an_occasion_of_the_clause_or_the_event_noun_dates_it(nlp, lexicon):
+    text = "Ruritania met Freedonia during the 2015 summit."
+    assert dated(nlp, lexicon, text, "CONSULT", "2017-03-14").start == "2015"
+    text = "Thousands marched in the biggest rally since the 2011 protests against Ruritania."
+    assert dated(nlp, lexicon, text, "PROTEST", "2017-03-14", trigger="protests").start == "2011"

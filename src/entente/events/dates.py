@@ -78,12 +78,14 @@ def date_ents(view: DocView, span: Span) -> list[Span]:
     return [e for e in view.ents_in(span, ("DATE",)) if not is_named_person(e)]
 
 
-def dated_thing(ent: Span) -> Token | None:
+def dated_thing(ent: Span, events: Collection[int] = ()) -> Token | None:
     """The noun a date names as its modifier when that noun is a thing the clause
     speaks of ("rejects the 1915 genocide", "has not condemned the October 7
     attack", "last week's vote"), not an occasion that places the clause in time
-    ("after the 1979 revolution", "at the 2016 summit"); None for a date of the
-    clause."""
+    ("after the 1979 revolution", "at the 2016 summit"), unless that occasion
+    is a common noun's other than the event's own (``events``: "meddling in the
+    2016 election": the election's year, not the clause's; but "a campaign
+    promise in the 2016 election"). None for a date of the clause."""
     root = ent.root
     head = root.head
     if root.dep_ not in NOUN_DATE_DEPS or head.i < ent.end or head.pos_ not in ("NOUN", "PROPN"):
@@ -94,6 +96,12 @@ def dated_thing(ent: Span) -> Token | None:
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head  # "the 2008 Mumbai attacks": the date is the attacks'
     if head.dep_ == "pobj" and head.head.lower_ in OCCASION_PREPS:
+        holder = head.head.head
+        if holder.pos_ == "NOUN" and holder.dep_ != "ROOT" and holder.i not in events:
+            # an occasion of a thing the clause speaks of, not of the clause: the
+            # date is that occasion's own ("an investigation into meddling in the
+            # 2016 election", "denied any involvement in Kara-Murza's 2015 illness")
+            return head
         return None
     return head
 
@@ -377,7 +385,7 @@ def _date_candidates(
     ancestors = {t.i: d for d, t in enumerate(pred.ancestors)}
     cut = ancestors.get(topic_of.i) if topic_of is not None else None
     for ent in date_ents(view, view.sentence(trigger_head)):
-        named = dated_thing(ent)
+        named = dated_thing(ent, (trigger_head.i, pred.i))
         if named is not None and named.i not in (trigger_head.i, pred.i):
             # the year of another thing ("rejects the 1915 genocide") is not the
             # time of this event (issue 13: 2017 store, the earliest dates)
@@ -628,7 +636,7 @@ def _describes_below(ent: Span, pred: Token) -> bool:
     in 1915, the president criticised")? A coordinated clause ("rejected the
     motion and in August 2016 expanded it") or one that sets the time ("when the
     protests began in 2011") goes on with the same story."""
-    named = dated_thing(ent)
+    named = dated_thing(ent, (pred.i,))
     if named is not None and in_clause(named, pred):
         return True
     node = _attachment(ent)
