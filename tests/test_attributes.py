@@ -177,7 +177,7 @@ def test_quantities_money(nlp, lexicon):
         ("Ruritania has supplied Freedonia with attack drones.", [(None, "attack drones")]),
         ("Ruritania's arms supplies to Freedonia continued.", [(None, "arms")]),
         ("The delivery of S-400 missiles to Freedonia began.", [(None, "S-400 missiles")]),
-        ("Ruritania sent New Year greetings to Freedonia.", [(None, "New Year greetings")]),
+        ("Ruritania sent medical supplies to Freedonia.", [(None, "medical supplies")]),
         ("Ruritania gave Freedonia two warships.", [(2, "warships")]),
         (
             "Ruritania has delivered Yak-130 training aircraft to Freedonia.",
