@@ -289,3 +289,15 @@ def test_intent_cessation_and_condition_cues(nlp, lexicon, text, type_name, pola
 def test_analyst_forecast_is_no_promise(nlp, lexicon):
     found = code(nlp, lexicon, "Analysts say Ruritania would welcome the withdrawal of Freedonia.")
     assert not [e for e in found if e.type == "AGREE"]
+
+
+@pytest.mark.slow
+def test_attribution_who_stands_for_its_antecedent_when_the_parse_drops_it(nlp, lexicon):
+    """Issue 13: a bare "who" was the source of 8 events of the 2017 store ("refugees who
+    plotted ... and who later admitted"): the relative clause was not hung on its noun."""
+    text = (
+        "The story was about two refugees who plotted to attack Freedonia and who later"
+        " admitted in court to attacking Ruritanian troops in Iraq."
+    )
+    found = [e for e in code(nlp, lexicon, text, "2017-03-14") if e.attributed_to is not None]
+    assert found and all("refugees" in e.attributed_to.name for e in found)
