@@ -187,33 +187,39 @@ def test_ray_engine_with_no_address_starts_its_own_instance_whatever_ray_address
 def test_its_own_instance_runs_without_the_autoscaler_monitor_and_the_log_monitor(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Neither serves a local instance for one run; the engine ends both once Ray is
-    up, and the instance still runs tasks."""
+    """Neither serves a local instance for one run: Ray does not start them, the
+    parameters of later ray.init calls are Ray's own again, and the instance still
+    runs tasks."""
     import ray
 
     from entente.scale.ray_engine import IDLE_DAEMONS, LOOPBACK_ONLY_VARIABLE, _start_ray
 
     monkeypatch.setenv(LOOPBACK_ONLY_VARIABLE, "0")
+    original = ray._private.parameter.RayParams.__init__
     _start_ray(None, 1)
     try:
         processes = ray._private.worker._global_node.all_processes
-        ended = [info.process.poll() for kind in IDLE_DAEMONS for info in processes[kind]]
-        assert len(ended) == 2 and None not in ended
+        assert [kind for kind in IDLE_DAEMONS if processes.get(kind)] == []
+        assert ray._private.parameter.RayParams.__init__ is original
+        assert ray._private.parameter.RayParams().include_log_monitor is None
         # A task on a worker (a function it can import by name).
         assert ray.get(ray.remote(json.dumps).remote([32])) == "[32]"
     finally:
         ray.shutdown()
 
 
-def test_stopping_its_own_instance_kills_the_monitor_before_ray_waits_a_second_for_it(
+def test_where_ray_starts_the_monitors_anyway_they_are_killed_before_ray_shutdown_waits_for_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """ray.shutdown() sends the autoscaler monitor SIGTERM after the GCS is gone and
-    waits a second for it to give up; the engine kills it before calling ray.shutdown()."""
+    """Where Ray's parameters cannot be set (another Ray release), the two daemons
+    start; the engine kills them once Ray is up. Otherwise ray.shutdown() would send
+    the autoscaler monitor SIGTERM after the GCS is gone and wait a second for it."""
+    import contextlib
     import signal
 
     import ray
 
+    from entente.scale import ray_engine
     from entente.scale.ray_engine import (
         LOOPBACK_ONLY_VARIABLE,
         MONITOR_PROCESS,
@@ -222,6 +228,7 @@ def test_stopping_its_own_instance_kills_the_monitor_before_ray_waits_a_second_f
     )
 
     monkeypatch.setenv(LOOPBACK_ONLY_VARIABLE, "0")
+    monkeypatch.setattr(ray_engine, "_without_idle_daemons", contextlib.nullcontext)
     _start_ray(None, 1)
     node = ray._private.worker._global_node
     monitor = node.all_processes[MONITOR_PROCESS][0].process

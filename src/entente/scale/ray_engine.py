@@ -29,6 +29,7 @@ here, when the engine runs, and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import time
@@ -198,9 +199,43 @@ def _start_ray(address: str | None, workers: int | None) -> int:
     # "local": a new instance even where RAY_ADDRESS is set or `ray start` left
     # a cluster running on this machine, which ray.init() with no address would
     # join (and then refuse num_cpus).
-    ray.init(address="local", num_cpus=actors, include_dashboard=False, **common)
+    with _without_idle_daemons():
+        ray.init(address="local", num_cpus=actors, include_dashboard=False, **common)
     _end_own_daemons(IDLE_DAEMONS)
     return actors
+
+
+@contextlib.contextmanager
+def _without_idle_daemons() -> Iterator[None]:
+    """While it lasts, a local instance Ray starts leaves out the idle daemons (below).
+
+    ``ray start`` has settings for them (``--include-log-monitor``, and
+    ``--no-monitor``, which Ray hides), and both are Ray's own, supported ways to
+    run a node; ``ray.init`` takes neither, so this sets them on the parameters
+    ``ray.init`` builds, ``RayParams`` (Ray's private class). Each of the two
+    costs about 0.45 CPU-s to start, taken on 2 cores from the actors' own start:
+    leaving both out took 0.85-1.0 CPU-s off Ray's processes and about a second
+    off ``ray.init`` (busy machine, session 12). Where a Ray release has no such
+    class this does nothing, and ``_end_own_daemons`` ends them once started.
+    """
+    import ray
+
+    params = getattr(getattr(getattr(ray, "_private", None), "parameter", None), "RayParams", None)
+    original = getattr(params, "__init__", None)
+    if params is None or original is None:
+        yield
+        return
+
+    def without_them(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.no_monitor = True
+        self.include_log_monitor = False
+
+    params.__init__ = without_them
+    try:
+        yield
+    finally:
+        params.__init__ = original
 
 
 def _end_own_daemons(kinds: tuple[str, ...]) -> None:
@@ -212,9 +247,9 @@ def _end_own_daemons(kinds: tuple[str, ...]) -> None:
     sends the actors' output to the driver, which ``log_to_driver=False`` turns
     away; failures still come back as exceptions). On 2 cores every CPU second
     they spend is taken from the coding: together 0.22-0.28 CPU-s per 30 s of a
-    run (measured, session 12). Ray's ``ray.init`` has no setting that leaves them
-    out (``ray start`` has), so they are killed once it returns; ``ray.shutdown``
-    passes over processes already ended.
+    run (measured, session 12). ``_without_idle_daemons`` keeps Ray from starting
+    them; where it could not, they are killed here once ``ray.init`` returns
+    (``ray.shutdown`` passes over processes already ended).
 
     ``_global_node`` is Ray's own (private) handle on the processes it started:
     where a Ray release lacks it, nothing is killed. A driver that joined a
