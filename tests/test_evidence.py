@@ -656,3 +656,72 @@ def test_evidence_a_state_written_only_before_a_place_or_a_private_person_is_no_
             (("Russian", "RUS", 0), ("Syrian", "SYR", 24)),
         ),
     ) == {"e-3": "asserted"}
+
+
+def test_evidence_a_state_named_before_its_raid_is_where_not_who(tmp_path: Path) -> None:
+    """Issue 14: "an American commando killed in a Yemen raid against al-Qaeda" made
+    Yemen a party to the raid; "five German cities", "EU citizens" are places and
+    people. The state's demonym before the raid is its doer ("a Russian raid")."""
+
+    def support(told: dict, spans: tuple[tuple[str, str, int], ...], name: str) -> str:
+        coded = doc("d-0", "o.com", "2017-03-02", [told])
+        coded.mentions = [
+            Mention(coded.document.id, 0, start, start + len(text), text, actor, "test", actor)
+            for text, actor, start in spans
+        ]
+        with store_of(tmp_path / f"{name}.duckdb", [coded]) as store:
+            update_map(store, [coded.document.id])
+            ((found,),) = store.fetchall("SELECT support FROM clusters")
+            return found
+
+    place = "A commando was killed in a Ukraine raid against Russia."
+    cities = "Russia struck five Ukrainian cities."
+    doer = "A commando was killed in a Russian raid against Ukraine."
+    assert (
+        support(
+            event("e-1", "ASSAULT", ["UKR"], ["RUS"], place, trigger="raid"),
+            (("Ukraine", "UKR", 27), ("Russia", "RUS", 48)),
+            "place",
+        )
+        == "none"
+    )
+    assert (
+        support(
+            event("e-2", "ASSAULT", ["RUS"], ["UKR"], cities, trigger="struck"),
+            (("Russia", "RUS", 0), ("Ukrainian", "UKR", 19)),
+            "cities",
+        )
+        == "none"
+    )
+    assert (
+        support(
+            event("e-3", "ASSAULT", ["RUS"], ["UKR"], doer, trigger="raid"),
+            (("Russian", "RUS", 27), ("Ukraine", "UKR", 48)),
+            "doer",
+        )
+        == "asserted"
+    )
+
+
+def test_evidence_a_future_a_few_words_before_its_act_did_not_happen(tmp_path: Path) -> None:
+    """Issue 14: "Supporters of leaving the EU argue it will free up the UK to trade
+    better globally" made "United Kingdom partner_of European Union"; the "will" is
+    five words before "trade", in its clause."""
+    argued = event(
+        "e-1",
+        "COOPERATE",
+        ["UKR"],
+        ["RUS"],
+        "Its supporters argue it will free up Ukraine to trade with Russia.",
+        trigger="trade",
+    )
+    done = event(
+        "e-2",
+        "COOPERATE",
+        ["UKR"],
+        ["RUS"],
+        "Its supporters say Ukraine began to trade with Russia.",
+        trigger="trade",
+    )
+    assert _relations(tmp_path, argued) == set()
+    assert ("RUS", "UKR", "partner_of") in _relations(tmp_path / "done", done)

@@ -78,6 +78,9 @@ class MapKnowledge:
     # after a state's only written names, make the side where or whom, not the state
     # ("the Syrian city of Deraa", "an American tourist"): evidence rule "political"
     written_place_nouns: frozenset[str] = frozenset()
+    # after a state's own name (not its demonym), make it where an event happened
+    # ("the Yemen raid"): evidence rule "political"
+    written_event_nouns: frozenset[str] = frozenset()
     # an intent told, not an act done (evidence.is_intent), for these types
     intent_re: re.Pattern[str] | None = None
     intent_types: frozenset[str] = frozenset()
@@ -280,6 +283,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             expressive_types=frozenset(evidence.get("expressive_types") or []),
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
             written_place_nouns=frozenset(evidence.get("written_place_nouns") or []),
+            written_event_nouns=frozenset(evidence.get("written_event_nouns") or []),
             intent_re=_cue_pattern(evidence.get("intent_cues") or []),
             intent_types=frozenset(evidence.get("intent_types") or []),
             forecast_re=_phrase_pattern(evidence.get("forecast_cues") or []),
