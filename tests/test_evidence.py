@@ -677,6 +677,7 @@ def test_evidence_a_state_named_before_its_raid_is_where_not_who(tmp_path: Path)
     place = "A commando was killed in a Ukraine raid against Russia."
     cities = "Russia struck five Ukrainian cities."
     doer = "A commando was killed in a Russian raid against Ukraine."
+    named = "Russia criticised the Ukraine mission."
     assert (
         support(
             event("e-1", "ASSAULT", ["UKR"], ["RUS"], place, trigger="raid"),
@@ -700,6 +701,14 @@ def test_evidence_a_state_named_before_its_raid_is_where_not_who(tmp_path: Path)
             "doer",
         )
         == "asserted"
+    )
+    assert (
+        support(
+            event("e-4", "ACCUSE", ["RUS"], ["UKR"], named, trigger="criticised"),
+            (("Russia", "RUS", 0), ("Ukraine mission", "UKR", 22)),
+            "named",
+        )
+        == "none"
     )
 
 

@@ -355,16 +355,21 @@ def _written_as_place(ref: ActorRef, event: EventRow, knowledge: MapKnowledge) -
         for m in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text)
     ]
     return bool(following) and all(
-        word in knowledge.written_place_nouns
-        or (
-            # the state's own name, not its demonym, before an event noun: "a Yemen
-            # raid" is where it was; "a US raid", "the Soviet invasion" are by whom
-            word in knowledge.written_event_nouns
-            and ref.actor_id == ref.country
-            and name.lower() == ref.name.lower()
-        )
+        word in knowledge.written_place_nouns or _names_where(name, word, ref, knowledge)
         for name, word in following
     )
+
+
+def _names_where(name: str, word: str, ref: ActorRef, knowledge: MapKnowledge) -> bool:
+    """The state's own name, not its demonym, before an event noun, within the words
+    that name it ("the Yemen mission") or after them ("a Yemen raid"): where the
+    event was. "A US raid", "the Soviet invasion" say by whom."""
+    if ref.actor_id != ref.country:
+        return False
+    words = name.lower().split()
+    if len(words) > 1 and words[-1] in knowledge.written_event_nouns:
+        words, word = words[:-1], words[-1]
+    return word in knowledge.written_event_nouns and " ".join(words) == ref.name.lower()
 
 
 # How a mention that names a place was resolved: a place, or a capital or seat
