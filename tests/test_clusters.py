@@ -661,7 +661,15 @@ def test_clusters_two_peoples_meetings_in_one_article_stay_two_events(tmp_path: 
     people = [_person("x-ivanov", "USA"), _person("x-sidorov", "USA"), _person("x-petrov", "RUS")]
     specs = [
         event("m-1", "CONSULT", ["USA"], ["RUS"], "Ivanov met Petrov at the convention.", index=0),
-        event("m-2", "CONSULT", ["USA"], ["RUS"], "But he denied having meetings.", index=6),
+        event(
+            "m-2",
+            "CONSULT",
+            ["USA"],
+            ["RUS"],
+            "But he denied having meetings.",
+            index=6,
+            certainty="denied",
+        ),
         event(
             "m-3", "CONSULT", ["USA"], ["RUS"], "Sidorov discussed sanctions with Petrov.", index=7
         ),
@@ -762,3 +770,33 @@ def test_clusters_two_charges_in_one_article_stay_two_events(tmp_path: Path) -> 
         update_map(store, ["d-1"])
         members = sorted(sorted(c["members"]) for c in _clusters(store))
     assert members == [["a-1", "a-3", "a-4"], ["a-2"]]
+
+
+def test_clusters_two_meetings_of_one_article_in_other_words_stay_two_events(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: articles telling both an adviser's call about sanctions with an
+    ambassador and a minister's meetings with him chained the two into one event,
+    and the adviser's denial disappeared into the minister's story."""
+    specs = [
+        event(
+            "c-1",
+            "CONSULT",
+            ["USA"],
+            ["RUS"],
+            "The adviser discussed sanctions with the ambassador on a call.",
+            index=0,
+        ),
+        event(
+            "c-2",
+            "CONSULT",
+            ["USA"],
+            ["RUS"],
+            "Months earlier the senator had met the envoy at the convention in Ohio.",
+            index=5,
+        ),
+    ]
+    with store_of(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2024-03-02", specs)]) as store:
+        update_map(store, ["d-1"])
+        members = sorted(sorted(c["members"]) for c in _clusters(store))
+    assert members == [["c-1"], ["c-2"]]
