@@ -140,3 +140,18 @@ def test_the_victim_of_a_joined_passive_is_never_its_doer(nlp, lexicon):
     killed = [e for e in events if e.evidence.trigger == "killed"]
     assert killed and not killed[0].actor
     assert {a.country for a in killed[0].recipient} == {"RUR"}
+
+
+def test_she_is_no_man_the_registry_knows_and_he_no_woman(nlp, lexicon):
+    """Issue 13: "Kim Kyong Hui ... she" was Kim Il Sung; "Pelosi criticised Trump
+    after he fired Comey" made Pelosi the one who fired."""
+    from entente.events.roles import _agrees_in_sex
+
+    doc = nlp("She said he left.")
+    she, he = doc[0], doc[2]
+    man = Mention("t", 0, 0, 1, "Obama", "barack-obama", "test", "USA", "GOV")
+    woman = Mention("t", 0, 0, 1, "Merkel", "angela-merkel", "test", "DEU", "GOV")
+    unknown = Mention("t", 0, 0, 1, "Ivan Petrov", "x-ivan-petrov", "test", "RUR", None)
+    assert not _agrees_in_sex(man, she) and _agrees_in_sex(man, he)
+    assert not _agrees_in_sex(woman, he) and _agrees_in_sex(woman, she)
+    assert _agrees_in_sex(unknown, she) and _agrees_in_sex(unknown, he)

@@ -34,6 +34,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from entente.actors.registry import DATA_DIR as ACTORS_DIR
+from entente.actors.registry import load_registry, slugify
 from entente.events.lexicon import DATA_DIR, read_words
 from entente.events.pairs import _both_of_them, _named_pair
 from entente.events.quotes import quotation_of
@@ -166,7 +168,7 @@ def resolve_pronoun(token: Token, index: MentionIndex, chain: int = 0) -> list[M
             continue  # "Pelosi shook her head as Trump condemned it": it is no person
         found = arguments(subj, index, allow_pronoun=False)
         if singular:
-            found = [m for m in found if m.resolved_by != "organ"]
+            found = [m for m in found if m.resolved_by != "organ" and _agrees_in_sex(m, token)]
         if found and not {(m.start, m.end) for m in found} <= own_doer:
             return found
     sent = token.sent
@@ -180,8 +182,32 @@ def resolve_pronoun(token: Token, index: MentionIndex, chain: int = 0) -> list[M
         if subj is not None and (not singular or _can_be_a_person(subj)):
             found = arguments(subj, index, allow_pronoun=False)
             # "he" is a person, never "police" or "the government" (actors/organs.py)
-            return [m for m in found if not singular or m.resolved_by != "organ"]
+            return [
+                m
+                for m in found
+                if not singular or (m.resolved_by != "organ" and _agrees_in_sex(m, token))
+            ]
     return []
+
+
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+
+
+@cache
+def _registry_sexes() -> tuple[frozenset[str], frozenset[str]]:
+    """(ids of the registry's women, ids of its other people): data/actors/women.txt."""
+    registry = load_registry()
+    women = frozenset(slugify(name) for name in read_words(ACTORS_DIR / "women.txt"))
+    people = frozenset(a.id for a in registry.actors.values() if a.kind == "person")
+    return women & people, people - women
+
+
+def _agrees_in_sex(mention: Mention, pronoun: Token) -> bool:
+    """Can this "he" or "she" stand for the mention? Not "she" for a man the registry
+    knows, nor "he" for a woman it knows ("Kim Kyong Hui ... she" was Kim Il Sung);
+    anyone it does not know may be either."""
+    women, men = _registry_sexes()
+    return mention.actor_id not in (men if pronoun.lower_ in FEMININE else women)
 
 
 def _can_be_a_person(subj: Token) -> bool:
