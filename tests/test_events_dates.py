@@ -323,3 +323,18 @@ def test_year_of_an_occasion_of_the_clause_or_the_event_noun_dates_it(nlp, lexic
     assert dated(nlp, lexicon, text, "CONSULT", "2017-03-14").start == "2015"
     text = "Thousands marched in the biggest rally since the 2011 protests against Ruritania."
     assert dated(nlp, lexicon, text, "PROTEST", "2017-03-14", trigger="protests").start == "2011"
+
+
+@pytest.mark.slow
+def test_participle_describing_a_noun_takes_no_publication_date(nlp, lexicon):
+    """Issue 13: "(terrorist organization outlawed in Russia)" dated a 2014 ban to the
+    article's month; in 200 random 2017 documents 10 of 14 such dates were background."""
+    text = "Ruritania fought a rebel group outlawed in Freedonia."
+    date = dated(nlp, lexicon, text, "COERCE", "2017-03-14", trigger="outlawed")
+    assert (date.start, date.basis) == (None, "none")
+
+
+@pytest.mark.slow
+def test_participle_with_its_own_date_keeps_it(nlp, lexicon):
+    text = "Ruritania fought a rebel group outlawed in Freedonia in 2014."
+    assert dated(nlp, lexicon, text, "COERCE", "2017-03-14", trigger="outlawed").start == "2014"

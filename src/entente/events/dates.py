@@ -211,6 +211,19 @@ def is_background(pred: Token) -> bool:
     return False
 
 
+def is_epithet(pred: Token) -> bool:
+    """Is the event a past participle that describes a noun with no clause of its
+    own ("a terrorist group outlawed in Russia", "an activist jailed for his
+    posts")? It tells what the noun is, not when: no publication date (2017 store:
+    TASS's note "(terrorist organization outlawed in Russia)" dated a 2014 ban to
+    the month of 9 articles)."""
+    return (
+        pred.dep_ == "acl"
+        and pred.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in pred.children)
+    )
+
+
 # Auxiliaries of a stated future ("will", "shall").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
@@ -456,7 +469,7 @@ def date_of(
             return EventDate(start=None, basis="none", text=ent.text)
         if described:
             return EventDate(start=None, basis="none")
-    if published and tense != "hypothetical" and not is_background(pred):
+    if published and tense != "hypothetical" and not is_background(pred) and not is_epithet(pred):
         if _continues_a_past_narrative(pred, trigger_head, view, published, tense):
             return EventDate(start=None, basis="none")
         return EventDate(start=published[:7], precision="month", basis="publication")
