@@ -126,3 +126,15 @@ def test_an_opening_with_phrase_is_no_partner_of_an_agreement(nlp, lexicon):
 def test_agreeing_a_deal_is_reaching_it(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania and Freedonia agreed a trade deal on Monday.")
     assert by_type(events, "SUPPORT") and not by_type(events, "AGREE")
+
+
+def test_declaring_someone_not_guilty_accuses_no_one(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania court declared the Freedonia envoy not guilty.")
+    assert not by_type(events, "ACCUSE")
+
+
+def test_speaking_at_a_press_conference_alone_is_no_meeting(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Ruritania's foreign ministry spokeswoman said at a regular news conference."
+    )
+    assert not by_type(events, "CONSULT")

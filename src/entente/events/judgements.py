@@ -63,6 +63,8 @@ def judgement_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
 def _condemns(complement: Token) -> bool:
     """Is a complement a wrong ("a threat", "illegal", "an act of aggression")?"""
     wrong = judgement_words()["wrong"]
+    if any(c.dep_ == "neg" for c in complement.children):
+        return False  # "was declared not guilty"
     if complement.lemma_.lower() in wrong:
         return True
     # "an act of aggression", "a step towards escalating tensions"; not "a
