@@ -571,3 +571,28 @@ def test_leeway_or_credit_given_is_no_aid(nlp, lexicon):
     assert "AID" not in types_of(nlp, lexicon, text)
     text = "Ruritania gave weapons to the army of Freedonia."
     assert "AID" in types_of(nlp, lexicon, text)
+
+
+def test_the_outcome_of_a_referendum_is_no_event(nlp, lexicon):
+    """Issue 13: how a referendum or a chamber's division went ("rejected independence
+    by 55-45 percent in a referendum") is domestic voting, no event between parties
+    (gating.counts_votes, vote_words.txt)."""
+    text = "Voters in Ruritania rejected independence by 55-45 percent in a referendum."
+    assert "REJECT" not in types_of(nlp, lexicon, text)
+    text = "Voters in Ruritania backed the treaty with Freedonia by 62% to 38% in the vote."
+    assert "SUPPORT" not in types_of(nlp, lexicon, text)
+
+
+def test_a_change_by_a_share_is_no_vote(nlp, lexicon):
+    text = "Ruritania rejected the demands of Freedonia, and trade fell by 95 percent to 20."
+    assert "REJECT" in types_of(nlp, lexicon, text)
+
+
+def test_a_vote_of_an_international_body_stays_its_decision(nlp, lexicon):
+    text = "The Assembly condemned Ruritania by a vote of 128-9."
+    doc = nlp(text)
+    body = Mention("t", 0, 4, 12, "Assembly", "igo1", "test", None, "IGO")
+    actors = [Actor(id="igo1", name="Assembly", kind="igo", country=None, sector="IGO")]
+    document = Document(id="t", source="test.txt", text=text)
+    events = extract_events(doc, document, [*mentions_for(doc), body], lexicon, actors)
+    assert "ACCUSE" in [e.type for e in events]

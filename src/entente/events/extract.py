@@ -15,7 +15,8 @@ it or in the module named, numbered alike:
    request verb that states an aim (``plans.plan_events``);
 4. keep only triggers used as event words (``_states_an_event``; not a verb
    that states a view with its clause, ``gating.states_a_view``), outside pasted
-   lists (``gating.is_list_row``);
+   lists (``gating.is_list_row``) and not the outcome of a referendum or a
+   chamber's vote (``gating.counts_votes``);
 5. read actor and recipient off the parse (``sides.read_sides``, over ``roles``),
    listing coordinated parties of a mutual event on both sides;
 6. read polarity, tense, certainty and attribution, date and quantities
@@ -64,6 +65,7 @@ from entente.events.copies import denial_copies, implied_events
 from entente.events.dates import date_of, is_dated_ahead, is_simple_past, is_staged_in_future
 from entente.events.demands import demand_candidates, demand_modals, demand_verbs
 from entente.events.gating import (
+    counts_votes,
     document_relevance,
     has_party,
     is_list_row,
@@ -97,7 +99,13 @@ from entente.events.recipients import (
 )
 from entente.events.roles import OBJECT_DEPS, MentionIndex
 from entente.events.sides import read_sides
-from entente.events.triggers import RELATIVE_PRONOUNS, Lexicon, find_triggers, token_strings
+from entente.events.triggers import (
+    RELATIVE_PRONOUNS,
+    Lexicon,
+    doer_of,
+    find_triggers,
+    token_strings,
+)
 from entente.records import Actor, ActorRef, Document, Event, EventDate, Mention
 
 __all__ = ["Lexicon", "event_to_record", "extract_events", "load_lexicon"]
@@ -280,8 +288,10 @@ def extract_events(
     )
     coded: list[CodedEvent] = []
     for plan in plan_events(candidates, lexicon):  # 2-3
-        if not _states_an_event(plan, lexicon) or is_list_row(
-            ctx.view.sentence(plan.candidate.head)
+        if (
+            not _states_an_event(plan, lexicon)
+            or is_list_row(ctx.view.sentence(plan.candidate.head))
+            or _a_domestic_vote(plan.candidate.head, ctx)
         ):  # 4
             continue
         sides = read_sides(plan, ctx)  # 5
@@ -324,6 +334,20 @@ def extract_events(
         )
         for e in events
     ]
+
+
+def _a_domestic_vote(head: Token, ctx: SentenceContext) -> bool:
+    """Step 4: is a trigger the outcome of a referendum or a chamber's division
+    (``gating.counts_votes``), not done by an international body (whose votes are its
+    decisions: "the Security Council adopted the resolution by 14 votes to 0")?"""
+    if not counts_votes(head):
+        return False
+    doer = doer_of(head)
+    mention = ctx.index.at(doer) if doer is not None else None
+    if mention is None:
+        return True
+    actor = ctx.names.get(mention.actor_id) if mention.actor_id else None
+    return not (mention.sector == "IGO" or (actor is not None and actor.kind == "igo"))
 
 
 def _lemmas(doc: Doc, event: Event) -> frozenset[str]:
