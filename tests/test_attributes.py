@@ -30,6 +30,21 @@ def test_polarity_negated_condemnation_negative(nlp, lexicon, text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said he did nothing wrong by failing to disclose he met "
+        "Ruritania's ambassador.",
+        "The minister failed to mention that he met Ruritania's ambassador last year.",
+    ],
+)
+def test_polarity_what_one_failed_to_tell_still_happened(nlp, lexicon, text):
+    """Issue 14: "failing to disclose he met Russia's ambassador" made the meeting
+    one that did not happen, a false conflict against reports of it."""
+    assert one(nlp, lexicon, text, "CONSULT").polarity == "positive"
+
+
+@pytest.mark.slow
 def test_polarity_no_determiner_negative(nlp, lexicon):
     text = "Ruritania stayed silent, offering no military assistance to Freedonia."
     assert one(nlp, lexicon, text, "AID").polarity == "negative"
