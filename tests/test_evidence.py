@@ -710,3 +710,27 @@ def test_evidence_a_state_named_before_its_raid_is_where_not_who(tmp_path: Path)
         )
         == "none"
     )
+
+
+def test_evidence_a_future_a_few_words_before_its_act_did_not_happen(tmp_path: Path) -> None:
+    """Issue 14: "Supporters of leaving the EU argue it will free up the UK to trade
+    better globally" made "United Kingdom partner_of European Union"; the "will" is
+    five words before "trade", in its clause."""
+    argued = event(
+        "e-1",
+        "COOPERATE",
+        ["UKR"],
+        ["RUS"],
+        "Its supporters argue it will free up Ukraine to trade with Russia.",
+        trigger="trade",
+    )
+    done = event(
+        "e-2",
+        "COOPERATE",
+        ["UKR"],
+        ["RUS"],
+        "Its supporters say Ukraine began to trade with Russia.",
+        trigger="trade",
+    )
+    assert _relations(tmp_path, argued) == set()
+    assert ("RUS", "UKR", "partner_of") in _relations(tmp_path / "done", done)

@@ -281,6 +281,7 @@ function draw(data) {
   fillPane(cy);
   scaleLabels(cy);
   placeLabels(cy);
+  fillPaneAroundLabels(cy);
   window.entente.graph = cy;
   let rescale = 0;
   cy.on("zoom", () => {
@@ -317,16 +318,40 @@ function draw(data) {
 function fillPane(graph) {
   const nodes = graph.nodes();
   if (nodes.length < 3) return;
+  stretchTo(nodes, graph.width() / Math.max(1, graph.height()));
+  graph.fit(undefined, 30);
+}
+
+// Once the labels are placed they stick out of the nodes' box by more on one
+// axis than the other (names below the lowest nodes, long names at the sides),
+// and the fit, which makes room for them, left that axis short of the pane (a
+// seeds map filled 79% of its height). The labels keep their size on screen,
+// so stretching the nodes to the aspect the pane leaves them once the labels'
+// overhang is taken off, and fitting again, fills both axes.
+function fillPaneAroundLabels(graph) {
+  const nodes = graph.nodes();
+  if (nodes.length < 3) return;
+  const drawn = graph.elements().renderedBoundingBox();
+  const bodies = nodes.renderedBoundingBox(BODY_BOX);
+  const freeW = graph.width() - 60 - (drawn.w - bodies.w);
+  const freeH = graph.height() - 60 - (drawn.h - bodies.h);
+  if (freeW <= 0 || freeH <= 0) return;
+  stretchTo(nodes, freeW / freeH);
+  graph.fit(undefined, 30);
+  scaleLabels(graph);
+}
+
+// Stretch the nodes' positions along the short side of their box to `aspect`
+// (width over height); a box already that wide or tall is left as it is.
+function stretchTo(nodes, aspect) {
   const box = nodes.boundingBox({ includeLabels: false });
-  const pane = graph.width() / Math.max(1, graph.height());
   const drawn = box.w / Math.max(1, box.h);
-  const sx = drawn < pane ? pane / drawn : 1;
-  const sy = drawn > pane ? drawn / pane : 1;
+  const sx = drawn < aspect ? aspect / drawn : 1;
+  const sy = drawn > aspect ? drawn / aspect : 1;
   nodes.positions((node) => {
     const p = node.position();
     return { x: box.x1 + (p.x - box.x1) * sx, y: box.y1 + (p.y - box.y1) * sy };
   });
-  graph.fit(undefined, 30);
 }
 
 function drawLegend() {
