@@ -216,7 +216,7 @@ def telling_conjunct(verb: Token, lexicon: Lexicon) -> Token | None:
     Only a subjectless conjunct in the plain past, itself a cue verb (warn, add, urge,
     hope, ...), whose first conjunct cannot share its form (under an auxiliary, or not
     plain past), inside the clause of a verb of saying in the plain past. 2017 corpus,
-    random documents (seeds 2020 and 3131, /work/notes/s10/narr/): of 15 such conjuncts
+    random documents (seeds 2020 and 3131): of 15 such conjuncts
     read, 13 were the speaker's own telling ("would continue ... but conceded", "had
     failed ... and called on", "is expected ... and advised"), 1 a quotation's words, 1
     unclear; a non-cue conjunct of that form was the content (9 of 10: "had ceased the
