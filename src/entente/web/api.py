@@ -105,8 +105,9 @@ def graph(
     corroborated: Annotated[
         bool,
         Query(
-            description="Leave out relations of fewer than three events none told by two "
-            "documents (the default map)."
+            description="Leave out relations of fewer events than relations.yaml's "
+            "corroboration.min_clusters (3 as shipped) none told by two documents "
+            "(the default map)."
         ),
     ] = False,
 ) -> dict[str, Any]:
