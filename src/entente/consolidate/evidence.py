@@ -348,6 +348,8 @@ def _written_as_place(ref: ActorRef, event: EventRow, knowledge: MapKnowledge) -
     if not ref.actor_id:
         return False
     written = (event.side_names or {}).get(ref.actor_id, [])
+    if not written:
+        return False  # most sides: no name written in the sentence to read after
     text = event.sentence_text.lower()
     following = [
         (name, (text[m.end() :].split(None, 1) or [""])[0].strip(".,;:'\""))

@@ -187,7 +187,7 @@ def ordinary_force() -> OrdinaryForce:
     for number, (row, value) in data_rows(path, 2):
         if row not in rows:
             raise DataFileError(path, number, f"unknown row {row!r}")
-        rows[row].add(value.strip())
+        rows[row].add(value)
     return OrdinaryForce(
         types=frozenset(rows["type"]),
         state_modes=frozenset(rows["state_mode"]),
@@ -273,7 +273,7 @@ def clause_senses() -> dict[tuple[str, str], str]:
             raise DataFileError(
                 path, number, f"decision {decision!r} is not one of {', '.join(CLAUSE_DECISIONS)}"
             )
-        senses[(lemma.strip().lower(), type_.strip())] = decision
+        senses[(lemma.lower(), type_)] = decision
     return senses
 
 
@@ -394,7 +394,8 @@ def counts_votes(head: Token) -> bool:
     coder keeps the votes of an international body: "the Security Council adopted the
     resolution by 14 votes to 0" is its decision.)"""
     sentence = head.sent
-    if not any(t.lemma_.lower() in vote_words() for t in sentence):
+    words = vote_words()
+    if not any(t.lemma_.lower() in words for t in sentence):
         return False
     return any(
         t.dep_ == "prep"

@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from entente.events.demands import DEMAND_ENTRY
-from entente.events.lexicon import DATA_DIR, data_rows
+from entente.events.lexicon import DATA_DIR, read_kinds
 from entente.events.roles import FIRST_PERSON, SUBJECT_DEPS, child, find_subject
 from entente.events.triggers import Candidate
 
@@ -34,11 +34,9 @@ COMPLEMENT_DEPS = frozenset({"attr", "acomp", "oprd"})
 @cache
 def judgement_words() -> dict[str, frozenset[str]]:
     """kind -> lemmas of ``lexicons/condemning_judgements.tsv`` (verb, wrong, frame)."""
-    found: dict[str, set[str]] = {"verb": set(), "wrong": set(), "frame": set()}
-    path = DATA_DIR / "lexicons" / "condemning_judgements.tsv"
-    for _number, (kind, lemma) in data_rows(path, 2):
-        found.setdefault(kind, set()).add(lemma.lower())
-    return {kind: frozenset(words) for kind, words in found.items()}
+    return read_kinds(
+        DATA_DIR / "lexicons" / "condemning_judgements.tsv", ("verb", "wrong", "frame")
+    )
 
 
 def judgement_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:

@@ -344,7 +344,7 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
     return index
 
 
-def _read_kinds(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+def read_kinds(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """A two-column ``kind<TAB>lemma`` file as kind -> lemmas; every kind of
     ``kinds`` is present (empty when the file has none)."""
     found: dict[str, set[str]] = {kind: set() for kind in kinds}
@@ -460,10 +460,10 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             raise DataFileError(police_path, number, f"{mode!r} is not a {type_name} mode")
         lexicon.police_acts[lemma.lower()] = (type_name, mode_name)
     lexicon.target_nouns = read_words(lex_dir / "target_nouns.txt")
-    lexicon.weapon_launches = _read_kinds(
+    lexicon.weapon_launches = read_kinds(
         lex_dir / "weapon_launches.tsv", ("weapon", "target", "open_water", "harm")
     )
-    lexicon.concurrence = _read_kinds(lex_dir / "concurrence.tsv", ("verb", "binding", "vague"))
+    lexicon.concurrence = read_kinds(lex_dir / "concurrence.tsv", ("verb", "binding", "vague"))
     lexicon.labour_strike_words = read_words(lex_dir / "labour_strike_words.txt")
     lexicon.labour_strike_doers = read_words(lex_dir / "labour_strike_doers.txt")
     modes_path = lex_dir / "request_modes.tsv"

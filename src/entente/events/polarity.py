@@ -67,7 +67,7 @@ def _through_a_noun(pred: Token, gov: Token) -> bool:
 
 # Governor kinds of a verb of telling or knowing ("disclose", "say", "confirm",
 # "mention"): a negation above one denies the telling, not what is told.
-TELLING_KINDS = frozenset({"reported", "stance"})
+TELLING_GOVERNOR_KINDS = frozenset({"reported", "stance"})
 
 
 def _through_a_telling(pred: Token, gov: Token, lexicon: Lexicon) -> bool:
@@ -83,8 +83,9 @@ def _through_a_telling(pred: Token, gov: Token, lexicon: Lexicon) -> bool:
     for _ in range(12):
         if token.i == gov.i or token.head.i == token.i:
             return False
-        if token.pos_ in ("VERB", "NOUN") and (
-            lexicon.governor_cues.get(token.lemma_.lower()) in TELLING_KINDS
+        # a noun on the way ("failure to disclose") is _through_a_noun's, read first
+        if token.pos_ == "VERB" and (
+            lexicon.governor_cues.get(token.lemma_.lower()) in TELLING_GOVERNOR_KINDS
         ):
             return True
         token = token.head

@@ -168,7 +168,7 @@ def resolve_pronoun(token: Token, index: MentionIndex, chain: int = 0) -> list[M
             continue  # "Pelosi shook her head as Trump condemned it": it is no person
         found = arguments(subj, index, allow_pronoun=False)
         if singular:
-            found = [m for m in found if m.resolved_by != "organ" and _agrees_in_sex(m, token)]
+            found = [m for m in found if _may_stand_for(m, token)]
         if found and not {(m.start, m.end) for m in found} <= own_doer:
             return found
     sent = token.sent
@@ -182,11 +182,7 @@ def resolve_pronoun(token: Token, index: MentionIndex, chain: int = 0) -> list[M
         if subj is not None and (not singular or _can_be_a_person(subj)):
             found = arguments(subj, index, allow_pronoun=False)
             # "he" is a person, never "police" or "the government" (actors/organs.py)
-            return [
-                m
-                for m in found
-                if not singular or (m.resolved_by != "organ" and _agrees_in_sex(m, token))
-            ]
+            return [m for m in found if not singular or _may_stand_for(m, token)]
     return []
 
 
@@ -200,6 +196,12 @@ def _registry_sexes() -> tuple[frozenset[str], frozenset[str]]:
     women = frozenset(slugify(name) for name in read_words(ACTORS_DIR / "women.txt"))
     people = frozenset(a.id for a in registry.actors.values() if a.kind == "person")
     return women & people, people - women
+
+
+def _may_stand_for(mention: Mention, pronoun: Token) -> bool:
+    """Can this "he" or "she" stand for the mention? A person, never "police" or "the
+    government" (actors/organs.py), of the pronoun's sex where the registry knows it."""
+    return mention.resolved_by != "organ" and _agrees_in_sex(mention, pronoun)
 
 
 def _agrees_in_sex(mention: Mention, pronoun: Token) -> bool:

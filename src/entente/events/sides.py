@@ -38,7 +38,7 @@ from entente.events.roles import (
     representative_nouns,
     verbal_roles,
 )
-from entente.events.triggers import Lexicon
+from entente.events.triggers import OCCASION_PREPS, Lexicon
 from entente.records import Mention
 
 
@@ -62,11 +62,6 @@ def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[in
     if subj is not None and subj.lower_ in FIRST_PERSON:
         return None  # '"We must see the attacks ..."': a speaker who sees them
     return subj
-
-
-# Prepositions that make a meeting the occasion of what its clause tells ("agreed in a
-# phone call", "said during talks with X", "at the summit, Y pledged ...")
-OCCASION_PREPS = frozenset({"in", "during", "at"})
 
 
 def _occasion_subject(noun: Token, lexicon: Lexicon) -> Token | None:

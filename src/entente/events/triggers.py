@@ -130,7 +130,7 @@ def _concurs_only(head: Token, lexicon: Lexicon) -> bool:
     for c in head.children:
         if c.dep_ in ("dobj", "obj", "xcomp"):
             return False
-        if c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        if c.dep_ in ("advcl", "ccomp") and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children
         ):
             return False  # "agreed with Obama for the US to resettle"
