@@ -786,3 +786,23 @@ def test_an_act_carried_out_by_a_party_is_that_partys(nlp, lexicon):
     text = "The attack on the Sylvanian embassy was condemned by Ruritania."
     events = code_with(nlp, lexicon, text, {"Sylvanian": "SYL", "Ruritania": "RUR"})
     assert all("RUR" not in countries(e.actor) for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritanian government is committed to the agreement with Sylvania.",
+        "The Ruritanian government was opposed to the Sylvanian proposal.",
+    ],
+)
+def test_a_subject_committed_or_opposed_holds_that_stance(nlp, lexicon, text):
+    """Issue 13: "the government was committed to a deal", "the US was committed to
+    the alliance" made the committed the recipient and left no actor (a passive
+    form); with a "by" agent the passive is an ordinary one."""
+    phrases = {"Ruritanian government": "RUR/GOV", "Sylvania": "SYL/GOV", "Sylvanian": "SYL"}
+    events = code_with(nlp, lexicon, text, phrases)
+    event = next(e for e in events if e.type in ("AGREE", "REJECT"))
+    assert countries(event.actor) == {"RUR"} and countries(event.recipient) == {"SYL"}
+    text = "The Sylvanian proposal was opposed by the Ruritanian government."
+    events = code_with(nlp, lexicon, text, phrases)
+    assert countries(of_type(events, "REJECT").actor) == {"RUR"}

@@ -44,6 +44,7 @@ from entente.events.subjects import (
     affiliation_words,
     find_subject,
     headline_passive,
+    holds_stance,
     leading_words,
     relational_nouns,
     representative_nouns,
@@ -509,6 +510,8 @@ def verbal_roles(
         recipient.extend(arguments(dative, index))
     dobj = child(pred, OBJECT_DEPS)
     passive = child(pred, PASSIVE_SUBJECT_DEPS) or headline_passive(pred)
+    if holds_stance(pred):
+        passive = None  # "China was committed to talks": the subject is the doer (above)
     if passive is None and shares_passive(pred):
         passive = child(pred.head, PASSIVE_SUBJECT_DEPS)  # "was tortured and killed"
     takes_object = frame not in ("give", "topic")  # "discussed Syria": a topic, no party

@@ -40,6 +40,8 @@ def find_subject(pred: Token, depth: int = 0) -> Token | None:
             return None  # "Peru accused of arming rebels": Peru is accused, by someone unsaid
         return subj
     passive = child(pred, PASSIVE_SUBJECT_DEPS)
+    if passive is not None and holds_stance(pred):
+        return passive  # "the government is committed to a deal": its own stance
     if passive is not None and pred.pos_ in VERBISH:
         # a passive without agent: the doer is not stated, but a clause hanging
         # on it ("was limited to ..., offering") shares its subject
@@ -164,6 +166,24 @@ def headline_passive(pred: Token) -> Token | None:
         elif c.dep_ == "prep" and c.lower_ in preps and c.i > pred.i:
             has_prep = True
     return subj if has_prep else None
+
+
+@cache
+def stance_participles() -> frozenset[str]:
+    """Verbs whose "be" passive is the subject's own stance ("is committed to"):
+    ``lexicons/stance_participles.txt``."""
+    return read_words(DATA_DIR / "lexicons" / "stance_participles.txt")
+
+
+def holds_stance(pred: Token) -> bool:
+    """Is ``pred`` a stance participle with its subject and no "by" agent ("the US
+    was committed to the alliance", "Republicans were opposed to the bill")? Its
+    passive subject then holds the stance: the doer, not the one acted on."""
+    return (
+        pred.lemma_.lower() in stance_participles()
+        and child(pred, "agent") is None
+        and child(pred, PASSIVE_SUBJECT_DEPS) is not None
+    )
 
 
 @cache
