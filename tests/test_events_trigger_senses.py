@@ -138,3 +138,34 @@ def test_speaking_at_a_press_conference_alone_is_no_meeting(nlp, lexicon):
         nlp, lexicon, "Ruritania's foreign ministry spokeswoman said at a regular news conference."
     )
     assert not by_type(events, "CONSULT")
+
+
+# --- session 13: easing, ending a strike, taking a place
+
+
+def test_cancelling_ones_restrictions_eases_them(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania cancelled its visa restrictions on Freedonia.")
+    (easing,) = by_type(events, "CONCEDE")
+    assert countries(easing.actor) == ["RUR"]
+
+
+def test_refusing_to_remove_a_ban_concedes_nothing(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania refused to remove its ban on Freedonian imports.")
+    assert by_type(events, "REJECT")
+    assert all(e.polarity == "negative" for e in by_type(events, "CONCEDE"))
+
+
+def test_workers_calling_off_their_strike_yield(nlp, lexicon):
+    events = code(nlp, lexicon, "Dock workers in Ruritania called off their strike on Monday.")
+    assert by_type(events, "CONCEDE")
+
+
+def test_seizing_a_town_is_an_attack(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania's army seized the town of Brava on Sunday.")
+    (attack,) = by_type(events, "ASSAULT")
+    assert countries(attack.actor) == ["RUR"] and not by_type(events, "COERCE")
+
+
+def test_seizing_a_ship_is_still_a_seizure(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania's navy seized a Freedonian ship on Sunday.")
+    assert by_type(events, "COERCE") and not by_type(events, "ASSAULT")
