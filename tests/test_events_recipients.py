@@ -806,3 +806,24 @@ def test_a_subject_committed_or_opposed_holds_that_stance(nlp, lexicon, text):
     text = "The Sylvanian proposal was opposed by the Ruritanian government."
     events = code_with(nlp, lexicon, text, phrases)
     assert countries(of_type(events, "REJECT").actor) == {"RUR"}
+
+
+def test_an_act_led_by_a_state_is_that_states(nlp, lexicon):
+    """Issue 13: "a Saudi-led strike on a school bus", "US-led air raids", "the
+    US-led invasion of Iraq" had no actor; the leader before the hyphen does it."""
+    text = "A Ruritanian-led strike on a Sylvanian school bus killed ten children."
+    events = code_with(nlp, lexicon, text, {"Ruritanian": "RUR", "Sylvanian": "SYL"})
+    strike = next(e for e in events if e.evidence.trigger == "strike")
+    assert countries(strike.actor) == {"RUR"} and countries(strike.recipient) == {"SYL"}
+
+
+def test_a_mediator_mediates_between_the_parties_of_the_quarrel(nlp, lexicon):
+    """Issue 13: "launched a mediation effort to resolve the rift between Qatar and
+    other Gulf states", "to prevent a confrontation between Turkey and Syria" had no
+    recipient: "between" hangs on the quarrel, not on the mediation."""
+    text = "Ruritania launched a mediation effort to end the dispute between Sylvania and Freedonia."
+    events = code_with(
+        nlp, lexicon, text, {"Ruritania": "RUR/GOV", "Sylvania": "SYL/GOV", "Freedonia": "FRE/GOV"}
+    )
+    consult = of_type(events, "CONSULT")
+    assert countries(consult.actor) == {"RUR"} and countries(consult.recipient) == {"SYL", "FRE"}

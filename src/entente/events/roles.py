@@ -373,11 +373,8 @@ def _modifier_mentions(
                 found.append(index.at(c))
                 found.extend(_conjuncts(c, index))
                 found.extend(_modifier_mentions(c, index, False, depth + 1))
-            elif dep == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in leading_words():
-                # "the Saudi-led coalition": the leader named before the hyphen
-                found.extend(
-                    index.at(g) for g in c.children if g.i < c.i and index.at(g) is not None
-                )
+            elif dep == "amod" and _leaders(c, index):
+                found.extend(_leaders(c, index))  # "the Saudi-led coalition"
             elif dep == "compound" and depth < 3:
                 found.extend(_modifier_mentions(c, index, False, depth + 1))
         if found:
@@ -430,6 +427,14 @@ def _conjuncts(token: Token, index: MentionIndex) -> list[Mention]:
     return out
 
 
+def _leaders(modifier: Token, index: MentionIndex) -> list[Mention]:
+    """The leader a hyphenated participle names before the hyphen ("Saudi-led",
+    "US-commanded"): the body or act it modifies is that leader's."""
+    if modifier.tag_ != "VBN" or modifier.lemma_.lower() not in leading_words():
+        return []
+    return [m for g in modifier.children if g.i < modifier.i and (m := index.at(g)) is not None]
+
+
 def own_actor_tokens(noun: Token) -> list[Token]:
     """Modifiers of an event noun that can name its actor (rule 3)."""
     return [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
@@ -445,6 +450,9 @@ def nominal_roles(
     for mod in own_actor_tokens(noun):
         if mod.dep_ == "poss" and undergone:
             recipient.extend(arguments(mod, index))
+        elif mod.dep_ == "amod" and _leaders(mod, index):
+            # "a Saudi-led strike", "US-led airstrikes": the act of whom leads it
+            actor.extend(_leaders(mod, index))
         else:
             actor.extend(arguments(mod, index) if mod.dep_ == "poss" else _at(mod, index))
     for obj in prep_objects(noun, ("by",)):

@@ -312,11 +312,27 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
             if need and not recipient:
                 return None
     actor = [m for m in actor if m not in recipient] or actor
+    if not recipient and plan.mode == "third-party":
+        recipient = [m for m in _mediated_parties(heads, index) if m not in actor]
     if mutual and len({m.country for m in actor}) > 1 and not recipient:
         # coordinated parties of different states act on each other; an official
         # and her ministry in apposition are one side
         recipient = list(actor)
     return EventSides(actor=actor, recipient=recipient, need=need)
+
+
+def _mediated_parties(heads: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
+    """The parties a third party mediates between when "between" hangs on the
+    quarrel, not on the mediation: "launched a mediation effort to resolve the
+    rift between Qatar and other Gulf states", "offered to mediate in the dispute
+    between X and Y". The first "between" with named parties under the trigger."""
+    for head in heads:
+        for tok in head.subtree:
+            if tok.dep_ == "prep" and tok.lower_ == "between":
+                parties = [m for o in prep_objects(tok.head, ("between",)) for m in arguments(o, index)]
+                if parties:
+                    return parties
+    return []
 
 
 def _names_own_party(verb: Token, frame: str, index: MentionIndex) -> bool:
