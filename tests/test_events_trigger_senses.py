@@ -169,3 +169,38 @@ def test_seizing_a_town_is_an_attack(nlp, lexicon):
 def test_seizing_a_ship_is_still_a_seizure(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania's navy seized a Freedonian ship on Sunday.")
     assert by_type(events, "COERCE") and not by_type(events, "ASSAULT")
+
+
+# --- session 13: phone calls, rallies that are no protest
+
+
+def test_a_leader_phoning_another_consults_them(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Ruritania's president phoned Freedonia's prime minister on Monday."
+    )
+    (call,) = by_type(events, "CONSULT")
+    assert call.mode == "phone" and countries(call.actor) == ["RUR"]
+    assert countries(call.recipient) == ["FRE"]
+
+
+def test_a_private_phone_call_is_no_meeting(nlp, lexicon):
+    assert not by_type(code(nlp, lexicon, "My brother phoned me on Monday."), "CONSULT")
+
+
+def test_a_campaign_rally_is_no_protest(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Ruritania's president held a campaign rally in Freedonia on Monday."
+    )
+    assert not by_type(events, "PROTEST")
+
+
+def test_rallying_voters_is_no_protest(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania's ministers are rallying voters in Freedonia this week.")
+    assert not by_type(events, "PROTEST")
+
+
+def test_a_rally_against_a_government_is_still_a_protest(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Thousands of students rallied against Ruritania's government on Sunday."
+    )
+    assert by_type(events, "PROTEST")
