@@ -338,3 +338,35 @@ def test_participle_describing_a_noun_takes_no_publication_date(nlp, lexicon):
 def test_participle_with_its_own_date_keeps_it(nlp, lexicon):
     text = "Ruritania fought a rebel group outlawed in Freedonia in 2014."
     assert dated(nlp, lexicon, text, "COERCE", "2017-03-14", trigger="outlawed").start == "2014"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2011, unrest spread. That March, Ruritanian police detained and tortured 15 boys.",
+        "Ruritanian police detained and tortured 15 boys the previous May.",
+    ],
+)
+def test_month_of_the_story_is_not_read_from_publication(nlp, lexicon, text):
+    """Issue 13: "That March [2011]" names a month of the story; read back from an
+    article of February 2017 it was dated March 2016."""
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-02-07").start is None
+
+
+@pytest.mark.slow
+def test_yearless_month_ahead_of_an_untold_clause_is_not_read_a_year_back(nlp, lexicon):
+    """Issue 13: "Trump and Xi may meet in April" in an article of March 15 was dated
+    April of the year before; a month a few weeks ahead is not a past one."""
+    text = "Ruritania and Freedonia may meet in April."
+    assert dated(nlp, lexicon, text, "CONSULT", "2017-03-15").start != "2016-04"
+    text = "Ruritania's president holds talks with Freedonia on April 2."
+    assert dated(nlp, lexicon, text, "CONSULT", "2017-03-15").start != "2016-04-02"
+
+
+@pytest.mark.slow
+def test_yearless_month_of_a_clause_told_in_the_past_reads_back(nlp, lexicon):
+    text = "In April, Ruritania attacked Freedonia."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-15").start == "2016-04"
+    text = "Ruritania, which attacked Freedonia in May, denies it."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-15").start == "2016-05"

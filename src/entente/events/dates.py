@@ -338,12 +338,92 @@ def _leaves_own_time(pred: Token, at: Token, date: Span) -> bool:
 STORY_TIME_WORDS = frozenset({"that", "same", "following", "previous", "preceding"})
 
 
+# Words of a period that a story-time word points back to ("that year", "the
+# following year"): the year of the story, not the publication's.
+STORY_PERIODS = frozenset({"year", "month", "week"})
+
+
 def _told_back(ent: Span) -> bool:
-    """Is a weekday named from the story's time ("on that Thursday when the police
-    came", "The following Monday, Comey testified")? It cannot be read against the
-    publication date (2017 store, final: 3 of 12 such weekdays were so dated)."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and before.lower_ in STORY_TIME_WORDS and ent[0].lower_ in WEEKDAYS
+    """Is a weekday or a month named from the story's time ("on that Thursday when
+    the police came", "The following Monday, Comey testified", "That March,
+    protests erupted", "On March 18 that year")? It cannot be read against the
+    publication date (2017 store, final: 3 of 12 such weekdays were so dated; a
+    month so named was read back to the year before the article's: "That March"
+    [2011] and "March 18 that year" [2014] dated 2016)."""
+    tokens = list(ent.doc[max(ent.start - 1, 0) : ent.end])
+    for before, word in zip(tokens, tokens[1:], strict=False):
+        if before.lower_ not in STORY_TIME_WORDS or before.dep_ == "mark":
+            continue  # "said that March would decide": a conjunction, not "that March"
+        w = word.lower_
+        if w in WEEKDAYS or w.rstrip(".") in MONTH_NAMES or w in STORY_PERIODS:
+            return True
+    return False
+
+
+# Words that tie a month's name to the publication's time or to a year already
+# read ("last March", "next May", "this April", "May 2016"): such expressions are
+# read as written.
+RELATIVE_WORDS = re.compile(r"\b(?:last|next|this|past|ago|previous|coming)\b|\b\d{4}\b", re.I)
+
+
+# How far ahead a yearless month may be read forward: about a quarter. Past
+# months named from a present clause lie further back than that ahead ("accepts
+# the verdict of June's referendum" in February; "refer to the massacre in June");
+# in the 2017 store, of 7 events a forward reading put 4-6 months ahead, 5 spoke of
+# the past and 2 of what was to come.
+YEARLESS_AHEAD_MONTH_DAYS = 92
+# A day of a month is read forward up to two months ahead: the coming ones of the
+# 2017 store lay up to 58 days ahead ("a conference on Somalia on May 11" in an
+# article of March 15), the past ones of a timeline 78 days or more ("May 19: Trump
+# gives Manafort a promotion" in one of March 2).
+UNTOLD_DAY_AHEAD_DAYS = 60
+
+
+def _nearer_ahead(ent: Span, published: str | None) -> bool:
+    """Is a month or a day of a month written without its year, in a clause not told
+    in the past, nearer to the publication read forward than read back ("Trump and
+    Xi may meet in April" in an article of March 15; "Trump has agreed to attend a
+    summit in July"; "NATO holds its summit on May 25")? News names the year of a
+    past month it tells of, not of one weeks ahead; read back, such a month put a
+    coming event most of a year before its article (2017 store, final: 62 events
+    dated 240+ days back by a yearless month or day; about half were still to
+    come). A clause told in the past ("In March, a court sentenced") reads back,
+    and so does a month more than ``YEARLESS_AHEAD_MONTH_DAYS`` ahead."""
+    if not published or len(published) != 10 or RELATIVE_WORDS.search(ent.text):
+        return False
+    if not any(w in MONTH_NAMES for w in re.findall(r"[a-z]+", ent.text.lower())):
+        return False
+    if _told_in_past_at(_attachment(ent)):
+        return False
+    back, ahead = resolve_date(ent.text, published), resolve_date(ent.text, published, True)
+    if back is None or ahead is None or back.start is None or ahead.start is None:
+        return False
+    days = _distance(published, ahead.start)
+    limit = YEARLESS_AHEAD_MONTH_DAYS if ahead.precision == "month" else UNTOLD_DAY_AHEAD_DAYS
+    return days <= limit and days < _distance(back.start, published)
+
+
+def _distance(earlier: str, later: str) -> int:
+    """Days between two dates (a month counts as its first day, compared at the
+    coarser precision: "2017-04" is 1 month = about 30 days after "2017-03-15")."""
+    if len(earlier) == 7 or len(later) == 7:
+        months = int(later[:4]) * 12 + int(later[5:7]) - int(earlier[:4]) * 12 - int(earlier[5:7])
+        return 30 * months
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+def _told_in_past_at(word: Token) -> bool:
+    """Is the nearest verb at or above ``word`` told in the past: simple past,
+    perfect, or a past participle describing a noun ("a treaty signed on March
+    18")? A noun with no verb above it (a headline) is not."""
+    node = word
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX"):
+            return _is_told_past(node) or (node.dep_ == "acl" and node.tag_ == "VBN")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _in_own_clause(token: Token, top: Token) -> bool:
@@ -458,7 +538,8 @@ def date_of(
                 described = described or _told_before(ent, published)
                 continue
             ordered.append(ent)
-            found = None if _told_back(ent) else resolve_date(ent.text, published, own == "future")
+            ahead = own == "future" or _nearer_ahead(ent, published)
+            found = None if _told_back(ent) else resolve_date(ent.text, published, ahead)
             # read in the clause's direction, but an event not itself ahead is not
             # dated after publication ("will appear in court on Wednesday over the
             # killing": not the killing's day)
