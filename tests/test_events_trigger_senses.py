@@ -204,3 +204,15 @@ def test_a_rally_against_a_government_is_still_a_protest(nlp, lexicon):
         nlp, lexicon, "Thousands of students rallied against Ruritania's government on Sunday."
     )
     assert by_type(events, "PROTEST")
+
+
+def test_delivering_criticism_accuses_and_gives_nothing(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania's spokesman delivered its criticism of Freedonia's ban.")
+    assert by_type(events, "ACCUSE") and not by_type(events, "AID")
+
+
+def test_delivering_strikes_is_an_attack(nlp, lexicon):
+    events = code(
+        nlp, lexicon, "Ruritania's air force delivered strikes on Freedonia's border posts."
+    )
+    assert by_type(events, "ASSAULT") and not by_type(events, "AID")
