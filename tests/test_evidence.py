@@ -10,7 +10,7 @@ from entente.consolidate import update_map
 from entente.consolidate.blocks import event_row
 from entente.consolidate.evidence import RULES, standing_rule
 from entente.consolidate.knowledge import load_map_knowledge
-from entente.query import iter_relations
+from entente.query import dyad_series, iter_relations
 from entente.records import ActorRef, Mention
 
 
@@ -69,6 +69,38 @@ def test_evidence_a_telling_with_borrowed_sides_keeps_their_place(tmp_path: Path
         update_map(store, ["d-1"])
         found = {(r["source"], r["target"], r["kind"]) for r in iter_relations(store)}
     assert found == set()
+
+
+def test_evidence_an_act_whose_sides_are_another_tellings_makes_no_relation(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: "whom the government blames for the coup" names no one blamed; its
+    sides, taken from another accusation of its article, place it in that dyad's
+    series, but only tellings that name their sides make a relation."""
+    told = [
+        event(
+            f"e-{i}",
+            "ACCUSE",
+            ["TUR"],
+            recipient,
+            sentence,
+            date="2017-03",
+            index=i,
+        )
+        for i, recipient, sentence in (
+            (0, ["USA"], "Turkey accused the US of harbouring plotters."),
+            (1, [], "A preacher, whom the government blames for the coup, lives abroad."),
+            (2, [], "Officials also blame the preacher's followers for the unrest."),
+        )
+    ]
+    with store_of(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2017-03-02", told)]) as store:
+        update_map(store, ["d-1"])
+        relations = {(r["source"], r["target"], r["kind"]) for r in iter_relations(store)}
+        supports = sorted(r[0] for r in store.fetchall("SELECT support FROM clusters"))
+        series = dyad_series(store, "TUR", "USA")
+    assert relations == set()  # one accusation of its own: below min_clusters
+    assert supports == ["asserted", "placed", "placed"]
+    assert sum(p["events"] for p in series["periods"]) == 3
 
 
 def test_evidence_lone_individual_is_no_relation(tmp_path: Path) -> None:
@@ -283,6 +315,7 @@ def test_evidence_rule_names_the_first_rule_failed() -> None:
         "claimed",
         "meant",
         "political",
+        "sides",
         "current",
         "act",
         "agreement",

@@ -81,8 +81,9 @@ def test_page_2017_every_name_readable_at_the_default_zoom(
     drawn = page.evaluate(DRAWN)  # type: ignore[attr-defined]
     nodes = drawn["nodes"]
     # By default the page draws corroborated relations only (issue 14): on these
-    # 300 articles, those of Russia, the United States and Germany.
-    assert len(nodes) >= (20 if single_document else 3), [n["name"] for n in nodes]
+    # 300 articles, that of Russia and the United States (Germany partner_of Russia
+    # rests on one event, a phone call two articles tell: one incident, hidden).
+    assert len(nodes) >= (20 if single_document else 2), [n["name"] for n in nodes]
     assert [n["name"] for n in nodes if n["px"] < 11] == []
     assert [
         n["name"] for n in nodes if not n["name"] or re.fullmatch(r"[A-Z]{3}|x-.*", n["name"])

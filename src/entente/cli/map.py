@@ -56,7 +56,8 @@ def _months_between(first: str, last: str) -> list[str]:
 @click.option(
     "--single-document",
     is_flag=True,
-    help="Also show relations resting on a single document, or on fewer events than "
+    help="Also show relations resting on a single document, on one event (but a "
+    "backing: relations.yaml's corroboration.single_event_kinds), or on fewer events than "
     "relations.yaml's corroboration.min_clusters (3 as shipped) none told by two "
     "documents (hidden by default).",
 )
@@ -80,9 +81,9 @@ def map_command(
 ) -> None:
     """The strongest standing relations: who arms, backs, partners or opposes whom.
 
-    Relations resting on one document, or on fewer events than relations.yaml's
-    corroboration.min_clusters (3 as shipped) none told by two documents, are
-    left out unless --single-document.
+    Relations resting on one document, on one event (but a backing), or on fewer
+    events than relations.yaml's corroboration.min_clusters (3 as shipped) none
+    told by two documents, are left out unless --single-document.
     """
     if explain is not None:
         _print_audit(db, *explain)

@@ -15,6 +15,7 @@ from datetime import date
 
 from entente.consolidate.actors import is_state_node, resolve_node
 from entente.consolidate.blocks import load_events
+from entente.consolidate.clusters import PLACED
 from entente.consolidate.evidence import RULES, attach_names, member_rules
 from entente.consolidate.knowledge import MapKnowledge, RelationRule, load_map_knowledge
 from entente.consolidate.relations import node_countries, political_nodes, rule_applies
@@ -165,6 +166,8 @@ def _cluster_rule(
         return "; ".join(describe_rule(r) for r in rules)
     if cluster["support"] == "none":
         return "no event of it passes the evidence rules"
+    if cluster["support"] == PLACED:
+        return "no event of it names its sides itself (evidence rule sides)"
     missing = [n for n in (cluster["source"], cluster["target"]) if n not in political]
     if missing:
         return f"{', '.join(missing)}: no political actor (map_nodes.not_relation_kinds)"

@@ -118,26 +118,39 @@ def _agreed_date(members: list[EventRow]) -> tuple[str | None, str | None, str]:
 
 
 def _support(members: list[EventRow], contested: bool, knowledge: MapKnowledge) -> str:
-    """What the cluster can add to a relation: asserted, alleged or none.
+    """What the cluster can add to a relation: asserted, alleged, placed or none.
 
     Only events that pass the evidence rules count (``evidence.member_rules``:
-    happened, not denied, meant, political, current; an accident told of one
-    telling is the whole event's); a denial or a source
+    happened, not denied, meant, political, its own sides, current; an accident
+    told of one telling is the whole event's); a denial or a source
     saying it did not happen makes an asserted cluster alleged. A claim that
     is only reported stands when nobody casts doubt on it, but a reported
     claim beside an allegation ("X told Y ...; there is no corroborating
-    proof") stays alleged.
+    proof") stays alleged. ``placed``: no telling names its sides itself, they
+    were taken from other tellings of their articles (evidence rule "sides"),
+    but one passes every other rule: the event counts in its dyad's series
+    (``dyads``), not towards a relation.
     """
     rules = member_rules(members, knowledge)
     done = [m for m in members if rules[m.id] is None]
     certainties = {m.certainty for m in done} - {"denied"}
     if not certainties:
+        if "sides" in rules.values():
+            lenient = member_rules(members, knowledge, sides=False)
+            if any(lenient[m.id] is None and m.certainty != "denied" for m in members):
+                return PLACED
         return "none"
     if contested:
         return "alleged"
     if "asserted" in certainties or certainties == {"reported"}:
         return "asserted"
     return "alleged"
+
+
+# The support of a cluster whose sides are other tellings' (``_support``).
+PLACED = "placed"
+# The supports that count towards a relation.
+RELATION_SUPPORTS = ("asserted", "alleged")
 
 
 def _status(members: list[EventRow], polarity_clash: bool, sources: int) -> str:

@@ -2,7 +2,9 @@
 
 A dyad row counts *clusters* (real-world events), not mentions, so an attack
 reported by five outlets counts once. Only events that happened count
-(``clusters.support`` is not ``none``: positive, actual, not only denied).
+(``clusters.support`` is not ``none``: positive, actual, not only denied),
+whether or not a telling names the dyad itself (``placed``: the series shows
+where clustering placed an event, a relation asks for more).
 
 Periods: a cluster falls in the month of its agreed date when that date is
 precise to the day or month (``2024-04``), and in a yearly bucket (``2024``,

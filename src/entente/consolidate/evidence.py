@@ -32,6 +32,8 @@ fails, or None):
    American tourist": ``evidence.written_place_nouns``). The names are the one the event gives the
    side ("United States") and the words its sentence names it with
    (``attach_names``): "a man in the US state of Kansas", "an Indian man";
+   **sides**: its sides are its own, not taken from another telling of its
+   article (``has_own_sides``, ``evidence.borrowed_sides``);
 5. **current**: an event with no date of its own that its sentence places in
    the past ("in the early 20th century Russian troops occupied northern
    Iran": ``evidence.past_cues``) is history, not the state of affairs on
@@ -50,7 +52,7 @@ fails, or None):
    "Putin has sent condolences" (``evidence.word_gifts`` in ``transfer_text``:
    the trigger and the items the coder stored as what it moves).
 
-The words are data; the rules are these eight. ``RULES`` names each for the
+The words are data; the rules are these nine. ``RULES`` names each for the
 relation audit (``explain_relation``).
 """
 
@@ -75,6 +77,7 @@ RULES = {
     "meant": "no accident",
     "political": "between political actors: no population (civilians, refugees, a faith, "
     "firms, the press) or place as a side, not one person acting alone or targeted alone",
+    "sides": "names its sides itself, not taken from another telling of its article",
     "current": "not history: dated, or not placed in the past by its sentence; an attack, "
     "threat or accusation not dated a year or more before its article",
     "act": "an act, an agreement or backing, not praise, thanks, congratulations or a "
@@ -85,8 +88,9 @@ RULES = {
 }
 
 
-def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
-    """The first rule (a key of RULES) that keeps ``event`` from a standing relation, or None."""
+def standing_rule(event: EventRow, knowledge: MapKnowledge, sides: bool = True) -> str | None:
+    """The first rule (a key of RULES) that keeps ``event`` from a standing relation, or
+    None; with ``sides`` false, all but the rule "sides" (the dyad series' test)."""
     # no call-cue window here: the coder codes a call ("should resign", "must
     # withdraw", "needs to") hypothetical or future, so "actual" excludes it
     if (
@@ -115,6 +119,8 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge) -> str | None:
         for name in _names_of(ref, event)
     ) or any(_written_as_place(ref, event, knowledge) for ref in (*event.actor, *event.recipient)):
         return "political"
+    if sides and not has_own_sides(event, knowledge):
+        return "sides"
     if event.date_basis != "text" and _matches(knowledge.past_re, text):
         return "current"
     if is_history(event, knowledge):
@@ -139,12 +145,14 @@ EVENT_RULES = frozenset({"meant"})
 BORROWED_RULES = frozenset({"political", "meant"})
 
 
-def member_rules(members: list[EventRow], knowledge: MapKnowledge) -> dict[str, str | None]:
+def member_rules(
+    members: list[EventRow], knowledge: MapKnowledge, sides: bool = True
+) -> dict[str, str | None]:
     """The rule that keeps each telling of one event (a cluster) from a standing
     relation, or None: its own (``standing_rule``), else one of ``EVENT_RULES``
     another telling fails, else one of ``BORROWED_RULES`` that the telling it
     took its sides from (``refers_to``) fails."""
-    own = {m.id: standing_rule(m, knowledge) for m in members}
+    own = {m.id: standing_rule(m, knowledge, sides) for m in members}
     shared = next((r for r in sorted(EVENT_RULES) if r in own.values()), None)
     rules: dict[str, str | None] = {}
     for m in members:
@@ -200,6 +208,18 @@ def is_forecast(event: EventRow, knowledge: MapKnowledge) -> bool:
     return event.type not in knowledge.forecast_exempt_types and _matches(
         knowledge.forecast_re, trigger_window(event)
     )
+
+
+def has_own_sides(event: EventRow, knowledge: MapKnowledge) -> bool:
+    """Whether a telling's sides on the map are its own, named in its sentence, and
+    not taken from another telling of its article. ``blocks.assign_map_view`` gives
+    a telling that lacks a side the sides of the nearest complete telling of its
+    family and article, which places it in its cluster and its dyad's series; for a
+    standing relation (``evidence.borrowed_sides: false``) that is a guess:
+    "-whom the Turkish government blames for the coup" took the United States from
+    "He accused the US of ..." three sentences before, "A suspected suicide bomber
+    has targeted the Supreme Court" the Taliban of another attack."""
+    return event.refers_to is None or knowledge.borrowed_sides
 
 
 def is_history(event: EventRow, knowledge: MapKnowledge) -> bool:

@@ -75,6 +75,9 @@ class MapKnowledge:
     expressive_re: re.Pattern[str] | None = None
     expressive_types: frozenset[str] = frozenset()
     individual_nouns: frozenset[str] = frozenset()
+    # whether a telling that took its sides from another telling of its article
+    # counts towards a relation (evidence rule "sides")
+    borrowed_sides: bool = True
     # after a state's only written names, make the side where or whom, not the state
     # ("the Syrian city of Deraa", "an American tourist"): evidence rule "political"
     written_place_nouns: frozenset[str] = frozenset()
@@ -114,6 +117,8 @@ class MapKnowledge:
     # the default view: a relation of fewer events, none told twice, is hidden
     # (query.map.is_corroborated)
     corroboration_min_clusters: int = 3
+    # relation kinds the default view shows on one event (query.map.is_corroborated)
+    single_event_kinds: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
         """The type family: types that can name the same real-world event."""
@@ -282,6 +287,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             expressive_re=_cue_pattern(evidence.get("expressive_verbs") or []),
             expressive_types=frozenset(evidence.get("expressive_types") or []),
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
+            borrowed_sides=bool(evidence.get("borrowed_sides", True)),
             written_place_nouns=frozenset(evidence.get("written_place_nouns") or []),
             written_event_nouns=frozenset(evidence.get("written_event_nouns") or []),
             intent_re=_cue_pattern(evidence.get("intent_cues") or []),
@@ -303,6 +309,9 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             charge_families=frozenset(raw.get("charge_families") or []),
             dismissal_cues=frozenset(raw.get("dismissal_cues") or []),
             corroboration_min_clusters=int((raw.get("corroboration") or {}).get("min_clusters", 3)),
+            single_event_kinds=frozenset(
+                (raw.get("corroboration") or {}).get("single_event_kinds") or []
+            ),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(path, None, f"missing or bad entry ({exc!r})") from exc

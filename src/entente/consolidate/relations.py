@@ -37,6 +37,7 @@ from entente.consolidate.actors import (
     load_actor_index,
     node_of,
 )
+from entente.consolidate.clusters import RELATION_SUPPORTS
 from entente.consolidate.knowledge import MapKnowledge, RelationRule
 from entente.consolidate.tables import pair_keys
 from entente.store.db import Store
@@ -79,7 +80,7 @@ _MARKS = {"military_goods": "military", "treaty": "treaty"}
 
 def rule_applies(rule: RelationRule, cluster: dict[str, Any], target: str) -> bool:
     """Whether a cluster (a row of ``clusters``) supports ``rule`` towards ``target``."""
-    if cluster["type"] not in rule.types or cluster["support"] == "none":
+    if cluster["type"] not in rule.types or cluster["support"] not in RELATION_SUPPORTS:
         return False
     if rule.requires == "military_goods" and not cluster["military"]:
         return False
@@ -123,8 +124,9 @@ def _from_clusters(store: Store, keys: list[str], knowledge: MapKnowledge, found
         "SELECT c.id, c.type, c.support, c.military, c.treaty, c.n_outlets, c.date_first, "
         "c.documents, cd.source, cd.target FROM cluster_dyads cd "
         "JOIN clusters c ON c.id = cd.cluster_id "
-        "WHERE cd.source || chr(31) || cd.target IN (SELECT unnest(?)) AND c.support <> 'none'",
-        [keys],
+        "WHERE cd.source || chr(31) || cd.target IN (SELECT unnest(?)) "
+        "AND c.support IN (SELECT unnest(?))",
+        [keys, list(RELATION_SUPPORTS)],
     )
     for cluster in rows:
         for number, rule in enumerate(knowledge.rules):

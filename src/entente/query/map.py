@@ -30,21 +30,29 @@ MAP_MIN_DOCUMENTS = 2
 
 def corroborated_sql(alias: str = "r") -> tuple[str, list[Any]]:
     """The default view's second test (``is_corroborated``) as SQL over ``relations``."""
+    knowledge = load_map_knowledge()
     return (
-        f"(len({alias}.documents) > {alias}.n_clusters OR {alias}.n_clusters >= ?)",
-        [load_map_knowledge().corroboration_min_clusters],
+        f"(len({alias}.documents) > {alias}.n_clusters OR {alias}.n_clusters >= ?) "
+        f"AND ({alias}.n_clusters <> 1 OR list_contains(?, {alias}.kind))",
+        [knowledge.corroboration_min_clusters, sorted(knowledge.single_event_kinds)],
     )
 
 
-def is_corroborated(n_documents: int, n_clusters: int) -> bool:
+def is_corroborated(n_documents: int, n_clusters: int, kind: str) -> bool:
     """Whether a relation's evidence is corroborated, as the default view asks:
     told by more documents than it has events (one of its events told by two
     articles, or its "X-backed" actor named in other articles), or resting on
     ``relations.yaml`` corroboration.min_clusters events at least. Two events each
     told once ("the UN accused South Sudan" and a sentence whose "they threaten"
     is someone else's) are one source's word twice (issue 14: of the 40 relations
-    so told in two readings of the 2017 map, 12 were wrong and 7 plausible)."""
-    return n_documents > n_clusters or n_clusters >= load_map_knowledge().corroboration_min_clusters
+    so told in two readings of the 2017 map, 12 were wrong and 7 plausible).
+    And one event, however many articles tell it, is one incident, no standing
+    relation (corroboration.single_event_kinds: but a backing, which "X-backed"
+    names tell in article after article)."""
+    knowledge = load_map_knowledge()
+    return (n_documents > n_clusters or n_clusters >= knowledge.corroboration_min_clusters) and (
+        n_clusters != 1 or kind in knowledge.single_event_kinds
+    )
 
 
 def strongest_relations(
@@ -143,7 +151,7 @@ def graph(
 
     def shown_by_default(r: dict[str, Any]) -> bool:
         return r["n_documents"] >= min_documents and (
-            not corroborated or is_corroborated(r["n_documents"], r["all_clusters"])
+            not corroborated or is_corroborated(r["n_documents"], r["all_clusters"], r["kind"])
         )
 
     hidden = sum(not shown_by_default(r) for r in relations)

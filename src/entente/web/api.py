@@ -105,7 +105,8 @@ def graph(
     corroborated: Annotated[
         bool,
         Query(
-            description="Leave out relations of fewer events than relations.yaml's "
+            description="Leave out relations of one event (but a backing: relations.yaml's "
+            "corroboration.single_event_kinds), or of fewer events than relations.yaml's "
             "corroboration.min_clusters (3 as shipped) none told by two documents "
             "(the default map)."
         ),
