@@ -821,9 +821,48 @@ def test_a_mediator_mediates_between_the_parties_of_the_quarrel(nlp, lexicon):
     """Issue 13: "launched a mediation effort to resolve the rift between Qatar and
     other Gulf states", "to prevent a confrontation between Turkey and Syria" had no
     recipient: "between" hangs on the quarrel, not on the mediation."""
-    text = "Ruritania launched a mediation effort to end the dispute between Sylvania and Freedonia."
+    text = (
+        "Ruritania launched a mediation effort to end the dispute between Sylvania and Freedonia."
+    )
     events = code_with(
         nlp, lexicon, text, {"Ruritania": "RUR/GOV", "Sylvania": "SYL/GOV", "Freedonia": "FRE/GOV"}
     )
     consult = of_type(events, "CONSULT")
     assert countries(consult.actor) == {"RUR"} and countries(consult.recipient) == {"SYL", "FRE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritanian minister said after talks with Sylvania's foreign minister that ties were good.",
+        "Following a meeting with the Sylvanian president, the Ruritanian minister said ties were good.",
+    ],
+)
+def test_who_speaks_after_talks_with_someone_took_part_in_them(nlp, lexicon, text):
+    """Issue 13: "Juncker said after talks with Mr Kenny", "Abbas said following a
+    meeting with Hollande" had no actor; a hostile act after a meeting is not a
+    part in it."""
+    phrases = {
+        "Ruritanian minister": "RUR/GOV",
+        "Sylvania": "SYL/GOV",
+        "Sylvanian president": "SYL/GOV",
+    }
+    consult = of_type(code_with(nlp, lexicon, text, phrases), "CONSULT")
+    assert countries(consult.actor) == {"RUR"} and countries(consult.recipient) == {"SYL"}
+    text = "Ruritanian police detained protesters after a meeting with Sylvanian officials."
+    phrases = {"Ruritanian police": "RUR/COP", "Sylvanian officials": "SYL/GOV"}
+    consult = of_type(code_with(nlp, lexicon, text, phrases), "CONSULT")
+    assert "RUR" not in countries(consult.actor)
+
+
+def test_the_us_as_subject_is_no_speakers_us(nlp, lexicon):
+    """Issue 13: "The US has issued an ultimatum to Turkey" had no actor: the subject
+    "US" was taken for the pronoun "us", a speaker who names no doer."""
+    events = code_with(
+        nlp,
+        lexicon,
+        "The US has issued an ultimatum to Ruritania.",
+        {"US": "USA/GOV", "Ruritania": "RUR/GOV"},
+    )
+    threat = of_type(events, "THREATEN")
+    assert countries(threat.actor) == {"USA"} and countries(threat.recipient) == {"RUR"}

@@ -19,7 +19,8 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from entente.events.lexicon import DATA_DIR, TriggerEntry, read_words
-from entente.events.roles import FIRST_PERSON, SUBJECT_DEPS, THIRD_PERSON, child, find_subject
+from entente.events.roles import SUBJECT_DEPS, THIRD_PERSON, child, find_subject
+from entente.events.tree import is_first_person
 from entente.events.triggers import Candidate
 
 
@@ -117,7 +118,7 @@ def _obliged_clause(verb: Token) -> Token | None:
         subject = child(clause, (*SUBJECT_DEPS, "nsubjpass", "expl"))
         if subject is None or subject.dep_ == "expl":
             continue
-        if subject.lower_ in FIRST_PERSON | THIRD_PERSON | SECOND_PERSON:
+        if is_first_person(subject) or subject.lower_ in THIRD_PERSON | SECOND_PERSON:
             continue
         return clause
     return None

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from entente.events.demands import DEMAND_ENTRY
 from entente.events.lexicon import DATA_DIR, read_kinds
-from entente.events.roles import FIRST_PERSON, SUBJECT_DEPS, child, find_subject
+from entente.events.roles import SUBJECT_DEPS, child, find_subject
+from entente.events.tree import is_first_person
 from entente.events.triggers import Candidate
 
 # the row a condemning statement is coded by: an accusation aimed at the one judged
@@ -86,7 +87,7 @@ def _is_wrong(word: Token, wrong: frozenset[str]) -> bool:
 
 def _not_own(judged: Token) -> bool:
     """The one judged is not the speaker ("we are not a threat")."""
-    return judged.lower_ not in FIRST_PERSON and judged.pos_ != "PRON"
+    return not is_first_person(judged) and judged.pos_ != "PRON"
 
 
 def judged(verb: Token) -> Token | None:

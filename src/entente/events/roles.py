@@ -68,6 +68,7 @@ from entente.events.tree import (
     _dedup,
     _key,
     child,
+    is_first_person,
     is_located_place,
     prep_objects,
     sentence_of,
@@ -261,7 +262,7 @@ def speaker_of(token: Token, index: MentionIndex, depth: int = 0) -> list[Mentio
 
 def _subject_actors(verb: Token, index: MentionIndex, depth: int = 0) -> list[Mention]:
     subj = child(verb, SUBJECT_DEPS)
-    if subj is None or subj.lower_ in FIRST_PERSON:
+    if subj is None or is_first_person(subj):
         return []
     return arguments(subj, index, depth=depth + 1)
 

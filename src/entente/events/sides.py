@@ -23,7 +23,6 @@ from entente.events.recipients import (
 )
 from entente.events.roles import (
     EMBEDDED_PREPS,
-    FIRST_PERSON,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -38,6 +37,7 @@ from entente.events.roles import (
     representative_nouns,
     verbal_roles,
 )
+from entente.events.tree import is_first_person
 from entente.events.triggers import OCCASION_PREPS, Lexicon
 from entente.records import Mention
 
@@ -59,19 +59,29 @@ def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[in
     if lemma in lexicon.causing_verbs:
         return None  # "Theo's case prompted protests": a cause, not the protesters
     subj = find_subject(verb)
-    if subj is not None and subj.lower_ in FIRST_PERSON:
+    if subj is not None and is_first_person(subj):
         return None  # '"We must see the attacks ..."': a speaker who sees them
     return subj
 
 
-def _occasion_subject(noun: Token, lexicon: Lexicon) -> Token | None:
+# Prepositions by which a clause follows or precedes a meeting its doer took part in:
+# "Juncker said after talks with Mr Kenny", "Abbas said following a meeting with
+# Hollande" (in the 2017 store, ~25 of the 31 CONSULT events with no actor and one
+# of these before the meeting noun were told so by a participant).
+SEQUEL_PREPS = frozenset({"after", "following", "before"})
+
+
+def _occasion_subject(noun: Token, lexicon: Lexicon, partnered: bool) -> Token | None:
     """The doer of the clause a meeting noun is the occasion of: who "agreed in a phone
-    call" or "said during talks" took part in it. Not the patient of a passive ("was shot
+    call", "said during talks" or "said after talks with X" took part in it (after or
+    before a meeting only when it names whom it was with). Not the patient of a passive ("was shot
     at a meeting"), nor the doer of a hostile act there ("police detained activists at a
     meeting": the meeting is the activists')."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
+    if prep.lower_ not in OCCASION_PREPS and not (prep.lower_ in SEQUEL_PREPS and partnered):
+        return None  # "the Fed raised rates after a meeting": whose meeting is not said
     if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
         return None  # "during a visit of Abe to Washington, Trump ...": the visit is Abe's
     verb = prep.head
@@ -85,7 +95,7 @@ def _occasion_subject(noun: Token, lexicon: Lexicon) -> Token | None:
     if hostile:
         return None
     subj = find_subject(verb)
-    return None if subj is None or subj.lower_ in FIRST_PERSON else subj
+    return None if subj is None or is_first_person(subj) else subj
 
 
 def _accused(noun: Token, lexicon: Lexicon, index: MentionIndex) -> list[Mention]:
@@ -474,7 +484,7 @@ def _nominal_sides(
         subj = _nominal_actor_fallback(cand.head, ctx.lexicon, ctx.trigger_heads)
         actor = arguments(subj, index)
     if not actor and plan.type == "CONSULT":
-        actor = arguments(_occasion_subject(cand.head, ctx.lexicon), index)
+        actor = arguments(_occasion_subject(cand.head, ctx.lexicon, bool(recipient)), index)
     if plan.noun is not None:
         _, more = nominal_roles(plan.noun.head, preps, index)
         recipient = recipient or more

@@ -21,6 +21,14 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"}) | PERSONAL
 FIRST_PERSON = frozenset({"we", "our", "us", "ourselves", "i", "my", "me", "myself"})
+
+
+def is_first_person(token: Token) -> bool:
+    """Is ``token`` a first-person pronoun ("we", "us")? "US", the country, is not:
+    "The US has issued an ultimatum" lost its actor as a speaker's "us"."""
+    return token.lower_ in FIRST_PERSON and token.text != "US"
+
+
 # third-person object pronouns that are not reflexive (binding: never their own clause's doer)
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
 VERBISH = frozenset({"VERB", "AUX"})
