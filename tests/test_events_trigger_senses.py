@@ -216,3 +216,19 @@ def test_delivering_strikes_is_an_attack(nlp, lexicon):
         nlp, lexicon, "Ruritania's air force delivered strikes on Freedonia's border posts."
     )
     assert by_type(events, "ASSAULT") and not by_type(events, "AID")
+
+
+def test_saying_allegations_are_lies_denies_them(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania said the allegations were lies.")
+    (denial,) = by_type(events, "REJECT")
+    assert countries(denial.actor) == ["RUR"] and not by_type(events, "ACCUSE")
+
+
+def test_a_conjoined_copula_still_judges_its_subject(nlp, lexicon):
+    events = code(
+        nlp,
+        lexicon,
+        "Freedonia's claims that troops were moved, and that villages are shelled, are lies, "
+        "Ruritania said on Monday.",
+    )
+    assert by_type(events, "REJECT")

@@ -27,6 +27,9 @@ from entente.events.triggers import Candidate
 
 # the row a condemning statement is coded by: an accusation aimed at the one judged
 JUDGEMENT_ENTRY = replace(DEMAND_ENTRY, type="ACCUSE", mode="disapprove")
+# a claim said to be false ("the allegations are lies") is denied, as "denied the
+# allegations" is: a rejection, not an accusation
+DENIAL_ENTRY = replace(DEMAND_ENTRY, type="REJECT", mode=None)
 
 # the complement of a copula or of a naming verb
 COMPLEMENT_DEPS = frozenset({"attr", "acomp", "oprd"})
@@ -34,9 +37,11 @@ COMPLEMENT_DEPS = frozenset({"attr", "acomp", "oprd"})
 
 @cache
 def judgement_words() -> dict[str, frozenset[str]]:
-    """kind -> lemmas of ``lexicons/condemning_judgements.tsv`` (verb, wrong, frame)."""
+    """kind -> lemmas of ``lexicons/condemning_judgements.tsv`` (verb, wrong, frame,
+    claim, false)."""
     return read_kinds(
-        DATA_DIR / "lexicons" / "condemning_judgements.tsv", ("verb", "wrong", "frame")
+        DATA_DIR / "lexicons" / "condemning_judgements.tsv",
+        ("verb", "wrong", "frame", "claim", "false"),
     )
 
 
@@ -52,11 +57,29 @@ def judgement_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "did not say it was a threat": nothing is judged
-        if judged(token) is not None:
-            found.append(
-                Candidate(start=token.i, end=token.i + 1, head=token, entry=JUDGEMENT_ENTRY)
-            )
+        one = judged(token)
+        if one is not None:
+            entry = DENIAL_ENTRY if _a_claim_called_false(one) else JUDGEMENT_ENTRY
+            found.append(Candidate(start=token.i, end=token.i + 1, head=token, entry=entry))
     return found
+
+
+def _a_claim_called_false(judged: Token) -> bool:
+    """Is what is judged a claim ("allegations", "reports") said to be false ("lies",
+    "baseless")? Then the speaker denies it rather than accuses anyone."""
+    words = judgement_words()
+    if judged.lemma_.lower() not in words["claim"]:
+        return False
+    head = judged.head
+    complements = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS]
+    complements += [c for v in _copulas(head) for c in v.children if c.dep_ in COMPLEMENT_DEPS]
+    return any(c.lemma_.lower() in words["false"] for c in complements)
+
+
+def _copulas(clause: Token) -> list[Token]:
+    """The copulas a clause's subject also governs through "and" or a comma
+    ("Allegations that X ..., are lies": the parse makes "are lies" a conjunct)."""
+    return [c for c in clause.children if c.dep_ == "conj" and c.lemma_.lower() == "be"]
 
 
 def _condemns(complement: Token) -> bool:
@@ -109,6 +132,15 @@ def judged(verb: Token) -> Token | None:
             continue  # "said it was not a threat", "said it would be illegal to close"
         subject = child(clause, SUBJECT_DEPS)
         complements = [c for c in clause.children if c.dep_ in COMPLEMENT_DEPS]
+        # a conjunct copula with no subject of its own shares the clause's
+        complements += [
+            c
+            for v in _copulas(clause)
+            if child(v, SUBJECT_DEPS) is None
+            and not any(n.dep_ == "neg" or (n.dep_ == "aux" and n.tag_ == "MD") for n in v.children)
+            for c in v.children
+            if c.dep_ in COMPLEMENT_DEPS
+        ]
         if subject is not None and _not_own(subject) and any(_condemns(c) for c in complements):
             return subject
     named = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS | {"xcomp", "ccomp"}]
