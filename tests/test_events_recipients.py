@@ -16,14 +16,16 @@ pytestmark = pytest.mark.slow
 
 def code_with(nlp, lexicon, text: str, phrases: dict[str, str | None]):
     """Code ``text`` with one mention per occurrence of each phrase (phrase ->
-    "country" or "country/sector", or None for a named thing of no state)."""
+    "country" or "country/sector", None for a named thing of no state, or "place"
+    for a place the registry does not know: no actor, no state)."""
     doc = nlp(text)
     mentions = []
     for phrase, country in phrases.items():
         start = text.find(phrase)
         while start >= 0:
-            key = phrase.lower().replace(" ", "-")
-            code, _, sector = (country or "").partition("/")
+            place = country == "place"
+            key = None if place else phrase.lower().replace(" ", "-")
+            code, _, sector = ("" if place else country or "").partition("/")
             mentions.append(
                 Mention(
                     "t",
@@ -32,7 +34,7 @@ def code_with(nlp, lexicon, text: str, phrases: dict[str, str | None]):
                     start + len(phrase),
                     phrase,
                     key,
-                    "test",
+                    "place" if place else "test",
                     code or None,
                     sector or None,
                 )
@@ -866,3 +868,26 @@ def test_the_us_as_subject_is_no_speakers_us(nlp, lexicon):
     )
     threat = of_type(events, "THREATEN")
     assert countries(threat.actor) == {"USA"} and countries(threat.recipient) == {"RUR"}
+
+
+def test_a_leaders_relative_is_not_the_leader(nlp, lexicon):
+    """Issue 13: "the estranged half-brother of North Korean leader Kim Jong-un was
+    killed" made Kim Jong-un the victim; kin, like allies and supporters, are others
+    than whom they are related to, whether by "'s" or by "of"."""
+    phrases = {"Ivan Petrov": "RUR/GOV", "Ruritanian police": "RUR/COP"}
+    text = "The brother of Ruritanian leader Ivan Petrov was killed, Ruritanian police said."
+    killed = of_type(code_with(nlp, lexicon, text, phrases), "ASSAULT")
+    assert "RUR" not in countries(killed.recipient)
+    text = "Supporters of Ivan Petrov attacked protesters in the capital."
+    attack = next((e for e in code_with(nlp, lexicon, text, phrases) if e.type == "ASSAULT"), None)
+    assert attack is None or "RUR" not in countries(attack.actor)
+
+
+def test_ground_taken_from_a_party_is_taken_from_that_party(nlp, lexicon):
+    """Issue 13: "the SDF captured the nearby Tabqa airbase from ISIL" had the base, a
+    place of no party, as recipient and ISIL nowhere."""
+    text = "Ruritanian troops captured the nearby Tabor airbase from Sylvanian rebels."
+    phrases = {"Ruritanian troops": "RUR/MIL", "Tabor": "place", "Sylvanian rebels": "SYL/REB"}
+    events = code_with(nlp, lexicon, text, phrases)
+    captured = next(e for e in events if e.evidence.trigger == "captured")
+    assert countries(captured.recipient) == {"SYL"}

@@ -326,6 +326,8 @@ def arguments(
             preps = ("by", "from", "of", "in")
             if token.lemma_.lower() in representative_nouns():
                 preps = ("for", *preps)  # "a spokesman for the foreign ministry"
+            elif token.lemma_.lower() in relational_nouns():
+                preps = ("by", "from", "in")  # "the half-brother of Kim Jong-un" is not Kim
             for obj in prep_objects(token, preps):
                 found.extend(arguments(obj, index, allow_pronoun, depth + 1))
                 if found:

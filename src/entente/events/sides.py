@@ -299,6 +299,8 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
             recipient = arguments(patient, index)
             if not recipient:
                 recipient = _bracketed_name(patient, index)
+    if not cand.nominal and cand.head.lemma_.lower() in taking_verbs():
+        recipient = _held_from(cand.head, recipient, index)
     recipient = placed_recipient(plan, actor, recipient, ctx)
     if placed_doer:
         recipient = [m for m in recipient if m not in actor]
@@ -343,6 +345,29 @@ def _mediated_parties(heads: tuple[Token, ...], index: MentionIndex) -> list[Men
                 if parties:
                     return parties
     return []
+
+
+@cache
+def taking_verbs() -> frozenset[str]:
+    """Verbs of taking ground from a party (``lexicons/taking_verbs.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "taking_verbs.txt")
+
+
+def _held_from(verb: Token, recipient: list[Mention], index: MentionIndex) -> list[Mention]:
+    """Whom ground is taken from: when no recipient is an actor (a town, a base: "Tabqa",
+    "Palmyra" resolve to none) and a "from" phrase names one, that party is the
+    recipient, not the ground it held ("the SDF captured the Tabqa airbase from ISIL")."""
+    if not all(m.actor_id is None for m in recipient):
+        return recipient
+    hosts = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    held_by = [
+        m
+        for host in hosts  # the parser often hangs "from ISIL" on the object
+        for obj in prep_objects(host, ("from",))
+        for m in arguments(obj, index)
+        if m.actor_id is not None
+    ]
+    return held_by or recipient
 
 
 def _names_own_party(verb: Token, frame: str, index: MentionIndex) -> bool:
