@@ -36,7 +36,10 @@ it or in the module named, numbered alike:
    ("detained 18 people", ``recipients.object_targets``);
 12. estimate each event's confidence, the chance a reader judges it right
    (``confidence``), and mark those below the floor as candidates: the store
-   keeps them apart from ``events``;
+   keeps them apart from ``events``; mark as candidates a state's own
+   administration, too: a request, promise, backing and the like between sides
+   named as organs of one state, in a sentence naming no other country
+   (``gating.domestic_administration_reason``, ``political_domestic.tsv``);
 13. mark as candidates, too, ordinary crime and mishaps: force or coercion
    with no political side in a barely political document
    (``gating.ordinary_force_reason``, ``police_gate.tsv``).
@@ -67,10 +70,12 @@ from entente.events.demands import demand_candidates, demand_modals, demand_verb
 from entente.events.gating import (
     counts_votes,
     document_relevance,
+    domestic_administration_reason,
     has_party,
     is_list_row,
     is_organ,
     is_political_document,
+    names_an_organ,
     names_political_actor,
     names_political_actor_beyond_police,
     ordinary_force_reason,
@@ -317,6 +322,21 @@ def extract_events(
     relevance = document_relevance(sentences, mentions, lexicon, names)
     political = Counter(m.sentence for m in mentions if names_political_actor(m, lexicon, names))
     events = [with_confidence(e, doc, relevance, political[e.sentence], ctx) for e in events]  # 12
+    countries: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.country is not None:
+            countries.setdefault(m.sentence, set()).add(m.country)
+    events = [  # 12b
+        e
+        if e.candidate_reason is not None or not c.named_organs
+        else replace(
+            e,
+            candidate_reason=domestic_administration_reason(
+                e, frozenset(countries.get(e.sentence, ())), names
+            ),
+        )
+        for e, c in zip(events, kept, strict=True)
+    ]
     low = default_model().low_relevance
     if relevance is None or relevance >= low:
         return events  # step 13 judges only barely political documents
@@ -606,6 +626,12 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
         organ=organ,
         governors=governors,
         target=[] if recipient else object_targets(plan, ctx),
+        named_organs=bool(actor)
+        and bool(recipient)
+        and all(
+            names_an_organ(m, doc.char_span(m.start, m.end, alignment_mode="expand"), ctx.names)
+            for m in (*actor, *recipient)
+        ),
     )
 
 

@@ -252,6 +252,132 @@ def ordinary_force_reason(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DomesticGate:
+    """What ``political_domestic.tsv`` says of a state's own administration: the
+    event types it holds back between organs of one state, the sectors that are
+    such organs, and those whose persons are party politicians rather than organs."""
+
+    types: frozenset[str]
+    organ_sectors: frozenset[str]
+    partisan_sectors: frozenset[str]
+    other_kinds: frozenset[str]
+    whole_state_resolutions: frozenset[str]
+    head_sectors: frozenset[str]
+    past_markers: frozenset[str]
+
+
+@cache
+def domestic_gate() -> DomesticGate:
+    """The shipped ``political_domestic.tsv``, read once per process."""
+    rows: dict[str, set[str]] = {
+        "type": set(),
+        "organ_sector": set(),
+        "partisan_sector": set(),
+        "other_kind": set(),
+        "whole_state": set(),
+        "head_sector": set(),
+        "past_marker": set(),
+    }
+    path = DATA_DIR / "lexicons" / "political_domestic.tsv"
+    for number, (row, value) in data_rows(path, 2):
+        if row not in rows:
+            raise DataFileError(path, number, f"unknown row {row!r}")
+        rows[row].add(value)
+    return DomesticGate(
+        types=frozenset(rows["type"]),
+        organ_sectors=frozenset(rows["organ_sector"]),
+        partisan_sectors=frozenset(rows["partisan_sector"]),
+        other_kinds=frozenset(rows["other_kind"]),
+        whole_state_resolutions=frozenset(rows["whole_state"]),
+        head_sectors=frozenset(rows["head_sector"]),
+        past_markers=frozenset(w.lower() for w in rows["past_marker"]),
+    )
+
+
+# How far left of a name a past marker may stand ("former Prime Minister X").
+PAST_MARKER_WINDOW = 4
+
+
+def names_an_organ(mention: Mention, span: Span | None, names: dict[str, Actor]) -> bool:
+    """Does a mention (``span``: its words) name one organ of a state now ("the
+    Justice Department", "Congress", "the White House", a minister): ``is_organ``,
+    and not
+    - a state named by its bare name or alias ("Armenia", "the US": ``whole_state``
+      resolutions of ``political_domestic.tsv``), which may stand for its people or
+      its military as well as its government;
+    - an office holder of the past ("former Prime Minister X", "X, the former Prime
+      Minister": a ``past_marker`` before the name or in its apposition), who keeps
+      the office's sector in the registry but speaks for no organ now;
+    - the owner named after "of" ("the workers of the bus company of Tehran"): the
+      side is the thing owned."""
+    if not is_organ(mention, names):
+        return False
+    gate = domestic_gate()
+    actor = names.get(mention.actor_id) if mention.actor_id else None
+    if (
+        actor is not None
+        and actor.kind == "state"
+        and mention.resolved_by in gate.whole_state_resolutions
+    ):
+        return False
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return False
+    before = span.doc[max(span.sent.start, span.start - PAST_MARKER_WINDOW) : span.start]
+    apposed = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+    return not any(t.lower_ in gate.past_markers for t in (*before, *apposed))
+
+
+def _kind_of(ref: ActorRef, names: dict[str, Actor]) -> str | None:
+    actor = names.get(ref.actor_id) if ref.actor_id else None
+    return actor.kind if actor is not None else None
+
+
+def _is_organ(ref: ActorRef, gate: DomesticGate, names: dict[str, Actor]) -> bool:
+    """Is a side an organ of its state: of an organ's sector, not a body of another
+    kind that governs (an armed group or a party in power), and not a legislator
+    named as a person (a party's politician)?"""
+    if ref.sector not in gate.organ_sectors:
+        return False
+    kind = _kind_of(ref, names)
+    if kind in gate.other_kinds:
+        return False
+    return not (ref.sector in gate.partisan_sectors and kind == "person")
+
+
+def domestic_administration_reason(
+    event: Event, sentence_countries: frozenset[str], names: dict[str, Actor]
+) -> str | None:
+    """Why an event is a state's own administration rather than an event between
+    actors, or None: its type is one ``political_domestic.tsv`` lists, it names
+    both an actor and a recipient, every side is an organ of one and the same state
+    (``_is_organ``), and its sentence names no actor of another country
+    (``sentence_countries``: the countries of the sentence's mentions) — "the
+    president asked the Justice Department to look into the leaks", "the agency
+    suspended the general's clearance", but not "the Senate demanded the
+    administration cut off military aid to the Saudi coalition". The sides' own
+    country and sector decide, as the event names them (a person's office at the
+    time)."""
+    gate = domestic_gate()
+    if event.type not in gate.types or not event.actor or not event.recipient:
+        return None
+    sides = [*event.actor, *event.recipient]
+    if not all(_is_organ(ref, gate, names) for ref in sides):
+        return None
+    if not any(ref.sector in gate.head_sectors for ref in sides):
+        return None
+    countries = {ref.country for ref in sides}
+    if len(countries) != 1 or None in countries or sentence_countries - countries:
+        return None
+    return (
+        f"domestic administration: {event.type} between organs of one state "
+        f"({next(iter(countries))}), with no foreign or opposing party"
+    )
+
+
 # The tag of the words that open a clause of manner or reason ("demonstrate how",
 # "agree why"); "what" opens a thing ("accept what it calls reconciliation agreements").
 WH_ADVERB = "WRB"

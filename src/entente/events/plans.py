@@ -442,3 +442,7 @@ class CodedEvent:
     governors: list[tuple[str, Token]]
     # the object named as the event's target when no actor is (step 11)
     target: list[ActorRef]
+    # every side as read off the sentence (actor and recipient, both named) is named
+    # as an organ of a state ("the Justice Department", "Congress"), not as a bare
+    # country, which may stand for its people ("young Algerians")
+    named_organs: bool = False
