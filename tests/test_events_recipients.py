@@ -891,3 +891,7 @@ def test_ground_taken_from_a_party_is_taken_from_that_party(nlp, lexicon):
     events = code_with(nlp, lexicon, text, phrases)
     captured = next(e for e in events if e.evidence.trigger == "captured")
     assert countries(captured.recipient) == {"SYL"}
+    text = "Ruritanian troops captured the mosque in Tabor from where Sylvanian rebels proclaimed a state."
+    events = code_with(nlp, lexicon, text, phrases)
+    captured = next(e for e in events if e.evidence.trigger == "captured")
+    assert "SYL" not in countries(captured.recipient)  # a place "from where", not a party

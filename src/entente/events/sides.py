@@ -364,6 +364,7 @@ def _held_from(verb: Token, recipient: list[Mention], index: MentionIndex) -> li
         m
         for host in hosts  # the parser often hangs "from ISIL" on the object
         for obj in prep_objects(host, ("from",))
+        if obj.dep_ == "pobj"  # not "from where IS proclaimed its caliphate"
         for m in arguments(obj, index)
         if m.actor_id is not None
     ]
