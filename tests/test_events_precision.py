@@ -297,6 +297,12 @@ def test_frame_gate_company_supplying_is_no_aid(nlp, lexicon):
     assert "AGREE" not in types_of(nlp, lexicon, text)
 
 
+def test_frame_gate_hosting_refugees_is_no_meeting(nlp, lexicon):
+    text = "Ruritania hosts 20,000 Freedonian refugees."
+    assert "CONSULT" not in types_of(nlp, lexicon, text)
+    assert "CONSULT" in types_of(nlp, lexicon, "Ruritania hosted the Freedonian president.")
+
+
 def test_frame_gate_death_in_a_crash_is_no_assault(nlp, lexicon):
     text = "Ten Ruritania soldiers were killed in a crash near the border of Freedonia."
     assert "ASSAULT" not in types_of(nlp, lexicon, text)
