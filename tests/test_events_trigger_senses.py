@@ -232,3 +232,9 @@ def test_a_conjoined_copula_still_judges_its_subject(nlp, lexicon):
         "Ruritania said on Monday.",
     )
     assert by_type(events, "REJECT")
+
+
+def test_blocking_a_resolution_rejects_it(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania blocked the resolution on Freedonia on Monday.")
+    (refusal,) = by_type(events, "REJECT")
+    assert countries(refusal.actor) == ["RUR"] and not by_type(events, "PROTEST")
