@@ -370,3 +370,21 @@ def test_yearless_month_of_a_clause_told_in_the_past_reads_back(nlp, lexicon):
     assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-15").start == "2016-04"
     text = "Ruritania, which attacked Freedonia in May, denies it."
     assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-15").start == "2016-05"
+
+
+@pytest.mark.slow
+def test_clause_set_during_a_named_period_takes_no_publication_month(nlp, lexicon):
+    """Issue 13: "Trump threatened during his election campaign to impose a tariff"
+    (2016) was dated to the month of an article of 2017."""
+    text = "During his election campaign, the Ruritanian president threatened Freedonia."
+    assert dated(nlp, lexicon, text, "THREATEN", "2017-03-14").start is None
+    text = "Ruritanian troops attacked Freedonian villages during the war."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-14").start is None
+
+
+@pytest.mark.slow
+def test_clause_set_during_an_occasion_of_the_day_keeps_publication_month(nlp, lexicon):
+    text = "During his visit, the Ruritanian president threatened Freedonia."
+    assert dated(nlp, lexicon, text, "THREATEN", "2017-03-14").start == "2017-03"
+    text = "Ruritania has been attacking Freedonian villages throughout the war."
+    assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-14").start == "2017-03"

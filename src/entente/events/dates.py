@@ -551,10 +551,78 @@ def date_of(
         if described:
             return EventDate(start=None, basis="none")
     if published and tense != "hypothetical" and not is_background(pred) and not is_epithet(pred):
-        if _continues_a_past_narrative(pred, trigger_head, view, published, tense):
+        if _continues_a_past_narrative(
+            pred, trigger_head, view, published, tense
+        ) or _set_in_a_period(pred, trigger_head):
             return EventDate(start=None, basis="none")
         return EventDate(start=published[:7], precision="month", basis="publication")
     return EventDate(start=None, basis="none")
+
+
+# Prepositions that set a clause inside a period the text names ("during his
+# campaign", "throughout the war").
+PERIOD_PREPS = frozenset({"during", "throughout"})
+
+
+@cache
+def period_nouns() -> frozenset[str]:
+    """Nouns of a stretch of time named as a whole (``lexicons/period_nouns.txt``)."""
+    return read_words(DATA_DIR / "lexicons" / "period_nouns.txt")
+
+
+def _set_in_a_period(pred: Token, trigger_head: Token) -> bool:
+    """Is the event set inside a period its clause names without a date ("Trump
+    threatened during his election campaign to impose a tariff", "met Kislyak
+    during the transition", "helped them during the war")? Its time is within
+    that period, which the text does not give here, not the month of publication
+    (issue 13: recoding the 227 documents of the 2017 store with a
+    publication-dated event beside "during" or "throughout", 24 events of such
+    clauses lost the publication month; all 24 were wrong: Trump's campaign
+    threats and promises, meetings with Kislyak, World War II). A clause
+    still going on ("has been providing air support throughout the campaign") is
+    in the present; a verb whose time the event shares counts ("pledged during
+    his campaign to pull out")."""
+    node = trigger_head
+    for step in range(4):
+        if node.pos_ in ("VERB", "AUX") and _is_going_on(node):
+            return False
+        for c in node.children:
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in PERIOD_PREPS
+                and any(g.dep_ == "pobj" and _names_a_period(g) for g in c.children)
+            ):
+                return True
+        if step == 0 and trigger_head.i != pred.i:
+            node = pred
+            continue
+        if not _climbs(node):
+            return False
+        node = node.head
+    return False
+
+
+def _names_a_period(noun: Token) -> bool:
+    """Is a noun a period's (``period_nouns``), or a name whose compound is one
+    ("World War II", "the Six-Day War")?"""
+    if noun.lemma_.lower() in period_nouns():
+        return True
+    return noun.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in period_nouns() for c in noun.children
+    )
+
+
+def _is_going_on(verb: Token) -> bool:
+    """Is a verb in the present or the present progressive ("has been providing",
+    "is holding", "holds"), not the past progressive ("was accepting")?"""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBG"
+        and any(c.lemma_ == "be" for c in aux)
+        and not any(c.tag_ == "VBD" for c in aux)
+    )
 
 
 # Tenses of an event still to come or only hoped for.
