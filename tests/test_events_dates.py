@@ -388,3 +388,13 @@ def test_clause_set_during_an_occasion_of_the_day_keeps_publication_month(nlp, l
     assert dated(nlp, lexicon, text, "THREATEN", "2017-03-14").start == "2017-03"
     text = "Ruritania has been attacking Freedonian villages throughout the war."
     assert dated(nlp, lexicon, text, "ASSAULT", "2017-03-14").start == "2017-03"
+
+
+@pytest.mark.slow
+def test_event_noun_as_object_of_a_modal_verb_is_hypothetical(nlp, lexicon):
+    """Issue 13: "Samsung could face sanctions", "the military might also focus on an
+    offensive on Raqqa" were coded as done."""
+    found = code(nlp, lexicon, "Ruritania could face sanctions from Freedonia.", "2017-03-14")
+    assert [e.tense for e in found if e.type == "SANCTION"] == ["hypothetical"]
+    found = code(nlp, lexicon, "Ruritania faced sanctions from Freedonia.", "2017-03-14")
+    assert [e.tense for e in found if e.type == "SANCTION"] == ["actual"]

@@ -65,7 +65,13 @@ from entente.events.confidence import (
     event_features,
 )
 from entente.events.copies import denial_copies, implied_events
-from entente.events.dates import date_of, is_dated_ahead, is_simple_past, is_staged_in_future
+from entente.events.dates import (
+    date_of,
+    is_dated_ahead,
+    is_simple_past,
+    is_staged_as_possible,
+    is_staged_in_future,
+)
 from entente.events.demands import demand_candidates, demand_modals, demand_verbs
 from entente.events.gating import (
     counts_votes,
@@ -574,6 +580,15 @@ def _attribute_event(plan: EventPlan, sides: EventSides, ctx: SentenceContext) -
     staged_ahead = not attrs.presupposed(staged, lexicon) and is_staged_in_future(staged, others)
     if tense == "actual" and staged_ahead:
         tense = "future"  # "will hold talks", "will take part in a meeting"
+    elif (
+        tense == "actual"
+        and noun is not None
+        and not attrs.presupposed(staged, lexicon)
+        and is_staged_as_possible(
+            staged, [w for w, k in lexicon.modifier_cues.items() if k == "hypothetical"], others
+        )
+    ):
+        tense = "hypothetical"  # "could face sanctions", "might focus on an offensive"
     certainty, attribution = sources.certainty_of(pred, lexicon, governors, ctx.index, view)
     date = date_of(
         pred,
