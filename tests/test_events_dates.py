@@ -398,3 +398,16 @@ def test_event_noun_as_object_of_a_modal_verb_is_hypothetical(nlp, lexicon):
     assert [e.tense for e in found if e.type == "SANCTION"] == ["hypothetical"]
     found = code(nlp, lexicon, "Ruritania faced sanctions from Freedonia.", "2017-03-14")
     assert [e.tense for e in found if e.type == "SANCTION"] == ["actual"]
+
+
+def test_last_week_is_the_days_before_publication_not_one_day():
+    """Issue 13: "resigned last week" in a Sunday paper (the Thursday before) was dated
+    as the one day seven days back; a week expression covers its days."""
+    sunday = resolve_date("last week", "2017-02-12")
+    assert (sunday.start, sunday.end, sunday.precision) == ("2017-01-30", "2017-02-11", "day")
+    monday = resolve_date("last week", "2017-02-13")
+    assert (monday.start, monday.end) == ("2017-02-06", "2017-02-12")
+    this = resolve_date("earlier this week", "2017-02-09")
+    assert (this.start, this.end) == ("2017-02-06", "2017-02-09")
+    ahead = resolve_date("next week", "2017-02-09", forward=True)
+    assert (ahead.start, ahead.end) == ("2017-02-13", "2017-02-19")

@@ -223,11 +223,30 @@ def resolve_date(text: str, published: str | None, forward: bool = False) -> Eve
         when = when.replace(year=when.year - 1)
     if not has_year and base and abs(when.year - int(base[:4])) > 1:
         return None  # a year the text never wrote ("Feb. 32" -> 1932)
+    if period == "week" and base:
+        start, end = _week_span(when, datetime.fromisoformat(base), clean, forward)
+        return EventDate(start=start, end=end, precision="day", basis="text", text=raw)
     if period == "year":
         return EventDate(start=f"{when.year:04d}", precision="year", basis="text", text=raw)
     if period == "month":
         return EventDate(start=when.strftime("%Y-%m"), precision="month", basis="text", text=raw)
     return EventDate(start=when.strftime("%Y-%m-%d"), precision="day", basis="text", text=raw)
+
+
+def _week_span(when: datetime, base: datetime, text: str, forward: bool) -> tuple[str, str]:
+    """The days a week expression covers: its Monday to its Sunday, never past the
+    publication day for a week not read forward; "last week" runs on to the day
+    before publication, since a paper of the weekend or of Monday still calls the
+    days just gone "last week" (issue 13: "resigned last week" in a Sunday paper was
+    the Thursday before; dated as the one day seven days back, 109 events of the
+    2017 store fell on a day nothing happened)."""
+    monday = when - timedelta(days=when.weekday())
+    end = monday + timedelta(days=6)
+    if re.match(r"^last\b", text, re.I):
+        end = base - timedelta(days=1)
+    elif not forward and monday <= base < end:
+        end = base
+    return monday.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")
 
 
 _MONTHS = {
