@@ -359,9 +359,10 @@ def test_yearless_month_ahead_of_an_untold_clause_is_not_read_a_year_back(nlp, l
     """Issue 13: "Trump and Xi may meet in April" in an article of March 15 was dated
     April of the year before; a month a few weeks ahead is not a past one."""
     text = "Ruritania and Freedonia may meet in April."
-    assert dated(nlp, lexicon, text, "CONSULT", "2017-03-15").start != "2016-04"
+    # a possibility keeps no date of its own; it may not take last year's April
+    assert dated(nlp, lexicon, text, "CONSULT", "2017-03-15").start in (None, "2017-04")
     text = "Ruritania's president holds talks with Freedonia on April 2."
-    assert dated(nlp, lexicon, text, "CONSULT", "2017-03-15").start != "2016-04-02"
+    assert dated(nlp, lexicon, text, "CONSULT", "2017-03-15").start == "2017-04-02"
 
 
 @pytest.mark.slow
@@ -407,6 +408,8 @@ def test_last_week_is_the_days_before_publication_not_one_day():
     assert (sunday.start, sunday.end, sunday.precision) == ("2017-01-30", "2017-02-11", "day")
     monday = resolve_date("last week", "2017-02-13")
     assert (monday.start, monday.end) == ("2017-02-06", "2017-02-12")
+    wednesday = resolve_date("last week", "2017-02-15")
+    assert (wednesday.start, wednesday.end) == ("2017-02-06", "2017-02-12")
     this = resolve_date("earlier this week", "2017-02-09")
     assert (this.start, this.end) == ("2017-02-06", "2017-02-09")
     ahead = resolve_date("next week", "2017-02-09", forward=True)

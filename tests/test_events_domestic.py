@@ -41,7 +41,7 @@ def test_a_request_between_organs_of_one_state_is_a_candidate() -> None:
     assert reason is not None and reason.startswith("domestic administration")
 
 
-def test_a_state_ordering_its_own_police_is_a_candidate() -> None:
+def test_a_state_suspending_its_own_police_is_a_candidate() -> None:
     assert (
         domestic_administration_reason(_event("SANCTION", [PRESIDENT], [POLICE]), HOME, ACTORS)
         is not None
@@ -124,4 +124,21 @@ def test_extract_holds_back_a_leader_asking_his_own_parliament(nlp, lexicon) -> 
     foreign = coded(FOREIGN, "Freedonia", "FRE", "GOV")
     assert foreign and all(
         e.candidate_reason is None or "domestic" not in e.candidate_reason for e in foreign
+    )
+
+
+def test_then_marks_a_past_office_only_before_a_hyphen(nlp) -> None:
+    """ "then-Minister X" held the office once; "X then asked the Interior Ministry"
+    is an adverb of sequence, and the ministry is an organ now."""
+    from entente.events.gating import names_an_organ
+
+    def organ(text: str, surface: str) -> bool:
+        parsed = nlp(text)
+        mention = _mention(text, 0, surface, "RUR", "GOV")
+        span = parsed.char_span(mention.start, mention.end)
+        return names_an_organ(mention, span, {})
+
+    assert organ("President Ivanov then asked the Interior Ministry to act.", "Interior Ministry")
+    assert not organ(
+        "The then-Interior Minister Petrov asked him to act.", "Interior Minister Petrov"
     )

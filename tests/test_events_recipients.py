@@ -9,6 +9,7 @@ import pytest
 from _events_helpers import code
 
 from entente.events.extract import extract_events
+from entente.events.subjects import holds_stance
 from entente.records import Document, Mention
 
 pytestmark = pytest.mark.slow
@@ -808,6 +809,24 @@ def test_a_subject_committed_or_opposed_holds_that_stance(nlp, lexicon, text):
     text = "The Sylvanian proposal was opposed by the Ruritanian government."
     events = code_with(nlp, lexicon, text, phrases)
     assert countries(of_type(events, "REJECT").actor) == {"RUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The Ruritanian government was opposed to the proposal.", True),
+        ("The Ruritanian government is committed to the agreement.", True),
+        ("The Ruritanian plan was opposed in parliament.", False),
+        ("Atrocities were committed in the region.", False),
+    ],
+)
+def test_only_a_participle_with_what_it_is_committed_to_holds_a_stance(nlp, text, stance):
+    """A stance participle with no "to" is an ordinary passive: "Russia's plan was
+    opposed in parliament" is done to the plan, "atrocities were committed" by
+    someone unsaid; neither subject is a doer."""
+    doc = nlp(text)
+    participle = next(t for t in doc if t.lemma_ in ("oppose", "commit"))
+    assert holds_stance(participle) is stance
 
 
 def test_an_act_led_by_a_state_is_that_states(nlp, lexicon):

@@ -792,6 +792,10 @@ def test_evidence_a_warning_of_a_risk_is_no_threat_a_warning_of_ones_act_is(
     )
     assert warning("Russia warned the US that it could lose out on trade deals.") == "happened"
     assert warning("Russia warned the US it would suspend talks.") is None
+    assert (
+        warning("Russia warned Ruritania, which could test another missile, that it would strike.")
+        is None
+    )
     assert warning("Russia warned it would not stand for moves that could hurt it.") is None
 
 

@@ -41,6 +41,16 @@ def test_load_lexicon_bad_type_names_file_and_line(tmp_path):
     assert "SNUB" in str(err.value)
 
 
+def test_load_lexicon_a_repeated_trigger_row_names_both_lines(tmp_path):
+    """The first row for a phrase wins, so a second one would be dead: refuse it."""
+    data = _copy_data(tmp_path)
+    path = data / "lexicons" / "triggers.tsv"
+    path.write_text(path.read_text() + "host\tV\tCONSULT\t-\tdo\t-\t-\t1\t-\n")
+    with pytest.raises(DataFileError, match="'host' \\(V\\) repeats line") as err:
+        load_lexicon(data)
+    assert err.value.line == len(path.read_text().splitlines())
+
+
 def test_load_lexicon_short_row_rejected(tmp_path):
     data = _copy_data(tmp_path)
     path = data / "lexicons" / "cues.tsv"

@@ -265,7 +265,8 @@ def is_risk_warning(event: EventRow, knowledge: MapKnowledge) -> bool:
         or event.trigger.lower().strip() not in knowledge.warning_words
     ):
         return False
-    clause = _WARNING_BREAK.split(event.sentence_text[at + len(event.trigger) :].lower())[0]
+    told = _RELATIVE_ASIDE.sub(",", event.sentence_text[at + len(event.trigger) :].lower())
+    clause = _WARNING_BREAK.split(told)[0]
     possible = knowledge.possibility_re.search(clause) if knowledge.possibility_re else None
     own = knowledge.own_future_re.search(clause) if knowledge.own_future_re else None
     # "warned he would not stand for ... criminality that could ...": the threat's own
@@ -276,6 +277,10 @@ def is_risk_warning(event: EventRow, knowledge: MapKnowledge) -> bool:
 # What ends a warning's clause: not a comma, which lists whom it warns ("warned the
 # U.S., South Korea and North Korea could be heading for conflict").
 _WARNING_BREAK = re.compile(r"[;:()\"\u201c\u201d]")
+# A relative clause set off by commas says something of whom is warned, not what
+# the warning says ("warned North Korea, which could launch another missile, that it
+# would face fire and fury"): its possibility is not the warning's.
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 
 def is_history(event: EventRow, knowledge: MapKnowledge) -> bool:

@@ -235,14 +235,14 @@ def resolve_date(text: str, published: str | None, forward: bool = False) -> Eve
 
 def _week_span(when: datetime, base: datetime, text: str, forward: bool) -> tuple[str, str]:
     """The days a week expression covers: its Monday to its Sunday, never past the
-    publication day for a week not read forward; "last week" runs on to the day
-    before publication, since a paper of the weekend or of Monday still calls the
-    days just gone "last week" (issue 13: "resigned last week" in a Sunday paper was
-    the Thursday before; dated as the one day seven days back, 109 events of the
-    2017 store fell on a day nothing happened)."""
+    publication day for a week not read forward; in a Sunday paper "last week" runs
+    on to the day before, since it still calls the days just gone "last week"
+    (issue 13: "resigned last week" in a Sunday paper was the Thursday before; dated
+    as the one day seven days back, 109 events of the 2017 store fell on a day
+    nothing happened). A paper of any other day means the calendar week before."""
     monday = when - timedelta(days=when.weekday())
     end = monday + timedelta(days=6)
-    if re.match(r"^last\b", text, re.I):
+    if re.match(r"^last\b", text, re.I) and base.weekday() == 6:
         end = base - timedelta(days=1)
     elif not forward and monday <= base < end:
         end = base

@@ -328,7 +328,17 @@ def names_an_organ(mention: Mention, span: Span | None, names: dict[str, Actor])
         return False
     before = span.doc[max(span.sent.start, span.start - PAST_MARKER_WINDOW) : span.start]
     apposed = [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
-    return not any(t.lower_ in gate.past_markers for t in (*before, *apposed))
+    return not any(_marks_the_past(t, gate.past_markers) for t in (*before, *apposed))
+
+
+def _marks_the_past(token: Token, markers: frozenset[str]) -> bool:
+    """A past marker; one written with a trailing hyphen ("then-") counts only when
+    a hyphen follows it ("then-President X"), since the bare word is also an
+    adverb of sequence ("Trump then asked the Justice Department")."""
+    if token.lower_ in markers:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text == "-" and f"{token.lower_}-" in markers
 
 
 def _kind_of(ref: ActorRef, names: dict[str, Actor]) -> str | None:

@@ -299,6 +299,7 @@ def _object_words(spec: str) -> frozenset[str]:
 
 def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[TriggerEntry]]:
     index: dict[str, list[TriggerEntry]] = {}
+    seen: dict[tuple[str, str], int] = {}
     for number, (phrase, pos, typ, mode, frame, mutual, preps, head, party) in data_rows(path, 9):
         words = phrase.lower().split()
         lemmas = tuple(w for w in words if not w.startswith("^"))
@@ -324,6 +325,14 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
             raise DataFileError(path, number, f"party {party!r} is not one of -, alone, need, both")
         if not head.isdigit() or not 1 <= int(head) <= len(lemmas):
             raise DataFileError(path, number, f"head {head!r} is not a position in the phrase")
+        # a second row for the same phrase and part of speech is never read (the
+        # first match wins): say so rather than let an edit to it do nothing
+        if (phrase.lower(), pos) in seen:
+            first = seen[(phrase.lower(), pos)]
+            raise DataFileError(
+                path, number, f"{phrase!r} ({pos}) repeats line {first}; edit or delete one"
+            )
+        seen[(phrase.lower(), pos)] = number
         entry = TriggerEntry(
             lemmas=lemmas,
             pos=pos,

@@ -175,14 +175,23 @@ def stance_participles() -> frozenset[str]:
     return read_words(DATA_DIR / "lexicons" / "stance_participles.txt")
 
 
+# What a stance participle takes: "committed to the alliance", "determined to
+# act". Without it the passive is an act done to the subject
+# ("Russia's plan was widely opposed", "atrocities were committed").
+STANCE_PREPS = frozenset({"to"})
+
+
 def holds_stance(pred: Token) -> bool:
-    """Is ``pred`` a stance participle with its subject and no "by" agent ("the US
-    was committed to the alliance", "Republicans were opposed to the bill")? Its
-    passive subject then holds the stance: the doer, not the one acted on."""
-    return (
-        pred.lemma_.lower() in stance_participles()
-        and child(pred, "agent") is None
-        and child(pred, PASSIVE_SUBJECT_DEPS) is not None
+    """Is ``pred`` a stance participle with its subject, what it is committed or
+    opposed to, and no "by" agent ("the US was committed to the alliance",
+    "Republicans were opposed to the bill")? Its passive subject then holds the
+    stance: the doer, not the one acted on."""
+    if pred.lemma_.lower() not in stance_participles():
+        return False
+    if child(pred, "agent") is not None or child(pred, PASSIVE_SUBJECT_DEPS) is None:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in STANCE_PREPS) or c.dep_ == "xcomp" for c in pred.children
     )
 
 
