@@ -316,3 +316,13 @@ def test_attribution_who_stands_for_its_antecedent_when_the_parse_drops_it(nlp, 
     )
     found = [e for e in code(nlp, lexicon, text, "2017-03-14") if e.attributed_to is not None]
     assert found and all("refugees" in e.attributed_to.name for e in found)
+
+
+def test_the_us_is_no_speaker_or_addressee(nlp):
+    """Inside a quotation "us" is whoever is quoted; "US", the country, names itself
+    (as the first-person test of the sides: tree.is_first_person)."""
+    from entente.events.sources import is_speaker_word
+
+    doc = nlp("The US told us that you must leave.")
+    words = {t.text: is_speaker_word(t) for t in doc}
+    assert words["US"] is False and words["us"] is True and words["you"] is True

@@ -295,7 +295,7 @@ def certainty_of(
         and (
             attribution is None
             or claimant is None
-            or claimant.lower_ in SPEAKER_WORDS
+            or is_speaker_word(claimant)
             or quote.start < claimant.i <= quote.end
         )
     ):
@@ -474,7 +474,7 @@ def _own_act(noun: Token, verb: Token) -> bool:
     if owner.tag_ == "PRP$":
         # "her", "their", "its": the subject's, unless the subject is "I"/"we" and
         # the owner someone else
-        return owner.lower_ not in SPEAKER_OWNERS or subj.lower_ in SPEAKER_WORDS
+        return owner.lower_ not in SPEAKER_OWNERS or is_speaker_word(subj)
     return owner.lower_ == subj.lower_
 
 
@@ -489,6 +489,12 @@ NARRATOR_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "appos"})
 
 # the speaker and the addressee: inside a quotation, whoever is quoted
 SPEAKER_WORDS = frozenset({"i", "we", "you", "me", "us"})
+
+
+def is_speaker_word(token: Token) -> bool:
+    """Is ``token`` the speaker or the addressee ("we", "you", "us")? "US", the
+    country, is not (as tree.is_first_person)."""
+    return token.lower_ in SPEAKER_WORDS and token.text != "US"
 
 
 def claimant_of(gov: Token) -> Token | None:
