@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -174,20 +175,24 @@ class OrdinaryForce:
     war_words: frozenset[str]
 
 
+def _field_rows(path: Path, fields: tuple[str, ...]) -> dict[str, set[str]]:
+    """The values of a two-column ``field<TAB>value`` file, by field; a field not
+    in ``fields`` is an error that names its line."""
+    rows: dict[str, set[str]] = {field: set() for field in fields}
+    for number, (field, value) in data_rows(path, 2):
+        if field not in rows:
+            raise DataFileError(path, number, f"unknown row {field!r}")
+        rows[field].add(value)
+    return rows
+
+
 @cache
 def ordinary_force() -> OrdinaryForce:
     """The shipped ``police_gate.tsv``, read once per process."""
-    rows: dict[str, set[str]] = {
-        "type": set(),
-        "state_mode": set(),
-        "private_sector": set(),
-        "war_word": set(),
-    }
-    path = DATA_DIR / "lexicons" / "police_gate.tsv"
-    for number, (row, value) in data_rows(path, 2):
-        if row not in rows:
-            raise DataFileError(path, number, f"unknown row {row!r}")
-        rows[row].add(value)
+    rows = _field_rows(
+        DATA_DIR / "lexicons" / "police_gate.tsv",
+        ("type", "state_mode", "private_sector", "war_word"),
+    )
     return OrdinaryForce(
         types=frozenset(rows["type"]),
         state_modes=frozenset(rows["state_mode"]),
@@ -255,8 +260,13 @@ def ordinary_force_reason(
 @dataclass(frozen=True, slots=True)
 class DomesticGate:
     """What ``political_domestic.tsv`` says of a state's own administration: the
-    event types it holds back between organs of one state, the sectors that are
-    such organs, and those whose persons are party politicians rather than organs."""
+    event types it holds back between organs of one state (``types``), the sectors
+    that are such organs (``organ_sectors``), those whose persons are party
+    politicians rather than organs (``partisan_sectors``), actor kinds that are no
+    organ (``other_kinds``), the resolutions that name a whole state rather than an
+    organ (``whole_state_resolutions``), the sectors one of which must take part
+    (``head_sectors``) and the words that put an office in the past
+    (``past_markers``)."""
 
     types: frozenset[str]
     organ_sectors: frozenset[str]
@@ -270,20 +280,18 @@ class DomesticGate:
 @cache
 def domestic_gate() -> DomesticGate:
     """The shipped ``political_domestic.tsv``, read once per process."""
-    rows: dict[str, set[str]] = {
-        "type": set(),
-        "organ_sector": set(),
-        "partisan_sector": set(),
-        "other_kind": set(),
-        "whole_state": set(),
-        "head_sector": set(),
-        "past_marker": set(),
-    }
-    path = DATA_DIR / "lexicons" / "political_domestic.tsv"
-    for number, (row, value) in data_rows(path, 2):
-        if row not in rows:
-            raise DataFileError(path, number, f"unknown row {row!r}")
-        rows[row].add(value)
+    rows = _field_rows(
+        DATA_DIR / "lexicons" / "political_domestic.tsv",
+        (
+            "type",
+            "organ_sector",
+            "partisan_sector",
+            "other_kind",
+            "whole_state",
+            "head_sector",
+            "past_marker",
+        ),
+    )
     return DomesticGate(
         types=frozenset(rows["type"]),
         organ_sectors=frozenset(rows["organ_sector"]),
