@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import count
 from pathlib import Path
 
 from map_fixtures import doc, event, store_of
@@ -19,6 +20,15 @@ def _relations(tmp_path: Path, *events: dict) -> set[tuple[str, str, str]]:
     with store_of(tmp_path / "s.duckdb", docs) as store:
         update_map(store, [d.document.id for d in docs])
         return {(r["source"], r["target"], r["kind"]) for r in iter_relations(store)}
+
+
+def _standing_rule(path: Path, told: dict) -> str | None:
+    """The evidence rule that keeps one stored event from a standing relation."""
+    with store_of(path, [doc("d-1", "a.com", "2017-03-02", [told])]) as store:
+        rows = store.records(
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id"
+        )
+    return standing_rule(event_row(rows[0]), load_map_knowledge())
 
 
 def test_evidence_deliberate_strike_is_a_relation(tmp_path: Path) -> None:
@@ -775,17 +785,11 @@ def test_evidence_a_warning_of_a_risk_is_no_threat_a_warning_of_ones_act_is(
     """Issue 14: "warned the US and Ruritania could be heading for conflict" tells a
     risk; "warned it would suspend relations" is a threat, and a possibility after
     the threat's own future is the threat's."""
-    knowledge = load_map_knowledge()
+    stores = count()  # one store per sentence read
 
     def warning(sentence: str) -> str | None:
         told = event("e-1", "THREATEN", ["RUS"], ["USA"], sentence, trigger="warned")
-        coded = doc("d-1", "a.com", "2017-03-02", [told])
-        with store_of(tmp_path / f"{abs(hash(sentence))}.duckdb", [coded]) as store:
-            update_map(store, ["d-1"])
-            rows = store.records(
-                f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id"
-            )
-        return standing_rule(event_row(rows[0]), knowledge)
+        return _standing_rule(tmp_path / f"w{next(stores)}.duckdb", told)
 
     assert warning("Russia warned the US, Japan and Turkey could be heading for conflict.") == (
         "happened"
@@ -820,12 +824,5 @@ def test_evidence_a_report_its_sentence_rejects_is_no_claim(tmp_path: Path) -> N
         certainty="reported",
         trigger="coordinated",
     )
-    knowledge = load_map_knowledge()
-    rules = []
-    for n, spec in enumerate((rejected, told)):
-        with store_of(tmp_path / f"s{n}.duckdb", [doc("d-1", "a.com", "2017-03-02", [spec])]) as s:
-            rows = s.records(
-                f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id"
-            )
-        rules.append(standing_rule(event_row(rows[0]), knowledge))
-    assert rules == ["claimed", None]
+    assert _standing_rule(tmp_path / "rejected.duckdb", rejected) == "claimed"
+    assert _standing_rule(tmp_path / "told.duckdb", told) is None
