@@ -260,10 +260,8 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
         # bound to the actor itself says nothing about whom the event is aimed at
         recipient = []
         if not cand.nominal:
-            hosts = [cand.head, *(c for c in cand.head.children if c.dep_ in OBJECT_DEPS)]
-            for host in hosts:
-                for obj in prep_objects(host, preps):
-                    recipient.extend(m for m in arguments(obj, index) if m not in actor)
+            for obj in _verb_phrase_objects(cand.head, preps):
+                recipient.extend(m for m in arguments(obj, index) if m not in actor)
             if not recipient:
                 # "reneged on his commitment to the people": whom the actor's
                 # own thing is for
@@ -341,7 +339,9 @@ def _mediated_parties(heads: tuple[Token, ...], index: MentionIndex) -> list[Men
     for head in heads:
         for tok in head.subtree:
             if tok.dep_ == "prep" and tok.lower_ == "between":
-                parties = [m for o in prep_objects(tok.head, ("between",)) for m in arguments(o, index)]
+                parties = [
+                    m for o in prep_objects(tok.head, ("between",)) for m in arguments(o, index)
+                ]
                 if parties:
                     return parties
     return []
@@ -359,16 +359,21 @@ def _held_from(verb: Token, recipient: list[Mention], index: MentionIndex) -> li
     recipient, not the ground it held ("the SDF captured the Tabqa airbase from ISIL")."""
     if not all(m.actor_id is None for m in recipient):
         return recipient
-    hosts = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
     held_by = [
         m
-        for host in hosts  # the parser often hangs "from ISIL" on the object
-        for obj in prep_objects(host, ("from",))
+        for obj in _verb_phrase_objects(verb, ("from",))
         if obj.dep_ == "pobj"  # not "from where IS proclaimed its caliphate"
         for m in arguments(obj, index)
         if m.actor_id is not None
     ]
     return held_by or recipient
+
+
+def _verb_phrase_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``preps`` phrases on a verb or on its objects: the parser often
+    hangs "from ISIL" or "to Russia" on the object rather than the verb."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS)]
+    return [obj for host in hosts for obj in prep_objects(host, preps)]
 
 
 def _names_own_party(verb: Token, frame: str, index: MentionIndex) -> bool:
