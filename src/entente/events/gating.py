@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from entente.errors import DataFileError
 from entente.events.demands import demand_modals
-from entente.events.lexicon import DATA_DIR, data_rows, read_words
+from entente.events.lexicon import DATA_DIR, data_rows, read_kinds, read_words
 from entente.events.roles import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, child
 from entente.events.triggers import Lexicon
 from entente.records import Actor, ActorRef, Event, Mention
@@ -175,28 +174,18 @@ class OrdinaryForce:
     war_words: frozenset[str]
 
 
-def _field_rows(path: Path, fields: tuple[str, ...]) -> dict[str, set[str]]:
-    """The values of a two-column ``field<TAB>value`` file, by field; a field not
-    in ``fields`` is an error that names its line."""
-    rows: dict[str, set[str]] = {field: set() for field in fields}
-    for number, (field, value) in data_rows(path, 2):
-        if field not in rows:
-            raise DataFileError(path, number, f"unknown row {field!r}")
-        rows[field].add(value)
-    return rows
-
-
 @cache
 def ordinary_force() -> OrdinaryForce:
     """The shipped ``police_gate.tsv``, read once per process."""
-    rows = _field_rows(
+    rows = read_kinds(
         DATA_DIR / "lexicons" / "police_gate.tsv",
         ("type", "state_mode", "private_sector", "war_word"),
+        lower=False,
     )
     return OrdinaryForce(
-        types=frozenset(rows["type"]),
-        state_modes=frozenset(rows["state_mode"]),
-        private_sectors=frozenset(rows["private_sector"]),
+        types=rows["type"],
+        state_modes=rows["state_mode"],
+        private_sectors=rows["private_sector"],
         war_words=frozenset(w.lower() for w in rows["war_word"]),
     )
 
@@ -280,7 +269,7 @@ class DomesticGate:
 @cache
 def domestic_gate() -> DomesticGate:
     """The shipped ``political_domestic.tsv``, read once per process."""
-    rows = _field_rows(
+    rows = read_kinds(
         DATA_DIR / "lexicons" / "political_domestic.tsv",
         (
             "type",
@@ -291,14 +280,15 @@ def domestic_gate() -> DomesticGate:
             "head_sector",
             "past_marker",
         ),
+        lower=False,
     )
     return DomesticGate(
-        types=frozenset(rows["type"]),
-        organ_sectors=frozenset(rows["organ_sector"]),
-        partisan_sectors=frozenset(rows["partisan_sector"]),
-        other_kinds=frozenset(rows["other_kind"]),
-        whole_state_resolutions=frozenset(rows["whole_state"]),
-        head_sectors=frozenset(rows["head_sector"]),
+        types=rows["type"],
+        organ_sectors=rows["organ_sector"],
+        partisan_sectors=rows["partisan_sector"],
+        other_kinds=rows["other_kind"],
+        whole_state_resolutions=rows["whole_state"],
+        head_sectors=rows["head_sector"],
         past_markers=frozenset(w.lower() for w in rows["past_marker"]),
     )
 

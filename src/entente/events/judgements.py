@@ -38,11 +38,12 @@ COMPLEMENT_DEPS = frozenset({"attr", "acomp", "oprd"})
 @cache
 def judgement_words() -> dict[str, frozenset[str]]:
     """kind -> lemmas of ``lexicons/condemning_judgements.tsv`` (verb, wrong, frame,
-    claim, false)."""
-    return read_kinds(
+    claim, false); a "false" word is a wrong too, written once."""
+    kinds = read_kinds(
         DATA_DIR / "lexicons" / "condemning_judgements.tsv",
         ("verb", "wrong", "frame", "claim", "false"),
     )
+    return {**kinds, "wrong": kinds["wrong"] | kinds["false"]}
 
 
 def judgement_candidates(doc: Doc, taken: set[int]) -> list[Candidate]:

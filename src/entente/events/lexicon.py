@@ -353,14 +353,15 @@ def _load_triggers(path: Path, types: dict[str, PloverType]) -> dict[str, list[T
     return index
 
 
-def read_kinds(path: Path, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+def read_kinds(path: Path, kinds: tuple[str, ...], lower: bool = True) -> dict[str, frozenset[str]]:
     """A two-column ``kind<TAB>lemma`` file as kind -> lemmas; every kind of
-    ``kinds`` is present (empty when the file has none)."""
+    ``kinds`` is present (empty when the file has none). ``lower=False`` keeps
+    values whose case means something (PLOVER types, sector codes)."""
     found: dict[str, set[str]] = {kind: set() for kind in kinds}
     for number, (kind, lemma) in data_rows(path, 2):
         if kind not in found:
             raise DataFileError(path, number, f"kind {kind!r} is not one of {', '.join(kinds)}")
-        found[kind].add(lemma.lower())
+        found[kind].add(lemma.lower() if lower else lemma)
     return {kind: frozenset(words) for kind, words in found.items()}
 
 
