@@ -77,7 +77,8 @@ _RAW_COPIES = {
     "documents": (
         "INSERT INTO documents SELECT sfx(id, k), source || '#copy-' || k, url, outlet, title, "
         "author, shift_iso(published, delta), published_precision, "
-        "shift_first(published, published_date, delta), language, text, words, ingested_at "
+        "shift_first(published, published_date, delta), language, text, words, ingested_at, "
+        "political_relevance "
         "FROM base_documents, c"
     ),
     "sentences": 'INSERT INTO sentences SELECT sfx(doc_id, k), idx, start, "end" FROM base_sentences, c',

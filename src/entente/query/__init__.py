@@ -8,7 +8,8 @@ then ask it for ids and counts, and answer with the same records.
 
 Modules by subject: ``filters`` (the shared filters and their checks),
 ``names`` (readable names of map nodes), ``events``, ``documents``,
-``actors``, ``map`` (relations, graph, dyads, conflicts, claims), ``tables``
+``actors``, ``map`` (relations, graph, dyads, conflicts, claims), ``retrieval``
+(ranked sentence search), ``tables``
 (every table as the exports stream it) and ``memory`` (the read model).
 """
 
@@ -47,6 +48,7 @@ from entente.query.map import (
     strongest_relations,
 )
 from entente.query.names import display_names, readable_name
+from entente.query.retrieval import search_sentences
 from entente.query.tables import (
     TABLES,
     iter_actors,
@@ -95,6 +97,7 @@ __all__ = [
     "period_overlaps",
     "readable_name",
     "records_of",
+    "search_sentences",
     "strongest_relations",
     "timeline",
 ]
