@@ -222,3 +222,22 @@ def claims(
 @router.get("/documents/{doc_id}", summary="An article with its sentences, mentions and events")
 def document(store: StoreDep, doc_id: str) -> dict[str, Any]:
     return query.document_view(store, doc_id)
+
+
+@router.get("/search", summary="Stored sentences ranked by how well they match the words (BM25)")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words to search for.")],
+    since: Annotated[
+        str | None,
+        Query(description="Articles published on or after: YYYY, YYYY-MM or YYYY-MM-DD."),
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Articles published on or before (the whole period named).")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> dict[str, Any]:
+    # The ranked companion of the filters' ``q`` (a substring the evidence
+    # sentence must contain): every stored sentence, coded into an event or not.
+    return {"sentences": query.search_sentences(store, q, limit=limit, since=since, until=until)}
+
