@@ -103,6 +103,9 @@ BAD = [
     (["conflicts", "--limit", "-1"], "Invalid value for '--limit'"),
     (["claims", "--actor", "Atlantis"], "No actor with id, name or alias"),
     (["claims", "--certainty", "maybe"], "Invalid value for '--certainty'"),
+    (["ask", "  "], "The question is empty"),
+    (["ask", "Who attacked Israel?", "--since", "2024-13"], "is not a real date"),
+    (["ask", "Who attacked Israel?", "--limit", "0"], "Invalid value for '--limit'"),
     (["rebuild", "--db", "{files}/not-a-store.duckdb"], "is not a DuckDB file"),
     (["rebuild", "--db", "{files}"], "is a directory"),
     (["merges", "list", "--format", "xml"], "Invalid value for '--format'"),
@@ -163,6 +166,7 @@ def test_cli_errors_a_file_that_is_no_store_gets_one_line(files: Path, command: 
     args = {
         "ingest": ["ingest", str(files / "notes.txt"), "--workers", "1"],
         "show": ["show", "zzzz"],
+        "ask": ["ask", "Who attacked Israel?"],
         "dyad": ["dyad", "RUS", "IRN"],
         "export": ["export", "events"],
         "eval": ["eval", str(files / "gold.jsonl")],

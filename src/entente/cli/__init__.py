@@ -1,7 +1,7 @@
 """The ``entente`` command: every command parses its options, calls the library, prints.
 
 A module per group of commands (``ingest``, ``documents``, ``events``,
-``map``, ``merges``, ``export``, ``serve``); each imports ``cli.base`` and the
+``map``, ``ask``, ``merges``, ``export``, ``serve``); each imports ``cli.base`` and the
 library, never another command module, and this module adds them all to
 ``main``. Errors from the library are ``EntenteError``s, caught once in
 ``EntenteGroup``: they print ``Error: <message>`` and exit 1 (with a traceback
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import click
 
-from entente.cli import documents, events, export, ingest, map, merges, serve
+from entente.cli import ask, documents, events, export, ingest, map, merges, serve
 from entente.cli.base import EntenteGroup
 
 
@@ -37,6 +37,7 @@ COMMANDS: tuple[click.Command, ...] = (
     map.dyad,
     map.conflicts,
     map.claims,
+    ask.ask_command,
     merges.rebuild,
     merges.merges,
     export.export_command,
