@@ -310,3 +310,24 @@ def test_ask_command_prints_answers_and_json(tmp_path: Path) -> None:
         main, ["ask", "Who attacked Israel?", "--db", str(db), "--since", "2024-13"]
     )
     assert bad.exit_code == 1 and "Error:" in bad.output
+
+
+def test_what_nothing_coded_answers_is_retrieved_and_marked_so(
+    tmp_path: Path, reader: QuestionReader
+) -> None:
+    refusal = event(
+        "e-1",
+        "ACCUSE",
+        ["RUS"],
+        ["hamas"],
+        "Russia has not condemned the Hamas attack.",
+        polarity="negative",
+        trigger="condemned",
+    )
+    with _build(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2023-10-20", [refusal])]) as store:
+        answer = _ask(store, reader, "Did Russia attack Hamas?")
+        assert_cited_sentences_are_stored(store, [answer])
+    first, *found = answer["answers"]
+    assert first["kind"] == "none" and first["text"].startswith("Not found")
+    assert found and all(a["certainty"] == "retrieved, not coded" for a in found)
+    assert found[0]["citations"][0]["sentence"] == "Russia has not condemned the Hamas attack."

@@ -60,7 +60,7 @@ from entente.query.question import (
 )
 from entente.store.db import Store
 
-NONE_ANSWER = "Nothing in the store answers this question."
+NONE_ANSWER = "No coded event or relation in the store answers this question."
 
 
 def warm() -> None:
@@ -151,11 +151,14 @@ def ask(
         answers += [story_answer(store, s, names, words) for s in ordered]
     answers = [a for a in answers if a["citations"] or a["kind"] == "none"][:limit]
     if all(a["kind"] == "none" for a in answers):
-        answers = []
-    if not answers:
-        answers = retrieved(store, reading.question, window_since, window_until, min(limit, 5))
-        if not answers:
-            answers = [{"text": NONE_ANSWER, "kind": "none", "certainty": "none", "citations": []}]
+        # nothing coded answers: say so first, then what a text search finds, marked
+        # "retrieved, not coded" (never a verdict)
+        found = retrieved(store, reading.question, window_since, window_until, min(limit, 5))
+        first = answers[0] if answers else None
+        if first is None:
+            text = NONE_ANSWER + (" Sentences found by their words follow." if found else "")
+            first = {"text": text, "kind": "none", "certainty": "none", "citations": []}
+        answers = [first, *found][:limit]
     return {"question": reading.question, "interpretation": reading.record(), "answers": answers}
 
 
