@@ -93,3 +93,22 @@ def test_search_refuses_a_missing_question_or_a_bad_date_with_a_reason(client):
     bad = client.get("/api/search", params={"q": "Iran", "since": "yesterday"})
     assert bad.status_code == 400
     assert "not a date" in bad.json()["detail"]
+
+
+def test_ask_answers_with_the_stored_sentences_it_cites(client):
+    answer = client.get("/api/ask", params={"q": "Who supplies drones to Russia?"}).json()
+    assert answer["question"] == "Who supplies drones to Russia?"
+    cited = [c for a in answer["answers"] for c in a["citations"]]
+    assert cited, answer
+    assert all(a["certainty"] for a in answer["answers"])
+    for citation in cited:
+        text = client.get(f"/api/documents/{citation['doc']}").json()["text"]
+        assert text[citation["start"] : citation["end"]] == citation["sentence"]
+    assert any("drones" in c["sentence"] for c in cited)
+
+
+def test_ask_refuses_a_missing_question_or_a_bad_date_with_a_reason(client):
+    assert client.get("/api/ask").status_code == 422
+    bad = client.get("/api/ask", params={"q": "Who backs Hamas?", "until": "soon"})
+    assert bad.status_code == 400
+    assert "not a date" in bad.json()["detail"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 from pathlib import Path
 
 import click
@@ -11,6 +12,7 @@ from entente.cli.base import db_option, err_console
 from entente.errors import UsageError
 from entente.escaping import terminal_safe
 from entente.settings import Settings
+from entente.store.db import Store
 
 
 @click.command()
@@ -56,7 +58,28 @@ def serve(
         terminal_safe(f"Serving {Settings.load(db=db).db} read-only at {where} (Ctrl-C stops)"),
         markup=False,
     )
+    # The question parser (spaCy) and the sentence index load behind the first
+    # page, so that neither the page nor the first question waits for them.
+    threading.Thread(target=_warm_ask, args=(app.state.store,), daemon=True).start()
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _warm_ask(store: Store) -> None:
+    """Load what ``/api/ask`` and ``/api/search`` need, on a cursor of the app's store."""
+    from entente.query import retrieval
+    from entente.query.ask import warm
+    from entente.web.api import CursorStore
+
+    cursor = CursorStore(store)
+    try:
+        warm()
+        retrieval.sentence_index(cursor)
+    except Exception as exc:  # the request that needs it will load it, and say what failed
+        err_console.print(
+            terminal_safe(f"Loading ask's parser or index failed: {exc}"), markup=False
+        )
+    finally:
+        cursor.close()
 
 
 def _check_can_listen(host: str, port: int) -> None:

@@ -241,3 +241,20 @@ def search(
     # sentence must contain): every stored sentence, coded into an event or not.
     return {"sentences": query.search_sentences(store, q, limit=limit, since=since, until=until)}
 
+
+@router.get("/ask", summary="A question answered from the map, each statement with its sentences")
+def ask(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="The question.")],
+    since: Annotated[
+        str | None,
+        Query(description="Only what is dated on or after: YYYY, YYYY-MM or YYYY-MM-DD."),
+    ] = None,
+    until: Annotated[
+        str | None, Query(description="Only what is dated on or before (the whole period named).")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=50, description="Most answers to return.")] = 10,
+) -> dict[str, Any]:
+    from entente.query.ask import ask as answer
+
+    return answer(store, q, since=since, until=until, limit=limit)

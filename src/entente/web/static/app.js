@@ -1,7 +1,8 @@
-// entente's page: shared filters, four views (graph, timeline, dyad, conflicts
-// and claims) and the evidence reader beside them. Plain ES modules, no build.
+// entente's page: shared filters, five views (graph, timeline, dyad, conflicts
+// and claims, ask) and the evidence reader beside them. Plain ES modules, no build.
 
 import { api } from "./api.js";
+import { initAsk } from "./ask.js";
 import { $, fill, h } from "./dom.js";
 import { initConflicts, load as loadConflicts } from "./conflicts.js";
 import { initDyad, load as loadDyad, preset as presetDyad } from "./dyad.js";
@@ -128,6 +129,8 @@ async function main() {
     );
     return;
   }
+  // Bound before the first answer arrives, so an early question is not a page reload.
+  initAsk(() => showView("ask"));
   let overview;
   let vocabulary;
   try {
@@ -141,6 +144,7 @@ async function main() {
     $("#empty").hidden = false;
     $("#app").hidden = true;
     $("#filters").hidden = true;
+    $("#ask-form").hidden = true;
     ready();
     return;
   }
@@ -157,7 +161,7 @@ async function main() {
   await loadGraph();
   loaded.add("graph");
   const start = location.hash.slice(1);
-  showView(["graph", "timeline", "dyad", "conflicts"].includes(start) ? start : "graph");
+  showView(["graph", "timeline", "dyad", "conflicts", "ask"].includes(start) ? start : "graph");
   ready();
 }
 

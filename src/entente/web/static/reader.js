@@ -26,12 +26,36 @@ export async function openEvent(eventId) {
     return;
   }
   if (showing !== eventId) return;
-  render(box, event, doc);
+  render(box, event, doc, event.evidence || {});
 }
 
-function render(box, event, doc) {
-  box.dataset.eventId = event.id;
-  const mark = h("mark", { class: "evidence", dataset: { eventId: event.id } });
+/**
+ * Opens the reader on a cited sentence ({doc, start, end}, and the trigger's
+ * offsets when the answer has them): an answer of Ask, or a searched sentence
+ * that no event was coded from.
+ */
+export async function openSentence(citation) {
+  const key = `${citation.doc}:${citation.start}:${citation.end}`;
+  showing = key;
+  const box = $("#reader");
+  document.body.classList.add("reading");
+  fill(box, h("p", { class: "note" }, "Loading…"));
+  let doc;
+  try {
+    doc = await api(`documents/${encodeURIComponent(citation.doc)}`);
+  } catch (error) {
+    if (showing === key) fill(box, h("p", { class: "error" }, error.message));
+    return;
+  }
+  if (showing !== key) return;
+  render(box, null, doc, citation);
+}
+
+// ``evidence``: the sentence to mark ({start, end, trigger_start, trigger_end}).
+function render(box, event, doc, evidence) {
+  box.dataset.eventId = event ? event.id : "";
+  box.dataset.sentence = `${evidence.start}:${evidence.end}`;
+  const mark = h("mark", { class: "evidence", dataset: { eventId: event ? event.id : "" } });
   fill(
     box,
     h("h2", { class: "reader-title" }, doc.title || `(untitled: ${baseName(doc.source) || doc.id})`),
@@ -44,9 +68,9 @@ function render(box, event, doc) {
       field("Source", doc.source),
       [h("dt", {}, "Link"), h("dd", {}, link(doc.url))],
     ),
-    eventCard(event),
-    legend(),
-    articleText(doc, event, mark),
+    event ? eventCard(event) : h("p", { class: "note cited" }, "The cited sentence is marked below."),
+    legend(event ? "this event's sentence" : "the cited sentence"),
+    articleText(doc, evidence, mark),
   );
   // Scroll the reader's own box (not the page) so the sentence sits near its top third.
   const scroller = box.querySelector(".article-text");
@@ -103,11 +127,11 @@ function eventCard(event) {
   );
 }
 
-function legend() {
+function legend(marked) {
   return h(
     "p",
     { class: "legend" },
-    h("mark", { class: "evidence" }, "this event's sentence"),
+    h("mark", { class: "evidence" }, marked),
     " ",
     h("span", { class: "event-sentence" }, "other events"),
     " ",
@@ -119,13 +143,12 @@ function legend() {
  * The article with marks. Offsets from the API count Unicode code points
  * (Python), so the text is cut by code points, not UTF-16 units.
  */
-function articleText(doc, event, mark) {
+function articleText(doc, ev, mark) {
   const chars = Array.from(doc.text || "");
   const ranges = [];
   for (const m of doc.mentions || []) {
     ranges.push({ start: m.start, end: m.end, kind: "mention", data: m });
   }
-  const ev = event.evidence || {};
   const seen = new Set([`${ev.start}:${ev.end}`]);
   for (const other of doc.events || []) {
     const e = other.evidence || {};
