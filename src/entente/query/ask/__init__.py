@@ -140,7 +140,7 @@ def ask(
         answers = how_many(store, counted, reading.topic)
         answers += [story_answer(store, s, names, words) for s in stories[:MAX_CITATIONS]]
     elif reading.form == "which_sources":
-        answers = sources(store, stories)
+        answers = sources(store, stories, limit)
     else:
         answers = [relation_answer(store, r, names, words, reading.types) for r in relations]
         ordered = stories
@@ -148,7 +148,8 @@ def ask(
             ordered = sorted(
                 stories, key=lambda s: (s.score[0], s.score[1], s.date or "9999", s.score)
             )
-        answers += [story_answer(store, s, names, words) for s in ordered]
+        # composed only as far as the answer goes: each costs its citations' lookups
+        answers += [story_answer(store, s, names, words) for s in ordered[:limit]]
     answers = [a for a in answers if a["citations"] or a["kind"] == "none"][:limit]
     if all(a["kind"] == "none" for a in answers):
         # nothing coded answers: say so first, then what a text search finds, marked
