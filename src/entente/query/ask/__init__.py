@@ -106,9 +106,16 @@ def ask(
     asked = [(a.node, a.role, a.ref.actor_id) for a in reading.actors if a.node]
     words = load_answer_words()
     answers: list[dict[str, Any]] = []
-    stories = find_stories(store, asked, reading.types, window, strict_roles=True)
+    roles = {role for _, role, _ in asked}
+    wanted = None
+    if reading.form == "who" and roles == {"recipient"}:
+        wanted = "actor"
+    elif reading.form == "who" and roles == {"actor"}:
+        wanted = "recipient"
+    polarity = None if reading.form == "yes_no" else reading.polarity
+    stories = find_stories(store, asked, reading.types, window, True, wanted, polarity)
     if not stories and any(role != "any" for _, role, _ in asked):
-        stories = find_stories(store, asked, reading.types, window, strict_roles=False)
+        stories = find_stories(store, asked, reading.types, window, False, wanted, polarity)
     if not stories and len(asked) > 1:
         # each actor alone, in its role: the coder may have missed a side the sentence names
         found: dict[str, Story] = {}
@@ -150,7 +157,7 @@ def ask(
             )
         # composed only as far as the answer goes: each costs its citations' lookups
         answers += [story_answer(store, s, names, words) for s in ordered[:limit]]
-    answers = [a for a in answers if a["citations"] or a["kind"] == "none"][:limit]
+    answers = _distinct([a for a in answers if a["citations"] or a["kind"] == "none"])[:limit]
     if all(a["kind"] == "none" for a in answers):
         # nothing coded answers: say so first, then what a text search finds, marked
         # "retrieved, not coded" (never a verdict)
@@ -161,6 +168,24 @@ def ask(
             first = {"text": text, "kind": "none", "certainty": "none", "citations": []}
         answers = [first, *found][:limit]
     return {"question": reading.question, "interpretation": reading.record(), "answers": answers}
+
+
+def _distinct(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One answer per statement and sentence: copies of one article (a wire story carried
+    by several outlets) that the map keeps as several stories say the same thing once."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for answer in answers:
+        key = (
+            answer["kind"],
+            answer["text"].split(":", 1)[0],
+            *(c["sentence"].strip() for c in answer["citations"]),
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(answer)
+    return kept
 
 
 def _is_symmetric(type_name: str) -> bool:

@@ -125,12 +125,16 @@ def find_stories(
     types: tuple[str, ...],
     window: tuple[Any, Any],
     strict_roles: bool,
+    wanted_side: str | None = None,
+    polarity: str | None = None,
 ) -> list[Story]:
     """``read_stories`` by the asked map nodes; when none holds them, by the registry
     actors the question named too (a scan of events: only when the nodes find nothing)."""
-    stories = read_stories(store, asked, types, window, strict_roles, by_ids=False)
+    stories = read_stories(store, asked, types, window, strict_roles, False, wanted_side, polarity)
     if not stories and any(actor_id and actor_id != node for node, _, actor_id in asked):
-        stories = read_stories(store, asked, types, window, strict_roles, by_ids=True)
+        stories = read_stories(
+            store, asked, types, window, strict_roles, True, wanted_side, polarity
+        )
     return stories
 
 
@@ -141,6 +145,8 @@ def read_stories(
     window: tuple[Any, Any],
     strict_roles: bool,
     by_ids: bool,
+    wanted_side: str | None = None,
+    polarity: str | None = None,
 ) -> list[Story]:
     """The clusters whose sides hold every asked node (in its role when ``strict_roles``),
     of the asked types, dated in the window (the cluster's date, else its first
@@ -171,13 +177,18 @@ def read_stories(
     if until is not None:
         where.append("c.date_first <= ?")
         params.append(until)
+    # a "who" question wants the side it asks for named: such clusters are read first
+    named_first = f"len(c.{wanted_side}) = 0, " if wanted_side in ("actor", "recipient") else ""
+    # and one that asks who did something wants acts done before acts not done
+    if polarity in ("positive", "negative"):
+        named_first += f"c.polarity <> '{polarity}', "
     clusters = {
         c["id"]: c
         for c in store.records(
             "SELECT id, type, actor, recipient, date_start, certainty, polarity, status, "
             "support, n_documents, n_outlets, outlets FROM clusters c "
             f"WHERE {' AND '.join(where) or 'TRUE'} "
-            "ORDER BY c.n_outlets DESC, c.n_documents DESC, c.id LIMIT ?",
+            f"ORDER BY {named_first}c.n_outlets DESC, c.n_documents DESC, c.id LIMIT ?",
             [*params, MAX_STORIES],
         )
     }
@@ -235,6 +246,27 @@ def holds(event: dict[str, Any], side: str, node: str, actor_id: str | None) -> 
     )
 
 
+def _names_the_asked_side(story: Story, asked: list[Asked], form: str) -> bool:
+    """A "who" question asks for a side: a story whose other side is no one ("someone gave
+    aid to Syria") answers it worse than one that names it."""
+    if form != "who":
+        return True
+    asked_nodes = {node for node, _, _ in asked}
+    roles = {role for _, role, _ in asked}
+    cluster = story.cluster or {
+        "actor": story.first["actor_nodes"],
+        "recipient": story.first["recipient_nodes"],
+    }
+    sides = []
+    if roles <= {"recipient"}:
+        sides = [cluster["actor"]]
+    elif roles <= {"actor"}:
+        sides = [cluster["recipient"]]
+    else:
+        sides = [cluster["actor"], cluster["recipient"]]
+    return any(set(side or ()) - asked_nodes for side in sides)
+
+
 def rank(stories: list[Story], asked: list[Asked], reading: Interpretation) -> None:
     """Sort the stories by evidence, and each story's tellings by trust."""
     topic = reading.topic
@@ -257,6 +289,9 @@ def rank(stories: list[Story], asked: list[Asked], reading: Interpretation) -> N
         story.score = (
             not story.complete,
             story.loose,
+            not _names_the_asked_side(story, asked, reading.form),
+            # "who accused Russia?" asks who did: an act not done ranks after those done
+            reading.form != "yes_no" and story.polarity != reading.polarity,
             -story.topic_hits,
             not says_act,
             not direction,
