@@ -331,3 +331,9 @@ def test_what_nothing_coded_answers_is_retrieved_and_marked_so(
     assert first["kind"] == "none" and first["text"].startswith("Not found")
     assert found and all(a["certainty"] == "retrieved, not coded" for a in found)
     assert found[0]["citations"][0]["sentence"] == "Russia has not condemned the Hamas attack."
+
+
+def test_a_place_asked_about_is_its_state_and_a_topic(reader: QuestionReader) -> None:
+    reading = interpret("Did Russia strike Idlib?", reader, load_question_knowledge())
+    assert {a.ref.country for a in reading.actors} == {"RUS", "SYR"}
+    assert "Idlib" in reading.topic

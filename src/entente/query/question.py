@@ -29,6 +29,9 @@ from entente.records import ActorRef, Document
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 FORMS = ("who", "what", "when", "how_many", "which_sources", "yes_no")
 SIDES = ("-", "reverse")
+# How the resolver found a mention (actors.resolve.RESOLVED_BY) when its words name a
+# place standing for a state: kept as topic words as well as the state.
+PLACE_WORDS = frozenset({"place", "metonymy"})
 # A question longer than this is a paste, not a question: refused with a reason.
 MAX_QUESTION_CHARS = 300
 # The dependency labels that make a word the subject of its verb, and those that
@@ -206,8 +209,9 @@ class QuestionReader:
     nlp: Language
     registry: Registry
 
-    def read(self, question: str) -> tuple[Doc, list[tuple[int, int, str, ActorRef]]]:
-        """The parse and the actors named: (start token, end token, text, reference)."""
+    def read(self, question: str) -> tuple[Doc, list[tuple[int, int, str, ActorRef, str]]]:
+        """The parse and the actors named: (start token, end token, text, reference, and
+        how the resolver found it: name, alias, metonymy, place, ...)."""
         doc = self.nlp(question)
         found = resolve_actors(
             doc, Document(id="question", source="question", text=question), self.registry
@@ -225,7 +229,7 @@ class QuestionReader:
                 sector=mention.sector,
                 actor_id=mention.actor_id,
             )
-            actors.append((span.start, span.end, mention.text, ref))
+            actors.append((span.start, span.end, mention.text, ref, mention.resolved_by))
         return doc, actors
 
 
@@ -338,7 +342,7 @@ def interpret(
     doc, named = reader.read(text)
     words = [t.lower_ for t in doc if not t.is_punct]
     form, negated = _form(words, knowledge.forms)
-    in_actor = {i for start, end, _, _ in named for i in range(start, end)}
+    in_actor = {i for start, end, _, _, _ in named for i in range(start, end)}
     # the act: typed words by their depth in the parse, the shallowest kept
     typed: list[tuple[int, Token, QuestionWord]] = []
     for token in doc:
@@ -371,9 +375,13 @@ def interpret(
     # a date that names an event, not a period ("the October 7 attack"), is part of the topic
     topic += tuple(e.text for e in doc.ents if e.label_ == "DATE" and e.text != time_text)
     actors = []
-    for start, end, mention_text, ref in named:
+    for start, end, mention_text, ref, by in named:
         head = doc[start:end].root
         actors.append(AskedActor(mention_text, ref, _role(head, reverse)))
+        if by in PLACE_WORDS:
+            # a city or seat names its state on the map, and the place itself in the
+            # sentences: "Did Russia strike Idlib?" wants the sentences about Idlib first
+            topic += (mention_text,)
     deduped: dict[tuple[str | None, str | None], AskedActor] = {}
     for actor in actors:
         deduped.setdefault((actor.ref.actor_id, actor.ref.country), actor)

@@ -113,7 +113,9 @@ def ask(
     elif reading.form == "who" and roles == {"actor"}:
         wanted = "recipient"
     polarity = None if reading.form == "yes_no" else reading.polarity
-    stories = find_stories(store, asked, reading.types, window, True, wanted, polarity)
+    # with no actor to look by, a name the resolver does not know is looked for in the text
+    texts = reading.unresolved if not asked else ()
+    stories = find_stories(store, asked, reading.types, window, True, wanted, polarity, texts)
     if not stories and any(role != "any" for _, role, _ in asked):
         stories = find_stories(store, asked, reading.types, window, False, wanted, polarity)
     if not stories and len(asked) > 1:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from entente.consolidate.knowledge import load_map_knowledge
+from entente.escaping import contains_text
 from entente.query.question import Interpretation
 from entente.store.db import Store
 
@@ -127,10 +128,13 @@ def find_stories(
     strict_roles: bool,
     wanted_side: str | None = None,
     polarity: str | None = None,
+    texts: tuple[str, ...] = (),
 ) -> list[Story]:
     """``read_stories`` by the asked map nodes; when none holds them, by the registry
     actors the question named too (a scan of events: only when the nodes find nothing)."""
-    stories = read_stories(store, asked, types, window, strict_roles, False, wanted_side, polarity)
+    stories = read_stories(
+        store, asked, types, window, strict_roles, False, wanted_side, polarity, texts
+    )
     if not stories and any(actor_id and actor_id != node for node, _, actor_id in asked):
         stories = read_stories(
             store, asked, types, window, strict_roles, True, wanted_side, polarity
@@ -147,6 +151,7 @@ def read_stories(
     by_ids: bool,
     wanted_side: str | None = None,
     polarity: str | None = None,
+    texts: tuple[str, ...] = (),
 ) -> list[Story]:
     """The clusters whose sides hold every asked node (in its role when ``strict_roles``),
     of the asked types, dated in the window (the cluster's date, else its first
@@ -170,6 +175,13 @@ def read_stories(
         families = load_map_knowledge().type_families
         where.append("list_contains(?::VARCHAR[], c.family)")
         params.append(sorted({families.get(t, t) for t in types}))
+    for text in texts:
+        # a name no actor resolves ("Mosul"): its clusters are those a sentence writes it in
+        where.append(
+            "c.id IN (SELECT cluster_id FROM cluster_members WHERE event_id IN "
+            f"(SELECT id FROM events WHERE {contains_text('sentence_text')}))"
+        )
+        params.append(text)
     since, until = window
     if since is not None:
         where.append("c.date_first >= ?")
