@@ -337,3 +337,24 @@ def test_a_place_asked_about_is_its_state_and_a_topic(reader: QuestionReader) ->
     reading = interpret("Did Russia strike Idlib?", reader, load_question_knowledge())
     assert {a.ref.country for a in reading.actors} == {"RUS", "SYR"}
     assert "Idlib" in reading.topic
+
+
+def test_a_refusal_of_the_asked_act_answers_no(tmp_path: Path, reader: QuestionReader) -> None:
+    refusal = event(
+        "e-1",
+        "REJECT",
+        ["RUS"],
+        [],
+        "Russia refused to attend the talks in Geneva.",
+        date="2023-03-01",
+        trigger="refused",
+    )
+    with _build(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2023-03-02", [refusal])]) as store:
+        attend = _ask(store, reader, "Did Russia attend the talks?")
+        meet = _ask(store, reader, "Did Russia meet Ukraine?")
+    assert _first(attend)["text"].startswith("No: refused to attend")
+    assert (
+        _first(attend)["citations"][0]["sentence"]
+        == "Russia refused to attend the talks in Geneva."
+    )
+    assert _first(meet)["text"].startswith("Not found")  # a refusal of another act says nothing

@@ -311,8 +311,6 @@ WRONG: dict[str, str] = {
     "ACCUSE of Afghanistan; the events found are Afghan officials accusing the Taliban",
     "Did Turkey buy S-400 missiles from Russia?": "the purchase is told in nouns ('Ankara's "
     "purchase of the S-400s'), of which the coder makes no AID from Russia to Turkey",
-    "Did Kenya attend the ICJ hearing?": "'refused to attend' is coded as a REJECT by Kenya with "
-    "no recipient, and the question's 'attend' asks for a meeting (CONSULT)",
     "When did Trump double tariffs on Canadian steel?": "the doubled tariff is coded as no "
     "SANCTION or COERCE of Canada",
     "Did Europe retaliate against US tariffs?": "'Europe' resolves to no actor and 'Europe "

@@ -86,7 +86,9 @@ def test_offering_a_thing_that_is_no_act_is_no_promise(nlp, lexicon):
 
 
 def test_offering_to_act_stays_a_promise(nlp, lexicon):
-    events = code(nlp, lexicon, "Ruritania offered to mediate between Freedonia and its neighbours.")
+    events = code(
+        nlp, lexicon, "Ruritania offered to mediate between Freedonia and its neighbours."
+    )
     (promise,) = by_type(events, "AGREE")
     assert countries(promise.actor) == ["RUR"]
 
@@ -98,7 +100,9 @@ def test_offering_an_act_is_that_act(nlp, lexicon):
 
 
 def test_preventing_an_aim_is_no_measure(nlp, lexicon):
-    events = code(nlp, lexicon, "Ruritania is working with Freedonia to prevent clashes at the border.")
+    events = code(
+        nlp, lexicon, "Ruritania is working with Freedonia to prevent clashes at the border."
+    )
     assert not by_type(events, "COERCE")
 
 
@@ -108,9 +112,10 @@ def test_preventing_a_party_from_acting_restricts_it(nlp, lexicon):
     assert measure.mode == "restrict" and countries(measure.actor) == ["RUR"]
 
 
-
 def test_who_agreed_in_a_phone_call_took_part_in_it(nlp, lexicon):
-    events = code(nlp, lexicon, "Ruritania and Freedonia agreed in a phone call to reopen the border.")
+    events = code(
+        nlp, lexicon, "Ruritania and Freedonia agreed in a phone call to reopen the border."
+    )
     (call,) = by_type(events, "CONSULT")
     assert call.mode == "phone" and sorted(countries(call.actor)) == ["FRE", "RUR"]
 

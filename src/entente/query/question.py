@@ -23,7 +23,7 @@ from entente.actors.registry import Registry
 from entente.actors.resolve import resolve_actors
 from entente.errors import DataFileError, UsageError
 from entente.events.date_expressions import resolve_date
-from entente.events.lexicon import Lexicon, data_rows
+from entente.events.lexicon import Lexicon, data_rows, read_words
 from entente.records import ActorRef, Document
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -68,6 +68,8 @@ class QuestionKnowledge:
     forms: list[FormCue]
     lexicon: Lexicon
     relation_kinds: frozenset[str]
+    # words that, before "to" and a verb, refuse that act (refusal_words.txt)
+    refusals: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -196,6 +198,7 @@ def load_question_knowledge(data_dir: Path | None = None) -> QuestionKnowledge:
         forms=load_forms(base / "ask" / "question_forms.tsv"),
         lexicon=lexicon,
         relation_kinds=kinds,
+        refusals=read_words(base / "ask" / "refusal_words.txt"),
     )
 
 

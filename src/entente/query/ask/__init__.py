@@ -34,6 +34,7 @@ from entente.query.ask.answers import (
     how_many,
     load_answer_words,
     names_of,
+    refusal_answer,
     relation_answer,
     relations_between,
     retrieved,
@@ -43,6 +44,7 @@ from entente.query.ask.answers import (
 )
 from entente.query.ask.stories import (
     MAX_CITATIONS,
+    Asked,
     Story,
     find_stories,
     mark_complete,
@@ -143,6 +145,12 @@ def ask(
     if reading.form == "yes_no":
         asked_names = [a.name or a.text for a in reading.actors] + list(reading.unresolved)
         answers = yes_no(store, stories, relations, names, words, reading.types, asked_names)
+        if answers and answers[0]["kind"] == "none":
+            refused = _refusal(
+                store, reading, asked, window, knowledge or load_question_knowledge()
+            )
+            if refused is not None:
+                answers[0] = refused
     elif reading.form == "how_many":
         counted = [s for s in stories if s.complete]
         with_all_members(store, counted)
@@ -170,6 +178,31 @@ def ask(
             first = {"text": text, "kind": "none", "certainty": "none", "citations": []}
         answers = [first, *found][:limit]
     return {"question": reading.question, "interpretation": reading.record(), "answers": answers}
+
+
+def _refusal(
+    store: Store,
+    reading: Interpretation,
+    asked: list[Asked],
+    window: tuple[Any, Any],
+    knowledge: QuestionKnowledge,
+) -> dict[str, Any] | None:
+    """A refusal of the asked act by the asked actor (a REJECT: "refused to attend"), as
+    the "No" of a yes/no question that no event of the act answers."""
+    doers = [(n, "actor", i) for n, role, i in asked if role in ("actor", "any")][:1]
+    if not doers:
+        return None
+    stories = find_stories(store, doers, ("REJECT",), window, True)
+    if not stories:
+        return None
+    mark_complete(store, stories, asked)
+    names = names_of(
+        store,
+        [n for s in stories for e in s.events for n in (*e["actor_nodes"], *e["recipient_nodes"])],
+    )
+    return refusal_answer(
+        store, stories, knowledge.refusals, reading.words, reading.topic, names, load_answer_words()
+    )
 
 
 def _distinct(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -425,6 +426,39 @@ def yes_no(
         prefix = "" if story.complete else "Related, not the asked pair: "
         answers.append(story_answer(store, story, names, words, prefix))
     return answers
+
+
+def refusal_answer(
+    store: Store,
+    stories: list[Story],
+    refusals: frozenset[str],
+    verbs: tuple[str, ...],
+    topic: tuple[str, ...],
+    names: dict[str, str],
+    words: Any,
+) -> dict[str, Any] | None:
+    """ "No" from a refusal of the question's own act: a REJECT whose sentence says the
+    actor refused or declined "to <the question's verb>" ("Did Kenya attend the hearing?":
+    "Kenya has refused to attend a weeklong hearing"), on the question's topic or naming
+    the other asked actors. None when no such refusal is told."""
+    if not refusals or not verbs:
+        return None
+    cue = re.compile(r"\b(" + "|".join(sorted(map(re.escape, refusals))) + r")\s+to\s+(\w+)", re.I)
+    stems = [v.lower()[: max(4, len(v) - 2)] for v in verbs]
+    for story in stories:
+        if not story.actual or story.polarity != "positive":
+            continue
+        for event in story.events:
+            said = cue.search(event["sentence_text"])
+            if said is None or not any(said.group(2).lower().startswith(s) for s in stems):
+                continue
+            on_topic = any(w.lower() in event["sentence_text"].lower() for w in topic)
+            if not (story.complete or on_topic):
+                continue
+            answer = story_answer(store, story, names, words, f"No: {said.group(0)}: ")
+            answer["kind"] = "refusal"
+            return answer
+    return None
 
 
 def _nothing_says(asked: list[str]) -> str:
