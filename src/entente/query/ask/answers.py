@@ -125,6 +125,10 @@ def story_text(story: Story, names: dict[str, str], words: Any) -> str:
     date = f" ({story.date})" if story.date else ""
     count = len({e["doc_id"] for e in story.events})
     told = f"{count} document{'s' if count != 1 else ''}"
+    # who says so, where the telling is someone's word, not the outlet's own
+    claimant = json.loads(event["attributed_to"]) if event.get("attributed_to") else None
+    if claimant and claimant.get("name") and event["certainty"] != "asserted":
+        told += f", according to {claimant['name']}"
     return (
         f"{doer} {act} {target}".rstrip()
         + f"{date}: \u201c{event['trigger']}\u201d; {story.certainty}, {told}"
@@ -501,6 +505,14 @@ def retrieved(
     return answers
 
 
+def _source_name(event: dict[str, Any], cited: list[dict[str, Any]]) -> str:
+    """The outlet, else the document's title, else its id: a source a reader can find."""
+    if event["outlet"]:
+        return event["outlet"]
+    title = cited[0]["title"] if cited and cited[0]["title"] else None
+    return f"\u201c{title}\u201d" if title else f"document {event['doc_id']}"
+
+
 def sources(store: Store, stories: list[Story], limit: int) -> list[dict[str, Any]]:
     """One answer per document telling the stories, most trusted telling first (``limit``)."""
     answers: list[dict[str, Any]] = []
@@ -510,15 +522,16 @@ def sources(store: Store, stories: list[Story], limit: int) -> list[dict[str, An
             if event["doc_id"] in seen or len(answers) >= limit:
                 continue
             seen.add(event["doc_id"])
+            cited = citations_of(store, [event])
             claimant = json.loads(event["attributed_to"]) if event["attributed_to"] else None
             who = f", according to {claimant['name']}" if claimant and claimant.get("name") else ""
             answers.append(
                 {
-                    "text": f"{event['outlet'] or 'no outlet named'} ({event['published'] or 'undated'}): "
+                    "text": f"{_source_name(event, cited)} ({event['published'] or 'undated'}): "
                     f"{event['certainty']}{who}",
                     "kind": "source",
                     "certainty": event["certainty"],
-                    "citations": citations_of(store, [event]),
+                    "citations": cited,
                 }
             )
     return answers
