@@ -222,3 +222,20 @@ def test_an_in_memory_store_is_searched_without_a_folder(tmp_path):
 def test_an_empty_store_finds_nothing(tmp_path):
     store = Store(tmp_path / "empty.duckdb")
     assert search_sentences(store, "drones") == []
+
+
+def test_a_served_store_checks_its_fingerprint_once_while_it_is_open(tmp_path, monkeypatch):
+    path = tmp_path / "s.duckdb"
+    store_with(path, ARTICLES).close()
+    store = Store(path, read_only=True)
+
+    class Served:  # stands for the server's read model (query.memory.ReadModel)
+        pass
+
+    store.read_model = Served()
+    calls = []
+    real = retrieval.fingerprint
+    monkeypatch.setattr(retrieval, "fingerprint", lambda s: calls.append(1) or real(s))
+    for _ in range(3):
+        assert search_sentences(store, "harvest")[0]["doc"] == "a2"
+    assert len(calls) == 1

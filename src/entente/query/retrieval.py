@@ -42,6 +42,7 @@ import re
 import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -129,6 +130,9 @@ class SentenceIndex:
 
 # Loaded indexes by store path (one process: the CLI, or the server's threads).
 _CACHE: dict[str, SentenceIndex] = {}
+# The fingerprint seen by each open read-only store, through its read model
+# (one per ``entente serve``, shared by the requests' cursors).
+_CHECKED: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -165,7 +169,7 @@ def sentence_index(store: Store) -> SentenceIndex:
         if (
             cached is not None
             and read_model is not None
-            and getattr(read_model, "sentence_fingerprint", None) == cached.fingerprint
+            and _CHECKED.get(read_model) == cached.fingerprint
         ):
             return cached
         current = fingerprint(store)
@@ -173,7 +177,7 @@ def sentence_index(store: Store) -> SentenceIndex:
             cached = _load(index_dir(store), current) or build_index(store, current)
             _CACHE[key] = cached
         if read_model is not None:
-            read_model.sentence_fingerprint = current
+            _CHECKED[read_model] = current
         return cached
 
 

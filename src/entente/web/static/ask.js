@@ -67,7 +67,13 @@ function answers(list) {
       h(
         "li",
         { class: "answer", dataset: { kind: a.kind || "" } },
-        h("p", { class: "answer-text" }, a.text, " ", h("span", { class: "certainty" }, a.certainty || "")),
+        h(
+          "p",
+          { class: "answer-text" },
+          a.text,
+          // A "none" answer says what is missing: it has no certainty to show.
+          a.kind === "none" || !a.certainty ? null : [" ", h("span", { class: "certainty" }, a.certainty)],
+        ),
         citations(a.citations || []),
       ),
     ),
