@@ -173,11 +173,12 @@ def test_pressing_to_give_up_weapons_is_a_request_to_yield(nlp, lexicon):
     assert request.mode == "yield" and countries(request.recipient) == ["FRE"]
 
 
-def test_giving_up_ones_weapons_is_a_concession_aimed_at_nobody_else(nlp, lexicon):
+def test_giving_up_ones_weapons_is_disarming_aimed_at_nobody_else(nlp, lexicon):
+    # PLOVER RETREAT-disarm (CAMEO 0873), the yielding "give up" names (was CONCEDE)
     found = code(nlp, lexicon, "Freedonia agreed to give up its nuclear weapons.")
     assert "AID" not in {e.type for e in found}
-    concede = [e for e in found if e.type == "CONCEDE"]
-    assert concede and countries(concede[0].actor) == ["FRE"] and not concede[0].recipient
+    disarm = [e for e in found if e.type == "RETREAT" and e.mode == "disarm"]
+    assert disarm and countries(disarm[0].actor) == ["FRE"] and not disarm[0].recipient
 
 
 def test_seeking_office_is_no_request(nlp, lexicon):

@@ -238,3 +238,41 @@ def test_blocking_a_resolution_rejects_it(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania blocked the resolution on Freedonia on Monday.")
     (refusal,) = by_type(events, "REJECT")
     assert countries(refusal.actor) == ["RUR"] and not by_type(events, "PROTEST")
+
+
+def test_laying_down_arms_is_disarming(nlp, lexicon):
+    events = code(nlp, lexicon, "The Ruritania Liberation Army laid down its weapons on Monday.")
+    (disarming,) = by_type(events, "RETREAT")
+    assert disarming.mode == "disarm"
+    events = code(nlp, lexicon, "Ruritania gave up its nuclear weapons in 1994.")
+    assert [e.mode for e in by_type(events, "RETREAT")] == ["disarm"]
+    assert not by_type(events, "CONCEDE")
+
+
+def test_laying_down_the_law_is_no_event(nlp, lexicon):
+    assert not code(nlp, lexicon, "The Ruritania president laid down the law to his staff.")
+
+
+def test_a_counted_object_is_what_it_counts(nlp, lexicon):
+    # "a number of" is an inert object on its own ("released a number"); what it
+    # counts is the stake, and a row that names its objects sees it
+    events = code(nlp, lexicon, "Ruritania expelled a number of Freedonia's diplomats.")
+    (expulsion,) = by_type(events, "SANCTION")
+    assert countries(expulsion.actor) == ["RUR"] and countries(expulsion.recipient) == ["FRE"]
+    events = code(nlp, lexicon, "Ruritania withdrew a batch of 200 peacekeepers from Freedonia.")
+    assert [e.mode for e in by_type(events, "SANCTION")] == ["withdraw"]
+    assert not by_type(events, "RETREAT")
+
+
+def test_a_counted_thing_that_is_no_stake_stays_inert(nlp, lexicon):
+    assert not code(nlp, lexicon, "The Ruritania ministry released a number of documents.")
+
+
+def test_a_deployment_on_a_peacekeeping_mission_is_aid(nlp, lexicon):
+    # the parse hangs "on a peacekeeping mission" on "announced", not on the deployment
+    text = (
+        "Ruritania on Saturday announced the deployment of 230 troops, including 19 officers, "
+        "to Freedonia on a peacekeeping mission."
+    )
+    events = code(nlp, lexicon, text)
+    assert by_type(events, "AID") and not by_type(events, "MOBILIZE")

@@ -194,6 +194,9 @@ class Lexicon:
     topic_words: frozenset[str] = frozenset()
     # words that make a deployment aid (peacekeepers, observers): peacekeeping_words.txt
     peacekeeping_words: frozenset[str] = frozenset()
+    # words that count or gather what their "of" names ("a batch of peacekeepers",
+    # "millions of"): counting_nouns.txt and the number words of numbers.tsv
+    counting_words: frozenset[str] = frozenset()
     # things only words can attack ("attacks on the media"): verbal_attack_targets.txt
     verbal_attack_targets: frozenset[str] = frozenset()
     # mention sectors and actor kinds that make a document political: political_documents.tsv
@@ -508,4 +511,5 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             raise DataFileError(num_path, number, f"value {value!r} is not a number") from exc
         if kind not in ("unit", "scale"):
             raise DataFileError(num_path, number, f"kind {kind!r} is not unit or scale")
+    lexicon.counting_words = read_words(lex_dir / "counting_nouns.txt") | frozenset(lexicon.numbers)
     return lexicon

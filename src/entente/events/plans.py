@@ -221,7 +221,12 @@ def _peacekeeping_reading(plan: EventPlan, lexicon: Lexicon) -> tuple[str, str |
     if plan.type != "MOBILIZE":
         return None
     head = (plan.noun or plan.candidate).head
-    if any(t.lemma_.lower() in lexicon.peacekeeping_words for t in head.subtree):
+    words = list(head.subtree)
+    if head.dep_ in OBJECT_DEPS:
+        # "announced the deployment of 230 troops to Liberia on a peacekeeping
+        # mission": the parse hangs the noun's own phrases on the verb it is the object of
+        words += [t for p in head.head.children if p.dep_ == "prep" for t in p.subtree]
+    if any(t.lemma_.lower() in lexicon.peacekeeping_words for t in words):
         return "AID", None
     return None
 

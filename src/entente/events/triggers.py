@@ -91,7 +91,10 @@ def find_triggers(
             # a blocking row also takes the noun its participle describes ("board
             # positions occupied by women"); a reading row only a true object
             described = entry.type is None
-            if entry.objects and not _has_object(head, entry.objects, described=described):
+            # "withdrew the batch of 200 peacekeepers": the counted thing is the object
+            if entry.objects and not _has_object(
+                head, entry.objects, lexicon.counting_words, described=described
+            ):
                 continue
             if _inert(entry, head, lexicon) or _inert_actor(head, lexicon, entry.type):
                 continue
@@ -219,7 +222,7 @@ def _inert(entry: TriggerEntry, head: Token, lexicon: Lexicon) -> bool:
         and head.head.lemma_.lower() in lexicon.inert_objects
     ):
         return True  # "the index released last week": the noun a participle describes
-    return _has_object(head, lexicon.inert_objects, lexicon.numbers.keys())
+    return _has_object(head, lexicon.inert_objects, lexicon.counting_words)
 
 
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
@@ -388,27 +391,39 @@ def _states_a_judgement(head: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _counted(word: Token, counts: Collection[str]) -> list[Token]:
+    """What a counting object counts ("millions of dogs", "a batch of peacekeepers",
+    "a number of diplomats": the dogs, peacekeepers, diplomats), else the word
+    itself: the count is no stake or party of its own."""
+    if word.pos_ == "NUM" or word.like_num or word.lemma_.lower() in counts:
+        counted = [
+            o
+            for of in word.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for o in of.children
+            if o.dep_ == "pobj"
+        ]
+        if counted:
+            return counted
+    return [word]
+
+
 def _has_object(
     head: Token, lemmas: frozenset[str], counts: Collection[str] = (), described: bool = False
 ) -> bool:
     """Is one of ``lemmas`` the head's direct object, passive subject, or the
     object of its "with" ("met with success"), or (``described``) the noun it
-    describes as a past participle ("board positions occupied by women")? ``*``
-    among them: any object."""
+    describes as a past participle ("board positions occupied by women")? An
+    object that counts (``counts``: "a number of diplomats") stands for what it
+    counts. ``*`` among them: any object."""
     acl = head.dep_ == "acl" and head.tag_ == "VBN"
     if described and acl and head.head.lemma_.lower() in lemmas:
         return True
     for c in head.children:
-        if c.dep_ in OBJECT_DEPS and ("*" in lemmas or c.lemma_.lower() in lemmas):
+        if c.dep_ in OBJECT_DEPS and (
+            "*" in lemmas or any(o.lemma_.lower() in lemmas for o in _counted(c, counts))
+        ):
             return True
-        if c.dep_ in OBJECT_DEPS and (c.pos_ == "NUM" or c.like_num or c.lemma_.lower() in counts):
-            # "millions of dogs": the counted thing is the object
-            for of in c.children:
-                counted = of.dep_ == "prep" and of.lower_ == "of"
-                if counted and any(
-                    o.dep_ == "pobj" and o.lemma_.lower() in lemmas for o in of.children
-                ):
-                    return True
         with_object = c.dep_ == "prep" and c.lower_ == "with"
         if with_object and any(o.dep_ == "pobj" and o.lemma_.lower() in lemmas for o in c.children):
             return True
