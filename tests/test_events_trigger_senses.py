@@ -276,3 +276,36 @@ def test_a_deployment_on_a_peacekeeping_mission_is_aid(nlp, lexicon):
     )
     events = code(nlp, lexicon, text)
     assert by_type(events, "AID") and not by_type(events, "MOBILIZE")
+
+
+def test_calling_an_act_troubling_accuses_its_doer(nlp, lexicon):
+    # the parse hangs the quoted adjectives on the object ("these actions \"unnecessary")
+    events = code(
+        nlp, lexicon, 'Ruritania\'s minister called these actions "unnecessary and troubling".'
+    )
+    (accusation,) = by_type(events, "ACCUSE")
+    assert countries(accusation.actor) == ["RUR"]
+
+
+def test_describing_a_claim_as_shameful_accuses_its_maker(nlp, lexicon):
+    events = code(
+        nlp, lexicon, 'The Ruritania premier described the Freedonia claim as "shameful".'
+    )
+    (accusation,) = by_type(events, "ACCUSE")
+    assert countries(accusation.actor) == ["RUR"] and countries(accusation.recipient) == ["FRE"]
+
+
+def test_calling_allegations_absurd_denies_them(nlp, lexicon):
+    events = code(nlp, lexicon, 'Ruritania called the allegations "absurd" on Monday.')
+    (denial,) = by_type(events, "REJECT")
+    assert countries(denial.actor) == ["RUR"] and not by_type(events, "ACCUSE")
+
+
+def test_blocking_someone_from_acting_restricts_them(nlp, lexicon):
+    # as "prevented them from speaking" does: no obstruction by protesters
+    events = code(
+        nlp, lexicon, "Ruritania blocked the Freedonia ambassador from returning to his post."
+    )
+    (restriction,) = by_type(events, "COERCE")
+    assert restriction.mode == "restrict" and countries(restriction.actor) == ["RUR"]
+    assert countries(restriction.recipient) == ["FRE"] and not by_type(events, "PROTEST")

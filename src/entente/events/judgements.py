@@ -74,6 +74,8 @@ def _a_claim_called_false(judged: Token) -> bool:
     head = judged.head
     complements = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS]
     complements += [c for v in _copulas(head) for c in v.children if c.dep_ in COMPLEMENT_DEPS]
+    # "called the claim nonsense and utterly ridiculous": the words joined count too
+    complements += [j for c in complements for j in c.children if j.dep_ == "conj"]
     return any(c.lemma_.lower() in words["false"] for c in complements)
 
 
@@ -84,11 +86,14 @@ def _copulas(clause: Token) -> list[Token]:
 
 
 def _condemns(complement: Token) -> bool:
-    """Is a complement a wrong ("a threat", "illegal", "an act of aggression")?"""
+    """Is a complement a wrong ("a threat", "illegal", "an act of aggression"),
+    alone or with words joined to it ("unnecessary and troubling")?"""
     wrong = judgement_words()["wrong"]
     if any(c.dep_ == "neg" for c in complement.children):
         return False  # "was declared not guilty"
     if complement.lemma_.lower() in wrong:
+        return True
+    if any(c.dep_ == "conj" and c.lemma_.lower() in wrong for c in complement.children):
         return True
     # "an act of aggression", "a step towards escalating tensions"; not "a
     # reminder of the threat we face"
@@ -155,6 +160,10 @@ def judged(verb: Token) -> Token | None:
         for p in verb.children
         if p.dep_ == "prep" and p.lower_ == "as"
         for o in p.children
-        if o.dep_ == "pobj"
+        # the parse hangs a quoted adjective on "as" ("described the claim as
+        # \"shameful\"": amod) or on the object, after it ("called these actions
+        # \"unnecessary and troubling\"")
+        if o.dep_ in ("pobj", "amod", "acomp")
     ]
+    named += [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
     return obj if any(_condemns(c) for c in named) else None
