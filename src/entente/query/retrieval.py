@@ -116,16 +116,28 @@ class SentenceIndex:
     def texts(self) -> int:
         return len(self.offsets) - 1
 
-    def rows_in(self, first: int | None, last: int | None) -> np.ndarray:
-        """Whether each row's document is published within [first, last] (days)."""
-        # Decided per document (100,000), then gathered per row (2.8 million):
-        # comparing the rows' days directly cost 50 ms at 100,000 articles.
+    def documents_in(self, first: int | None, last: int | None) -> np.ndarray:
+        """Whether each document is published within [first, last] (days)."""
         keep = np.ones(len(self.doc_day), dtype=bool)
         if first is not None:
             keep &= self.doc_day >= first
         if last is not None:
             keep &= (self.doc_day <= last) & (self.doc_day != _NO_DAY)
-        return keep[self.row_doc]
+        return keep
+
+    def texts_in(self, texts: np.ndarray, documents: np.ndarray) -> np.ndarray:
+        """Whether each of ``texts`` has a row in one of ``documents`` (a mask by document).
+
+        Only the rows of the texts asked about are read: the texts a search
+        scored, not all 2.8 million rows of 100,000 articles (which cost 20 ms
+        of CPU a dated search).
+        """
+        lo = self.offsets[texts]
+        counts = self.offsets[texts + 1] - lo
+        firsts = np.cumsum(counts) - counts
+        rows = np.repeat(lo - firsts, counts) + np.arange(int(counts.sum()))
+        # (Every text has at least one row, so no slice of reduceat is empty.)
+        return np.logical_or.reduceat(documents[self.row_doc[rows]], firsts)
 
 
 # Loaded indexes by store path (one process: the CLI, or the server's threads).
@@ -348,15 +360,17 @@ def search_sentences(
     if not known:
         return []
     scores = index.retriever.get_scores(known)
+    documents = None
     if first is not None or last is not None:
-        rows = index.rows_in(first, last)
-        # A text is kept when one of its rows is within the dates.
-        # (Every text has at least one row, so no slice of reduceat is empty.)
-        scores = np.where(np.logical_or.reduceat(rows, index.offsets[:-1]), scores, 0.0)
-    else:
-        rows = None
+        # A text is kept when one of its rows is in an article of those dates.
+        documents = index.documents_in(first, last)
+        scored = np.flatnonzero(scores > 0)
+        if len(scored):
+            outside = scored[~index.texts_in(scored, documents)]
+            scores = scores.copy()
+            scores[outside] = 0.0
     hits = _top(scores, limit)
-    return _records(store, index, hits, scores, rows)
+    return _records(store, index, hits, scores, documents)
 
 
 def _as_day(value: date | str | None, name: str, parse: Any, last: bool) -> int | None:
@@ -381,14 +395,14 @@ def _records(
     index: SentenceIndex,
     hits: Iterable[int],
     scores: np.ndarray,
-    rows_kept: np.ndarray | None,
+    documents: np.ndarray | None,
 ) -> list[dict[str, Any]]:
     chosen: list[tuple[int, int, int]] = []  # text, row, copies
     for u in hits:
         lo, hi = int(index.offsets[u]), int(index.offsets[u + 1])
         rows = np.arange(lo, hi)
-        if rows_kept is not None:
-            rows = rows[rows_kept[lo:hi]]
+        if documents is not None:
+            rows = rows[documents[index.row_doc[lo:hi]]]
         if not len(rows):
             continue
         # The newest copy within the dates: the reader opens the latest report.
