@@ -109,6 +109,7 @@ def test_each_hit_is_the_stored_sentence_with_its_document_and_offsets(tmp_path)
     (text,) = store.fetchone("SELECT text FROM documents WHERE id = 'u1'")
     assert text[hit["start"] : hit["end"]] == hit["sentence"] == "Tanks crossed the border at dawn."
     assert (hit["doc"], hit["outlet"], hit["published"]) == ("u1", "Café Press", "2031-02")
+    assert hit["title"] is None
 
 
 def test_since_and_until_keep_sentences_of_articles_published_in_the_period(tmp_path):

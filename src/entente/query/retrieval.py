@@ -333,7 +333,7 @@ def search_sentences(
 ) -> list[dict[str, Any]]:
     """The stored sentences that best match ``text`` (BM25), best first.
 
-    Each record: ``doc``, ``outlet``, ``published``, ``sentence`` (the stored
+    Each record: ``doc``, ``outlet``, ``published``, ``title``, ``sentence`` (the stored
     text, character for character), ``start``/``end`` (its offsets in the
     document), ``score`` (BM25, rounded), and ``copies`` (how many stored rows
     carry the same text; the one cited is the newest within the dates).
@@ -416,7 +416,7 @@ def _records(
     documents = {
         r[0]: r
         for r in store.fetchall(
-            "SELECT id, outlet, published, text FROM documents WHERE id IN "
+            "SELECT id, outlet, published, text, title FROM documents WHERE id IN "
             f"({', '.join('?' * len(wanted))})",
             wanted,
         )
@@ -432,6 +432,7 @@ def _records(
                 "doc": doc[0],
                 "outlet": doc[1],
                 "published": doc[2],
+                "title": doc[4],
                 "sentence": doc[3][start:end],
                 "start": start,
                 "end": end,

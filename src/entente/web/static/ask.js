@@ -109,7 +109,7 @@ function citations(list) {
             if (e.key === "Enter") open();
           },
         },
-        h("div", { class: "event-meta" }, `${c.outlet || c.doc} · ${c.published || "undated"}${copies}`),
+        h("div", { class: "event-meta" }, `${c.outlet || c.title || c.doc} · ${c.published || "undated"}${copies}`),
         h("div", { class: "citation-sentence" }, c.sentence),
       );
     }),
