@@ -379,3 +379,21 @@ def test_resolve_2017_bodies_and_parties_the_registry_lacked(resolve):
     assert _find(result, "Sinn Fein").actor_id == "sinn-fein"
     assert _find(result, "DUP").actor_id == "dup"
     assert (_find(result, "Garda").country, _find(result, "Garda").sector) == ("IRL", "COP")
+
+
+def test_resolve_capital_before_the_talks_it_hosted_is_a_venue(resolve):
+    """issue 13: "the Astana talks" made Kazakhstan the actor of 21 events of the
+    2017 corpus; the capital says where the talks were held."""
+    mention = _find(resolve("The Astana talks ended without a deal."), "Astana")
+    assert (mention.resolved_by, mention.actor_id, mention.country) == ("venue", None, "KAZ")
+
+
+def test_resolve_capital_or_seat_before_an_attack_is_a_venue(resolve):
+    result = resolve("Police made arrests after the Madrid attack and the Westminster attack.")
+    assert _find(result, "Madrid").resolved_by == "venue"
+    assert _find(result, "Westminster").resolved_by == "venue"
+
+
+def test_resolve_seat_before_a_meeting_still_names_its_organ(resolve):
+    mention = _find(resolve("A White House meeting was cancelled on Monday."), "White House")
+    assert (mention.resolved_by, mention.country) == ("metonymy", "USA")

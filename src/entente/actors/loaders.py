@@ -337,6 +337,8 @@ def load_roles(registry: Registry, path: Path) -> None:
         "reporting_verbs",
         "alias_cues",
         "motion_verbs",
+        "venue_nouns",
+        "site_nouns",
         "name_particles",
         "honorifics",
     )

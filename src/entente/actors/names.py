@@ -107,6 +107,11 @@ def _resolve_match(ctx: Context, match: NameMatch) -> None:
                 return
         ctx.add(phrase, actor.id, "modifier", actor.country, sector)
         return
+    if entry.kind in ("capital", "seat") and _names_venue(ctx, span, entry.kind):
+        # "the Astana talks", "the Paris attacks", "the Westminster attack": where
+        # it happened, not who took part (the talks are not Kazakhstan's)
+        ctx.add(span, None, "venue", actor.country, None)
+        return
     if entry.kind == "capital" or entry.kind == "seat":
         ctx.add(span, actor.id, "metonymy", actor.country, entry.sector)
     elif entry.kind == "demonym":
@@ -170,6 +175,20 @@ def _after_organisation_in_name(ctx: Context, match: NameMatch) -> bool:
         and ent is not None
         and ent.label_ == "ORG"
         and ent.start <= before.first
+    )
+
+
+def _names_venue(ctx: Context, span: Span, kind: str) -> bool:
+    """A capital (or, for an attack, a seat) written before an occasion it is the
+    venue of ("the Astana talks", "a Paris summit", "the Westminster attack";
+    roles.yaml ``venue_nouns`` and ``site_nouns``)."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod") or head.i <= span.end - 1 or head.pos_ != "NOUN":
+        return False
+    word = head.lemma_.lower()
+    return word in ctx.registry.site_nouns or (
+        kind == "capital" and word in ctx.registry.venue_nouns
     )
 
 

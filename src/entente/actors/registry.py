@@ -188,6 +188,8 @@ class Registry:
     reporting_verbs: frozenset[str] = frozenset()
     alias_cues: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
+    site_nouns: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     organisation_descriptors: dict[str, str | None] = field(default_factory=dict)

@@ -16,7 +16,9 @@ sector on the document's date). The mechanisms, in order of trust:
 4. **metonymy** - a capital or seat of power that acts ("Tehran views",
    "the Kremlin said") is its state's government (a seat: its own sector);
    one that is the object of a locative preposition ("in Damascus"), a
-   dateline ("WASHINGTON -") or a "City, Region" pair is a **place**.
+   dateline ("WASHINGTON -") or a "City, Region" pair is a **place**; one
+   written before the occasion it hosted ("the Astana talks", "the Paris
+   attacks"; roles.yaml ``venue_nouns``/``site_nouns``) is a **venue**: no side.
 5. **backed** - "Iranian-backed proxy groups": the group itself, or a new
    actor ``x-<backer>-backed-<noun>`` with the backer in ``backers``.
    **placed** - a group noun placed by "in"/"from" ("protesters in Tehran",
@@ -114,6 +116,7 @@ RESOLVED_BY = (
     "person-name",
     "organisation-name",
     "place",
+    "venue",
     "thing",
     "unresolved",
 )

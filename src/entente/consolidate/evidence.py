@@ -455,9 +455,9 @@ def _names_where(name: str, word: str, ref: ActorRef, knowledge: MapKnowledge) -
     return word in knowledge.written_event_nouns and " ".join(words) == ref.name.lower()
 
 
-# How a mention that names a place was resolved: a place, or a capital or seat
-# standing for its state ("Moscow", "the Kremlin").
-PLACE_RESOLUTIONS = frozenset({"place", "metonymy"})
+# How a mention that names a place was resolved: a place, a venue ("the Paris
+# attacks"), or a capital or seat standing for its state ("Moscow", "the Kremlin").
+PLACE_RESOLUTIONS = frozenset({"place", "venue", "metonymy"})
 
 
 def attach_names(store: Store, events: Iterable[EventRow], knowledge: MapKnowledge) -> None:

@@ -115,7 +115,16 @@ def placed_recipient(
         verb = state_verb(cand.head) if cand.nominal else None
         if not recipient and verb is not None:
             recipient = location_recipient(verb, index)  # "remained on alert in Manila"
+        if not recipient and cand.nominal and ptype.place_modes:
+            # a place whose mode makes it the host: "Tillerson's Beijing visit"
+            recipient = _venue_modifiers(cand.head, index)
     return recipient
+
+
+def _venue_modifiers(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The venue written before an event noun ("a Beijing visit")."""
+    found = [index.venue_at(c) for c in noun.children if c.dep_ in ("compound", "nmod")]
+    return [m for m in found if m is not None and m.country][:1]
 
 
 # Types whose event noun takes its target with "of" ("the arrest of X", "an

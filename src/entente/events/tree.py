@@ -41,8 +41,17 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.by_token: list[Mention | None] = [None] * len(doc)
+        # a venue ("the Astana talks") says where an occasion was held: no side,
+        # but the host of a visit ("a Beijing visit")
+        self.venues: dict[int, Mention] = {}
         if not mentions:
             return
+        venues = [m for m in mentions if m.resolved_by == "venue"]
+        mentions = [m for m in mentions if m.resolved_by != "venue"]
+        for m in venues:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                self.venues[span.root.i] = m
         starts = doc.to_array(IDX).tolist()
         lengths = doc.to_array(LENGTH).tolist()
         # the shortest mention over a token wins: in "Hungarian and Romanian
@@ -61,6 +70,9 @@ class MentionIndex:
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token[token.i]
+
+    def venue_at(self, token: Token) -> Mention | None:
+        return self.venues.get(token.i)
 
 
 @dataclass(slots=True)
