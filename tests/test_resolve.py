@@ -397,3 +397,21 @@ def test_resolve_capital_or_seat_before_an_attack_is_a_venue(resolve):
 def test_resolve_seat_before_a_meeting_still_names_its_organ(resolve):
     mention = _find(resolve("A White House meeting was cancelled on Monday."), "White House")
     assert (mention.resolved_by, mention.country) == ("metonymy", "USA")
+
+
+def test_resolve_bare_plural_demonym_is_the_states_people(resolve):
+    """issue 13: "blaming Mexicans" had the state Mexico as its recipient; a bare
+    plural demonym names the people (civilians of the state), not the state."""
+    mention = _find(resolve("The candidate kept blaming Mexicans for the crisis."), "Mexicans")
+    assert (mention.country, mention.sector) == ("MEX", "CVL")
+    assert mention.actor_id != "MEX"
+
+
+def test_resolve_the_plural_demonym_stays_the_state(resolve):
+    mention = _find(resolve("The senator had no contacts with the Russians."), "Russians")
+    assert mention.actor_id == "RUS"
+
+
+def test_resolve_plural_demonym_of_a_region_is_not_the_states_people(resolve):
+    mention = _find(resolve("Churches sheltered Central Americans fleeing violence."), "Americans")
+    assert mention.sector != "CVL"
