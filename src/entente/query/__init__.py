@@ -10,7 +10,9 @@ Modules by subject: ``filters`` (the shared filters and their checks),
 ``names`` (readable names of map nodes), ``events``, ``documents``,
 ``actors``, ``map`` (relations, graph, dyads, conflicts, claims), ``retrieval``
 (ranked sentence search), ``tables``
-(every table as the exports stream it) and ``memory`` (the read model).
+(every table as the exports stream it), ``memory`` (the read model),
+``retrieval`` (ranked sentence search), ``question`` (reading a question) and
+``ask`` (a question answered from the map, each statement with its sentences).
 """
 
 from __future__ import annotations
