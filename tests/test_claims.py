@@ -325,6 +325,33 @@ def test_rejected_accusation_that_denies_its_content(nlp, lexicon):
     assert found == {"alleged", "denied"}
 
 
+def test_pushing_back_on_reports_denies_what_they_report(nlp, lexicon):
+    """Issue 14: "pushed back on reports that ..." (cues.tsv ``push back``, the noun
+    after on/against) denies their content, as "rejected the report that" does; this
+    was the map's own rule (572c3b3)."""
+    text = "The president of Sylvania pushed back on reports that his aides met Ruritania."
+    found = {e.certainty for e in code(nlp, lexicon, text) if e.type == "CONSULT"}
+    assert found == {"reported", "denied"}
+    text = "Sylvania pushed back against suggestions that it armed the rebels in Freedonia."
+    found = {e.certainty for e in code(nlp, lexicon, text) if e.type == "AID"}
+    assert found == {"alleged", "denied"}
+
+
+def test_rebutting_or_debunking_a_claim_denies_it(nlp, lexicon):
+    text = "Sylvania rebutted the claim that it armed the rebels in Freedonia."
+    assert "denied" in {e.certainty for e in code(nlp, lexicon, text) if e.type == "AID"}
+    text = "Sylvania debunked the story that it armed the rebels in Freedonia."
+    assert {e.certainty for e in code(nlp, lexicon, text) if e.type == "AID"} == {
+        "reported",
+        "denied",
+    }
+
+
+def test_pushing_back_an_event_denies_nothing(nlp, lexicon):
+    text = "Sylvania pushed back the talks with Ruritania."
+    assert "denied" not in {e.certainty for e in code(nlp, lexicon, text)}
+
+
 def test_a_plain_denial_is_denied_by_the_denier(nlp, lexicon):
     e = event(nlp, lexicon, "Sylvania denied supplying drones to Ruritania.", "AID")
     assert e.certainty == "denied" and e.attributed_to.name == "Sylvania"

@@ -565,7 +565,31 @@ def test_a_warning_of_the_speakers_own_act_stays_a_threat(nlp, lexicon):
     assert "THREATEN" in types_of(nlp, lexicon, text)
     text = "Ruritania warned that our missiles will strike Freedonia."
     assert "THREATEN" in types_of(nlp, lexicon, text)
+    text = "Ruritania warned Freedonia that the talks would collapse."
+    assert "THREATEN" in types_of(nlp, lexicon, text)
+
+
+def test_a_warning_of_what_others_could_do_is_no_threat(nlp, lexicon):
+    """Issue 14: what only could or might happen, told of anyone but the speaker's
+    pronoun, is a forecast, to an addressee too ("warned the U.S., South Korea and
+    North Korea could be heading for conflict", "warned that the PVV could still
+    win"); this was the map's own rule (572c3b3)."""
     text = "Ruritania warned Freedonia that the talks could collapse."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+    text = "Ruritania warned that Sylvania could win the vote."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+    text = "Ruritania warned Freedonia, Sylvania and Japan could be heading for conflict."
+    assert "THREATEN" not in types_of(nlp, lexicon, text)
+
+
+def test_a_warning_that_the_speaker_could_act_stays_a_threat(nlp, lexicon):
+    text = "Ruritania warned that it could strike Freedonia."
+    assert "THREATEN" in types_of(nlp, lexicon, text)
+    # "should X be given": a condition the parser hangs on the warning, no possibility
+    text = (
+        "Ruritania warned the government of Freedonia in a letter that Ruritania would "
+        "cut aid should Sylvania be given a role."
+    )
     assert "THREATEN" in types_of(nlp, lexicon, text)
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from itertools import count
 from pathlib import Path
 
 from map_fixtures import doc, event, store_of
 
 from entente.consolidate import update_map
-from entente.consolidate.blocks import EVENT_COLUMNS, event_row
+from entente.consolidate.blocks import event_row
 from entente.consolidate.evidence import RULES, standing_rule
 from entente.consolidate.knowledge import load_map_knowledge
 from entente.query import dyad_series, iter_relations
@@ -20,15 +19,6 @@ def _relations(tmp_path: Path, *events: dict) -> set[tuple[str, str, str]]:
     with store_of(tmp_path / "s.duckdb", docs) as store:
         update_map(store, [d.document.id for d in docs])
         return {(r["source"], r["target"], r["kind"]) for r in iter_relations(store)}
-
-
-def _standing_rule(path: Path, told: dict) -> str | None:
-    """The evidence rule that keeps one stored event from a standing relation."""
-    with store_of(path, [doc("d-1", "a.com", "2017-03-02", [told])]) as store:
-        rows = store.records(
-            f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id"
-        )
-    return standing_rule(event_row(rows[0]), load_map_knowledge())
 
 
 def test_evidence_deliberate_strike_is_a_relation(tmp_path: Path) -> None:
@@ -777,52 +767,3 @@ def test_evidence_a_future_a_few_words_before_its_act_did_not_happen(tmp_path: P
     )
     assert _relations(tmp_path, argued) == set()
     assert ("RUS", "UKR", "partner_of") in _relations(tmp_path / "done", done)
-
-
-def test_evidence_a_warning_of_a_risk_is_no_threat_a_warning_of_ones_act_is(
-    tmp_path: Path,
-) -> None:
-    """Issue 14: "warned the US and Ruritania could be heading for conflict" tells a
-    risk; "warned it would suspend relations" is a threat, and a possibility after
-    the threat's own future is the threat's."""
-    stores = count()  # one store per sentence read
-
-    def warning(sentence: str) -> str | None:
-        told = event("e-1", "THREATEN", ["RUS"], ["USA"], sentence, trigger="warned")
-        return _standing_rule(tmp_path / f"w{next(stores)}.duckdb", told)
-
-    assert warning("Russia warned the US, Japan and Turkey could be heading for conflict.") == (
-        "happened"
-    )
-    assert warning("Russia warned the US that it could lose out on trade deals.") == "happened"
-    assert warning("Russia warned the US it would suspend talks.") is None
-    assert (
-        warning("Russia warned Ruritania, which could test another missile, that it would strike.")
-        is None
-    )
-    assert warning("Russia warned it would not stand for moves that could hurt it.") is None
-
-
-def test_evidence_a_report_its_sentence_rejects_is_no_claim(tmp_path: Path) -> None:
-    """Issue 14: "pushed back on reports that his aides coordinated with Russia" tells
-    reports rejected, no cooperation; "reports that ... coordinated" alone is one."""
-    rejected = event(
-        "e-1",
-        "COOPERATE",
-        ["USA"],
-        ["RUS"],
-        "The president pushed back on reports that his aides coordinated with Russia.",
-        certainty="reported",
-        trigger="coordinated",
-    )
-    told = event(
-        "e-1",
-        "COOPERATE",
-        ["USA"],
-        ["RUS"],
-        "Officials cited reports that his aides coordinated with Russia.",
-        certainty="reported",
-        trigger="coordinated",
-    )
-    assert _standing_rule(tmp_path / "rejected.duckdb", rejected) == "claimed"
-    assert _standing_rule(tmp_path / "told.duckdb", told) is None

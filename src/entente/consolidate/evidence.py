@@ -12,12 +12,13 @@ fails, or None):
    "pledged to build", coded as agreements: the promise was made, so the
    coder codes it actual; it is still no agreement reached), and of any type
    but a threat no possibility or future the coder left actual
-   (``is_forecast``: "could be partners", "could face sanctions"), nor a warning
-   of a risk (``is_risk_warning``: "warned the US could be heading for conflict");
+   (``is_forecast``: "could be partners", "could face sanctions"); the coder
+   reads a warning of a risk as no threat ("warned the US could be heading for
+   conflict": clause_senses.tsv, ``gating.states_a_view``);
 2. **claimed**: asserted, reported or alleged, not denied by its source nor
-   asked ("Just how much support did Moscow give ...?"), nor the content of
-   reports its sentence rejects (``is_rejected_report``: "pushed back on reports
-   that ... coordinated");
+   asked ("Just how much support did Moscow give ...?"); the coder reads what a
+   sentence's "pushed back on reports that ..." rejects as denied (cues.tsv,
+   ``claims.denial_of``), so its cluster is contested;
 3. **meant**: a conflict event that is no accident ("an accidental
    airstrike", "mistakenly shot down": ``evidence.accident_cues`` in
    relations.yaml); an agreement to prevent accidents is meant;
@@ -75,8 +76,8 @@ _WORD = re.compile(r"[a-z]+")
 # What each rule requires, as the relation audit shows it.
 RULES = {
     "happened": "a positive, actual event (not negated, promised, offered, wished, "
-    "called for, hypothetical, told as a possibility or a risk warned of)",
-    "claimed": "asserted, reported or alleged, not denied nor asked, nor reports rejected",
+    "called for, hypothetical or told as a possibility)",
+    "claimed": "asserted, reported or alleged, not denied nor asked",
     "meant": "no accident",
     "political": "between political actors: no population (civilians, refugees, a faith, "
     "firms, the press) or place as a side, not one person acting alone or targeted alone",
@@ -101,15 +102,10 @@ def standing_rule(event: EventRow, knowledge: MapKnowledge, sides: bool = True) 
         or event.tense != "actual"
         or is_intent(event, knowledge)
         or is_forecast(event, knowledge)
-        or is_risk_warning(event, knowledge)
     ):
         return "happened"
     text = event.sentence_text.lower()
-    if (
-        event.certainty == "denied"
-        or text.rstrip(" \"'\u201d\u2019").endswith("?")
-        or is_rejected_report(event, knowledge)
-    ):
+    if event.certainty == "denied" or text.rstrip(" \"'\u201d\u2019").endswith("?"):
         return "claimed"
     if knowledge.quads.get(event.type, "").endswith("conflict") and _matches(
         knowledge.accident_re, text
@@ -228,59 +224,6 @@ def has_own_sides(event: EventRow, knowledge: MapKnowledge) -> bool:
     "He accused the US of ..." three sentences before, "A suspected suicide bomber
     has targeted the Supreme Court" the Taliban of another attack."""
     return event.refers_to is None or knowledge.borrowed_sides
-
-
-def is_rejected_report(event: EventRow, knowledge: MapKnowledge) -> bool:
-    """Whether a reported or alleged event is the content of reports its sentence
-    rejects: "the president has repeatedly pushed back on reports that Trump
-    associates had communicated or coordinated with Russian intelligence officials"
-    (``evidence.rejecting_verbs`` and ``report_nouns`` before "that", its trigger in
-    the same clause). The coder reads "reports that" as reported and the denial of
-    the reports passes it by."""
-    at = event.trigger_at
-    if (
-        event.certainty not in ("reported", "alleged")
-        or at is None
-        or knowledge.rejected_report_re is None
-    ):
-        return False
-    before = event.sentence_text[:at].lower()
-    ends = [m.end() for m in knowledge.rejected_report_re.finditer(before)]
-    return bool(ends) and not _CLAUSE_BREAK.search(before[ends[-1] :])
-
-
-def is_risk_warning(event: EventRow, knowledge: MapKnowledge) -> bool:
-    """Whether a threat is a warning of a risk, not a threat: its trigger is a word of
-    warning (``evidence.warning_words``) and its clause goes on with a possibility
-    (``evidence.possibility_cues``): "China's foreign minister warned the U.S., South
-    Korea and North Korea could be heading for conflict", "warned Washington that it
-    could lose out on energy deals", "US officials warn Russia could be interfering
-    in Libya". A threat's own future is "would" or "will" (``evidence.own_future_cues``:
-    "warned it would suspend relations"), which is no such cue, and a possibility
-    after it is the threat's ("warned he would not stand for ... that could ...")."""
-    at = event.trigger_at
-    if (
-        event.type not in knowledge.forecast_exempt_types
-        or at is None
-        or event.trigger.lower().strip() not in knowledge.warning_words
-    ):
-        return False
-    told = _RELATIVE_ASIDE.sub(",", event.sentence_text[at + len(event.trigger) :].lower())
-    clause = _WARNING_BREAK.split(told)[0]
-    possible = knowledge.possibility_re.search(clause) if knowledge.possibility_re else None
-    own = knowledge.own_future_re.search(clause) if knowledge.own_future_re else None
-    # "warned he would not stand for ... criminality that could ...": the threat's own
-    # future comes first
-    return possible is not None and (own is None or possible.start() < own.start())
-
-
-# What ends a warning's clause: not a comma, which lists whom it warns ("warned the
-# U.S., South Korea and North Korea could be heading for conflict").
-_WARNING_BREAK = re.compile(r"[;:()\"\u201c\u201d]")
-# A relative clause set off by commas says something of whom is warned, not what
-# the warning says ("warned North Korea, which could launch another missile, that it
-# would face fire and fury"): its possibility is not the warning's.
-_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 
 def is_history(event: EventRow, knowledge: MapKnowledge) -> bool:

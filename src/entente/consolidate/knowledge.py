@@ -91,14 +91,6 @@ class MapKnowledge:
     # for every type but these (a threat tells a future act and is itself done)
     forecast_re: re.Pattern[str] | None = None
     forecast_exempt_types: frozenset[str] = frozenset()
-    # a warning (of these trigger words) whose clause goes on with a possibility cue
-    # tells a risk, not a threat (evidence.is_risk_warning)
-    warning_words: frozenset[str] = frozenset()
-    possibility_re: re.Pattern[str] | None = None
-    own_future_re: re.Pattern[str] | None = None
-    # "<rejecting verb> ... <report noun> ... that": a report its sentence rejects
-    # (evidence.is_rejected_report)
-    rejected_report_re: re.Pattern[str] | None = None
     # sectors of a population, not a political actor (evidence rule "political")
     population_sectors: frozenset[str] = frozenset()
     # a call for an act ("X should resign"), no claim that it happened (evidence.is_call)
@@ -199,16 +191,6 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
         else:
             forms.append(re.escape(cue) + f"(?:{re.escape(cue[-1])}?(?:s|es|ed|ing))?")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])")
-
-
-def _rejected_report_pattern(verbs: list[str], nouns: list[str]) -> re.Pattern[str] | None:
-    """A verb of rejecting, up to 3 words, a noun of report or claim, up to 4 words,
-    "that": "pushed back on reports that", "rejected the suggestion by Beijing that"."""
-    verb, noun = _phrase_pattern(verbs), _phrase_pattern(nouns)
-    if verb is None or noun is None:
-        return None
-    gap = r"\s+(?:[\w'-]+\s+){0,%d}?"
-    return re.compile(f"(?:{verb.pattern}){gap % 3}(?:{noun.pattern}){gap % 4}that(?![\\w-])")
 
 
 def _concurrence_pattern(verbs: list[str]) -> re.Pattern[str] | None:
@@ -312,12 +294,6 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             intent_types=frozenset(evidence.get("intent_types") or []),
             forecast_re=_phrase_pattern(evidence.get("forecast_cues") or []),
             forecast_exempt_types=frozenset(evidence.get("forecast_exempt_types") or []),
-            warning_words=frozenset(evidence.get("warning_words") or []),
-            possibility_re=_phrase_pattern(evidence.get("possibility_cues") or []),
-            own_future_re=_phrase_pattern(evidence.get("own_future_cues") or []),
-            rejected_report_re=_rejected_report_pattern(
-                evidence.get("rejecting_verbs") or [], evidence.get("report_nouns") or []
-            ),
             population_sectors=frozenset(evidence.get("population_sectors") or []),
             call_re=_cue_pattern(raw.get("call_cues") or []),
             personnel_re=_cue_pattern(raw.get("military_personnel") or []),

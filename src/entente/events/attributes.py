@@ -37,6 +37,7 @@ from entente.events.claims import (
     find_quotations,
     quotation_at,
 )
+from entente.events.lexicon import cue_word
 from entente.events.roles import (
     SUBJECT_DEPS,
     child,
@@ -177,21 +178,10 @@ def charge_verb(pred: Token, lexicon: Lexicon) -> Token | None:
     return verb
 
 
-# what a verb's particle or adverb makes of it as a governor ("looked forward to
-# visiting" is a prospect, "went on to defend" was done): cues.tsv's two-word governors
-PHRASE_DEPS = frozenset({"prt", "advmod"})
-
-
 def governor_word(verb: Token, lexicon: Lexicon) -> str:
     """The cue key of a governing verb: its lemma with a particle or adverb where
     cues.tsv lists the two ("look forward", "go on"), else its lemma."""
-    lemma = verb.lemma_.lower()
-    for c in verb.children:
-        if c.dep_ in PHRASE_DEPS:
-            phrase = f"{lemma} {c.lower_}"
-            if phrase in lexicon.governor_cues or phrase in lexicon.implicatives:
-                return phrase
-    return lemma
+    return cue_word(verb, lexicon.governor_cues, lexicon.implicatives)
 
 
 # Prepositions of time whose object, under a verb of saying, is the occasion of the

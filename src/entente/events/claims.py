@@ -31,7 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from entente.errors import DataFileError
-from entente.events.lexicon import DATA_DIR, Lexicon, data_rows, read_words
+from entente.events.lexicon import DATA_DIR, Lexicon, cue_word, data_rows, read_words
 from entente.events.quotes import straight_quote_opens
 from entente.events.roles import SUBJECT_DEPS, child
 
@@ -228,13 +228,19 @@ DENIAL_KINDS = frozenset({"denied", "disputed"})
 BACK_REFERENCES = frozenset({"the", "this", "that", "these", "those", "such", "a"})
 
 
+# Prepositions by which a verb of denial takes the claim it denies ("pushed back on
+# reports that ...", "pushed back against suggestions that ...").
+DENIAL_PREPS = frozenset({"on", "against"})
+
+
 def is_denial_verb(token: Token, lexicon: Lexicon) -> bool:
     """A verb that denies or disputes what its object or clause claims (cues.tsv
-    kinds denied and disputed, as a governor or for a that-clause: "reject")."""
-    lemma = token.lemma_.lower()
+    kinds denied and disputed, as a governor or for a that-clause: "reject"; a verb
+    with its particle: "push back")."""
+    word = cue_word(token, lexicon.governor_cues, lexicon.finite_cues)
     return token.pos_ == "VERB" and (
-        lexicon.governor_cues.get(lemma) in DENIAL_KINDS
-        or lexicon.finite_cues.get(lemma) in DENIAL_KINDS
+        lexicon.governor_cues.get(word) in DENIAL_KINDS
+        or lexicon.finite_cues.get(word) in DENIAL_KINDS
     )
 
 
@@ -292,6 +298,15 @@ def claim_noun_above(pred: Token, lexicon: Lexicon) -> Token | None:
     head = token.head
     if token.dep_ in ("acl", "ccomp") and is_claim_noun(head, lexicon):
         return head
+    if (
+        token.dep_ == "relcl"
+        and is_claim_noun(head, lexicon)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    ):
+        # "the story that it armed the rebels" parsed as a relative clause: a "that"
+        # with no part in its clause opens the story's content ("the story that it
+        # told" has it as the object)
+        return head
     return None
 
 
@@ -310,11 +325,14 @@ class Denial:
 
 
 def _denial_of_noun(noun: Token, lexicon: Lexicon) -> Denial | None:
-    """A denial whose object the claim noun is ("Iran rejected the accusation") or
-    that describes it ("a charge Tehran dismissed as a lie")."""
+    """A denial whose object the claim noun is ("Iran rejected the accusation", "Iran
+    pushed back on the reports") or that describes it ("a charge Tehran dismissed as a
+    lie")."""
     head = noun.head
     if noun.dep_ == "dobj" and is_denial_verb(head, lexicon):
         return Denial(head, child(head, SUBJECT_DEPS), noun)
+    if noun.dep_ == "pobj" and head.lower_ in DENIAL_PREPS and is_denial_verb(head.head, lexicon):
+        return Denial(head.head, child(head.head, SUBJECT_DEPS), noun)
     if noun.dep_ == "nsubjpass" and is_denial_verb(head, lexicon):
         agent = child(head, "agent")  # "the allegations were denied by Iran"
         return Denial(head, child(agent, "pobj") if agent is not None else None, noun)

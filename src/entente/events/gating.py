@@ -444,20 +444,53 @@ CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
-def _tells_own_act(clause: Token) -> bool:
+def _tells_a_possibility(clause: Token, lexicon: Lexicon) -> bool:
+    """Is the clause's own modal one of possibility: a ``hypothetical`` modifier of
+    cues.tsv ("could", "might", "may", "can") that is no demand (demand_modals.txt:
+    "should Huawei be given a role" is a condition, parsed as the warning's clause)?"""
+    return any(
+        c.dep_ == "aux"
+        and c.tag_ == "MD"
+        and lexicon.modifier_cues.get(c.lower_) == "hypothetical"
+        and c.lower_ not in demand_modals()
+        for c in clause.children
+    )
+
+
+def _tells_own_act(clause: Token, addressed: bool, lexicon: Lexicon) -> bool:
     """Does a clause say what its speaker's side will do: its subject a personal
     pronoun or a thing a pronoun owns ("our missiles"), or a name ("Washington would
     consider scaling back")? A common noun or "there" ("warned that the dam could
     collapse", "that there will be massive flooding") tells what will happen, unless
-    it is the price of a condition ("... are at risk if Sylvania is sanctioned")."""
+    it is the price of a condition ("... are at risk if Sylvania is sanctioned"). A
+    warning to an addressee (``addressed``: "warned X that ...") of what will or would
+    be done is a threat whoever its clause names. What only could or might happen is
+    the speaker's own act only when its subject is a pronoun: "warned that it could
+    strike" threatens; "warned that the PVV could still win", "warned the U.S., South
+    Korea and North Korea could be heading for conflict" forecast."""
     if any(t.dep_ == "mark" and t.lower_ in CONDITION_MARKS for t in clause.subtree):
         return True
     subject = next((c for c in clause.children if c.dep_ in CLAUSE_SUBJECTS), None)
+    pronoun = subject is not None and (
+        subject.pos_ == "PRON"
+        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    )
+    if _tells_a_possibility(clause, lexicon):
+        return pronoun
+    if addressed or pronoun:
+        return True
     if subject is None:
         return not any(c.dep_ == "expl" for c in clause.children)
-    if subject.pos_ in ("PRON", "PROPN"):
-        return True
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    return subject.pos_ == "PROPN"
+
+
+def _told_clause(verb: Token) -> Token | None:
+    """The clause a verb tells to an addressee ("warned Washington that it could lose
+    out", "warned the U.S., South Korea and North Korea could be heading for
+    conflict"), when it has one."""
+    if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
 
 
 def states_a_view(verb: Token, type_: str | None, lexicon: Lexicon) -> bool:
@@ -477,12 +510,15 @@ def states_a_view(verb: Token, type_: str | None, lexicon: Lexicon) -> bool:
     if decision is None:
         return False
     clause = _clause_object(verb)
+    if decision == "own" and clause is None:
+        told = _told_clause(verb)
+        return told is not None and not _tells_own_act(told, True, lexicon)
     if clause is None:
         return False
     if decision == "-":
         return True
     if decision == "own":
-        return not _tells_own_act(clause)
+        return not _tells_own_act(clause, False, lexicon)
     aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if any(
         a.lower_ in demand_modals() or lexicon.modifier_cues.get(a.lower_) == "future" for a in aux

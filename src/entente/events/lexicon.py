@@ -12,14 +12,36 @@ them once; matching is a hashed lookup on each token's lemma.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from entente.errors import DataFileError
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+# what a verb's particle or adverb makes of it as a cue ("looked forward to visiting"
+# is a prospect, "went on to defend" was done, "pushed back on reports" denies them):
+# cues.tsv's two-word governor and finite cues
+PHRASE_DEPS = frozenset({"prt", "advmod"})
+
+
+def cue_word(verb: Token, *tables: Collection[str]) -> str:
+    """The cue key of a verb: its lemma with a particle or adverb where one of
+    ``tables`` lists the two ("look forward", "push back"), else its lemma."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in PHRASE_DEPS:
+            phrase = f"{lemma} {c.lower_}"
+            if any(phrase in table for table in tables):
+                return phrase
+    return lemma
 
 
 FRAMES = frozenset({"do", "give", "topic", "light", "absorb"})
@@ -416,9 +438,9 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         if scope not in CUE_SCOPES:
             raise DataFileError(cues_path, number, f"scope {scope!r} not in {sorted(CUE_SCOPES)}")
         lemmas = tuple(cue.lower().split())
-        if scope == "governor" and len(lemmas) == 2:
-            # a verb with its particle or adverb ("go on", "look forward"): read off
-            # the verb and its prt/advmod child (``attributes.governor_word``)
+        if scope in ("governor", "finite") and len(lemmas) == 2:
+            # a verb with its particle or adverb ("go on", "look forward", "push
+            # back"): read off the verb and its prt/advmod child (``cue_word``)
             lemmas = (" ".join(lemmas),)
         if kind == "actual":
             if scope != "governor" or len(lemmas) != 1:
