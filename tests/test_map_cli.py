@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 from map_fixtures import doc, event, store_of
 
 from entente.cli import base, main
 from entente.cli.map import sparkline
 from entente.consolidate import update_map
 from entente.query import iter_clusters, iter_dyads, iter_relations
+from entente.web import create_app
 
 GROUP = main
 
@@ -284,3 +286,56 @@ def test_map_cli_hides_two_events_each_told_once_by_default(tmp_path: Path) -> N
     assert [(r["source"], r["target"]) for r in json.loads(shown)] == [("USA", "IRN")]
     every = json.loads(_run("map", "--db", str(path), "--format", "json", "--single-document"))
     assert {(r["source"], r["target"]) for r in every} == {("USA", "IRN"), ("IRN", "ISR")}
+
+
+def test_map_and_the_graph_api_show_the_same_corroborated_relations(tmp_path: Path) -> None:
+    """Issue 14 (review C §5): `entente map` and /api/graph, as the page asks for it,
+    read one corroboration test. A backing of one event told by two articles is shown
+    (corroboration.single_event_kinds); a partnership of one event told by two articles
+    is one incident, hidden by both."""
+    told_twice = [
+        doc(
+            f"d-{i}",
+            outlet,
+            "2024-04-15",
+            [
+                event(
+                    f"e-{i}a",
+                    "AID",
+                    ["RUS"],
+                    ["x-syr-opposition"],
+                    "Russia sent money and food to the Syrian opposition.",
+                    trigger="sent",
+                    items=["money and food"],
+                    date="2024-04",
+                ),
+                event(
+                    f"e-{i}b",
+                    "COOPERATE",
+                    ["RUS"],
+                    ["TUR"],
+                    "Russia and Turkey held joint naval exercises.",
+                    trigger="held",
+                    date="2024-04",
+                    index=1,
+                ),
+            ],
+        )
+        for i, outlet in ((1, "a.com"), (2, "b.com"))
+    ]
+    path = tmp_path / "map.duckdb"
+    with store_of(path, told_twice) as store:
+        update_map(store, ["d-1", "d-2"])
+    every = json.loads(_run("map", "--db", str(path), "--format", "json", "--single-document"))
+    assert {(r["source"], r["target"], r["kind"]) for r in every} == {
+        ("RUS", "x-syr-opposition", "backs"),
+        ("RUS", "TUR", "partner_of"),
+    }
+    listed = json.loads(_run("map", "--db", str(path), "--format", "json"))
+    with TestClient(create_app(path), base_url="http://127.0.0.1") as client:
+        drawn = client.get(
+            "/api/graph", params={"min_documents": 2, "corroborated": "true"}
+        ).json()["edges"]
+    shown = {("RUS", "x-syr-opposition", "backs")}
+    assert {(r["source"], r["target"], r["kind"]) for r in listed} == shown
+    assert {(e["source"], e["target"], e["kind"]) for e in drawn} == shown

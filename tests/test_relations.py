@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from map_fixtures import doc, event, store_of
 
 from entente.consolidate import update_map
-from entente.consolidate.knowledge import load_map_knowledge
+from entente.consolidate.knowledge import DATA_DIR, load_map_knowledge
+from entente.errors import DataFileError
 from entente.query import iter_relations, strongest_relations
 from entente.records import Actor, ActorRef
 
@@ -241,6 +244,21 @@ def test_relations_rules_are_data() -> None:
     assert kinds == {"arms_supplier_of", "backs", "partner_of", "adversary_of"}
     assert knowledge.names_military_goods("Su-35 fighter jets")
     assert not knowledge.names_military_goods("wheat and fertiliser")
+
+
+def test_relations_yaml_without_a_required_setting_is_an_error(tmp_path: Path) -> None:
+    """Review C §6: evidence.borrowed_sides and corroboration.min_clusters are declared
+    once, in relations.yaml; a file without them is an error naming it, not a quiet
+    default of the code's own."""
+    for key in ("  borrowed_sides:", "  min_clusters: 3"):
+        data = tmp_path / key.strip().split(":")[0] / "data"
+        shutil.copytree(DATA_DIR, data)
+        path = data / "relations.yaml"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        assert sum(line.startswith(key) for line in lines) == 1
+        path.write_text("".join(x for x in lines if not x.startswith(key)), encoding="utf-8")
+        with pytest.raises(DataFileError, match="relations.yaml"):
+            load_map_knowledge(data)
 
 
 def test_relations_group_of_a_state_is_not_the_state(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from datetime import date
 
 from entente.consolidate.actors import is_state_node, resolve_node
 from entente.consolidate.blocks import load_events
-from entente.consolidate.clusters import PLACED
+from entente.consolidate.clusters import NO_SUPPORT, PLACED
 from entente.consolidate.evidence import RULES, attach_names, member_rules
 from entente.consolidate.knowledge import MapKnowledge, RelationRule, load_map_knowledge
 from entente.consolidate.relations import node_countries, political_nodes, rule_applies
@@ -164,7 +164,7 @@ def _cluster_rule(
 ) -> str:
     if cluster["id"] in supported:
         return "; ".join(describe_rule(r) for r in rules)
-    if cluster["support"] == "none":
+    if cluster["support"] == NO_SUPPORT:
         return "no event of it passes the evidence rules"
     if cluster["support"] == PLACED:
         return "no event of it names its sides itself (evidence rule sides)"

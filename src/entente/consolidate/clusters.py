@@ -139,7 +139,7 @@ def _support(members: list[EventRow], contested: bool, knowledge: MapKnowledge) 
             lenient = member_rules(members, knowledge, sides=False)
             if any(lenient[m.id] is None and m.certainty != "denied" for m in members):
                 return PLACED
-        return "none"
+        return NO_SUPPORT
     if contested:
         return "alleged"
     if "asserted" in certainties or certainties == {"reported"}:
@@ -147,10 +147,15 @@ def _support(members: list[EventRow], contested: bool, knowledge: MapKnowledge) 
     return "alleged"
 
 
-# The support of a cluster whose sides are other tellings' (``_support``).
-PLACED = "placed"
-# The supports that count towards a relation.
+# What a cluster can add (clusters.support, ``_support``): asserted or alleged evidence
+# of a relation (RELATION_SUPPORTS); placed: it passes every evidence rule but "sides"
+# (its sides were taken from other tellings of its articles), so it counts in its dyad's
+# series, not towards a relation; none: no event of it passes the evidence rules, and it
+# counts nowhere.
 RELATION_SUPPORTS = ("asserted", "alleged")
+PLACED = "placed"
+NO_SUPPORT = "none"
+SUPPORTS = (*RELATION_SUPPORTS, PLACED, NO_SUPPORT)
 
 
 def _status(members: list[EventRow], polarity_clash: bool, sources: int) -> str:

@@ -18,6 +18,7 @@ Each row has the PLOVER score sum and mean, counts by quad class (from
 
 from __future__ import annotations
 
+from entente.consolidate.clusters import NO_SUPPORT
 from entente.consolidate.tables import pair_keys
 from entente.store.db import Store
 
@@ -47,9 +48,9 @@ def refresh_dyads(store: Store, pairs: set[tuple[str, str]]) -> int:
         f"{quads}, list_sort(list_distinct(flatten(list(c.documents)))), list_sort(list(c.id)) "
         "FROM cluster_dyads cd JOIN clusters c ON c.id = cd.cluster_id "
         "WHERE cd.source || chr(31) || cd.target IN (SELECT unnest(?)) "
-        "AND c.support <> 'none' AND c.period IS NOT NULL "
+        "AND c.support <> ? AND c.period IS NOT NULL "
         "GROUP BY cd.source, cd.target, c.period, c.period_precision",
-        [keys],
+        [keys, NO_SUPPORT],
     )
     row = store.fetchone(
         "SELECT count(*) FROM dyad_periods WHERE source || chr(31) || target IN (SELECT unnest(?))",

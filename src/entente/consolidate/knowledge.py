@@ -56,6 +56,13 @@ class MapKnowledge:
     military_goods: tuple[str, ...]
     certainty_weight: dict[str, float]
     backer_document_weight: float
+    # whether a telling that took its sides from another telling of its article
+    # counts towards a relation (evidence rule "sides"; relations.yaml
+    # evidence.borrowed_sides, required: its one declaration is the data file's)
+    borrowed_sides: bool
+    # the default view: a relation of fewer events, none told twice, is hidden
+    # (query.map.corroborated_sql; relations.yaml corroboration.min_clusters, required)
+    corroboration_min_clusters: int
     quads: dict[str, str] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     _military_re: re.Pattern[str] | None = None
@@ -75,9 +82,6 @@ class MapKnowledge:
     expressive_re: re.Pattern[str] | None = None
     expressive_types: frozenset[str] = frozenset()
     individual_nouns: frozenset[str] = frozenset()
-    # whether a telling that took its sides from another telling of its article
-    # counts towards a relation (evidence rule "sides")
-    borrowed_sides: bool = True
     # after a state's only written names, make the side where or whom, not the state
     # ("the Syrian city of Deraa", "an American tourist"): evidence rule "political"
     written_place_nouns: frozenset[str] = frozenset()
@@ -114,10 +118,7 @@ class MapKnowledge:
     charge_families: frozenset[str] = frozenset()
     # a dismissal of an act rejects it, it does not deny it happened (conflicts)
     dismissal_cues: frozenset[str] = frozenset()
-    # the default view: a relation of fewer events, none told twice, is hidden
-    # (query.map.is_corroborated)
-    corroboration_min_clusters: int = 3
-    # relation kinds the default view shows on one event (query.map.is_corroborated)
+    # relation kinds the default view shows on one event (query.map.corroborated_sql)
     single_event_kinds: frozenset[str] = frozenset()
 
     def family(self, event_type: str) -> str:
@@ -287,7 +288,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             expressive_re=_cue_pattern(evidence.get("expressive_verbs") or []),
             expressive_types=frozenset(evidence.get("expressive_types") or []),
             individual_nouns=frozenset(evidence.get("individual_nouns") or []),
-            borrowed_sides=bool(evidence.get("borrowed_sides", True)),
+            borrowed_sides=bool(evidence["borrowed_sides"]),
             written_place_nouns=frozenset(evidence.get("written_place_nouns") or []),
             written_event_nouns=frozenset(evidence.get("written_event_nouns") or []),
             intent_re=_cue_pattern(evidence.get("intent_cues") or []),
@@ -308,7 +309,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             participant_families=frozenset(raw.get("participant_families") or []),
             charge_families=frozenset(raw.get("charge_families") or []),
             dismissal_cues=frozenset(raw.get("dismissal_cues") or []),
-            corroboration_min_clusters=int((raw.get("corroboration") or {}).get("min_clusters", 3)),
+            corroboration_min_clusters=int(raw["corroboration"]["min_clusters"]),
             single_event_kinds=frozenset(
                 (raw.get("corroboration") or {}).get("single_event_kinds") or []
             ),

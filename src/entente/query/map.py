@@ -29,29 +29,21 @@ MAP_MIN_DOCUMENTS = 2
 
 
 def corroborated_sql(alias: str = "r") -> tuple[str, list[Any]]:
-    """The default view's second test (``is_corroborated``) as SQL over ``relations``."""
+    """The default view's test of a relation's evidence, as SQL over ``relations``
+    (its parameters beside it), for ``entente map`` and the graph alike: told by
+    more documents than it has events (one of its events told by two articles, or
+    its "X-backed" actor named in other articles), or resting on ``relations.yaml``
+    corroboration.min_clusters events at least. Two events each told once ("the UN
+    accused South Sudan" and a sentence whose "they threaten" is someone else's) are
+    one source's word twice (issue 14: of the 40 relations so told in two readings of
+    the 2017 map, 12 were wrong and 7 plausible). And one event, however many articles
+    tell it, is one incident, no standing relation (corroboration.single_event_kinds:
+    but a backing, which "X-backed" names tell in article after article)."""
     knowledge = load_map_knowledge()
     return (
         f"(len({alias}.documents) > {alias}.n_clusters OR {alias}.n_clusters >= ?) "
         f"AND ({alias}.n_clusters <> 1 OR list_contains(?, {alias}.kind))",
         [knowledge.corroboration_min_clusters, sorted(knowledge.single_event_kinds)],
-    )
-
-
-def is_corroborated(n_documents: int, n_clusters: int, kind: str) -> bool:
-    """Whether a relation's evidence is corroborated, as the default view asks:
-    told by more documents than it has events (one of its events told by two
-    articles, or its "X-backed" actor named in other articles), or resting on
-    ``relations.yaml`` corroboration.min_clusters events at least. Two events each
-    told once ("the UN accused South Sudan" and a sentence whose "they threaten"
-    is someone else's) are one source's word twice (issue 14: of the 40 relations
-    so told in two readings of the 2017 map, 12 were wrong and 7 plausible).
-    And one event, however many articles tell it, is one incident, no standing
-    relation (corroboration.single_event_kinds: but a backing, which "X-backed"
-    names tell in article after article)."""
-    knowledge = load_map_knowledge()
-    return (n_documents > n_clusters or n_clusters >= knowledge.corroboration_min_clusters) and (
-        n_clusters != 1 or kind in knowledge.single_event_kinds
     )
 
 
@@ -70,7 +62,7 @@ def strongest_relations(
     add most first (asserted, then more outlets, then newest); ``n_clusters``
     counts them all (a strong relation has thousands at 100k articles).
     Relations resting on fewer than ``min_documents`` documents are left out, and
-    with ``corroborated`` those whose evidence is not (``is_corroborated``).
+    with ``corroborated`` those whose evidence is not (``corroborated_sql``).
     Raises UsageError for an unknown kind or certainty.
     """
     where, params = ["len(r.documents) >= ?"], [min_documents]
@@ -122,7 +114,7 @@ def graph(
     """The map as a graph: relations strongest first (at most ``limit``; None: all) and their nodes.
 
     Relations resting on fewer than ``min_documents`` documents are left out, and
-    with ``corroborated`` those whose evidence is not (``is_corroborated``, read
+    with ``corroborated`` those whose evidence is not (``corroborated_sql``, read
     on the unfiltered relation); ``below_min_documents`` counts those that would
     match the filters, so the page can say what it hides.
 
@@ -130,9 +122,11 @@ def graph(
     scaled by the share of its clusters that do; a node's activity is the
     clusters of every matching relation it takes part in (shown or not).
     """
+    corroboration, values = corroborated_sql("r")
     relations = store.records(
         "SELECT source, target, kind, certainty, strength, n_clusters, first_seen, last_seen, "
-        "len(documents) AS n_documents, n_clusters AS all_clusters FROM relations"
+        f"len(documents) AS n_documents, {corroboration} AS corroborated FROM relations r",
+        values,
     )
     capped = False
     if not filters.empty:
@@ -150,9 +144,7 @@ def graph(
         relations = kept
 
     def shown_by_default(r: dict[str, Any]) -> bool:
-        return r["n_documents"] >= min_documents and (
-            not corroborated or is_corroborated(r["n_documents"], r["all_clusters"], r["kind"])
-        )
+        return r["n_documents"] >= min_documents and (not corroborated or r["corroborated"])
 
     hidden = sum(not shown_by_default(r) for r in relations)
     relations = [r for r in relations if shown_by_default(r)]

@@ -51,7 +51,7 @@ CREATE TABLE clusters (
     certainty       VARCHAR NOT NULL,  -- the value most members give
     polarity        VARCHAR NOT NULL,
     tense           VARCHAR NOT NULL,
-    support         VARCHAR NOT NULL,  -- asserted, alleged, none: what it can add to a relation
+    support         VARCHAR NOT NULL,  -- asserted, alleged, placed, none (consolidate.clusters.SUPPORTS)
     status          VARCHAR NOT NULL,  -- corroborated, single-source, disputed, denied
     score           DOUBLE,
     quad            VARCHAR,
