@@ -484,6 +484,23 @@ def test_bracketed_participle_is_an_aside_not_an_event(nlp, lexicon):
     assert "COERCE" in types_of(nlp, lexicon, "Freedonia outlawed the Sylvania group in 2003.")
 
 
+def test_a_legal_status_note_on_a_name_is_no_event(nlp, lexicon):
+    """Issue 13: TASS's note "(terrorist organization outlawed in Russia)" still coded
+    15 events in the 2017 store (s13 final): the tagger read "outlawed" as a past tense,
+    the parser ended a sentence inside the brackets, a bracket stuck to a word, or the note
+    was a present relative clause (status_verbs.txt)."""
+    notes = (
+        "Ruritania struck the Sylvania Front (a terror group outlawed in Freedonia) at dawn.",
+        '"We fought the Sylvania Front [outlawed in Freedonia]," the spokesman of Ruritania said.',
+        "Ruritania fought the Sylvania Front(terror groups, outlawed in Freedonia) at dawn.",
+        "Ruritania fought the Sylvania Front, which is banned in Freedonia, at dawn.",
+    )
+    for text in notes:
+        assert "COERCE" not in types_of(nlp, lexicon, text), text
+    text = "Freedonia banned the Sylvania Front, which it outlawed in 2003, last week."
+    assert "COERCE" in types_of(nlp, lexicon, text)
+
+
 def test_rows_of_a_pasted_list_are_no_events(nlp, lexicon):
     """Issue 13: a pasted list of attacks ("TARGET: ... ATTACKER: ...") holds
     headlines of other times, not the article's news."""

@@ -543,10 +543,11 @@ def test_one_invited_to_visit_a_party_is_the_visitor(nlp, lexicon):
 
 
 def test_a_group_outlawed_in_a_state_is_outlawed_by_that_state(nlp, lexicon):
-    """Issue 13: "X (terror group outlawed in Russia)": Russia outlaws X; the place
-    where a state act is done is its doer, never its recipient."""
+    """Issue 13: "X, a terror group outlawed in Russia": Russia outlaws X; the place
+    where a state act is done is its doer, never its recipient. (In brackets the same
+    words are a note on the name, no event: test_events_precision.)"""
     text = (
-        "Fighters of the Sylvanian Front (a terror group outlawed in Ruritania) attacked the town."
+        "Fighters of the Sylvanian Front, a terror group outlawed in Ruritania, attacked the town."
     )
     events = code_with(nlp, lexicon, text, {"Sylvanian Front": "SYL/REB", "Ruritania": "RUR"})
     outlawed = of_type(events, "COERCE")

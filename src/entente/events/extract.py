@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,7 @@ from entente.events.gating import (
     states_a_view,
 )
 from entente.events.judgements import judgement_candidates
+from entente.events.lexicon import DATA_DIR, read_words
 from entente.events.lexicon import load_lexicon as _load_lexicon
 from entente.events.plans import (
     CodedEvent,
@@ -434,21 +436,63 @@ def _in_a_name(noun: Token) -> bool:
 OPENING_BRACKETS = {"(": ")", "[": "]"}
 
 
+@cache
+def status_verbs() -> frozenset[str]:
+    """``status_verbs.txt``: verbs whose participle in an aside states a name's legal
+    standing ("the Islamic State (outlawed in Russia)")."""
+    return read_words(DATA_DIR / "lexicons" / "status_verbs.txt")
+
+
+def _in_brackets(token: Token) -> bool:
+    """Is ``token`` between an opening bracket and its closing one, within its
+    paragraph? Read off the characters, not the sentences or tokens: the parser often
+    ends a sentence inside the brackets ("[outlawed in Russia]," Lavrov said) and leaves
+    a bracket on a word ("Ahrar al-Sham(terror groups, outlawed in Russia)")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    for i in range(token.idx - 1, start - 1, -1):
+        if text[i] in OPENING_BRACKETS.values():
+            return False
+        if text[i] in OPENING_BRACKETS:
+            closing = OPENING_BRACKETS[text[i]]
+            after = text[token.idx : end]
+            shut = after.find(closing)
+            return shut >= 0 and text[i] not in after[:shut]
+    return False
+
+
 def _bracketed_participle(verb: Token) -> bool:
     """Is a trigger a bare past participle inside brackets, describing what stands
     before them ("the Islamic State (terrorist group, outlawed in Russia)")? Such an
     aside states a standing fact, not news: the whole 2017 store had 31 "outlawed in
-    Russia" events, all of this kind."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    Russia" events, all of this kind. The tagger often takes a verb of legal standing
+    (``status_verbs.txt``) there for a past tense ("[terror groups outlawed in
+    Russia]": VBD); with no auxiliary and no object it is the same participle. And a
+    relative clause in the present tense is the same note on the name ("the
+    organization of diehard terrorists, which is banned in Russia")."""
+    if verb.tag_ not in ("VBN", "VBD"):
         return False
-    sent = verb.sent
-    for t in reversed(sent[: verb.i - sent.start]):
-        if t.text in OPENING_BRACKETS.values():
-            return False
-        if t.text in OPENING_BRACKETS:
-            closing = OPENING_BRACKETS[t.text]
-            return any(u.text == closing for u in sent[verb.i - sent.start :])
-    return False
+    status = verb.lemma_.lower() in status_verbs()
+    if status and _present_status(verb):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBD" and (not status or any(c.dep_ in OBJECT_DEPS for c in verb.children)):
+        return False
+    return _in_brackets(verb)
+
+
+def _present_status(verb: Token) -> bool:
+    """A relative clause that says what a name is by law now: "which is banned in
+    Russia" (a relative pronoun for subject, a present passive, no agent)."""
+    return (
+        verb.dep_ == "relcl"
+        and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _a_prospect(noun: Token, lexicon: Lexicon) -> bool:
