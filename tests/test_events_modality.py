@@ -84,6 +84,19 @@ def test_stopped_short_of_negates(nlp, lexicon):
     assert only(nlp, lexicon, text, "SANCTION").polarity == "negative"
 
 
+def test_doing_little_or_nothing_to_help_negates(nlp, lexicon):
+    # the parse makes the infinitive a clause of "done" or a relative clause of "nothing"
+    event = only(nlp, lexicon, '"Ruritania has done little to help!" he added.', "AID")
+    assert event.polarity == "negative"
+    text = "Ruritania's leaders did nothing to help Freedonia."
+    assert only(nlp, lexicon, text, "AID").polarity == "negative"
+
+
+def test_doing_much_to_help_stays_positive(nlp, lexicon):
+    text = "Ruritania did it to help Freedonia."
+    assert only(nlp, lexicon, text, "AID").polarity == "positive"
+
+
 def test_reluctance_to_negates(nlp, lexicon):
     text = "Ruritania signaled its reluctance to endorse the proposal of Freedonia."
     assert only(nlp, lexicon, text, "SUPPORT").polarity == "negative"
