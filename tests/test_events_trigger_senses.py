@@ -309,3 +309,11 @@ def test_blocking_someone_from_acting_restricts_them(nlp, lexicon):
     (restriction,) = by_type(events, "COERCE")
     assert restriction.mode == "restrict" and countries(restriction.actor) == ["RUR"]
     assert countries(restriction.recipient) == ["FRE"] and not by_type(events, "PROTEST")
+
+
+def test_denying_a_charge_is_a_rejection_and_the_act_stays_denied(nlp, lexicon):
+    events = code(nlp, lexicon, "Ruritania denied that its army had shelled Freedonia's villages.")
+    (denial,) = by_type(events, "REJECT")
+    assert countries(denial.actor) == ["RUR"] and not denial.recipient
+    (shelling,) = by_type(events, "ASSAULT")
+    assert shelling.certainty == "denied"

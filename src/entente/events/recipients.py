@@ -326,6 +326,10 @@ def fill_recipients(
                 if comp.i not in by_pred:
                     continue
                 for inner in by_pred[comp.i]:
+                    if inner.certainty == "denied":
+                        # "denied discussing sanctions with the Russians": whom a denied
+                        # act is done to is no party to the denial
+                        continue
                     recipient = [
                         r for r in inner.recipient if (r.country, r.name) not in actor_keys
                     ]
