@@ -38,7 +38,7 @@ from entente.events.roles import (
     verbal_roles,
 )
 from entente.events.tree import is_first_person
-from entente.events.triggers import OCCASION_PREPS, Lexicon
+from entente.events.triggers import OCCASION_PREPS, SEQUEL_PREPS, Lexicon
 from entente.records import Mention
 
 
@@ -62,13 +62,6 @@ def _nominal_actor_fallback(noun: Token, lexicon: Lexicon, trigger_heads: set[in
     if subj is not None and is_first_person(subj):
         return None  # '"We must see the attacks ..."': a speaker who sees them
     return subj
-
-
-# Prepositions by which a clause follows or precedes a meeting its doer took part in:
-# "Juncker said after talks with Mr Kenny", "Abbas said following a meeting with
-# Hollande" (in the 2017 store, ~25 of the 31 CONSULT events with no actor and one
-# of these before the meeting noun were told so by a participant).
-SEQUEL_PREPS = frozenset({"after", "following", "before"})
 
 
 def _occasion_subject(noun: Token, lexicon: Lexicon, partnered: bool) -> Token | None:
@@ -323,7 +316,8 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
                 return None
     actor = [m for m in actor if m not in recipient] or actor
     if not recipient and plan.mode == "third-party":
-        recipient = [m for m in _mediated_parties(heads, index) if m not in actor]
+        between = (plan.noun or cand).entry.preps or ()
+        recipient = [m for m in _mediated_parties(heads, between, index) if m not in actor]
     if mutual and len({m.country for m in actor}) > 1 and not recipient:
         # coordinated parties of different states act on each other; an official
         # and her ministry in apposition are one side
@@ -331,16 +325,22 @@ def read_sides(plan: EventPlan, ctx: SentenceContext) -> EventSides | None:
     return EventSides(actor=actor, recipient=recipient, need=need)
 
 
-def _mediated_parties(heads: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
-    """The parties a third party mediates between when "between" hangs on the
-    quarrel, not on the mediation: "launched a mediation effort to resolve the
-    rift between Qatar and other Gulf states", "offered to mediate in the dispute
-    between X and Y". The first "between" with named parties under the trigger."""
+def _mediated_parties(
+    heads: tuple[Token, ...], preps: tuple[str, ...], index: MentionIndex
+) -> list[Mention]:
+    """The parties a third party mediates between when the trigger's own preposition
+    (``preps``, triggers.tsv: "between" for mediate and mediation) hangs on the quarrel,
+    not on the mediation: "launched a mediation effort to resolve the rift between Qatar
+    and other Gulf states", "offered to mediate in the dispute between X and Y". The
+    first such phrase with named parties under the trigger."""
     for head in heads:
         for tok in head.subtree:
-            if tok.dep_ == "prep" and tok.lower_ == "between":
+            if tok.dep_ == "prep" and tok.lower_ in preps:
                 parties = [
-                    m for o in prep_objects(tok.head, ("between",)) for m in arguments(o, index)
+                    m
+                    for o in tok.children
+                    if o.dep_ in ("pobj", "pcomp")
+                    for m in arguments(o, index)
                 ]
                 if parties:
                     return parties

@@ -279,6 +279,11 @@ def _inert_actor(head: Token, lexicon: Lexicon, entry_type: str | None = None) -
 
 # Prepositions whose object is the occasion of an act ("killed in a crash").
 OCCASION_PREPS = frozenset({"in", "during", "at"})
+# Prepositions by which a clause follows or precedes a meeting its doer took part in:
+# "Juncker said after talks with Mr Kenny", "Abbas said following a meeting with
+# Hollande" (in the 2017 store, ~25 of the 31 CONSULT events with no actor and one
+# of these before the meeting noun were told so by a participant; sides._occasion_subject).
+SEQUEL_PREPS = frozenset({"after", "following", "before"})
 
 
 def _frame_words(head: Token, role: str) -> list[Token]:
