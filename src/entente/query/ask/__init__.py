@@ -91,16 +91,15 @@ def ask(
     if not question.strip():
         raise UsageError('The question is empty: write one, e.g. "Who supplies drones to Russia?"')
     event_filters(since=since, until=until)  # a wrong date is refused before the parser loads
-    reading = interpret(
-        question, reader or default_reader(), knowledge or load_question_knowledge()
-    )
+    knowledge = knowledge or load_question_knowledge()
+    reading = interpret(question, reader or default_reader(), knowledge)
     window_since = since if since is not None else reading.since
     window_until = until if until is not None else reading.until
     filters = event_filters(since=window_since, until=window_until)
     window = (filters.since, filters.until)
     reading.since, reading.until = window_since, window_until
     _resolve_nodes(store, reading)
-    if reading.types and all(_is_symmetric(t) for t in reading.types):
+    if reading.types and all(_is_symmetric(t, knowledge) for t in reading.types):
         # a meeting is told either way round ("MBS met with Rubio" answers "did Rubio
         # meet MBS?"): plover.yaml's symmetric types ask for no side
         for actor in reading.actors:
@@ -223,10 +222,9 @@ def _distinct(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _is_symmetric(type_name: str) -> bool:
-    from entente.events.lexicon import load_lexicon
-
-    ptype = load_lexicon().types.get(type_name)
+def _is_symmetric(type_name: str, knowledge: QuestionKnowledge) -> bool:
+    # the lexicon the question was read with: load_lexicon() re-reads every data file
+    ptype = knowledge.lexicon.types.get(type_name)
     return ptype is not None and ptype.symmetric
 
 
