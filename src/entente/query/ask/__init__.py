@@ -146,7 +146,7 @@ def ask(
         answers = yes_no(store, stories, relations, names, words, reading.types, asked_names)
         if answers and answers[0]["kind"] == "none":
             refused = _refusal(
-                store, reading, asked, window, knowledge or load_question_knowledge()
+                store, reading, asked, window, knowledge
             )
             if refused is not None:
                 answers[0] = refused
