@@ -12,6 +12,7 @@ from map_fixtures import doc, event, store_of
 from entente.cli import main
 from entente.consolidate import update_map
 from entente.errors import DataFileError, UsageError
+from entente.pipeline import CodedDocument
 from entente.query.ask import ask
 from entente.query.question import (
     QuestionReader,
@@ -128,9 +129,8 @@ def test_who_is_answered_from_the_relation_first_with_its_sentences(
     assert answer["answers"][1]["kind"] == "event"
 
 
-def test_yes_needs_a_cited_event_and_no_comes_from_a_negative_one(
-    tmp_path: Path, reader: QuestionReader
-) -> None:
+def _russia_not_condemning() -> CodedDocument:
+    """One article whose one event is a negative ACCUSE: Russia has not condemned Hamas."""
     refusal = event(
         "e-1",
         "ACCUSE",
@@ -140,7 +140,13 @@ def test_yes_needs_a_cited_event_and_no_comes_from_a_negative_one(
         polarity="negative",
         trigger="condemned",
     )
-    with _build(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2023-10-20", [refusal])]) as store:
+    return doc("d-1", "a.com", "2023-10-20", [refusal])
+
+
+def test_yes_needs_a_cited_event_and_no_comes_from_a_negative_one(
+    tmp_path: Path, reader: QuestionReader
+) -> None:
+    with _build(tmp_path / "s.duckdb", [_russia_not_condemning()]) as store:
         no = _ask(store, reader, "Did Russia condemn Hamas?")
         nothing = _ask(store, reader, "Did Russia attack Hamas?")
     assert _first(no)["text"].startswith("No: ")
@@ -315,16 +321,7 @@ def test_ask_command_prints_answers_and_json(tmp_path: Path) -> None:
 def test_what_nothing_coded_answers_is_retrieved_and_marked_so(
     tmp_path: Path, reader: QuestionReader
 ) -> None:
-    refusal = event(
-        "e-1",
-        "ACCUSE",
-        ["RUS"],
-        ["hamas"],
-        "Russia has not condemned the Hamas attack.",
-        polarity="negative",
-        trigger="condemned",
-    )
-    with _build(tmp_path / "s.duckdb", [doc("d-1", "a.com", "2023-10-20", [refusal])]) as store:
+    with _build(tmp_path / "s.duckdb", [_russia_not_condemning()]) as store:
         answer = _ask(store, reader, "Did Russia attack Hamas?")
         assert_cited_sentences_are_stored(store, [answer])
     first, *found = answer["answers"]
