@@ -16,7 +16,7 @@ answers it from what the store already holds, most trusted first:
 Every statement carries its certainty and 1-3 citations: the stored sentence
 (``documents.text[start:end]`` of a ``sentences`` row) with its document, outlet,
 date and the trigger's offsets. When the structure answers nothing, ranked full-text
-retrieval (``query.retrieval.search_sentences``, when installed) answers with
+retrieval (``query.retrieval.search_sentences``) answers with
 sentences marked "retrieved, not coded"; otherwise the answer says plainly that
 nothing in the store answers.
 """
@@ -145,9 +145,7 @@ def ask(
         asked_names = [a.name or a.text for a in reading.actors] + list(reading.unresolved)
         answers = yes_no(store, stories, relations, names, words, reading.types, asked_names)
         if answers and answers[0]["kind"] == "none":
-            refused = _refusal(
-                store, reading, asked, window, knowledge
-            )
+            refused = _refusal(store, reading, asked, window, knowledge)
             if refused is not None:
                 answers[0] = refused
     elif reading.form == "how_many":

@@ -5,10 +5,9 @@ trigger's offsets). The words between two names come from ``data/ask/answer_word
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from entente.query.ask.stories import (
 )
 from entente.query.names import display_names
 from entente.query.question import DATA_DIR
+from entente.query.retrieval import search_sentences
 from entente.store.db import Store
 
 RETRIEVED = "retrieved, not coded"
@@ -473,14 +473,9 @@ def _nothing_says(asked: list[str]) -> str:
 def retrieved(
     store: Store, question: str, since: str | None, until: str | None, limit: int
 ) -> list[dict[str, Any]]:
-    """Ranked sentences for what the structure does not answer, if retrieval is installed."""
-    try:
-        retrieval = importlib.import_module("entente.query.retrieval")
-    except ImportError:
-        return []
-    search: Callable[..., list[dict[str, Any]]] = retrieval.search_sentences
+    """Ranked sentences for what the structure does not answer."""
     answers = []
-    for hit in search(store, question, limit=limit, since=since, until=until):
+    for hit in search_sentences(store, question, limit=limit, since=since, until=until):
         citation = {
             "doc": hit["doc"],
             "outlet": hit.get("outlet"),
