@@ -5,7 +5,7 @@ someone's view is no agreement, and saying another's act is a wrong accuses them
 from __future__ import annotations
 
 import pytest
-from _events_helpers import code, countries
+from _events_helpers import code, countries, types_of
 
 pytestmark = pytest.mark.slow
 
@@ -262,6 +262,12 @@ def test_a_counted_object_is_what_it_counts(nlp, lexicon):
     events = code(nlp, lexicon, "Ruritania withdrew a batch of 200 peacekeepers from Freedonia.")
     assert [e.mode for e in by_type(events, "SANCTION")] == ["withdraw"]
     assert not by_type(events, "RETREAT")
+
+
+def test_a_row_naming_a_counting_word_still_sees_it(nlp, lexicon):
+    # "convoy" and "shipment" count things, and rows name them as objects themselves
+    assert "ASSAULT" in types_of(nlp, lexicon, "Ruritania hit a convoy of aid trucks.")
+    assert "COERCE" in types_of(nlp, lexicon, "Ruritania prevented a shipment of weapons.")
 
 
 def test_a_counted_thing_that_is_no_stake_stays_inert(nlp, lexicon):

@@ -91,9 +91,10 @@ def find_triggers(
             # a blocking row also takes the noun its participle describes ("board
             # positions occupied by women"); a reading row only a true object
             described = entry.type is None
-            # "withdrew the batch of 200 peacekeepers": the counted thing is the object
+            # "withdrew the batch of 200 peacekeepers": the counted thing is the object,
+            # and so is the counting word ("hit a convoy of trucks")
             if entry.objects and not _has_object(
-                head, entry.objects, lexicon.counting_words, described=described
+                head, entry.objects, lexicon.counting_words, described=described, itself=True
             ):
                 continue
             if _inert(entry, head, lexicon) or _inert_actor(head, lexicon, entry.type):
@@ -414,19 +415,27 @@ def _counted(word: Token, counts: Collection[str]) -> list[Token]:
 
 
 def _has_object(
-    head: Token, lemmas: frozenset[str], counts: Collection[str] = (), described: bool = False
+    head: Token,
+    lemmas: frozenset[str],
+    counts: Collection[str] = (),
+    described: bool = False,
+    itself: bool = False,
 ) -> bool:
     """Is one of ``lemmas`` the head's direct object, passive subject, or the
     object of its "with" ("met with success"), or (``described``) the noun it
     describes as a past participle ("board positions occupied by women")? An
     object that counts (``counts``: "a number of diplomats") stands for what it
-    counts. ``*`` among them: any object."""
+    counts, and (``itself``: a row naming "convoy") for itself too; the inert
+    check leaves the count out, so "a number of diplomats" is no inert number.
+    ``*`` among them: any object."""
     acl = head.dep_ == "acl" and head.tag_ == "VBN"
     if described and acl and head.head.lemma_.lower() in lemmas:
         return True
     for c in head.children:
         if c.dep_ in OBJECT_DEPS and (
-            "*" in lemmas or any(o.lemma_.lower() in lemmas for o in _counted(c, counts))
+            "*" in lemmas
+            or (itself and c.lemma_.lower() in lemmas)
+            or any(o.lemma_.lower() in lemmas for o in _counted(c, counts))
         ):
             return True
         with_object = c.dep_ == "prep" and c.lower_ == "with"
