@@ -452,15 +452,16 @@ def _in_brackets(token: Token) -> bool:
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     end = len(text) if end < 0 else end
-    for i in range(token.idx - 1, start - 1, -1):
-        if text[i] in OPENING_BRACKETS.values():
-            return False
-        if text[i] in OPENING_BRACKETS:
-            closing = OPENING_BRACKETS[text[i]]
-            after = text[token.idx : end]
-            shut = after.find(closing)
-            return shut >= 0 and text[i] not in after[:shut]
-    return False
+    # the nearest bracket before the token decides; str.rfind, not a Python loop over
+    # the characters: a text with no newlines is one long paragraph
+    i = max(
+        text.rfind(b, start, token.idx) for b in (*OPENING_BRACKETS, *OPENING_BRACKETS.values())
+    )
+    if i < 0 or text[i] not in OPENING_BRACKETS:
+        return False
+    after = text[token.idx : end]
+    shut = after.find(OPENING_BRACKETS[text[i]])
+    return shut >= 0 and text[i] not in after[:shut]
 
 
 def _bracketed_participle(verb: Token) -> bool:
