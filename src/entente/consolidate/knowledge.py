@@ -310,9 +310,7 @@ def load_map_knowledge(data_dir: Path = DATA_DIR) -> MapKnowledge:
             charge_families=frozenset(raw.get("charge_families") or []),
             dismissal_cues=frozenset(raw.get("dismissal_cues") or []),
             corroboration_min_clusters=int(raw["corroboration"]["min_clusters"]),
-            single_event_kinds=frozenset(
-                (raw.get("corroboration") or {}).get("single_event_kinds") or []
-            ),
+            single_event_kinds=frozenset(raw["corroboration"].get("single_event_kinds") or []),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise DataFileError(path, None, f"missing or bad entry ({exc!r})") from exc
